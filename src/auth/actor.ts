@@ -1,0 +1,44 @@
+import { Role } from './roles';
+
+export interface RoleScope {
+  role: Role;
+  /** Set for INSTITUTION_STAFF. */
+  institutionId: string | null;
+  /** Set for ASSESSOR: the unit and its materialized path, to test subtree membership. */
+  unitId: string | null;
+  unitPath: string | null;
+}
+
+/** The signed-in account making a request, with its role grants loaded fresh for the request. */
+export interface Actor {
+  accountId: string;
+  grants: RoleScope[];
+}
+
+export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
+  return !!actor && actor.grants.some((grant) => roles.includes(grant.role));
+}
+
+export function isProvinceAdmin(actor: Actor | null): boolean {
+  return hasRole(actor, Role.ProvinceAdmin);
+}
+
+/** True when the actor is a province admin or an assessor of a unit containing `unitPath`. */
+export function governsUnit(actor: Actor | null, unitPath: string): boolean {
+  if (!actor) return false;
+  return actor.grants.some(
+    (grant) =>
+      grant.role === Role.ProvinceAdmin ||
+      (grant.role === Role.Assessor && grant.unitPath !== null && unitPath.startsWith(grant.unitPath)),
+  );
+}
+
+export function isStaffOf(actor: Actor | null, institutionId: string): boolean {
+  return !!actor && actor.grants.some((grant) => grant.role === Role.InstitutionStaff && grant.institutionId === institutionId);
+}
+
+/** Institutions whose non-public data (drafts) the actor may see, or 'all'. */
+export function staffInstitutionIds(actor: Actor | null): string[] | 'all' {
+  if (isProvinceAdmin(actor)) return 'all';
+  return actor?.grants.filter((g) => g.role === Role.InstitutionStaff && g.institutionId).map((g) => g.institutionId as string) ?? [];
+}

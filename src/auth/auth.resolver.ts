@@ -1,0 +1,132 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { idOf } from '../graphql/global-id';
+import { runMutation } from '../graphql/user-error';
+import { AdministrativeUnitType } from '../catalogue/unit.types';
+import { InstitutionType } from '../catalogue/institution.types';
+import { institutionById } from '../catalogue/institution.loaders';
+import { unitById } from '../catalogue/unit.loaders';
+import type { Institution } from '../catalogue/institution.entity';
+import type { AdministrativeUnit } from '../catalogue/unit.entity';
+import { Account, type RoleGrant } from './account.entity';
+import { accountById, grantsByAccount } from './account.loaders';
+import { isProvinceAdmin } from './actor';
+import type { Session } from './auth.service';
+import {
+  AccountType,
+  AuthPayload,
+  DonePayload,
+  GrantRoleInput,
+  GrantRolePayload,
+  RefreshTokenInput,
+  RegisterInput,
+  RevokeRoleInput,
+  RoleGrantType,
+  SignInInput,
+} from './auth.types';
+import { labelOf } from '../graphql/labels';
+import { registerNode } from '../graphql/node-registry';
+
+registerNode('Account', Account, async (ctx, ids) => {
+  const accounts = await accountById(ctx).loadMany(ids);
+  return accounts.map((account, index) =>
+    account instanceof Account && (isProvinceAdmin(ctx.actor) || ctx.actor?.accountId === ids[index]) ? account : null,
+  );
+});
+
+function sessionPayload(outcome: { result: Session | null; errors: AuthPayload['errors'] }): AuthPayload {
+  return {
+    account: outcome.result?.account ?? null,
+    accessToken: outcome.result?.accessToken ?? null,
+    accessTokenExpiresAt: outcome.result?.accessTokenExpiresAt ?? null,
+    refreshToken: outcome.result?.refreshToken ?? null,
+    errors: outcome.errors,
+  };
+}
+
+@Resolver(() => AccountType)
+export class AuthResolver {
+  @Query(() => AccountType, { nullable: true, description: 'The signed-in account, or null without a valid token.' })
+  async me(@Ctx() ctx: RequestContext): Promise<Account | null> {
+    return ctx.actor ? accountById(ctx).load(ctx.actor.accountId) : null;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Creates a citizen account and signs it in.' })
+  async register(@Arg('input') input: RegisterInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return sessionPayload(await runMutation(ctx, (tx) => ctx.services.auth.register(tx, input)));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in with an email address or a mobile number and a password.' })
+  async signIn(@Arg('input') input: SignInInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return sessionPayload(await runMutation(ctx, (tx) => ctx.services.auth.signIn(tx, input)));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Swaps a refresh token for a new access and refresh token. Each refresh token works once.' })
+  async refreshSession(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return sessionPayload(await runMutation(ctx, (tx) => ctx.services.auth.refresh(tx, input.refreshToken)));
+  }
+
+  @Mutation(() => DonePayload, { description: 'Revokes a refresh token (signs out on that device).' })
+  async signOut(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: RequestContext): Promise<DonePayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.auth.signOut(tx, input.refreshToken));
+    return { done: outcome.errors.length === 0, errors: outcome.errors };
+  }
+
+  @Authorized()
+  @Mutation(() => GrantRolePayload, { description: 'Gives an account a role. Province administrators grant any role; assessors grant staff roles for institutions of their area.' })
+  async grantRole(@Arg('input') input: GrantRoleInput, @Ctx() ctx: RequestContext): Promise<GrantRolePayload> {
+    const outcome = await runMutation(ctx, (tx) =>
+      ctx.services.auth.grantRole(tx, {
+        accountId: idOf('Account', input.accountId),
+        role: input.role,
+        institutionId: input.institutionId ? idOf('Institution', input.institutionId) : null,
+        unitId: input.unitId ? idOf('AdministrativeUnit', input.unitId) : null,
+      }),
+    );
+    return { grant: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized()
+  @Mutation(() => DonePayload, { description: 'Takes a role away from an account, under the same rules as granting it.' })
+  async revokeRole(@Arg('input') input: RevokeRoleInput, @Ctx() ctx: RequestContext): Promise<DonePayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.auth.revokeRole(tx, idOf('RoleGrant', input.grantId)));
+    return { done: outcome.errors.length === 0, errors: outcome.errors };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Email address; visible to the account itself and province administrators.' })
+  email(@Root() account: Account, @Ctx() ctx: RequestContext): string | null {
+    return canSeeContact(ctx, account) ? account.email : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile number; visible to the account itself and province administrators.' })
+  phone(@Root() account: Account, @Ctx() ctx: RequestContext): string | null {
+    return canSeeContact(ctx, account) ? account.phone : null;
+  }
+
+  @FieldResolver(() => [RoleGrantType], { description: 'Roles of the account with their scopes; visible to the account itself and province administrators.' })
+  async roles(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<RoleGrant[]> {
+    return canSeeContact(ctx, account) ? grantsByAccount(ctx).load(account.id) : [];
+  }
+}
+
+function canSeeContact(ctx: RequestContext, account: Account): boolean {
+  return ctx.actor?.accountId === account.id || isProvinceAdmin(ctx.actor);
+}
+
+@Resolver(() => RoleGrantType)
+export class RoleGrantResolver {
+  @FieldResolver(() => String, { description: 'The role, in the language of the request.' })
+  roleLabel(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext): string {
+    return labelOf('Role', grant.role, ctx.locale);
+  }
+
+  @FieldResolver(() => InstitutionType, { nullable: true, description: 'The institution of a staff role.' })
+  async institution(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext): Promise<Institution | null> {
+    return grant.institution ? institutionById(ctx).load(grant.institution.id) : null;
+  }
+
+  @FieldResolver(() => AdministrativeUnitType, { nullable: true, description: 'The unit whose subtree an assessor role covers.' })
+  async unit(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext): Promise<AdministrativeUnit | null> {
+    return grant.unit ? unitById(ctx).load(grant.unit.id) : null;
+  }
+}

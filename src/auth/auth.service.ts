@@ -1,0 +1,224 @@
+import bcrypt from 'bcryptjs';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { RequestContext } from '../graphql/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import { AdministrativeUnit } from '../catalogue/unit.entity';
+import { Institution } from '../catalogue/institution.entity';
+import { Account, RefreshToken, RoleGrant } from './account.entity';
+import type { Actor, RoleScope } from './actor';
+import { governsUnit, isProvinceAdmin } from './actor';
+import { checkPasswordStrength, parseLogin, type Login } from './credentials';
+import { Role } from './roles';
+import { hashRefreshToken, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens';
+
+export interface RegisterInput {
+  login: string;
+  password: string;
+  displayName: string;
+}
+
+export interface SignInInput {
+  login: string;
+  password: string;
+}
+
+export interface GrantRoleInput {
+  accountId: string;
+  role: Role;
+  institutionId: string | null;
+  unitId: string | null;
+}
+
+export interface Session {
+  account: Account;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+}
+
+// Compared against when no account matches, so a wrong login takes as long as a wrong password.
+const UNUSED_HASH = '$2b$10$dJYPnQ1lnBPGo2DDR/QTSufyUlSfqvmbKySkGOB7kyJlP470aa14S';
+
+export class AuthService {
+  constructor(private readonly config: Config) {}
+
+  /** Transactional. Creates a citizen account; a login already taken is a UserError. */
+  async register(ctx: RequestContext, input: RegisterInput): Promise<Session> {
+    const login = parseLogin(input.login, ['login']);
+    checkPasswordStrength(input.password, ['password']);
+    const displayName = input.displayName.trim();
+    if (!displayName) throw new UserInputError('REQUIRED', 'Enter the name to show', ['displayName']);
+    if (await this.findByLogin(ctx.em, login)) {
+      throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
+    }
+    const account = await this.createAccount(ctx.em, login, input.password, displayName, Role.Citizen);
+    return this.openSession(ctx.em, account);
+  }
+
+  /** Transactional. Signs in with email or phone; the same error whether the login or the password is wrong. */
+  async signIn(ctx: RequestContext, input: SignInInput): Promise<Session> {
+    const login = parseLogin(input.login, ['login']);
+    const account = await this.findByLogin(ctx.em, login);
+    const matches = await bcrypt.compare(input.password, account?.passwordHash ?? UNUSED_HASH);
+    if (!account || !matches || account.disabledAt) {
+      throw new UserInputError('INVALID_CREDENTIALS', 'The login or the password is not right', ['password']);
+    }
+    return this.openSession(ctx.em, account);
+  }
+
+  /**
+   * Transactional. Swaps a refresh token for a new pair. A token used twice means it leaked: every
+   * refresh token of the account is revoked and the person signs in again.
+   */
+  async refresh(ctx: RequestContext, token: string): Promise<Session> {
+    const stored = await ctx.em.findOne(RefreshToken, { tokenHash: hashRefreshToken(token) }, { populate: ['account'] });
+    if (!stored || stored.expiresAt <= new Date() || stored.account.disabledAt) {
+      throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
+    }
+    if (stored.revokedAt) {
+      await ctx.em.nativeUpdate(RefreshToken, { account: stored.account, revokedAt: null }, { revokedAt: new Date() });
+      throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
+    }
+    stored.revokedAt = new Date();
+    return this.openSession(ctx.em, stored.account);
+  }
+
+  /** Transactional, idempotent. Revokes one refresh token. */
+  async signOut(ctx: RequestContext, token: string): Promise<void> {
+    await ctx.em.nativeUpdate(RefreshToken, { tokenHash: hashRefreshToken(token), revokedAt: null }, { revokedAt: new Date() });
+  }
+
+  /** The actor of a bearer token with its grants, or null for no, expired or disabled accounts. */
+  async actorFromToken(em: EntityManager, token: string | null): Promise<Actor | null> {
+    if (!token) return null;
+    const accountId = verifyAccessToken(this.config.jwtSecret, token);
+    return accountId ? this.loadActor(em, accountId) : null;
+  }
+
+  async loadActor(em: EntityManager, accountId: string): Promise<Actor | null> {
+    const rows: { role: Role | null; institution_id: string | null; unit_id: string | null; path: string | null }[] = await em.execute(
+      `select g.role, g.institution_id, g.unit_id, u.path
+         from account a
+         left join role_grant g on g.account_id = a.id
+         left join administrative_unit u on u.id = g.unit_id
+        where a.id = ? and a.disabled_at is null`,
+      [accountId],
+    );
+    if (!rows.length) return null;
+    const grants: RoleScope[] = rows
+      .filter((row) => row.role !== null)
+      .map((row) => ({ role: row.role as Role, institutionId: row.institution_id, unitId: row.unit_id, unitPath: row.path }));
+    return { accountId, grants };
+  }
+
+  /**
+   * Transactional, idempotent. Gives an account a role with its scope. Province admins grant any
+   * role; assessors grant staff roles for institutions of their subtree.
+   */
+  async grantRole(ctx: RequestContext, input: GrantRoleInput): Promise<RoleGrant> {
+    const account = await ctx.em.findOne(Account, { id: input.accountId });
+    if (!account) throw new NotFoundError('The account');
+    const scope = await this.resolveScope(ctx, input);
+    const existing = await ctx.em.findOne(RoleGrant, { account, role: input.role, institution: scope.institution, unit: scope.unit });
+    if (existing) return existing;
+    const grant = ctx.em.create(RoleGrant, {
+      account,
+      role: input.role,
+      institution: scope.institution,
+      unit: scope.unit,
+      grantedBy: ctx.em.getReference(Account, ctx.actor?.accountId ?? account.id),
+    });
+    await ctx.em.flush();
+    return grant;
+  }
+
+  /** Transactional, idempotent. Takes a role grant away, under the same rules as granting it. */
+  async revokeRole(ctx: RequestContext, grantId: string): Promise<void> {
+    const grant = await ctx.em.findOne(RoleGrant, { id: grantId });
+    if (!grant) return;
+    await this.resolveScope(ctx, {
+      accountId: grant.account.id,
+      role: grant.role,
+      institutionId: grant.institution?.id ?? null,
+      unitId: grant.unit?.id ?? null,
+    });
+    await ctx.em.removeAndFlush(grant);
+  }
+
+  /** Idempotent. Deletes refresh tokens expired or revoked more than a week ago; returns how many. */
+  async purgeRefreshTokens(em: EntityManager, now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - 7 * 86_400_000);
+    return em.nativeDelete(RefreshToken, { $or: [{ expiresAt: { $lt: cutoff } }, { revokedAt: { $lt: cutoff } }] });
+  }
+
+  async grantsOf(em: EntityManager, accountIds: readonly string[]): Promise<RoleGrant[]> {
+    return em.find(RoleGrant, { account: { $in: [...accountIds] } }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  /** Creates a province administrator (the CLI's first account); refuses a login already taken. */
+  async createProvinceAdmin(em: EntityManager, input: RegisterInput): Promise<Account> {
+    const login = parseLogin(input.login, ['login']);
+    checkPasswordStrength(input.password, ['password']);
+    if (await this.findByLogin(em, login)) {
+      throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
+    }
+    const account = await this.createAccount(em, login, input.password, input.displayName.trim() || 'Quản trị', Role.ProvinceAdmin);
+    return account;
+  }
+
+  async createAccount(em: EntityManager, login: Login, password: string, displayName: string, role: Role): Promise<Account> {
+    const account = em.create(Account, {
+      email: login.email,
+      phone: login.phone,
+      displayName,
+      passwordHash: await bcrypt.hash(password, this.config.passwordHashCost),
+    });
+    em.create(RoleGrant, { account, role });
+    await em.flush();
+    return account;
+  }
+
+  private async resolveScope(
+    ctx: RequestContext,
+    input: GrantRoleInput,
+  ): Promise<{ institution: Institution | null; unit: AdministrativeUnit | null }> {
+    switch (input.role) {
+      case Role.InstitutionStaff: {
+        if (!input.institutionId) throw new UserInputError('SCOPE_REQUIRED', 'A staff role needs an institution', ['institutionId']);
+        const institution = await ctx.em.findOne(Institution, { id: input.institutionId }, { populate: ['unit'] });
+        if (!institution) throw new NotFoundError('The institution');
+        if (!governsUnit(ctx.actor, institution.unit.path)) throw new ForbiddenError('You may grant roles only for institutions of your area');
+        return { institution, unit: null };
+      }
+      case Role.Assessor: {
+        if (!input.unitId) throw new UserInputError('SCOPE_REQUIRED', 'An assessor role needs an administrative unit', ['unitId']);
+        if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants assessor roles');
+        const unit = await ctx.em.findOne(AdministrativeUnit, { id: input.unitId });
+        if (!unit) throw new NotFoundError('The administrative unit');
+        return { institution: null, unit };
+      }
+      case Role.Citizen:
+      case Role.ProvinceAdmin:
+        if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants this role');
+        return { institution: null, unit: null };
+    }
+  }
+
+  private findByLogin(em: EntityManager, login: Login): Promise<Account | null> {
+    return em.findOne(Account, login.email ? { email: login.email } : { phone: login.phone });
+  }
+
+  private async openSession(em: EntityManager, account: Account): Promise<Session> {
+    const refresh = newRefreshToken();
+    const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    em.create(RefreshToken, { account, tokenHash: refresh.hash, expiresAt });
+    await em.flush();
+    return {
+      account,
+      accessToken: signAccessToken(this.config.jwtSecret, account.id, this.config.accessTokenTtlSeconds),
+      accessTokenExpiresAt: new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000),
+      refreshToken: refresh.token,
+    };
+  }
+}

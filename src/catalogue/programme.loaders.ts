@@ -1,0 +1,58 @@
+import type { RequestContext } from '../graphql/context';
+import { byKeys, groupByKeys } from '../graphql/loaders';
+import type { SortKey } from '../infra/keyset';
+import type { ProgrammeStatus } from './catalogue.enums';
+import { Programme } from './programme.entity';
+import { countProgrammesOfInstitutions, findProgrammesOfInstitutions } from './programme.repository';
+import { draftAccess } from './programme.service';
+import { ProgrammeSession } from './session.entity';
+import { countSessionsOfParents, findSessionsOfParents, type SessionsOfParent } from './session.repository';
+
+export function programmeById(ctx: RequestContext) {
+  return ctx.loaders.get<string, Programme | null>('programme.byId', async (ids) =>
+    byKeys(ids, await ctx.em.find(Programme, { id: { $in: [...ids] } }), (programme) => programme.id),
+  );
+}
+
+export function sessionById(ctx: RequestContext) {
+  return ctx.loaders.get<string, ProgrammeSession | null>('session.byId', async (ids) =>
+    byKeys(ids, await ctx.em.find(ProgrammeSession, { id: { $in: [...ids] } }), (session) => session.id),
+  );
+}
+
+/** The loader's name carries the page arguments, so parents asked for with the same page batch together. */
+function pageKey(parts: unknown[]): string {
+  return JSON.stringify(parts);
+}
+
+export type SessionPageRow = { parentId: string; session: ProgrammeSession; startsAt: Date };
+
+/** One page of sessions per programme or institution, batched over the parents of a request. */
+export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, limit: number, after: SortKey[] | null) {
+  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${pageKey([options, limit, after])}`, async (parentIds) =>
+    groupByKeys(parentIds, await findSessionsOfParents(ctx.em, parentIds, options, limit, after), (row) => row.parentId),
+  );
+}
+
+export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfParent) {
+  return ctx.loaders.get<string, number>(`sessions.count.${pageKey([options])}`, async (parentIds) => {
+    const counts = await countSessionsOfParents(ctx.em, parentIds, options);
+    return parentIds.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date };
+
+/** One page of programmes per institution, batched over the institutions of a request. */
+export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], limit: number, after: SortKey[] | null) {
+  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, limit, after])}`, async (ids) =>
+    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), limit, after), (row) => row.parentId),
+  );
+}
+
+export function programmeCountOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[]) {
+  return ctx.loaders.get<string, number>(`programmes.count.${pageKey([statuses])}`, async (ids) => {
+    const counts = await countProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx));
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}

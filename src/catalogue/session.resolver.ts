@@ -1,0 +1,107 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { idOf } from '../graphql/global-id';
+import { labelOf } from '../graphql/labels';
+import { registerNode } from '../graphql/node-registry';
+import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';
+import { runMutation } from '../graphql/user-error';
+import { Role } from '../auth/roles';
+import type { Institution } from './institution.entity';
+import { institutionById } from './institution.loaders';
+import { metresToKm } from './institution.resolver';
+import { InstitutionType } from './institution.types';
+import type { Programme } from './programme.entity';
+import { programmeById, sessionById } from './programme.loaders';
+import {
+  CancelSessionInput,
+  ProgrammeSessionConnection,
+  ProgrammeSessionType,
+  ProgrammeType,
+  ScheduleSessionsInput,
+  ScheduleSessionsPayload,
+  SessionFilter,
+  SessionOrder,
+  SessionPayload,
+  UpdateSessionInput,
+} from './programme.types';
+import { ProgrammeSession } from './session.entity';
+
+registerNode('ProgrammeSession', ProgrammeSession, async (ctx, ids) => {
+  const sessions = await sessionById(ctx).loadMany(ids);
+  const programmes = await programmeById(ctx).loadMany(sessions.map((s) => (s instanceof ProgrammeSession ? s.programme.id : '')));
+  return sessions.map((session, index) => {
+    const programme = programmes[index];
+    return session instanceof ProgrammeSession && programme && !(programme instanceof Error) && ctx.services.programmes.canSee(ctx, programme)
+      ? session
+      : null;
+  });
+});
+
+@Resolver(() => ProgrammeSessionType)
+export class SessionResolver {
+  @Query(() => ProgrammeSessionConnection, { description: 'Find sessions: by area, institution, programme, kind, topic, format, dates, free text, or near a point. No sign-in needed.' })
+  async sessions(
+    @Arg('filter', () => SessionFilter, { nullable: true }) filter: SessionFilter | null,
+    @Arg('orderBy', () => SessionOrder, { nullable: true, description: 'Order; START_TIME by default.' }) orderBy: SessionOrder | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<ProgrammeSession>> {
+    const query = await ctx.services.sessions.toQuery(
+      ctx,
+      {
+        ...filter,
+        unitId: filter?.unitId ? idOf('AdministrativeUnit', filter.unitId) : null,
+        institutionId: filter?.institutionId ? idOf('Institution', filter.institutionId) : null,
+        programmeId: filter?.programmeId ? idOf('Programme', filter.programmeId) : null,
+      },
+      orderBy,
+    );
+    return keysetConnection({
+      args: page,
+      codec: ctx.services.cursors,
+      keyArity: 2,
+      fetch: ({ limit, after }) => ctx.services.sessions.find(ctx, query, limit, after),
+      keyOf: (row) => [row.sortKey, row.session.id],
+      edge: (row, cursor) => ({ cursor, node: row.session, distanceKm: metresToKm(row.distanceMetres) }),
+      count: () => ctx.services.sessions.count(ctx, query),
+    });
+  }
+
+  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Mutation(() => ScheduleSessionsPayload, { description: 'Schedules a session of a programme, or a weekly or monthly series of them.' })
+  async scheduleSessions(@Arg('input') input: ScheduleSessionsInput, @Ctx() ctx: RequestContext): Promise<ScheduleSessionsPayload> {
+    const { programmeId, ...fields } = input;
+    const outcome = await runMutation(ctx, (tx) => ctx.services.sessions.schedule(tx, idOf('Programme', programmeId), fields));
+    return { sessions: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Mutation(() => SessionPayload, { description: 'Changes a session.' })
+  async updateSession(@Arg('input') input: UpdateSessionInput, @Ctx() ctx: RequestContext): Promise<SessionPayload> {
+    const { id, ...fields } = input;
+    const outcome = await runMutation(ctx, (tx) => ctx.services.sessions.update(tx, idOf('ProgrammeSession', id), fields));
+    return { session: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Mutation(() => SessionPayload, { description: 'Cancels a session.' })
+  async cancelSession(@Arg('input') input: CancelSessionInput, @Ctx() ctx: RequestContext): Promise<SessionPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.sessions.cancel(tx, idOf('ProgrammeSession', input.id)));
+    return { session: outcome.result, errors: outcome.errors };
+  }
+
+  @FieldResolver(() => String, { description: 'The status, in the language of the request.' })
+  statusLabel(@Root() session: ProgrammeSession, @Ctx() ctx: RequestContext): string {
+    return labelOf('SessionStatus', session.status, ctx.locale);
+  }
+
+  @FieldResolver(() => ProgrammeType, { description: 'The programme it belongs to.' })
+  async programme(@Root() session: ProgrammeSession, @Ctx() ctx: RequestContext): Promise<Programme | null> {
+    return programmeById(ctx).load(session.programme.id);
+  }
+
+  @FieldResolver(() => InstitutionType, { description: 'The institution that holds it.' })
+  async institution(@Root() session: ProgrammeSession, @Ctx() ctx: RequestContext): Promise<Institution | null> {
+    return institutionById(ctx).load(session.institution.id);
+  }
+}

@@ -1,0 +1,126 @@
+import path from 'node:path';
+
+/** Raised at start-up when an environment variable cannot be used; the message names it. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name, String(fallback));
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function readBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name, fallback ? 'true' : 'false').toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = read(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
+  const raw = read(env, name, fallback);
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+
+export interface S3Config {
+  /** Unset means: start the embedded S3 server (s3rver) and use it. */
+  endpoint: string | undefined;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  bucket: string;
+  embeddedPort: number;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix of BullMQ's keys in Redis, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
+  s3: S3Config;
+  dataDir: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  passwordHashCost: number;
+  logLevel: string;
+  sandbox: boolean;
+  loadDemoData: boolean;
+  queryMaxDepth: number;
+  queryMaxCost: number;
+  exposeQueryStats: boolean;
+  shutdownGraceMs: number;
+}
+
+/** Reads and validates every setting; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = readChoice(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const jwtSecret = read(env, 'JWT_SECRET', nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be set to at least 32 characters (it is required in production)');
+  }
+  const s3Endpoint = env.S3_ENDPOINT ? readUrl(env, 'S3_ENDPOINT', '', ['http:', 'https:']) : undefined;
+  const bucket = read(env, 'S3_BUCKET', 'learning-media');
+  if (!/^[a-z0-9][a-z0-9.-]{2,62}$/.test(bucket)) {
+    throw new ConfigError(`S3_BUCKET must be 3-63 lower-case letters, digits, dots or hyphens, got "${bucket}"`);
+  }
+  return {
+    env: nodeEnv,
+    host: read(env, 'HOST', '0.0.0.0'),
+    port: readInt(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/lifelong_learning', ['postgres:', 'postgresql:']),
+    redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: read(env, 'QUEUE_PREFIX', 'lifelong'),
+    s3: {
+      endpoint: s3Endpoint,
+      accessKey: read(env, 'S3_ACCESS_KEY', 'S3RVER'),
+      secretKey: read(env, 'S3_SECRET_KEY', 'S3RVER'),
+      region: read(env, 'S3_REGION', 'us-east-1'),
+      bucket,
+      embeddedPort: readInt(env, 'EMBEDDED_S3_PORT', 4569, 0, 65535),
+    },
+    dataDir: path.resolve(read(env, 'DATA_DIR', '.data')),
+    jwtSecret,
+    accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86_400),
+    refreshTokenTtlDays: readInt(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    passwordHashCost: readInt(env, 'PASSWORD_HASH_COST', nodeEnv === 'test' ? 4 : 11, 4, 15),
+    logLevel: readChoice(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    sandbox: readBool(env, 'GRAPHQL_SANDBOX', nodeEnv !== 'production'),
+    loadDemoData: readBool(env, 'DEMO_DATA', nodeEnv === 'development'),
+    queryMaxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    queryMaxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    exposeQueryStats: readBool(env, 'GRAPHQL_QUERY_STATS', nodeEnv !== 'production'),
+    shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+}

@@ -1,0 +1,104 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from '../infra/logger';
+
+/** Codes a client sees in `extensions.code` for failures that are not in a payload. */
+export enum ErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  BadUserInput = 'BAD_USER_INPUT',
+  Conflict = 'CONFLICT',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Only input errors change the HTTP status; the rest answer 200 with `errors`, as GraphQL clients expect. */
+function httpStatus(code: ErrorCode): number | undefined {
+  return code === ErrorCode.BadUserInput ? 400 : undefined;
+}
+
+export class ApiError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    const status = httpStatus(code);
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(what: string) {
+    super(ErrorCode.NotFound, `${what} was not found`);
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(message = 'You are not allowed to do this') {
+    super(ErrorCode.Forbidden, message);
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  constructor(message = 'Sign in first') {
+    super(ErrorCode.Unauthenticated, message);
+  }
+}
+
+export class BadInputError extends ApiError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(ErrorCode.BadUserInput, message, extra);
+  }
+}
+
+/**
+ * An outcome a person can fix (validation, a rule of the domain, a conflict). Services throw it;
+ * mutation boundaries turn it into a `UserError` in the payload and roll the transaction back.
+ */
+export class UserInputError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field: string[] | null = null,
+  ) {
+    super(message);
+  }
+}
+
+const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
+
+/** Maps every error once: known codes pass, validation becomes BAD_USER_INPUT, the rest is masked. */
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof ArgumentValidationError) {
+      return {
+        message: 'The input is not valid',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: ErrorCode.BadUserInput,
+          validationErrors: original.extensions.validationErrors.map((v) => ({
+            property: v.property,
+            constraints: v.constraints,
+            children: v.children?.map((c) => ({ property: c.property, constraints: c.constraints })),
+          })),
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASSED_THROUGH.has(code) && code !== ErrorCode.Internal) {
+      const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    // Apollo's own request errors (parse, validation of the document) carry their own codes.
+    if (typeof code === 'string' && code !== ErrorCode.Internal && !(original instanceof Error && !(original instanceof GraphQLError))) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.Internal },
+    };
+  };
+}

@@ -1,0 +1,31 @@
+import { BadInputError } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Opaque global id: base64url of `TypeName:uuid`. */
+export function toGlobalId(typeName: string, id: string): string {
+  return Buffer.from(`${typeName}:${id}`, 'utf8').toString('base64url');
+}
+
+export interface DecodedId {
+  typeName: string;
+  id: string;
+}
+
+export function fromGlobalId(globalId: string): DecodedId {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const separator = decoded.indexOf(':');
+  const typeName = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  if (separator < 1 || !UUID.test(id)) throw new BadInputError(`"${globalId}" is not a valid id`);
+  return { typeName, id };
+}
+
+/** Decodes an id that must name one type: `Institution` ids only where an institution is expected. */
+export function idOf(typeName: string, globalId: string): string {
+  const decoded = fromGlobalId(globalId);
+  if (decoded.typeName !== typeName) {
+    throw new BadInputError(`"${globalId}" is the id of a ${decoded.typeName}, a ${typeName} is expected`);
+  }
+  return decoded.id;
+}

@@ -1,0 +1,48 @@
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { authChecker } from '../auth/auth-checker';
+import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
+import { InstitutionResolver } from '../catalogue/institution.resolver';
+import { ProgrammeResolver } from '../catalogue/programme.resolver';
+import { SessionResolver } from '../catalogue/session.resolver';
+import { UnitResolver } from '../catalogue/unit.resolver';
+import { toGlobalId } from './global-id';
+import { NodeResolver, registerLabelledEnumList } from './node.resolver';
+import { Node } from './relay';
+
+@Resolver(() => Node)
+class GlobalIdResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global id; pass it to `node(id:)` or to mutations as is.' })
+  id(@Root() root: { id: string }, @Info() info: GraphQLResolveInfo): string {
+    return toGlobalId(info.parentType.name, root.id);
+  }
+}
+
+export const RESOLVERS = [
+  GlobalIdResolver,
+  NodeResolver,
+  AuthResolver,
+  RoleGrantResolver,
+  UnitResolver,
+  InstitutionResolver,
+  ProgrammeResolver,
+  SessionResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The API's schema, built once per process from the resolver classes. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  if (!built) {
+    registerLabelledEnumList();
+    built = buildSchema({
+      resolvers: RESOLVERS,
+      authChecker,
+      validate: { forbidUnknownValues: false, skipMissingProperties: true },
+      scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    });
+  }
+  return built;
+}

@@ -1,0 +1,41 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import type { RequestContext } from './context';
+import { UserInputError } from './errors';
+
+@ObjectType({ description: 'Something in the input a person can fix; the mutation changed nothing.' })
+export class UserError {
+  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "endsAt"]; null when it is the input as a whole.' })
+  field!: string[] | null;
+
+  @Field({ description: 'Stable SCREAMING_SNAKE code to branch on, e.g. ENDS_BEFORE_START.' })
+  code!: string;
+
+  @Field({ description: 'What went wrong, in words a person understands.' })
+  message!: string;
+}
+
+export interface MutationOutcome<T> {
+  result: T | null;
+  errors: UserError[];
+}
+
+/**
+ * The boundary of every mutation: runs the work in one transaction on a fork of the request's
+ * EntityManager; a UserInputError rolls it back and comes back as a payload error.
+ */
+export async function runMutation<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<MutationOutcome<T>> {
+  try {
+    const result = await ctx.em.transactional((em) => work({ ...ctx, em }));
+    return { result, errors: [] };
+  } catch (error) {
+    if (error instanceof UserInputError) {
+      const field = error.field ? ['input', ...error.field] : null;
+      return { result: null, errors: [{ field, code: error.code, message: error.message }] };
+    }
+    if (error instanceof UniqueConstraintViolationException) {
+      return { result: null, errors: [{ field: null, code: 'CONFLICT', message: 'This conflicts with a change made at the same time; try again' }] };
+    }
+    throw error;
+  }
+}

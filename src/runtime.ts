@@ -1,0 +1,51 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import type { Config } from './config';
+import { migrate, openDatabase } from './infra/database';
+import { startEmbeddedS3, type EmbeddedS3 } from './infra/embedded-s3';
+import { createLogger, type Logger } from './infra/logger';
+import { createRedis } from './infra/redis';
+import { Storage } from './infra/storage';
+import { createServices, type Services } from './services';
+
+/** Everything a process (api, worker or both) holds open, and how to close it in order. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  orm: MikroORM;
+  redis: Redis;
+  storage: Storage;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the connections a process needs: starts the embedded S3 server when S3_ENDPOINT is
+ * unset, creates the database when missing, and migrates it when asked.
+ */
+export async function openRuntime(config: Config, options: { migrate: boolean; redisPurpose: 'api' | 'worker'; log?: Logger }): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.logLevel);
+  let embedded: EmbeddedS3 | null = null;
+  if (!config.s3.endpoint) {
+    embedded = await startEmbeddedS3(config.dataDir, config.s3.embeddedPort, config.s3.bucket);
+    log.info({ endpoint: embedded.endpoint }, 'started the embedded S3 server (s3rver)');
+  }
+  const storage = Storage.connect(config.s3, config.s3.endpoint ?? (embedded as EmbeddedS3).endpoint, embedded !== null);
+  await storage.ensureBucket();
+  const orm = await openDatabase(config, log);
+  if (options.migrate) await migrate(orm, log);
+  const redis = createRedis(config.redisUrl, options.redisPurpose);
+  return {
+    config,
+    log,
+    orm,
+    redis,
+    storage,
+    services: createServices(config),
+    async close() {
+      redis.disconnect();
+      await orm.close();
+      await embedded?.close();
+    },
+  };
+}

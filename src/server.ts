@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import type { Config } from './config';
+import type { RequestContext } from './graphql/context';
+import { formatError } from './graphql/errors';
+import { queryLimitsPlugin } from './graphql/limits';
+import { Loaders } from './graphql/loaders';
+import { localeFrom } from './graphql/locale';
+import { buildApiSchema } from './graphql/schema';
+import { pingDatabase } from './infra/database';
+import type { Logger } from './infra/logger';
+import { runWithQueryStats, type QueryStats } from './infra/query-stats';
+import { checkReadiness } from './infra/readiness';
+import { pingRedis } from './infra/redis';
+import type { Storage } from './infra/storage';
+import type { Services } from './services';
+
+export interface ApiDependencies {
+  config: Config;
+  orm: MikroORM;
+  redis: Redis;
+  storage: Storage;
+  services: Services;
+  log: Logger;
+}
+
+export interface ApiServer {
+  httpServer: http.Server;
+  /** Stops accepting connections, lets requests in flight finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+type ContextWithStats = RequestContext & { queryStats: QueryStats };
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+/** Builds the HTTP server: /graphql (Apollo), /healthz, /readyz, request ids and request logs. */
+export async function createApiServer(deps: ApiDependencies): Promise<ApiServer> {
+  const { config, orm, services, log } = deps;
+  const schema = await buildApiSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<ContextWithStats>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    formatError: formatError(log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(schema, config.queryMaxDepth, config.queryMaxCost),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response, contextValue }) {
+              if (response.body.kind !== 'single') return;
+              const extensions: Record<string, unknown> = { ...response.body.singleResult.extensions, requestId: contextValue.requestId };
+              if (config.exposeQueryStats) extensions.sqlStatements = contextValue.queryStats.sqlStatements;
+              response.body.singleResult.extensions = extensions;
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use((request, response, next) => {
+    const incoming = request.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    response.locals.requestId = requestId;
+    response.locals.queryStats = { sqlStatements: 0 } satisfies QueryStats;
+    response.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      log.info(
+        { requestId, method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    runWithQueryStats(response.locals.queryStats as QueryStats, () => next());
+  });
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_request, response) => {
+    const report = await checkReadiness({
+      postgres: () => pingDatabase(orm),
+      redis: () => pingRedis(deps.redis),
+      s3: () => deps.storage.ping(),
+    });
+    response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<ContextWithStats> => {
+        const em = orm.em.fork();
+        const requestId = res.locals.requestId as string;
+        return {
+          em,
+          actor: await services.auth.actorFromToken(em, bearerToken(req)),
+          loaders: new Loaders(),
+          requestId,
+          now: new Date(),
+          log: log.child({ requestId }),
+          locale: localeFrom(req.header('accept-language')),
+          services,
+          queryStats: res.locals.queryStats as QueryStats,
+        };
+      },
+    }),
+  );
+
+  return {
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Config } from './config';
+import { AuthService } from './auth/auth.service';
+import { InstitutionService } from './catalogue/institution.service';
+import { ProgrammeService } from './catalogue/programme.service';
+import { SessionService } from './catalogue/session.service';
+import { UnitImportService } from './catalogue/unit-import.service';
+import { UnitService } from './catalogue/unit.service';
+import { CursorCodec } from './graphql/cursor';
+
+/** The application's services, made once per process; every method takes a RequestContext first. */
+export interface Services {
+  auth: AuthService;
+  units: UnitService;
+  unitImport: UnitImportService;
+  institutions: InstitutionService;
+  programmes: ProgrammeService;
+  sessions: SessionService;
+  cursors: CursorCodec;
+}
+
+export function createServices(config: Config): Services {
+  const units = new UnitService();
+  const institutions = new InstitutionService(units);
+  const programmes = new ProgrammeService(units, institutions);
+  return {
+    auth: new AuthService(config),
+    units,
+    unitImport: new UnitImportService(),
+    institutions,
+    programmes,
+    sessions: new SessionService(units, programmes),
+    cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
+  };
+}

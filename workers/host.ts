@@ -1,0 +1,58 @@
+import type { Queue, Worker } from 'bullmq';
+import { createQueue, createWorker, QueueName, type Job } from '../src/infra/queue';
+import type { Runtime } from '../src/runtime';
+import type { JobOutcome } from './jobs';
+import { handlerFor, HANDLERS, SCHEDULES } from './registry';
+
+export interface WorkerHost {
+  queues: Map<QueueName, Queue>;
+  /** Lets running jobs finish, then closes the workers and queues. */
+  close(): Promise<void>;
+}
+
+const CONCURRENCY: Record<QueueName, number> = {
+  [QueueName.Maintenance]: 1,
+};
+
+/** Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. */
+export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
+  const { config, log } = runtime;
+  const queueNames = [...new Set(Object.values(HANDLERS).map((handler) => handler.queue))];
+  const queues = new Map(queueNames.map((name) => [name, createQueue(name, config.redisUrl, config.queuePrefix)]));
+  const workers: Worker[] = [];
+
+  for (const name of queueNames) {
+    const worker = createWorker(
+      name,
+      config.redisUrl,
+      config.queuePrefix,
+      async (job: Job): Promise<JobOutcome> => {
+        const handler = handlerFor(job.name);
+        if (!handler || handler.queue !== name) throw new Error(`no handler for job ${job.name} on queue ${name}`);
+        const jobLog = log.child({ queue: name, job: job.name, jobId: job.id });
+        const outcome = await handler.run({ em: runtime.orm.em.fork(), log: jobLog, services: runtime.services, now: new Date() }, job.data);
+        jobLog.info({ outcome }, 'job finished');
+        return outcome;
+      },
+      CONCURRENCY[name],
+    );
+    worker.on('failed', (job, error) => log.error({ queue: name, job: job?.name, jobId: job?.id, err: error }, 'job failed'));
+    worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
+    workers.push(worker);
+    void worker.run();
+  }
+
+  for (const schedule of SCHEDULES) {
+    const queue = queues.get(HANDLERS[schedule.job].queue) as Queue;
+    await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: 'Asia/Ho_Chi_Minh' }, { name: schedule.job, data: {} });
+  }
+  log.info({ queues: queueNames }, 'workers started');
+
+  return {
+    queues,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { JobName, type JobHandler, type JobSchedule } from './jobs';
+import { purgeRefreshTokens } from './maintenance.processor';
+
+/** Every job name has exactly one handler: the Record type makes a missing one a compile error. */
+export const HANDLERS: Record<JobName, JobHandler> = {
+  [JobName.PurgeRefreshTokens]: purgeRefreshTokens,
+};
+
+export const SCHEDULES: JobSchedule[] = [{ id: 'purge-refresh-tokens-daily', job: JobName.PurgeRefreshTokens, pattern: '0 3 * * *' }];
+
+export function handlerFor(name: string): JobHandler | undefined {
+  return (Object.values(JobName) as string[]).includes(name) ? HANDLERS[name as JobName] : undefined;
+}
