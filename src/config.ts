@@ -91,6 +91,9 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('JWT_SECRET must be set to at least 32 characters (it is required in production)');
   }
   const s3Endpoint = env.S3_ENDPOINT ? readUrl(env, 'S3_ENDPOINT', '', ['http:', 'https:']) : undefined;
+  if (!s3Endpoint && nodeEnv === 'production') {
+    throw new ConfigError('S3_ENDPOINT must be set in production (the embedded S3 server is for development and tests)');
+  }
   const bucket = read(env, 'S3_BUCKET', 'learning-media');
   if (!/^[a-z0-9][a-z0-9.-]{2,62}$/.test(bucket)) {
     throw new ConfigError(`S3_BUCKET must be 3-63 lower-case letters, digits, dots or hyphens, got "${bucket}"`);
@@ -121,6 +124,6 @@ export function loadConfig(env: Env = process.env): Config {
     queryMaxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
     queryMaxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
     exposeQueryStats: readBool(env, 'GRAPHQL_QUERY_STATS', nodeEnv !== 'production'),
-    shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
   };
 }

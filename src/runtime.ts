@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { migrate, openDatabase } from './infra/database';
 import { startEmbeddedS3, type EmbeddedS3 } from './infra/embedded-s3';
 import { createLogger, type Logger } from './infra/logger';
-import { createRedis } from './infra/redis';
+import { connectRedis, createRedis } from './infra/redis';
 import { Storage } from './infra/storage';
 import { createServices, type Services } from './services';
 
@@ -35,6 +35,8 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   const orm = await openDatabase(config, log);
   if (options.migrate) await migrate(orm, log);
   const redis = createRedis(config.redisUrl, options.redisPurpose);
+  const redisError = await connectRedis(redis);
+  if (redisError) log.warn({ err: redisError }, 'Redis is not reachable yet; retrying in the background');
   return {
     config,
     log,

@@ -59,6 +59,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     schema,
     introspection: true,
     csrfPrevention: true,
+    // Shutdown is ours (src/cli/shutdown.ts): Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: formatError(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -89,7 +91,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       log.info(
-        { requestId, method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        { requestId, method: request.method, path: request.originalUrl.split('?')[0], status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
         'request',
       );
     });

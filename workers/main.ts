@@ -1,19 +1,17 @@
 import { loadConfig } from '../src/config';
-import { onShutdown } from '../src/cli/shutdown';
+import { runCli } from '../src/cli/run';
+import { Shutdown } from '../src/cli/shutdown';
+import { createLogger } from '../src/infra/logger';
 import { openRuntime } from '../src/runtime';
 import { startWorkers } from './host';
 
 /** `npm run worker`: the workers alone, for production (the API runs apart). */
-async function main(): Promise<void> {
-  const runtime = await openRuntime(loadConfig(), { migrate: false, redisPurpose: 'worker' });
+runCli(async () => {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const shutdown = new Shutdown(log, config.shutdownGraceMs);
+  const runtime = await openRuntime(config, { migrate: false, redisPurpose: 'worker', log });
+  shutdown.add(() => runtime.close());
   const host = await startWorkers(runtime);
-  onShutdown(runtime.log, async () => {
-    await host.close();
-    await runtime.close();
-  });
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  shutdown.add(() => host.close());
 });

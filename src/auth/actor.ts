@@ -20,7 +20,7 @@ export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
 }
 
 export function isProvinceAdmin(actor: Actor | null): boolean {
-  return hasRole(actor, Role.ProvinceAdmin);
+  return hasRole(actor, Role.PROVINCE_ADMIN);
 }
 
 /** True when the actor is a province admin or an assessor of a unit containing `unitPath`. */
@@ -28,17 +28,17 @@ export function governsUnit(actor: Actor | null, unitPath: string): boolean {
   if (!actor) return false;
   return actor.grants.some(
     (grant) =>
-      grant.role === Role.ProvinceAdmin ||
-      (grant.role === Role.Assessor && grant.unitPath !== null && unitPath.startsWith(grant.unitPath)),
+      grant.role === Role.PROVINCE_ADMIN ||
+      (grant.role === Role.ASSESSOR && grant.unitPath !== null && unitPath.startsWith(grant.unitPath)),
   );
 }
 
 export function isStaffOf(actor: Actor | null, institutionId: string): boolean {
-  return !!actor && actor.grants.some((grant) => grant.role === Role.InstitutionStaff && grant.institutionId === institutionId);
+  return !!actor && actor.grants.some((grant) => grant.role === Role.INSTITUTION_STAFF && grant.institutionId === institutionId);
 }
 
 /** Institutions whose non-public data (drafts) the actor may see, or 'all'. */
 export function staffInstitutionIds(actor: Actor | null): string[] | 'all' {
   if (isProvinceAdmin(actor)) return 'all';
-  return actor?.grants.filter((g) => g.role === Role.InstitutionStaff && g.institutionId).map((g) => g.institutionId as string) ?? [];
+  return actor?.grants.filter((g) => g.role === Role.INSTITUTION_STAFF && g.institutionId).map((g) => g.institutionId as string) ?? [];
 }

@@ -34,7 +34,11 @@ registerNode('Account', Account, async (ctx, ids) => {
   );
 });
 
+/** Accounts just signed in by this request (no token yet): their own payload shows them their own data. */
+const signedInByThisRequest = new WeakSet<Account>();
+
 function sessionPayload(outcome: { result: Session | null; errors: AuthPayload['errors'] }): AuthPayload {
+  if (outcome.result) signedInByThisRequest.add(outcome.result.account);
   return {
     account: outcome.result?.account ?? null,
     accessToken: outcome.result?.accessToken ?? null,
@@ -110,7 +114,7 @@ export class AuthResolver {
 }
 
 function canSeeContact(ctx: RequestContext, account: Account): boolean {
-  return ctx.actor?.accountId === account.id || isProvinceAdmin(ctx.actor);
+  return ctx.actor?.accountId === account.id || isProvinceAdmin(ctx.actor) || signedInByThisRequest.has(account);
 }
 
 @Resolver(() => RoleGrantType)

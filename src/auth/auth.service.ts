@@ -52,7 +52,7 @@ export class AuthService {
     if (await this.findByLogin(ctx.em, login)) {
       throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
     }
-    const account = await this.createAccount(ctx.em, login, input.password, displayName, Role.Citizen);
+    const account = await this.createAccount(ctx.em, login, input.password, displayName, Role.CITIZEN);
     return this.openSession(ctx.em, account);
   }
 
@@ -77,7 +77,8 @@ export class AuthService {
       throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
     }
     if (stored.revokedAt) {
-      await ctx.em.nativeUpdate(RefreshToken, { account: stored.account, revokedAt: null }, { revokedAt: new Date() });
+      // On a fork, outside the mutation's transaction: the error below rolls that transaction back.
+      await ctx.em.fork().nativeUpdate(RefreshToken, { account: stored.account.id, revokedAt: null }, { revokedAt: new Date() });
       throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
     }
     stored.revokedAt = new Date();
@@ -163,7 +164,7 @@ export class AuthService {
     if (await this.findByLogin(em, login)) {
       throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
     }
-    const account = await this.createAccount(em, login, input.password, input.displayName.trim() || 'Quản trị', Role.ProvinceAdmin);
+    const account = await this.createAccount(em, login, input.password, input.displayName.trim() || 'Quản trị', Role.PROVINCE_ADMIN);
     return account;
   }
 
@@ -184,22 +185,22 @@ export class AuthService {
     input: GrantRoleInput,
   ): Promise<{ institution: Institution | null; unit: AdministrativeUnit | null }> {
     switch (input.role) {
-      case Role.InstitutionStaff: {
+      case Role.INSTITUTION_STAFF: {
         if (!input.institutionId) throw new UserInputError('SCOPE_REQUIRED', 'A staff role needs an institution', ['institutionId']);
         const institution = await ctx.em.findOne(Institution, { id: input.institutionId }, { populate: ['unit'] });
         if (!institution) throw new NotFoundError('The institution');
         if (!governsUnit(ctx.actor, institution.unit.path)) throw new ForbiddenError('You may grant roles only for institutions of your area');
         return { institution, unit: null };
       }
-      case Role.Assessor: {
+      case Role.ASSESSOR: {
         if (!input.unitId) throw new UserInputError('SCOPE_REQUIRED', 'An assessor role needs an administrative unit', ['unitId']);
         if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants assessor roles');
         const unit = await ctx.em.findOne(AdministrativeUnit, { id: input.unitId });
         if (!unit) throw new NotFoundError('The administrative unit');
         return { institution: null, unit };
       }
-      case Role.Citizen:
-      case Role.ProvinceAdmin:
+      case Role.CITIZEN:
+      case Role.PROVINCE_ADMIN:
         if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants this role');
         return { institution: null, unit: null };
     }

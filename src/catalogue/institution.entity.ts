@@ -50,8 +50,8 @@ export class Institution extends BaseEntity<
   @Enum({ items: () => AccessibilityFeature, array: true, default: [] })
   accessibility: AccessibilityFeature[] = [];
 
-  @Enum({ items: () => InstitutionStatus, default: InstitutionStatus.Active })
-  status: InstitutionStatus = InstitutionStatus.Active;
+  @Enum({ items: () => InstitutionStatus, default: InstitutionStatus.ACTIVE })
+  status: InstitutionStatus = InstitutionStatus.ACTIVE;
 
   @Property({
     type: 'text',

@@ -64,7 +64,7 @@ export class InstitutionResolver {
     });
   }
 
-  @Authorized(Role.Assessor, Role.ProvinceAdmin)
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
   @Mutation(() => InstitutionPayload, { description: 'Adds an institution to a unit of your area (assessors and province administrators).' })
   async createInstitution(@Arg('input') input: CreateInstitutionInput, @Ctx() ctx: RequestContext): Promise<InstitutionPayload> {
     const { unitId, ...fields } = input;
@@ -72,7 +72,7 @@ export class InstitutionResolver {
     return { institution: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.InstitutionStaff, Role.Assessor, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.ASSESSOR, Role.PROVINCE_ADMIN)
   @Mutation(() => InstitutionPayload, { description: 'Changes an institution: its own staff, assessors of its area and province administrators.' })
   async updateInstitution(@Arg('input') input: UpdateInstitutionInput, @Ctx() ctx: RequestContext): Promise<InstitutionPayload> {
     const { id, unitId, ...fields } = input;
@@ -115,7 +115,7 @@ export class InstitutionResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<Programme>> {
-    const wanted = statuses?.length ? [...statuses].sort() : [ProgrammeStatus.Published];
+    const wanted = statuses?.length ? [...statuses].sort() : [ProgrammeStatus.PUBLISHED];
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,

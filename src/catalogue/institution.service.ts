@@ -61,7 +61,7 @@ export class InstitutionService {
     return {
       unitPath: unit?.path ?? null,
       kinds: filter.kinds ?? null,
-      statuses: filter.statuses?.length ? filter.statuses : [InstitutionStatus.Active, InstitutionStatus.TemporarilyClosed],
+      statuses: filter.statuses?.length ? filter.statuses : [InstitutionStatus.ACTIVE, InstitutionStatus.TEMPORARILY_CLOSED],
       search,
       near,
       sort,

@@ -60,18 +60,18 @@ export class InstitutionEdge extends EdgeType('Institution', InstitutionType) {
 export class InstitutionConnection extends ConnectionType('Institution', InstitutionEdge) {}
 
 export enum InstitutionOrder {
-  Name = 'NAME',
-  Distance = 'DISTANCE',
-  Relevance = 'RELEVANCE',
+  NAME = 'NAME',
+  DISTANCE = 'DISTANCE',
+  RELEVANCE = 'RELEVANCE',
 }
 
 registerEnumType(InstitutionOrder, {
   name: 'InstitutionOrder',
   description: 'How to order institutions. By default: RELEVANCE with `search`, else DISTANCE with `near`, else NAME.',
   valuesConfig: {
-    Name: { description: 'By name.' },
-    Distance: { description: 'Nearest first; needs `near`.' },
-    Relevance: { description: 'Best match first; needs `search`.' },
+    NAME: { description: 'By name.' },
+    DISTANCE: { description: 'Nearest first; needs `near`.' },
+    RELEVANCE: { description: 'Best match first; needs `search`.' },
   },
 });
 

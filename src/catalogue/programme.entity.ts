@@ -39,8 +39,8 @@ export class Programme extends BaseEntity<
   @Property({ type: 'integer', default: 0 })
   feeVnd: number = 0;
 
-  @Enum({ items: () => ProgrammeStatus, default: ProgrammeStatus.Draft })
-  status: ProgrammeStatus = ProgrammeStatus.Draft;
+  @Enum({ items: () => ProgrammeStatus, default: ProgrammeStatus.DRAFT })
+  status: ProgrammeStatus = ProgrammeStatus.DRAFT;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;

@@ -106,13 +106,17 @@ export async function findProgrammesOfInstitutions(
 ): Promise<{ parentId: string; programme: Programme; createdAt: Date }[]> {
   const where = ofInstitutionConditions(statuses, drafts);
   const sql = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', hasAfter: after !== null });
-  const rows: (Record<string, unknown> & { parent_id: string; created_at: Date })[] = await em.execute(sql, [
+  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
     pgArray(institutionIds),
     ...where.params,
     ...(after ?? []),
     limit,
   ]);
-  return rows.map((row) => ({ parentId: row.parent_id, programme: em.map(Programme, row), createdAt: row.created_at }));
+  // The driver returns timestamps as text; the mapped entity holds them as Dates.
+  return rows.map((row) => {
+    const programme = em.map(Programme, row);
+    return { parentId: row.parent_id, programme, createdAt: programme.createdAt };
+  });
 }
 
 export async function countProgrammesOfInstitutions(

@@ -60,7 +60,7 @@ export class ProgrammeResolver {
     });
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => ProgrammePayload, { description: 'Creates a draft programme of your institution.' })
   async createProgramme(@Arg('input') input: CreateProgrammeInput, @Ctx() ctx: RequestContext): Promise<ProgrammePayload> {
     const { institutionId, ...fields } = input;
@@ -68,7 +68,7 @@ export class ProgrammeResolver {
     return { programme: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => ProgrammePayload, { description: 'Changes a programme of your institution.' })
   async updateProgramme(@Arg('input') input: UpdateProgrammeInput, @Ctx() ctx: RequestContext): Promise<ProgrammePayload> {
     const { id, ...fields } = input;
@@ -76,14 +76,14 @@ export class ProgrammeResolver {
     return { programme: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => ProgrammePayload, { description: 'Publishes a draft programme: everyone can then find it.' })
   async publishProgramme(@Arg('input') input: PublishProgrammeInput, @Ctx() ctx: RequestContext): Promise<ProgrammePayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.programmes.publish(tx, idOf('Programme', input.id)));
     return { programme: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => ProgrammePayload, { description: 'Cancels a programme and all its sessions that have not started.' })
   async cancelProgramme(@Arg('input') input: CancelProgrammeInput, @Ctx() ctx: RequestContext): Promise<ProgrammePayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.programmes.cancel(tx, idOf('Programme', input.id), input.reason));

@@ -67,7 +67,7 @@ export class ProgrammeService {
   }
 
   canSee(ctx: RequestContext, programme: Programme): boolean {
-    return programme.status !== ProgrammeStatus.Draft || managesProgrammesOf(ctx, programme.institution.id);
+    return programme.status !== ProgrammeStatus.DRAFT || managesProgrammesOf(ctx, programme.institution.id);
   }
 
   async toQuery(ctx: RequestContext, filter: ProgrammeFilter, order: ProgrammeSort | null): Promise<ProgrammeQuery> {
@@ -84,7 +84,7 @@ export class ProgrammeService {
       kinds: filter.kinds ?? null,
       topics: filter.topics ?? null,
       formats: filter.formats ?? null,
-      statuses: filter.statuses?.length ? filter.statuses : [ProgrammeStatus.Published],
+      statuses: filter.statuses?.length ? filter.statuses : [ProgrammeStatus.PUBLISHED],
       search,
       near,
       sort,
@@ -113,7 +113,7 @@ export class ProgrammeService {
   /** Transactional. Changes a programme that is not cancelled. */
   async update(ctx: RequestContext, id: string, fields: ProgrammeFields): Promise<Programme> {
     const programme = await this.getManaged(ctx, id);
-    if (programme.status === ProgrammeStatus.Cancelled) {
+    if (programme.status === ProgrammeStatus.CANCELLED) {
       throw new UserInputError('PROGRAMME_CANCELLED', 'A cancelled programme cannot be changed', ['id']);
     }
     this.assignFields(programme, fields);
@@ -124,11 +124,11 @@ export class ProgrammeService {
   /** Transactional, idempotent. Makes a draft visible to everyone. */
   async publish(ctx: RequestContext, id: string): Promise<Programme> {
     const programme = await this.getManaged(ctx, id);
-    if (programme.status === ProgrammeStatus.Cancelled) {
+    if (programme.status === ProgrammeStatus.CANCELLED) {
       throw new UserInputError('PROGRAMME_CANCELLED', 'A cancelled programme cannot be published again; create a new one', ['id']);
     }
-    if (programme.status === ProgrammeStatus.Draft) {
-      programme.status = ProgrammeStatus.Published;
+    if (programme.status === ProgrammeStatus.DRAFT) {
+      programme.status = ProgrammeStatus.PUBLISHED;
       programme.publishedAt = new Date();
       await ctx.em.flush();
     }
@@ -138,15 +138,15 @@ export class ProgrammeService {
   /** Transactional, idempotent. Cancels the programme and every session of it not yet started. */
   async cancel(ctx: RequestContext, id: string, reason: string): Promise<Programme> {
     const programme = await this.getManaged(ctx, id);
-    if (programme.status !== ProgrammeStatus.Cancelled) {
-      programme.status = ProgrammeStatus.Cancelled;
+    if (programme.status !== ProgrammeStatus.CANCELLED) {
+      programme.status = ProgrammeStatus.CANCELLED;
       programme.cancelledAt = new Date();
       programme.cancellationReason = reason.trim();
       await ctx.em.flush();
       await ctx.em.nativeUpdate(
         ProgrammeSession,
-        { programme, startsAt: { $gt: programme.cancelledAt }, status: SessionStatus.Scheduled },
-        { status: SessionStatus.Cancelled, updatedAt: programme.cancelledAt },
+        { programme, startsAt: { $gt: programme.cancelledAt }, status: SessionStatus.SCHEDULED },
+        { status: SessionStatus.CANCELLED, updatedAt: programme.cancelledAt },
       );
     }
     return programme;

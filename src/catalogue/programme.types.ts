@@ -85,34 +85,34 @@ export class ProgrammeSessionEdge extends EdgeType('ProgrammeSession', Programme
 export class ProgrammeSessionConnection extends ConnectionType('ProgrammeSession', ProgrammeSessionEdge) {}
 
 export enum ProgrammeOrder {
-  Newest = 'NEWEST',
-  Title = 'TITLE',
-  Distance = 'DISTANCE',
-  Relevance = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+  TITLE = 'TITLE',
+  DISTANCE = 'DISTANCE',
+  RELEVANCE = 'RELEVANCE',
 }
 
 registerEnumType(ProgrammeOrder, {
   name: 'ProgrammeOrder',
   description: 'How to order programmes. By default: RELEVANCE with `search`, else DISTANCE with `near`, else NEWEST.',
   valuesConfig: {
-    Newest: { description: 'Most recently created first.' },
-    Title: { description: 'By title.' },
-    Distance: { description: 'Nearest institution first; needs `near`.' },
-    Relevance: { description: 'Best match first; needs `search`.' },
+    NEWEST: { description: 'Most recently created first.' },
+    TITLE: { description: 'By title.' },
+    DISTANCE: { description: 'Nearest institution first; needs `near`.' },
+    RELEVANCE: { description: 'Best match first; needs `search`.' },
   },
 });
 
 export enum SessionOrder {
-  StartTime = 'START_TIME',
-  Distance = 'DISTANCE',
+  START_TIME = 'START_TIME',
+  DISTANCE = 'DISTANCE',
 }
 
 registerEnumType(SessionOrder, {
   name: 'SessionOrder',
   description: 'How to order sessions. By default START_TIME (soonest first).',
   valuesConfig: {
-    StartTime: { description: 'Soonest first.' },
-    Distance: { description: 'Nearest institution first; needs `near`.' },
+    START_TIME: { description: 'Soonest first.' },
+    DISTANCE: { description: 'Nearest institution first; needs `near`.' },
   },
 });
 

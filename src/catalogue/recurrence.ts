@@ -36,7 +36,7 @@ export function expandRecurrence(first: Occurrence, rule: Recurrence): Occurrenc
   const occurrences: Occurrence[] = [];
   for (let step = 0; ; step += 1) {
     const local = new Date(firstLocal.getTime());
-    if (rule.frequency === RecurrenceFrequency.Weekly) {
+    if (rule.frequency === RecurrenceFrequency.WEEKLY) {
       local.setUTCDate(local.getUTCDate() + 7 * rule.interval * step);
     } else {
       local.setUTCDate(1);

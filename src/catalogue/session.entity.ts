@@ -37,8 +37,8 @@ export class ProgrammeSession extends BaseEntity<'place' | 'capacity' | 'status'
   @Property({ type: new DecimalType('number'), precision: 4, scale: 2 })
   creditedHours!: number;
 
-  @Enum({ items: () => SessionStatus, default: SessionStatus.Scheduled })
-  status: SessionStatus = SessionStatus.Scheduled;
+  @Enum({ items: () => SessionStatus, default: SessionStatus.SCHEDULED })
+  status: SessionStatus = SessionStatus.SCHEDULED;
 
   /** Sessions generated together by one recurrence share this id. */
   @Property({ type: 'uuid', nullable: true })

@@ -36,7 +36,7 @@ function conditions(query: SessionQuery): Conditions {
   const where = new Conditions().add('s.ends_at >= ?', query.from);
   programmeVisible(where, query.drafts);
   if (query.to) where.add('s.starts_at < ?', query.to);
-  if (!query.includeCancelled) where.add(`s.status = '${SessionStatus.Scheduled}'`);
+  if (!query.includeCancelled) where.add(`s.status = '${SessionStatus.SCHEDULED}'`);
   if (query.unitPath) where.add('i.unit_id in (select id from administrative_unit where path like ?)', `${query.unitPath}%`);
   if (query.institutionId) where.add('s.institution_id = ?', query.institutionId);
   if (query.programmeId) where.add('s.programme_id = ?', query.programmeId);
@@ -111,13 +111,17 @@ export async function findSessionsOfParents(
     idExpr: 's.id',
     hasAfter: after !== null,
   });
-  const rows: (Record<string, unknown> & { parent_id: string; starts_at: Date })[] = await em.execute(sql, [
+  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
     pgArray(parentIds),
     ...where.params,
     ...(after ?? []),
     limit,
   ]);
-  return rows.map((row) => ({ parentId: row.parent_id, session: em.map(ProgrammeSession, row), startsAt: row.starts_at }));
+  // The driver returns timestamps as text; the mapped entity holds them as Dates.
+  return rows.map((row) => {
+    const session = em.map(ProgrammeSession, row);
+    return { parentId: row.parent_id, session, startsAt: session.startsAt };
+  });
 }
 
 export async function countSessionsOfParents(em: EntityManager, parentIds: readonly string[], options: SessionsOfParent): Promise<Map<string, number>> {
@@ -131,9 +135,9 @@ export async function countSessionsOfParents(em: EntityManager, parentIds: reado
 
 function sessionsOfParentConditions(options: SessionsOfParent): Conditions {
   const where = new Conditions().add('s.ends_at >= ?', options.from);
-  if (!options.includeCancelled) where.add(`s.status = '${SessionStatus.Scheduled}'`);
+  if (!options.includeCancelled) where.add(`s.status = '${SessionStatus.SCHEDULED}'`);
   if (options.publishedOnly) {
-    where.add(`exists (select 1 from programme p where p.id = s.programme_id and p.status = '${ProgrammeStatus.Published}')`);
+    where.add(`exists (select 1 from programme p where p.id = s.programme_id and p.status = '${ProgrammeStatus.PUBLISHED}')`);
   }
   return where;
 }

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import type { RequestContext } from '../graphql/context';
 import { idOf } from '../graphql/global-id';
 import { labelOf } from '../graphql/labels';
+import { orNull } from '../graphql/loaders';
 import { registerNode } from '../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';
 import { runMutation } from '../graphql/user-error';
@@ -27,13 +28,12 @@ import {
 import { ProgrammeSession } from './session.entity';
 
 registerNode('ProgrammeSession', ProgrammeSession, async (ctx, ids) => {
-  const sessions = await sessionById(ctx).loadMany(ids);
-  const programmes = await programmeById(ctx).loadMany(sessions.map((s) => (s instanceof ProgrammeSession ? s.programme.id : '')));
+  const sessions = orNull(await sessionById(ctx).loadMany(ids));
+  // Only sessions that exist: a placeholder id would fail the whole batch, hiding the sessions found.
+  const programmes = await Promise.all(sessions.map((session) => (session ? programmeById(ctx).load(session.programme.id) : null)));
   return sessions.map((session, index) => {
     const programme = programmes[index];
-    return session instanceof ProgrammeSession && programme && !(programme instanceof Error) && ctx.services.programmes.canSee(ctx, programme)
-      ? session
-      : null;
+    return session && programme && ctx.services.programmes.canSee(ctx, programme) ? session : null;
   });
 });
 
@@ -67,7 +67,7 @@ export class SessionResolver {
     });
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => ScheduleSessionsPayload, { description: 'Schedules a session of a programme, or a weekly or monthly series of them.' })
   async scheduleSessions(@Arg('input') input: ScheduleSessionsInput, @Ctx() ctx: RequestContext): Promise<ScheduleSessionsPayload> {
     const { programmeId, ...fields } = input;
@@ -75,7 +75,7 @@ export class SessionResolver {
     return { sessions: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => SessionPayload, { description: 'Changes a session.' })
   async updateSession(@Arg('input') input: UpdateSessionInput, @Ctx() ctx: RequestContext): Promise<SessionPayload> {
     const { id, ...fields } = input;
@@ -83,7 +83,7 @@ export class SessionResolver {
     return { session: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.InstitutionStaff, Role.ProvinceAdmin)
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
   @Mutation(() => SessionPayload, { description: 'Cancels a session.' })
   async cancelSession(@Arg('input') input: CancelSessionInput, @Ctx() ctx: RequestContext): Promise<SessionPayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.sessions.cancel(tx, idOf('ProgrammeSession', input.id)));

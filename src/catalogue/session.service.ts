@@ -88,7 +88,7 @@ export class SessionService {
   /** Transactional. Schedules one session, or a weekly/monthly series up to a day. */
   async schedule(ctx: RequestContext, programmeId: string, input: ScheduleInput): Promise<ProgrammeSession[]> {
     const programme = await this.programmes.getManaged(ctx, programmeId);
-    if (programme.status === ProgrammeStatus.Cancelled) {
+    if (programme.status === ProgrammeStatus.CANCELLED) {
       throw new UserInputError('PROGRAMME_CANCELLED', 'Sessions cannot be added to a cancelled programme', ['programmeId']);
     }
     checkSession(input.startsAt, input.endsAt, input.capacity ?? null, input.creditedHours);
@@ -120,7 +120,7 @@ export class SessionService {
   /** Transactional. Changes one session of a programme the actor manages. */
   async update(ctx: RequestContext, id: string, fields: SessionFields): Promise<ProgrammeSession> {
     const session = await this.getManaged(ctx, id);
-    if (session.status === SessionStatus.Cancelled) throw new UserInputError('SESSION_CANCELLED', 'A cancelled session cannot be changed', ['id']);
+    if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', 'A cancelled session cannot be changed', ['id']);
     const startsAt = fields.startsAt ?? session.startsAt;
     const endsAt = fields.endsAt ?? session.endsAt;
     const capacity = fields.capacity === undefined ? session.capacity : fields.capacity;
@@ -135,7 +135,7 @@ export class SessionService {
   /** Transactional, idempotent. Cancels one session. */
   async cancel(ctx: RequestContext, id: string): Promise<ProgrammeSession> {
     const session = await this.getManaged(ctx, id);
-    session.status = SessionStatus.Cancelled;
+    session.status = SessionStatus.CANCELLED;
     await ctx.em.flush();
     return session;
   }

@@ -1,3 +1,5 @@
+import { likeEscape } from '../infra/sql';
+
 /**
  * Free text in catalogue queries: matched against `search_text` columns, which hold the
  * unaccented lower-cased text. A row matches when it contains the words as typed (any accents)
@@ -14,6 +16,7 @@ export function textRank(column: string): string {
 
 /** The parameters `textMatch` binds, in order. */
 export function textMatchParams(search: string): string[] {
-  const cleaned = search.trim().replace(/[\\%_]/g, ' ');
-  return [cleaned, cleaned];
+  const cleaned = search.trim();
+  // `%` and `_` a person typed are plain characters in the LIKE pattern, not "anything".
+  return [likeEscape(cleaned), cleaned];
 }

@@ -60,8 +60,8 @@ function readRow(record: Record<string, string>, line: number): UnitRow | string
   }
   if (validFrom && validTo && validTo < validFrom) return 'valid_to is before valid_from';
   const parentCode = value('parent_code');
-  if (level !== UnitLevel.Province && !parentCode) return 'parent_code is required below the province';
-  if (level === UnitLevel.Province && parentCode) return 'a province has no parent';
+  if (level !== UnitLevel.PROVINCE && !parentCode) return 'parent_code is required below the province';
+  if (level === UnitLevel.PROVINCE && parentCode) return 'a province has no parent';
   const successorCode = value('successor_code');
   if (successorCode && !validTo) return 'successor_code needs valid_to: only a unit that ended has a successor';
   const flag = value('disadvantaged');

@@ -54,7 +54,7 @@ export class UnitResolver {
     });
   }
 
-  @Authorized(Role.Assessor, Role.ProvinceAdmin)
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
   @Mutation(() => AdministrativeUnitPayload, { description: 'Creates a hamlet or residential quarter under a commune of your area.' })
   async createHamlet(@Arg('input') input: CreateHamletInput, @Ctx() ctx: RequestContext): Promise<AdministrativeUnitPayload> {
     const outcome = await runMutation(ctx, (tx) =>
@@ -63,7 +63,7 @@ export class UnitResolver {
     return { unit: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.Assessor, Role.ProvinceAdmin)
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
   @Mutation(() => AdministrativeUnitPayload, { description: 'Renames a hamlet or sets whether a unit of your area is disadvantaged.' })
   async updateAdministrativeUnit(@Arg('input') input: UpdateAdministrativeUnitInput, @Ctx() ctx: RequestContext): Promise<AdministrativeUnitPayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.units.update(tx, { ...input, id: idOf('AdministrativeUnit', input.id) }));

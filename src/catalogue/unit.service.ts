@@ -67,7 +67,7 @@ export class UnitService {
   async createHamlet(ctx: RequestContext, input: CreateHamletInput): Promise<AdministrativeUnit> {
     const commune = await this.getById(ctx, input.communeId);
     if (!governsUnit(ctx.actor, commune.path)) throw new ForbiddenError('You may create hamlets only in communes of your area');
-    if (commune.level !== UnitLevel.Commune) {
+    if (commune.level !== UnitLevel.COMMUNE) {
       throw new UserInputError('NOT_A_COMMUNE', 'Hamlets are created under a commune, ward or town', ['communeId']);
     }
     const today = todayInVietnam();
@@ -81,7 +81,7 @@ export class UnitService {
     const hamlet = ctx.em.create(AdministrativeUnit, {
       code,
       name: input.name.trim(),
-      level: UnitLevel.Hamlet,
+      level: UnitLevel.HAMLET,
       parent: commune,
       path: '',
       validFrom: today,
@@ -97,7 +97,7 @@ export class UnitService {
     const unit = await this.getById(ctx, input.id);
     if (!governsUnit(ctx.actor, unit.path)) throw new ForbiddenError('You may change only units of your area');
     if (input.name !== undefined && input.name !== null) {
-      if (unit.level !== UnitLevel.Hamlet) {
+      if (unit.level !== UnitLevel.HAMLET) {
         throw new UserInputError('OFFICIAL_NAME', 'Official units keep the names of the official lists; import a new list instead', ['name']);
       }
       unit.name = input.name.trim();

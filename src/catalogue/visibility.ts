@@ -7,5 +7,5 @@ export type DraftAccess = string[] | 'all';
 /** `p` (programme) is visible: not a draft, or a draft of an institution the actor works for. */
 export function programmeVisible(where: Conditions, drafts: DraftAccess): void {
   if (drafts === 'all') return;
-  where.add(`(p.status <> '${ProgrammeStatus.Draft}' or p.institution_id = any(?::uuid[]))`, pgArray(drafts));
+  where.add(`(p.status <> '${ProgrammeStatus.DRAFT}' or p.institution_id = any(?::uuid[]))`, pgArray(drafts));
 }

@@ -1,28 +1,49 @@
 import type { Logger } from '../infra/logger';
 
-/** Runs `close` once on SIGTERM or SIGINT, then exits; a second signal exits at once. */
-export function onShutdown(log: Logger, close: () => Promise<void>, graceMs = 30_000): void {
-  let closing = false;
-  const handler = (signal: NodeJS.Signals): void => {
-    if (closing) process.exit(1);
-    closing = true;
-    log.info({ signal }, 'shutting down: finishing requests and jobs in flight');
+/**
+ * Graceful shutdown on SIGTERM/SIGINT, installed before anything starts so that a signal never
+ * meets the default handler. Steps run last-added first (stop serving before closing the pools);
+ * a second signal, or the grace period running out, exits at once with code 1.
+ */
+export class Shutdown {
+  private readonly steps: (() => Promise<void>)[] = [];
+  private closing = false;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly graceMs: number,
+  ) {
+    process.on('SIGTERM', this.handle);
+    process.on('SIGINT', this.handle);
+  }
+
+  /** Adds a step to run on shutdown, before the steps added earlier. */
+  add(step: () => Promise<void>): void {
+    this.steps.unshift(step);
+  }
+
+  private readonly handle = (signal: NodeJS.Signals): void => {
+    if (this.closing) process.exit(1);
+    this.closing = true;
+    this.log.info({ signal }, 'shutting down: finishing requests and jobs in flight');
     const timer = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
+      this.log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, graceMs);
+    }, this.graceMs);
     timer.unref();
-    close().then(
+    this.runSteps().then(
       () => {
-        log.info('stopped');
+        this.log.info('stopped');
         process.exit(0);
       },
       (error: unknown) => {
-        log.error({ err: error }, 'error while shutting down');
+        this.log.error({ err: error }, 'error while shutting down');
         process.exit(1);
       },
     );
   };
-  process.on('SIGTERM', handler);
-  process.on('SIGINT', handler);
+
+  private async runSteps(): Promise<void> {
+    for (const step of this.steps) await step();
+  }
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  GraphQLError,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -63,13 +64,20 @@ export function queryLimitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCo
           if (depth > maxDepth) {
             throw refuse(`The query is nested ${depth} levels deep; the limit is ${maxDepth}`, { depth, maxDepth });
           }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Costing coerces the variables first: a value that does not fit its type is the caller's error.
+            if (error instanceof GraphQLError) throw refuse(error.message, {});
+            throw error;
+          }
           if (cost > maxCost) {
             throw refuse(`The query costs ${cost}; the budget is ${maxCost}. Ask for fewer items or fewer nested lists`, { cost, maxCost });
           }

@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from './errors';
 import { nodeTypeName } from './node-registry';
@@ -26,6 +27,9 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
   endCursor!: string | null;
 }
+
+/** PostgreSQL errors of a value that does not cast: invalid text, date or time, or a number out of range. */
+const CURSOR_CAST_ERRORS = new Set(['22P02', '22007', '22008', '22003']);
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -87,7 +91,17 @@ export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(opti
 }): Promise<Connection<T, E>> {
   const limit = pageSize(options.args.first);
   const after = options.args.after ? options.codec.decode(options.args.after, options.keyArity) : null;
-  const rows = limit === 0 ? [] : await options.fetch({ limit: limit + 1, after });
+  // Even for `first: 0`, one row tells whether there is a next page.
+  let rows: Row[];
+  try {
+    rows = await options.fetch({ limit: limit + 1, after });
+  } catch (error) {
+    // A cursor of another ordering has as many keys, but its values do not cast to this ordering's types.
+    if (after && error instanceof DriverException && CURSOR_CAST_ERRORS.has(String((error as { code?: unknown }).code))) {
+      throw new BadInputError('The cursor belongs to another list or ordering');
+    }
+    throw error;
+  }
   const page = rows.slice(0, limit);
   const edges = page.map((row) => options.edge(row, options.codec.encode(options.keyOf(row))));
   const pageInfo: PageInfo = {

@@ -107,7 +107,7 @@ describe('node and labels', () => {
 
 describe('errors', () => {
   it('masks unexpected errors without leaking SQL or stacks', async () => {
-    const token = (await api.account(Role.ProvinceAdmin)).token;
+    const token = (await api.account(Role.PROVINCE_ADMIN)).token;
     await api.runtime.orm.em.getConnection().execute('alter table institution rename to institution_moved');
     try {
       const result = await api.gql('{ institutions { edges { node { name } } } }', {}, { token });

@@ -35,7 +35,7 @@ export async function seedUnits(ctx: RequestContext): Promise<UnitsFixture> {
 }
 
 export function institutionFields(name: string, overrides: Partial<Institution> = {}) {
-  return { name, kind: InstitutionKind.Library, latitude: 10.5363, longitude: 106.4109, ...overrides } as {
+  return { name, kind: InstitutionKind.LIBRARY, latitude: 10.5363, longitude: 106.4109, ...overrides } as {
     name: string;
     kind: InstitutionKind;
     latitude: number | null;
@@ -56,9 +56,9 @@ export async function createProgramme(
   const programme = await ctx.services.programmes.create(ctx, institution.id, {
     title,
     description: options.description ?? null,
-    kind: options.kind ?? ProgrammeKind.Course,
-    topics: options.topics ?? [Topic.DigitalSkills],
-    format: options.format ?? ProgrammeFormat.InPerson,
+    kind: options.kind ?? ProgrammeKind.COURSE,
+    topics: options.topics ?? [Topic.DIGITAL_SKILLS],
+    format: options.format ?? ProgrammeFormat.IN_PERSON,
   });
   if (options.publish ?? true) await ctx.services.programmes.publish(ctx, programme.id);
   return programme;

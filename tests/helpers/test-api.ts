@@ -24,6 +24,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApi {
   url: string;
   runtime: Runtime;
+  server: ApiServer;
   config: Config;
   databaseName: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
@@ -35,13 +36,16 @@ export interface TestApi {
 }
 
 /** Starts the API on an ephemeral port, with its own database, its own S3 server and queue prefix. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: { databaseUrlFor?: (databaseName: string) => string } = {},
+): Promise<TestApi> {
   const databaseName = await cloneTemplate();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifelong-test-'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl(databaseName),
+    DATABASE_URL: (options.databaseUrlFor ?? databaseUrl)(databaseName),
     DATA_DIR: dataDir,
     EMBEDDED_S3_PORT: '0',
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
@@ -58,6 +62,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const api: TestApi = {
     url,
     runtime,
+    server,
     config,
     databaseName,
     async gql(query, variables = {}, options = {}) {
@@ -86,7 +91,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       return { id: account.id, token: signAccessToken(config.jwtSecret, account.id, 600) };
     },
     async adminContext() {
-      const admin = await api.account(Role.ProvinceAdmin);
+      const admin = await api.account(Role.PROVINCE_ADMIN);
       const em = runtime.orm.em.fork();
       const actor = (await runtime.services.auth.loadActor(em, admin.id)) as Actor;
       return systemContext(em, runtime.services, runtime.log, actor);

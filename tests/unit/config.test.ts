@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('works on this machine with no variables set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 4000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/lifelong_learning',
+      redisUrl: 'redis://127.0.0.1:6379',
+      loadDemoData: true,
+      sandbox: true,
+    });
+    expect(config.s3.endpoint).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT must be an integer from 0 to 65535, got "70000"'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must use postgres: or postgresql:, got "mysql:"'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL: "not a url"'],
+    [{ S3_ENDPOINT: 'ftp://minio' }, 'S3_ENDPOINT must use http: or https:, got "ftp:"'],
+    [{ S3_BUCKET: 'ab' }, 'S3_BUCKET must be 3-63 lower-case letters, digits, dots or hyphens, got "ab"'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false, got "maybe"'],
+    [{ NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000' }, 'JWT_SECRET must be set to at least 32 characters (it is required in production)'],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('needs an S3 server in production instead of starting the embedded one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      new ConfigError('S3_ENDPOINT must be set in production (the embedded S3 server is for development and tests)'),
+    );
+  });
+
+  it('turns off demo data and the sandbox in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), S3_ENDPOINT: 'http://minio:9000' });
+    expect(config).toMatchObject({ loadDemoData: false, sandbox: false, exposeQueryStats: false });
+  });
+});
