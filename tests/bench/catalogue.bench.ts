@@ -1,0 +1,494 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { InstitutionStatus } from '../../src/catalogue/catalogue.enums';
+import { countInstitutions, findInstitutions, type InstitutionQuery } from '../../src/catalogue/institution.repository';
+import { findSessionsOfParents } from '../../src/catalogue/session.repository';
+import { loadConfig } from '../../src/config';
+import { PROJECT_ROOT } from '../../src/paths';
+import { openRuntime, type Runtime } from '../../src/runtime';
+import { createApiServer, type ApiServer } from '../../src/server';
+import { DEFAULT_DATA_OPTIONS, loadCatalogueData, type CatalogueDataReport } from './catalogue-data';
+import { LOAD_WORKER_MARK, runLoad, type LoadOptions, type LoadResult, type LoadWorkerMessage } from './load-client';
+
+/**
+ * `npm run bench:catalogue [-- --seconds N] [--warmup N] [--concurrency N] [--keep] [--inline-client]`
+ *
+ * Builds its own database (lifelong_bench_catalogue, dropped and re-created each run) with the
+ * real administrative units and a synthetic catalogue, starts the API in-process on an ephemeral
+ * port, and measures the front end's "institutions near me with their next sessions" query.
+ */
+
+const DATABASE_NAME = 'lifelong_bench_catalogue';
+const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const UNIT_FILES = ['long-an-units-2024.csv', 'tay-ninh-units-2025.csv'];
+const RADIUS_KM = 25;
+const PAGE = 20;
+const FIRST_VALUES = [5, 20, 50, 100];
+
+/** Tân An (the provincial library) and a few points around it, up to ~2 km away. */
+const CENTRES: { latitude: number; longitude: number }[] = [
+  { latitude: 10.5363, longitude: 106.4109 },
+  { latitude: 10.5402, longitude: 106.406 },
+  { latitude: 10.528, longitude: 106.423 },
+  { latitude: 10.5451, longitude: 106.4187 },
+  { latitude: 10.5249, longitude: 106.3998 },
+  { latitude: 10.5318, longitude: 106.4302 },
+  { latitude: 10.5497, longitude: 106.4031 },
+  { latitude: 10.5205, longitude: 106.4141 },
+];
+
+const NEARBY_QUERY = `query Nearby($near: NearInput!, $first: Int) {
+  institutions(filter: { near: $near }, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      distanceKm
+      node {
+        id name kind kindLabel address
+        unit { name }
+        upcomingSessions(first: 3) { id startsAt endsAt place programme { id title topics } }
+      }
+    }
+  }
+}`;
+
+interface Args {
+  seconds: number;
+  warmup: number;
+  concurrency: number;
+  keep: boolean;
+  inlineClient: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { seconds: 20, warmup: 3, concurrency: 32, keep: false, inlineClient: false };
+  const number = (flag: string, value: string | undefined, min: number, max: number): number => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`${flag} needs a number from ${min} to ${max}, got "${value ?? ''}"`);
+    return parsed;
+  };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++index];
+    switch (flag) {
+      case '--seconds':
+        args.seconds = number(flag, value(), 1, 3600);
+        break;
+      case '--warmup':
+        args.warmup = number(flag, value(), 0, 600);
+        break;
+      case '--concurrency':
+        args.concurrency = Math.round(number(flag, value(), 1, 1024));
+        break;
+      case '--keep':
+        args.keep = true;
+        break;
+      case '--inline-client':
+        args.inlineClient = true;
+        break;
+      default:
+        throw new Error(`unknown argument "${arg}" (known: --seconds N, --warmup N, --concurrency N, --keep, --inline-client)`);
+    }
+  }
+  return args;
+}
+
+function urlOf(database: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+const fmt = (value: number, digits = 1): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const int = (value: number): string => value.toLocaleString('en-US');
+
+async function step<T>(label: string, work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  console.log(`  ${label.padEnd(38)} ${fmt(ms / 1000, 2).padStart(7)} s`);
+  return { value, ms };
+}
+
+interface GraphQLReply {
+  data?: {
+    institutions?: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { distanceKm: number | null; node: { upcomingSessions: unknown[] } }[] };
+  };
+  errors?: { message: string }[];
+  extensions?: { sqlStatements?: number };
+}
+
+async function nearby(url: string, variables: Record<string, unknown>): Promise<GraphQLReply> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: NEARBY_QUERY, variables }),
+  });
+  const reply = (await response.json()) as GraphQLReply;
+  if (!response.ok || reply.errors?.length) throw new Error(`nearby query failed (HTTP ${response.status}): ${JSON.stringify(reply.errors ?? reply)}`);
+  return reply;
+}
+
+interface StatementCount {
+  first: number;
+  statements: number | null;
+  edges: number;
+  sessions: number;
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+async function statementCounts(url: string): Promise<StatementCount[]> {
+  const counts: StatementCount[] = [];
+  for (const first of FIRST_VALUES) {
+    const reply = await nearby(url, { near: { ...CENTRES[0], radiusKm: RADIUS_KM }, first });
+    const connection = reply.data?.institutions;
+    if (!connection) throw new Error('nearby query returned no data');
+    counts.push({
+      first,
+      statements: reply.extensions?.sqlStatements ?? null,
+      edges: connection.edges.length,
+      sessions: connection.edges.reduce((sum, edge) => sum + edge.node.upcomingSessions.length, 0),
+      totalCount: connection.totalCount,
+      hasNextPage: connection.pageInfo.hasNextPage,
+    });
+  }
+  return counts;
+}
+
+interface ExplainedStatement {
+  label: string;
+  plan: string[];
+  executionMs: number | null;
+  planningMs: number | null;
+  usesGist: boolean;
+  indexes: string[];
+}
+
+/**
+ * Runs `work` with an EntityManager whose `execute` first runs EXPLAIN (ANALYZE, BUFFERS) of each
+ * statement with the same parameters, then the statement itself: the plans are those of the very
+ * SQL the repository functions send.
+ */
+async function explainStatements(em: EntityManager, work: (em: EntityManager, label: (name: string) => void) => Promise<void>): Promise<ExplainedStatement[]> {
+  const explained: ExplainedStatement[] = [];
+  let nextLabel = 'statement';
+  const proxy = new Proxy(em, {
+    get(target, property) {
+      if (property === 'execute') {
+        return async (sql: string, params: unknown[] = []) => {
+          const rows = await target.execute<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${sql}`, params);
+          const plan = rows.map((row) => row['QUERY PLAN']);
+          const timeOf = (prefix: string): number | null => {
+            const line = plan.find((text) => text.startsWith(prefix));
+            return line ? Number(/([\d.]+) ms/.exec(line)?.[1]) : null;
+          };
+          explained.push({
+            label: nextLabel,
+            plan,
+            executionMs: timeOf('Execution Time'),
+            planningMs: timeOf('Planning Time'),
+            usesGist: plan.some((text) => text.includes('institution_location_index')),
+            indexes: [...new Set(plan.flatMap((text) => [...text.matchAll(/Scan (?:Backward )?(?:using|on) (\S+)/g)].map((match) => match[1] as string)))],
+          });
+          return target.execute(sql, params);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as Function).bind(target) : value;
+    },
+  });
+  await work(proxy, (name) => {
+    nextLabel = name;
+  });
+  return explained;
+}
+
+async function explainNearby(runtime: Runtime): Promise<ExplainedStatement[]> {
+  const query: InstitutionQuery = {
+    unitPath: null,
+    kinds: null,
+    statuses: [InstitutionStatus.ACTIVE, InstitutionStatus.TEMPORARILY_CLOSED],
+    search: null,
+    near: { ...(CENTRES[0] as { latitude: number; longitude: number }), radiusKm: RADIUS_KM },
+    sort: 'DISTANCE',
+  };
+  return explainStatements(runtime.orm.em.fork(), async (em, label) => {
+    label(`institutions page (limit ${PAGE + 1})`);
+    const rows = await findInstitutions(em, query, PAGE + 1, null);
+    label('institutions totalCount');
+    await countInstitutions(em, query);
+    label(`upcoming sessions of ${Math.min(rows.length, PAGE)} institutions`);
+    await findSessionsOfParents(
+      em,
+      rows.slice(0, PAGE).map((row) => row.institution.id),
+      { parentColumn: 'institution_id', from: new Date(), includeCancelled: false, publishedOnly: true },
+      3,
+      null,
+    );
+  });
+}
+
+function loadInWorker(options: LoadOptions, onMeasure: () => void): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'load-client.js'), { workerData: { mark: LOAD_WORKER_MARK, options } });
+    let settled = false;
+    worker.on('message', (message: LoadWorkerMessage) => {
+      if ('measuring' in message) {
+        onMeasure();
+        return;
+      }
+      settled = true;
+      if ('result' in message) resolve(message.result);
+      else reject(new Error(`load worker failed: ${message.error}`));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`load worker exited with code ${code} before reporting`));
+    });
+  });
+}
+
+/** CPU time (ms) each PostgreSQL backend of the database has used, read from /proc (same machine only). */
+async function postgresCpu(database: string): Promise<Map<number, number> | null> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
+        cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      } catch {
+        // The backend ended in between, or PostgreSQL runs elsewhere.
+      }
+    }
+    return rows.length && !cpu.size ? null : cpu;
+  } finally {
+    await client.end();
+  }
+}
+
+interface Usage {
+  /** Share of the measured time the API's event loop (main thread) was busy. */
+  eventLoopBusy: number;
+  eventLoopBusyMs: number;
+  /** CPU of the whole Node process: API, and the load client when it runs in the main thread or a worker. */
+  processCpuMs: number;
+  postgresCpuMs: number | null;
+}
+
+/** Snapshots when the measured phase starts; `finish` reports the use since then. */
+class UsageMeter {
+  private elu = performance.eventLoopUtilization();
+  private cpu = process.cpuUsage();
+  private postgres: Promise<Map<number, number> | null> = Promise.resolve(null);
+
+  start(): void {
+    this.elu = performance.eventLoopUtilization();
+    this.cpu = process.cpuUsage();
+    this.postgres = postgresCpu(DATABASE_NAME).catch(() => null);
+  }
+
+  async finish(): Promise<Usage> {
+    const elu = performance.eventLoopUtilization(this.elu);
+    const cpu = process.cpuUsage(this.cpu);
+    const before = await this.postgres;
+    const after = await postgresCpu(DATABASE_NAME).catch(() => null);
+    let postgresCpuMs: number | null = null;
+    if (before && after) {
+      postgresCpuMs = 0;
+      for (const [pid, ms] of after) postgresCpuMs += ms - (before.get(pid) ?? 0);
+    }
+    return { eventLoopBusy: elu.utilization, eventLoopBusyMs: elu.active, processCpuMs: (cpu.user + cpu.system) / 1000, postgresCpuMs };
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+
+function table(rows: [string, string][]): string {
+  const left = Math.max(...rows.map(([label]) => label.length));
+  const right = Math.max(...rows.map(([, value]) => value.length));
+  const line = `+${'-'.repeat(left + 2)}+${'-'.repeat(right + 2)}+`;
+  return [line, ...rows.map(([label, value]) => `| ${label.padEnd(left)} | ${value.padStart(right)} |`), line].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifelong-bench-'));
+  let runtime: Runtime | null = null;
+  let server: ApiServer | null = null;
+  try {
+    console.log(`Catalogue benchmark: database ${DATABASE_NAME}, ${os.cpus().length} CPUs, Node ${process.version}`);
+    console.log('Setting up:');
+    await dropDatabase(DATABASE_NAME);
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_URL: urlOf(DATABASE_NAME),
+      DATA_DIR: dataDir,
+      S3_ENDPOINT: '',
+      EMBEDDED_S3_PORT: '0',
+      QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: 'silent',
+      GRAPHQL_QUERY_STATS: 'true',
+      GRAPHQL_SANDBOX: 'false',
+      DEMO_DATA: 'false',
+    });
+    const opened = await step('create + migrate database', () => openRuntime(config, { migrate: true, redisPurpose: 'api' }));
+    runtime = opened.value;
+    const rt = runtime;
+
+    const units = await step('import administrative units (ORM)', async () => {
+      let created = 0;
+      for (const file of UNIT_FILES) {
+        const csv = await readFile(path.join(PROJECT_ROOT, 'src', 'catalogue', 'reference-data', file), 'utf8');
+        const report = await rt.services.unitImport.importCsv(rt.orm.em.fork(), csv);
+        if (report.rejected.length) throw new Error(`${file}: ${report.rejected.length} rows rejected, first: ${JSON.stringify(report.rejected[0])}`);
+        created += report.created;
+      }
+      return created;
+    });
+
+    const client = new Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    let data: { value: CatalogueDataReport; ms: number };
+    try {
+      data = await step('generate + insert catalogue (set-based)', () => loadCatalogueData(client, { ...DEFAULT_DATA_OPTIONS, now: new Date() }));
+    } finally {
+      await client.end();
+    }
+    for (const timing of data.value.timings) console.log(`    ${timing.step.padEnd(36)} ${fmt(timing.ms / 1000, 2).padStart(7)} s`);
+    const loadingMs = units.ms + data.ms;
+    console.log(
+      `  loaded ${int(units.value)} units (${data.value.communes} current communes), ${int(data.value.institutions)} institutions, ` +
+        `${int(data.value.programmes)} programmes, ${int(data.value.sessions)} sessions (${int(data.value.upcomingSessions)} upcoming) in ${fmt(loadingMs / 1000, 2)} s`,
+    );
+
+    server = await createApiServer(rt);
+    const httpServer = server.httpServer;
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    console.log(`  API listening on ${url} (NODE_ENV=production, GRAPHQL_QUERY_STATS=true, LOG_LEVEL=silent)`);
+
+    console.log('\nSQL statements per request (nearby query at Tân An, 25 km):');
+    await statementCounts(url); // once to warm the schema and the pool
+    const counts = await statementCounts(url);
+    for (const count of counts) {
+      console.log(
+        `  first=${String(count.first).padEnd(3)} → ${count.statements ?? 'n/a'} statements (${count.edges} institutions, ${count.sessions} sessions, totalCount ${count.totalCount}, hasNextPage ${count.hasNextPage})`,
+      );
+    }
+    const distinct = new Set(counts.map((count) => count.statements));
+    const constant = distinct.size === 1 && !distinct.has(null);
+    console.log(`  constant across first = ${FIRST_VALUES.join(', ')}: ${constant ? 'yes' : 'NO'}`);
+
+    console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the statements behind the query (first = 20):');
+    const plans = await explainNearby(rt);
+    for (const plan of plans) {
+      const gist = plan.label.startsWith('institutions') ? `, GiST institution_location_index ${plan.usesGist ? 'used' : 'NOT used'}` : '';
+      console.log(`  ${plan.label}: execution ${plan.executionMs ?? '?'} ms, planning ${plan.planningMs ?? '?'} ms${gist}; scans: ${plan.indexes.join(', ') || 'none'}`);
+    }
+    const pagePlan = plans[0];
+    if (pagePlan) console.log(`  plan of "${pagePlan.label}":\n${pagePlan.plan.map((line) => `    ${line}`).join('\n')}`);
+
+    const loadOptions: LoadOptions = {
+      url: `${url}/graphql`,
+      query: NEARBY_QUERY,
+      variables: CENTRES.map((centre) => ({ near: { ...centre, radiusKm: RADIUS_KM }, first: PAGE })),
+      concurrency: args.concurrency,
+      warmupSeconds: args.warmup,
+      seconds: args.seconds,
+      timeoutMs: 10_000,
+    };
+    console.log(
+      `\nLoad: ${args.concurrency} keep-alive connections, ${args.warmup} s warm-up then ${args.seconds} s measured, ` +
+        `${CENTRES.length} centres in turn, client in ${args.inlineClient ? 'the main thread' : 'a worker thread'}…`,
+    );
+    const meter = new UsageMeter();
+    const result = args.inlineClient ? await runLoad(loadOptions, () => meter.start()) : await loadInWorker(loadOptions, () => meter.start());
+    const usage = await meter.finish();
+    const sorted = Float64Array.from(result.latenciesMs).sort();
+    const rps = (result.requests / result.elapsedMs) * 1000;
+    const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
+    const seenStatements = Object.entries(result.sqlStatements).map(([statements, times]) => `${statements}×${int(times)}`).join(', ');
+    const seenEdges = Object.entries(result.edgeCounts).map(([edges, times]) => `${edges}×${int(times)}`).join(', ');
+    console.log(`  ${int(result.warmupRequests)} warm-up requests; measured: ${int(result.requests)} requests in ${fmt(result.elapsedMs / 1000, 2)} s`);
+    console.log(`  sqlStatements seen under load: ${seenStatements || 'none'}; edges per page: ${seenEdges || 'none'}`);
+    for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
+    const perRequest = (ms: number): string => `${fmt(ms / Math.max(1, result.requests))} ms/request`;
+    console.log(
+      `  API event loop busy ${fmt(usage.eventLoopBusy * 100)}% (${perRequest(usage.eventLoopBusyMs)}${args.inlineClient ? ', includes the client' : ''}); ` +
+        `Node process CPU ${perRequest(usage.processCpuMs)} (API + client); ` +
+        `PostgreSQL backends CPU ${usage.postgresCpuMs === null ? 'n/a' : perRequest(usage.postgresCpuMs)}; load average ${os.loadavg().map((load) => fmt(load, 2)).join(' ')}`,
+    );
+
+    const gist = plans.filter((plan) => plan.label.startsWith('institutions'));
+    const rows: [string, string][] = [
+      ['data', `${int(data.value.institutions)} inst · ${int(data.value.programmes)} prog · ${int(data.value.sessions)} sess`],
+      ['loading (units + catalogue + analyze)', `${fmt(loadingMs / 1000, 2)} s`],
+      ['concurrency · duration', `${args.concurrency} · ${args.seconds} s`],
+      ['requests', int(result.requests)],
+      ['requests/s', fmt(rps)],
+      ['latency mean (ms)', fmt(mean)],
+      ['latency p50 (ms)', fmt(percentile(sorted, 0.5))],
+      ['latency p90 (ms)', fmt(percentile(sorted, 0.9))],
+      ['latency p99 (ms)', fmt(percentile(sorted, 0.99))],
+      ['latency max (ms)', fmt(sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN)],
+      ['errors', int(result.errors)],
+      ['API event loop busy', `${fmt(usage.eventLoopBusy * 100)}% · ${perRequest(usage.eventLoopBusyMs)}`],
+      ['PostgreSQL CPU', usage.postgresCpuMs === null ? 'n/a' : perRequest(usage.postgresCpuMs)],
+      ...counts.map((count): [string, string] => [`SQL statements, first=${count.first}`, String(count.statements ?? 'n/a')]),
+      ['SQL statement count constant', constant ? 'yes' : 'NO'],
+      ...gist.map((plan): [string, string] => [`${plan.label} exec`, `${plan.executionMs ?? '?'} ms, GiST ${plan.usesGist ? 'used' : 'NOT used'}`]),
+    ];
+    console.log(`\nSummary: nearby institutions (${RADIUS_KM} km of Tân An) with their next 3 sessions, ${PAGE} per page\n${table(rows)}`);
+  } finally {
+    if (server) await server.stop();
+    if (runtime) await runtime.close();
+    if (args.keep) console.log(`Kept database ${DATABASE_NAME} (${urlOf(DATABASE_NAME)})`);
+    else await dropDatabase(DATABASE_NAME);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => {
+    process.exitCode = 0;
+    // Whatever handle a library may leave open must not keep the benchmark alive.
+    setTimeout(() => process.exit(0), 3_000).unref();
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

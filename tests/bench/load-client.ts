@@ -1,0 +1,153 @@
+import http from 'node:http';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+
+/**
+ * The load generator: `concurrency` loops, each sending one GraphQL POST at a time over a
+ * keep-alive connection (node:http Agent, one socket per loop) until the deadline. It runs in a
+ * worker thread so parsing responses does not compete with the API for the main event loop.
+ */
+
+export interface LoadOptions {
+  url: string;
+  query: string;
+  /** Variables of each request, used in turn. */
+  variables: Record<string, unknown>[];
+  concurrency: number;
+  warmupSeconds: number;
+  seconds: number;
+  /** A request slower than this fails (and counts as an error). */
+  timeoutMs: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  errorSamples: string[];
+  elapsedMs: number;
+  /** Latency of every successful request, in milliseconds. */
+  latenciesMs: Float64Array;
+  /** How many responses reported each `extensions.sqlStatements` value. */
+  sqlStatements: Record<string, number>;
+  /** How many responses had each number of edges. */
+  edgeCounts: Record<string, number>;
+  warmupRequests: number;
+}
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+function post(agent: http.Agent, url: URL, body: string, timeoutMs: number): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-language': 'vi' },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+interface NearbyBody {
+  data?: { institutions?: { edges?: unknown[] } | null } | null;
+  errors?: { message: string }[];
+  extensions?: { sqlStatements?: number };
+}
+
+/** What a good answer to the nearby query reports, or why the reply is not one. */
+function check(reply: Reply): { error: string } | { edges: number; sqlStatements: number | null } {
+  if (reply.status !== 200) return { error: `HTTP ${reply.status}: ${reply.body.slice(0, 200)}` };
+  let parsed: NearbyBody;
+  try {
+    parsed = JSON.parse(reply.body) as NearbyBody;
+  } catch {
+    return { error: `not JSON: ${reply.body.slice(0, 200)}` };
+  }
+  if (parsed.errors?.length) return { error: parsed.errors.map((e) => e.message).join('; ') };
+  const edges = parsed.data?.institutions?.edges;
+  if (!Array.isArray(edges)) return { error: 'no data.institutions.edges' };
+  return { edges: edges.length, sqlStatements: parsed.extensions?.sqlStatements ?? null };
+}
+
+async function phase(options: LoadOptions, agent: http.Agent, seconds: number, record: boolean): Promise<Omit<LoadResult, 'warmupRequests'>> {
+  const url = new URL(options.url);
+  const bodies = options.variables.map((variables) => JSON.stringify({ query: options.query, variables }));
+  const latencies: number[] = [];
+  const errorSamples: string[] = [];
+  const sqlStatements: Record<string, number> = {};
+  const edgeCounts: Record<string, number> = {};
+  let requests = 0;
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+
+  const loop = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const body = bodies[next % bodies.length] as string;
+      next += 1;
+      const sent = performance.now();
+      let outcome: ReturnType<typeof check>;
+      try {
+        outcome = check(await post(agent, url, body, options.timeoutMs));
+      } catch (error) {
+        outcome = { error: error instanceof Error ? error.message : String(error) };
+      }
+      const ms = performance.now() - sent;
+      requests += 1;
+      if (!record) continue;
+      if ('error' in outcome) {
+        errors += 1;
+        if (errorSamples.length < 5) errorSamples.push(outcome.error);
+        continue;
+      }
+      latencies.push(ms);
+      const statements = String(outcome.sqlStatements ?? 'missing');
+      sqlStatements[statements] = (sqlStatements[statements] ?? 0) + 1;
+      edgeCounts[String(outcome.edges)] = (edgeCounts[String(outcome.edges)] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, () => loop()));
+  return { requests, errors, errorSamples, elapsedMs: performance.now() - started, latenciesMs: Float64Array.from(latencies), sqlStatements, edgeCounts };
+}
+
+/** Warms up, then measures; `onMeasure` is called when the measured phase starts (no request in flight). */
+export async function runLoad(options: LoadOptions, onMeasure: () => void = () => undefined): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  try {
+    const warmup = options.warmupSeconds > 0 ? await phase(options, agent, options.warmupSeconds, false) : null;
+    onMeasure();
+    const measured = await phase(options, agent, options.seconds, true);
+    return { ...measured, warmupRequests: warmup?.requests ?? 0 };
+  } finally {
+    agent.destroy();
+  }
+}
+
+export const LOAD_WORKER_MARK = 'catalogue-bench-load';
+
+export type LoadWorkerMessage = { measuring: true } | { result: LoadResult } | { error: string };
+
+// Started as a worker thread by catalogue.bench.ts: run the load and post the result back.
+if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === LOAD_WORKER_MARK) {
+  const port = parentPort;
+  const { options } = workerData as { mark: string; options: LoadOptions };
+  runLoad(options, () => port.postMessage({ measuring: true } satisfies LoadWorkerMessage)).then(
+    (result) => port.postMessage({ result }, [result.latenciesMs.buffer as ArrayBuffer]),
+    (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+}
