@@ -8,7 +8,7 @@ import { institutionById } from '../catalogue/institution.loaders';
 import { unitById } from '../catalogue/unit.loaders';
 import type { Institution } from '../catalogue/institution.entity';
 import type { AdministrativeUnit } from '../catalogue/unit.entity';
-import { Account, type RoleGrant } from './account.entity';
+import { Account, RoleGrant } from './account.entity';
 import { accountById, grantsByAccount } from './account.loaders';
 import { isProvinceAdmin } from './actor';
 import type { Session } from './auth.service';
@@ -36,6 +36,12 @@ registerNode('Account', Account, async (ctx, ids) => {
 
 /** Accounts just signed in by this request (no token yet): their own payload shows them their own data. */
 const signedInByThisRequest = new WeakSet<Account>();
+
+registerNode('RoleGrant', RoleGrant, async (ctx, ids) => {
+  const grants = await ctx.em.find(RoleGrant, { id: { $in: ids } });
+  const visible = new Map(grants.filter((grant) => ctx.actor?.accountId === grant.account.id || isProvinceAdmin(ctx.actor)).map((grant) => [grant.id, grant]));
+  return ids.map((id) => visible.get(id) ?? null);
+});
 
 function sessionPayload(outcome: { result: Session | null; errors: AuthPayload['errors'] }): AuthPayload {
   if (outcome.result) signedInByThisRequest.add(outcome.result.account);

@@ -56,7 +56,7 @@ export class InstitutionResolver {
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
-      keyArity: 2,
+      scope: `institutions:${query.sort}`,
       fetch: ({ limit, after }) => ctx.services.institutions.find(ctx, query, limit, after),
       keyOf: (row) => [row.sortKey, row.institution.id],
       edge: (row, cursor) => ({ cursor, node: row.institution, distanceKm: metresToKm(row.distanceMetres) }),
@@ -119,7 +119,7 @@ export class InstitutionResolver {
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
-      keyArity: 2,
+      scope: `institution.programmes:${wanted.join(',')}`,
       fetch: ({ limit, after }) => programmesOfInstitution(ctx, wanted, limit, after).load(institution.id),
       keyOf: (row) => [row.createdAt.toISOString(), row.programme.id],
       edge: (row, cursor) => ({ cursor, node: row.programme, distanceKm: null }),

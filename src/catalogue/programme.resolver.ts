@@ -52,7 +52,7 @@ export class ProgrammeResolver {
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
-      keyArity: 2,
+      scope: `programmes:${query.sort}`,
       fetch: ({ limit, after }) => ctx.services.programmes.find(ctx, query, limit, after),
       keyOf: (row) => [row.sortKey, row.programme.id],
       edge: (row, cursor) => ({ cursor, node: row.programme, distanceKm: metresToKm(row.distanceMetres) }),
@@ -132,7 +132,7 @@ export class ProgrammeResolver {
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
-      keyArity: 2,
+      scope: `programme.sessions:${includePast}:${includeCancelled}`,
       fetch: ({ limit, after }) => sessionsOfParent(ctx, options, limit, after).load(programme.id),
       keyOf: (row) => [row.startsAt.toISOString(), row.session.id],
       edge: (row, cursor) => ({ cursor, node: row.session, distanceKm: null }),

@@ -59,7 +59,7 @@ export class SessionResolver {
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
-      keyArity: 2,
+      scope: `sessions:${query.sort}`,
       fetch: ({ limit, after }) => ctx.services.sessions.find(ctx, query, limit, after),
       keyOf: (row) => [row.sortKey, row.session.id],
       edge: (row, cursor) => ({ cursor, node: row.session, distanceKm: metresToKm(row.distanceMetres) }),

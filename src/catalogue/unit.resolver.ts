@@ -46,7 +46,7 @@ export class UnitResolver {
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
-      keyArity: 2,
+      scope: `units:${query.search ? 'RELEVANCE' : 'NAME'}`,
       fetch: ({ limit, after }) => ctx.services.units.find(ctx, query, limit, after),
       keyOf: (row) => [row.sortKey, row.unit.id],
       edge: (row, cursor): Edge<AdministrativeUnit> => ({ cursor, node: row.unit }),

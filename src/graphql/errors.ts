@@ -62,6 +62,22 @@ export class UserInputError extends Error {
   }
 }
 
+interface ValidationFailure {
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** The first broken rule, however deep in nested inputs, in class-validator's words ("radiusKm must be at most 100"). */
+function firstConstraint(failures: ValidationFailure[]): string | null {
+  for (const failure of failures) {
+    const own = Object.values(failure.constraints ?? {})[0];
+    if (own) return own;
+    const nested = firstConstraint(failure.children ?? []);
+    if (nested) return nested;
+  }
+  return null;
+}
+
 const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
 
 /** Maps every error once: known codes pass, validation becomes BAD_USER_INPUT, the rest is masked. */
@@ -69,8 +85,9 @@ export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof ArgumentValidationError) {
+      const first = firstConstraint(original.extensions.validationErrors);
       return {
-        message: 'The input is not valid',
+        message: first ? `The input is not valid: ${first}` : 'The input is not valid',
         path: formatted.path,
         locations: formatted.locations,
         extensions: {

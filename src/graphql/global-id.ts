@@ -21,11 +21,15 @@ export function fromGlobalId(globalId: string): DecodedId {
   return { typeName, id };
 }
 
+function article(typeName: string): string {
+  return `${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}`;
+}
+
 /** Decodes an id that must name one type: `Institution` ids only where an institution is expected. */
 export function idOf(typeName: string, globalId: string): string {
   const decoded = fromGlobalId(globalId);
   if (decoded.typeName !== typeName) {
-    throw new BadInputError(`"${globalId}" is the id of a ${decoded.typeName}, a ${typeName} is expected`);
+    throw new BadInputError(`"${globalId}" is the id of ${article(decoded.typeName)}, ${article(typeName)} is expected`);
   }
   return decoded.id;
 }

@@ -1,4 +1,3 @@
-import { DriverException } from '@mikro-orm/core';
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from './errors';
 import { nodeTypeName } from './node-registry';
@@ -27,9 +26,6 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
   endCursor!: string | null;
 }
-
-/** PostgreSQL errors of a value that does not cast: invalid text, date or time, or a number out of range. */
-const CURSOR_CAST_ERRORS = new Set(['22P02', '22007', '22008', '22003']);
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -83,27 +79,19 @@ export interface KeysetRequest {
 export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(options: {
   args: PageArgs;
   codec: CursorCodec;
-  keyArity: number;
+  /** Names the list and its ordering, so a cursor is only accepted where it was issued. */
+  scope: string;
   fetch: (request: KeysetRequest) => Promise<Row[]>;
   keyOf: (row: Row) => KeyValue[];
   edge: (row: Row, cursor: string) => E;
   count: () => Promise<number>;
 }): Promise<Connection<T, E>> {
   const limit = pageSize(options.args.first);
-  const after = options.args.after ? options.codec.decode(options.args.after, options.keyArity) : null;
+  const after = options.args.after ? options.codec.decode(options.args.after, options.scope) : null;
   // Even for `first: 0`, one row tells whether there is a next page.
-  let rows: Row[];
-  try {
-    rows = await options.fetch({ limit: limit + 1, after });
-  } catch (error) {
-    // A cursor of another ordering has as many keys, but its values do not cast to this ordering's types.
-    if (after && error instanceof DriverException && CURSOR_CAST_ERRORS.has(String((error as { code?: unknown }).code))) {
-      throw new BadInputError('The cursor belongs to another list or ordering');
-    }
-    throw error;
-  }
+  const rows = await options.fetch({ limit: limit + 1, after });
   const page = rows.slice(0, limit);
-  const edges = page.map((row) => options.edge(row, options.codec.encode(options.keyOf(row))));
+  const edges = page.map((row) => options.edge(row, options.codec.encode(options.scope, options.keyOf(row))));
   const pageInfo: PageInfo = {
     hasNextPage: rows.length > limit,
     hasPreviousPage: after !== null,

@@ -484,3 +484,19 @@ describe('personal data of an account', () => {
     expect(result.data).toEqual({ nodes: [{ id: owner.globalId, email: null, phone: ownerPhone }, null] });
   });
 });
+
+describe('role grants as nodes', () => {
+  it('are fetchable by id by their account and province admins, and hidden from others', async () => {
+    const owner = await api.account(Role.ASSESSOR, { unitId: units.longAn.id });
+    const stranger = await api.account(Role.CITIZEN);
+    const admin = await api.account(Role.PROVINCE_ADMIN);
+    const mine = await api.gql<{ me: { roles: { id: string }[] } }>('{ me { roles { id } } }', {}, { token: owner.token });
+    const grantId = mine.data?.me.roles[0]?.id as string;
+    const query = 'query($id: ID!) { node(id: $id) { id ... on RoleGrant { role unit { code } } } }';
+    const expected = { node: { id: grantId, role: 'ASSESSOR', unit: { code: '27694' } } };
+    expect((await api.gql(query, { id: grantId }, { token: owner.token })).data).toEqual(expected);
+    expect((await api.gql(query, { id: grantId }, { token: admin.token })).data).toEqual(expected);
+    expect((await api.gql(query, { id: grantId }, { token: stranger.token })).data).toEqual({ node: null });
+    expect((await api.gql(query, { id: grantId })).data).toEqual({ node: null });
+  });
+});

@@ -285,6 +285,10 @@ describe('keyset pagination while rows are added', () => {
     expect(newest.errors?.[0]).toMatchObject(anotherOrdering);
     const nested = await api.gql('query($after: String) { institutions(first: 2) { edges { node { programmes(first: 1, after: $after) { totalCount } } } } }', { after: byTitle });
     expect(nested.errors?.[0]).toMatchObject(anotherOrdering);
+    // Same key types (a creation time and an id), another list: still refused.
+    const byNewest = ok(await api.gql<{ programmes: Page }>('{ programmes(first: 1, orderBy: NEWEST) { pageInfo { endCursor } } }')).programmes.pageInfo.endCursor;
+    const sameTypes = await api.gql('query($after: String) { institutions(first: 2) { edges { node { programmes(first: 1, after: $after) { totalCount } } } } }', { after: byNewest });
+    expect(sameTypes.errors?.[0]).toMatchObject(anotherOrdering);
 
     // A signature of the right length in characters but not in bytes.
     const garbled = await api.gql('query($after: String) { institutions(first: 1, after: $after) { edges { node { id } } } }', { after: `${byName?.split('.')[0]}.${'é'.repeat(16)}` });
