@@ -81,6 +81,10 @@ export interface Config {
   queryMaxCost: number;
   exposeQueryStats: boolean;
   shutdownGraceMs: number;
+  /** Requests per minute per client: an IP address when signed out, an account when signed in; 0 turns it off. */
+  rateLimitPerMinute: { anonymous: number; signedIn: number };
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed (for the client's address). */
+  trustProxyHops: number;
 }
 
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
@@ -124,6 +128,11 @@ export function loadConfig(env: Env = process.env): Config {
     queryMaxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
     queryMaxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
     exposeQueryStats: readBool(env, 'GRAPHQL_QUERY_STATS', nodeEnv !== 'production'),
+    rateLimitPerMinute: {
+      anonymous: readInt(env, 'RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000),
+      signedIn: readInt(env, 'RATE_LIMIT_PER_MINUTE_SIGNED_IN', 1200, 0, 1_000_000),
+    },
+    trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
   };
 }

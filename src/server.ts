@@ -19,6 +19,7 @@ import { pingDatabase } from './infra/database';
 import type { Logger } from './infra/logger';
 import { runWithQueryStats, type QueryStats } from './infra/query-stats';
 import { checkReadiness } from './infra/readiness';
+import { RateLimiter } from './infra/rate-limit';
 import { pingRedis } from './infra/redis';
 import type { Storage } from './infra/storage';
 import type { Services } from './services';
@@ -53,6 +54,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
   const schema = await buildApiSchema();
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<ContextWithStats>({
@@ -109,6 +111,29 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       s3: () => deps.storage.ping(),
     });
     response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+  });
+
+  const limiter = new RateLimiter(deps.redis, config.queuePrefix);
+  app.use('/graphql', async (request, response, next) => {
+    // Only the token's signature is checked here (no database): who counts, not what they may do.
+    const accountId = services.auth.accountIdFromToken(bearerToken(request));
+    const limit = accountId ? config.rateLimitPerMinute.signedIn : config.rateLimitPerMinute.anonymous;
+    if (limit === 0) return next();
+    const state = await limiter.hit(accountId ? `account:${accountId}` : `ip:${request.ip}`, limit);
+    if (!state) return next();
+    response.setHeader('RateLimit-Limit', state.limit);
+    response.setHeader('RateLimit-Remaining', state.remaining);
+    response.setHeader('RateLimit-Reset', state.resetSeconds);
+    if (state.allowed) return next();
+    response.setHeader('Retry-After', state.resetSeconds);
+    response.status(429).json({
+      errors: [
+        {
+          message: `Too many requests: at most ${state.limit} a minute; try again in ${state.resetSeconds} s`,
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: state.resetSeconds },
+        },
+      ],
+    });
   });
 
   app.use(

@@ -52,7 +52,7 @@ export class InstitutionService {
   }
 
   async toQuery(ctx: RequestContext, filter: InstitutionFilter, order: InstitutionSort | null): Promise<InstitutionQuery> {
-    const unit = filter.unitId ? await this.units.getById(ctx, filter.unitId) : null;
+    const unit = await this.units.getFilter(ctx, filter.unitId, 'filter.unitId');
     const search = filter.search?.trim() || null;
     const near = filter.near ?? null;
     const sort = order ?? (search ? 'RELEVANCE' : near ? 'DISTANCE' : 'NAME');
@@ -102,7 +102,7 @@ export class InstitutionService {
   }
 
   private async currentUnit(ctx: RequestContext, unitId: string): Promise<AdministrativeUnit> {
-    const unit = await this.units.getById(ctx, unitId);
+    const unit = await this.units.getChosen(ctx, unitId, 'unitId');
     if (!isValidOn(unit, todayInVietnam())) {
       throw new UserInputError('UNIT_NO_LONGER_EXISTS', `${unit.name} no longer exists; choose the unit that succeeded it`, ['unitId']);
     }

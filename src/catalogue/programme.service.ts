@@ -71,7 +71,7 @@ export class ProgrammeService {
   }
 
   async toQuery(ctx: RequestContext, filter: ProgrammeFilter, order: ProgrammeSort | null): Promise<ProgrammeQuery> {
-    const unit = filter.unitId ? await this.units.getById(ctx, filter.unitId) : null;
+    const unit = await this.units.getFilter(ctx, filter.unitId, 'filter.unitId');
     const search = filter.search?.trim() || null;
     const near = filter.near ?? null;
     const sort = order ?? (search ? 'RELEVANCE' : near ? 'DISTANCE' : 'NEWEST');

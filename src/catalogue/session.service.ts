@@ -56,7 +56,7 @@ export class SessionService {
   }
 
   async toQuery(ctx: RequestContext, filter: SessionFilter, order: SessionSort | null): Promise<SessionQuery> {
-    const unit = filter.unitId ? await this.units.getById(ctx, filter.unitId) : null;
+    const unit = await this.units.getFilter(ctx, filter.unitId, 'filter.unitId');
     const sort = order ?? 'START_TIME';
     if (sort === 'DISTANCE' && !filter.near) throw new BadInputError('Ordering by DISTANCE needs filter.near');
     if (filter.from && filter.to && filter.to <= filter.from) throw new BadInputError('filter.to must be after filter.from');

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
 import { governsUnit } from '../auth/actor';
 import { todayInVietnam } from '../time';
 import { UnitLevel } from './catalogue.enums';
@@ -40,13 +40,28 @@ export class UnitService {
     return unit;
   }
 
+  /** A unit a person chose in a mutation's input: an unknown one is theirs to fix (a UserError on `field`). */
+  async getChosen(ctx: RequestContext, id: string, field: string): Promise<AdministrativeUnit> {
+    const unit = await ctx.em.findOne(AdministrativeUnit, { id });
+    if (!unit) throw new UserInputError('UNKNOWN_UNIT', 'No administrative unit has this id', [field]);
+    return unit;
+  }
+
+  /** The unit a list is filtered by; an unknown one is a bad argument. */
+  async getFilter(ctx: RequestContext, id: string | null | undefined, argument: string): Promise<AdministrativeUnit | null> {
+    if (!id) return null;
+    const unit = await ctx.em.findOne(AdministrativeUnit, { id });
+    if (!unit) throw new BadInputError(`${argument}: no administrative unit has this id`);
+    return unit;
+  }
+
   /** The unit with this code valid on the day (today in Vietnam by default). */
   async findByCode(ctx: RequestContext, code: string, validOn: string | null): Promise<AdministrativeUnit | null> {
     return findUnitByCode(ctx.em, code.trim(), validOn ?? todayInVietnam());
   }
 
   async toQuery(ctx: RequestContext, filter: UnitFilter): Promise<UnitQuery> {
-    const within = filter.withinId ? await this.getById(ctx, filter.withinId) : null;
+    const within = await this.getFilter(ctx, filter.withinId, 'filter.withinId');
     return {
       search: filter.search?.trim() || null,
       levels: filter.levels ?? null,
@@ -65,7 +80,7 @@ export class UnitService {
 
   /** Transactional. A commune's assessor (or a province admin) creates a hamlet under it. */
   async createHamlet(ctx: RequestContext, input: CreateHamletInput): Promise<AdministrativeUnit> {
-    const commune = await this.getById(ctx, input.communeId);
+    const commune = await this.getChosen(ctx, input.communeId, 'communeId');
     if (!governsUnit(ctx.actor, commune.path)) throw new ForbiddenError('You may create hamlets only in communes of your area');
     if (commune.level !== UnitLevel.COMMUNE) {
       throw new UserInputError('NOT_A_COMMUNE', 'Hamlets are created under a commune, ward or town', ['communeId']);

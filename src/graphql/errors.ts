@@ -9,6 +9,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   BadUserInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
+  RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 

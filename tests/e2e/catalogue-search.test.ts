@@ -361,6 +361,11 @@ describe('bad input', () => {
     return { message: result.errors?.[0]?.message as string, details: JSON.stringify(result.errors?.[0]?.extensions ?? {}) };
   }
 
+  it('refuses a filter on a unit that does not exist', async () => {
+    const unknownUnit = gid('AdministrativeUnit', '00000000-0000-4000-8000-000000000000');
+    expect((await refusal({ unitId: unknownUnit })).message).toBe('filter.unitId: no administrative unit has this id');
+  });
+
   it('refuses a radius of 0 or over 100 km, saying the limit', async () => {
     expect((await refusal({ near: { ...CENTRE, radiusKm: 0 } })).message).toBe('The input is not valid: radiusKm must be more than 0');
     expect((await refusal({ near: { ...CENTRE, radiusKm: -5 } })).details).toContain('radiusKm must be more than 0');

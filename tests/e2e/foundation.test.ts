@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Role } from '../../src/auth/roles';
 import { gid, seedUnits, createInstitution, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
@@ -42,6 +43,20 @@ describe('requests', () => {
     const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('CSRF');
+  });
+});
+
+describe('automatic persisted queries', () => {
+  it('asks for the text of an unknown hash once, then answers the hash alone', async () => {
+    const query = '{ labels(enum: ProgrammeFormat) { value } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const send = async (body: Record<string, unknown>) =>
+      (await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, any>>;
+    expect((await send({ extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const values = { labels: [{ value: 'IN_PERSON' }, { value: 'ONLINE' }, { value: 'HYBRID' }] };
+    expect((await send({ query, extensions })).data).toEqual(values);
+    expect((await send({ extensions })).data).toEqual(values);
   });
 });
 

@@ -1,10 +1,23 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Client } from 'pg';
 import os from 'node:os';
 import path from 'node:path';
 import { cloneTemplate, databaseUrl, dropDatabase } from '../helpers/database';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Runs a compiled command line to its end. */
+function runToEnd(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
 
 /** Starts a compiled entry point and resolves with its exit code and output once it exits. */
 function runUntilReady(script: string, env: Record<string, string>, readyLine: RegExp): Promise<{ code: number | null; output: string }> {
@@ -62,4 +75,29 @@ it('refuses to start with a bad setting and names the variable', async () => {
   const { code, output } = await runUntilReady('dist/src/cli/api.js', { ...env(), PORT: 'eighty' }, /never/);
   expect(code).toBe(1);
   expect(output.trim()).toBe('PORT must be an integer from 0 to 65535, got "eighty"');
+});
+
+describe('command lines', () => {
+  it('admin:create makes a province administrator, and refuses the same login twice', async () => {
+    const login = 'quantri@tinh.gov.vn';
+    const created = await runToEnd('dist/src/cli/admin-create.js', ['--login', login, '--name', 'Quản trị tỉnh'], { ...env(), ADMIN_PASSWORD: 'mat-khau-du-dai' });
+    expect(created).toEqual({ code: 0, output: `created province administrator ${login}\n` });
+    const database = new Client({ connectionString: databaseUrl(databaseName) });
+    await database.connect();
+    const grants = await database.query('select g.role from role_grant g join account a on a.id = g.account_id where a.email = $1', [login]);
+    await database.end();
+    expect(grants.rows).toEqual([{ role: 'PROVINCE_ADMIN' }]);
+    const again = await runToEnd('dist/src/cli/admin-create.js', ['--login', login], { ...env(), ADMIN_PASSWORD: 'mat-khau-du-dai' });
+    expect(again).toEqual({ code: 1, output: 'LOGIN_TAKEN: An account with this email or phone number already exists\n' });
+  });
+
+  it('units:import prints the report and exits 2 when rows were refused', async () => {
+    const file = path.join(dataDir, 'units.csv');
+    await writeFile(file, ['code,name,level,parent_code,valid_from,valid_to,successor_code', '80,Tỉnh Tây Ninh,PROVINCE,,2025-07-01,,', '27694,Phường Long An,COMMUNE,80,2025-07-01,,', '99999,Xã Không Cha,COMMUNE,12345,2025-07-01,,'].join('\n'));
+    const result = await runToEnd('dist/src/cli/units-import.js', [file], env());
+    expect(result.code).toBe(2);
+    expect(result.output).toBe(
+      `${file}: 2 created, 0 updated, 0 unchanged, 1 rejected, 0 successors linked\n  line 4 (99999): no unit with code 12345 above COMMUNE exists in the same period\n`,
+    );
+  });
 });

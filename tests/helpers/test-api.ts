@@ -51,6 +51,8 @@ export async function startTestApi(
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'silent',
     GRAPHQL_QUERY_STATS: 'true',
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_MINUTE_SIGNED_IN: '0',
     ...env,
   });
   const runtime = await openRuntime(config, { migrate: false, redisPurpose: 'api' });
