@@ -1,17 +1,7 @@
-import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../infra/database';
-import { createLogger } from '../infra/logger';
-import { runCli } from './run';
+import 'reflect-metadata';
+import { runDatabaseTool } from './run';
 
 /** `npm run migrate`: creates the database when missing and applies pending migrations. */
-runCli(async () => {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
-  const orm = await openDatabase(config, log);
-  try {
-    await migrate(orm, log);
-    log.info('database is up to date');
-  } finally {
-    await orm.close();
-  }
+runDatabaseTool(async ({ log }) => {
+  log.info('database is up to date');
 });

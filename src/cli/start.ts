@@ -1,19 +1,11 @@
-import { loadConfig } from '../config';
+import 'reflect-metadata';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data';
-import { createLogger } from '../infra/logger';
-import { openRuntime } from '../runtime';
 import { createApiServer } from '../server';
 import { startWorkers } from '../../workers/host';
-import { runCli } from './run';
-import { Shutdown } from './shutdown';
+import { runProcess } from './run';
 
 /** `npm start`: API and workers in one process on the embedded defaults, migrated, with demo data. */
-runCli(async () => {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
-  const shutdown = new Shutdown(log, config.shutdownGraceMs);
-  const runtime = await openRuntime(config, { migrate: true, redisPurpose: 'api', log });
-  shutdown.add(() => runtime.close());
+runProcess({ migrate: true, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {
   if (config.loadDemoData) await loadDemoData(runtime.orm.em, runtime.services, log);
   const workers = await startWorkers(runtime);
   shutdown.add(() => workers.close());
