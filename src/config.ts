@@ -26,6 +26,18 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function readList(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  for (const item of items) {
+    if (item !== '*' && !/^https?:\/\/[^/\s]+$/.test(item)) {
+      throw new ConfigError(`${name} takes * or origins like https://hoctap.example.vn separated by commas, got "${item}"`);
+    }
+  }
+  return items;
+}
+
 function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
   const raw = read(env, name, fallback);
   let url: URL;
@@ -85,6 +97,8 @@ export interface Config {
   rateLimitPerMinute: { anonymous: number; signedIn: number };
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (for the client's address). */
   trustProxyHops: number;
+  /** Web origins allowed to call the API from a browser; `*` for any. */
+  corsOrigins: string[];
 }
 
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
@@ -132,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
       anonymous: readInt(env, 'RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000),
       signedIn: readInt(env, 'RATE_LIMIT_PER_MINUTE_SIGNED_IN', 1200, 0, 1_000_000),
     },
+    corsOrigins: readList(env, 'CORS_ORIGINS', ['*']),
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
   };

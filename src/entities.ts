@@ -1,4 +1,5 @@
 import { Account, RefreshToken, RoleGrant } from './auth/account.entity';
+import { ApiClient } from './auth/api-client.entity';
 import { AdministrativeUnit } from './catalogue/unit.entity';
 import { Institution } from './catalogue/institution.entity';
 import { Programme } from './catalogue/programme.entity';
@@ -6,4 +7,4 @@ import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, AdministrativeUnit, Institution, Programme, ProgrammeSession];
+export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession];

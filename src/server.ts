@@ -9,6 +9,7 @@ import express, { type Request } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
+import { cors } from './cors';
 import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
@@ -46,6 +47,22 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 function bearerToken(request: Request): string | null {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+/**
+ * Whose budget a request spends: its API client's (x-api-key), else the signed-in account's, else
+ * its address's. Only signatures and key hashes are checked here, not what the caller may do.
+ * Null when an API key was sent that is unknown or revoked.
+ */
+async function rateLimitedClient(deps: ApiDependencies, request: Request): Promise<{ key: string; limit: number } | null> {
+  const apiKey = request.header('x-api-key');
+  if (apiKey) {
+    const client = await deps.services.apiClients.identify(deps.orm.em.fork(), apiKey);
+    return client ? { key: `client:${client.id}`, limit: client.rateLimitPerMinute } : null;
+  }
+  const accountId = deps.services.auth.accountIdFromToken(bearerToken(request));
+  const limits = deps.config.rateLimitPerMinute;
+  return accountId ? { key: `account:${accountId}`, limit: limits.signedIn } : { key: `ip:${request.ip}`, limit: limits.anonymous };
 }
 
 /** Builds the HTTP server: /graphql (Apollo), /healthz, /readyz, request ids and request logs. */
@@ -113,13 +130,17 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
   });
 
+  app.use('/graphql', cors(config.corsOrigins));
+
   const limiter = new RateLimiter(deps.redis, config.queuePrefix);
   app.use('/graphql', async (request, response, next) => {
-    // Only the token's signature is checked here (no database): who counts, not what they may do.
-    const accountId = services.auth.accountIdFromToken(bearerToken(request));
-    const limit = accountId ? config.rateLimitPerMinute.signedIn : config.rateLimitPerMinute.anonymous;
-    if (limit === 0) return next();
-    const state = await limiter.hit(accountId ? `account:${accountId}` : `ip:${request.ip}`, limit);
+    const client = await rateLimitedClient(deps, request);
+    if (!client) {
+      response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    if (client.limit === 0) return next();
+    const state = await limiter.hit(client.key, client.limit);
     if (!state) return next();
     response.setHeader('RateLimit-Limit', state.limit);
     response.setHeader('RateLimit-Remaining', state.remaining);

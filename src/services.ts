@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { ApiClientService } from './auth/api-client.service';
 import { AuthService } from './auth/auth.service';
 import { InstitutionService } from './catalogue/institution.service';
 import { ProgrammeService } from './catalogue/programme.service';
@@ -10,6 +11,7 @@ import { CursorCodec } from './graphql/cursor';
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
   auth: AuthService;
+  apiClients: ApiClientService;
   units: UnitService;
   unitImport: UnitImportService;
   institutions: InstitutionService;
@@ -24,6 +26,7 @@ export function createServices(config: Config): Services {
   const programmes = new ProgrammeService(units, institutions);
   return {
     auth: new AuthService(config),
+    apiClients: new ApiClientService(),
     units,
     unitImport: new UnitImportService(),
     institutions,

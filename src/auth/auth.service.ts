@@ -10,7 +10,7 @@ import type { Actor, RoleScope } from './actor';
 import { governsUnit, isProvinceAdmin } from './actor';
 import { checkPasswordStrength, parseLogin, type Login } from './credentials';
 import { Role } from './roles';
-import { hashRefreshToken, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens';
+import { hashOpaqueToken, newOpaqueToken, signAccessToken, verifyAccessToken } from './tokens';
 
 export interface RegisterInput {
   login: string;
@@ -72,7 +72,7 @@ export class AuthService {
    * refresh token of the account is revoked and the person signs in again.
    */
   async refresh(ctx: RequestContext, token: string): Promise<Session> {
-    const stored = await ctx.em.findOne(RefreshToken, { tokenHash: hashRefreshToken(token) }, { populate: ['account'] });
+    const stored = await ctx.em.findOne(RefreshToken, { tokenHash: hashOpaqueToken(token) }, { populate: ['account'] });
     if (!stored || stored.expiresAt <= new Date() || stored.account.disabledAt) {
       throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
     }
@@ -87,7 +87,7 @@ export class AuthService {
 
   /** Transactional, idempotent. Revokes one refresh token. */
   async signOut(ctx: RequestContext, token: string): Promise<void> {
-    await ctx.em.nativeUpdate(RefreshToken, { tokenHash: hashRefreshToken(token), revokedAt: null }, { revokedAt: new Date() });
+    await ctx.em.nativeUpdate(RefreshToken, { tokenHash: hashOpaqueToken(token), revokedAt: null }, { revokedAt: new Date() });
   }
 
   /** The actor of a bearer token with its grants, or null for no, expired or disabled accounts. */
@@ -215,7 +215,7 @@ export class AuthService {
   }
 
   private async openSession(em: EntityManager, account: Account): Promise<Session> {
-    const refresh = newRefreshToken();
+    const refresh = newOpaqueToken();
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     em.create(RefreshToken, { account, tokenHash: refresh.hash, expiresAt });
     await em.flush();

@@ -23,12 +23,12 @@ export function verifyAccessToken(secret: string, token: string): string | null 
   }
 }
 
-/** An opaque refresh token; only its hash is stored. */
-export function newRefreshToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashRefreshToken(token) };
+/** An opaque secret (refresh token, API key); only its hash is stored. */
+export function newOpaqueToken(prefix = ''): { token: string; hash: string } {
+  const token = `${prefix}${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashOpaqueToken(token) };
 }
 
-export function hashRefreshToken(token: string): string {
+export function hashOpaqueToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

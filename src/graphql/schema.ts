@@ -3,6 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { authChecker } from '../auth/auth-checker';
+import { ApiClientResolver } from '../auth/api-client.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
 import { InstitutionResolver } from '../catalogue/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programme.resolver';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
   RoleGrantResolver,
+  ApiClientResolver,
   UnitResolver,
   InstitutionResolver,
   ProgrammeResolver,

@@ -1,6 +1,6 @@
 import { RefreshToken } from '../../src/auth/account.entity';
 import { Role } from '../../src/auth/roles';
-import { hashRefreshToken } from '../../src/auth/tokens';
+import { hashOpaqueToken } from '../../src/auth/tokens';
 import { QueueName } from '../../src/infra/queue';
 import { JobName } from '../../workers/jobs';
 import { startWorkers, type WorkerHost } from '../../workers/host';
@@ -35,7 +35,7 @@ it('purges refresh tokens expired or revoked over a week ago and keeps the rest'
   const day = 86_400_000;
   const now = Date.now();
   const token = (name: string, expiresAt: number, revokedAt: number | null) =>
-    em.create(RefreshToken, { account: account.id, tokenHash: hashRefreshToken(name), expiresAt: new Date(expiresAt), revokedAt: revokedAt === null ? null : new Date(revokedAt) });
+    em.create(RefreshToken, { account: account.id, tokenHash: hashOpaqueToken(name), expiresAt: new Date(expiresAt), revokedAt: revokedAt === null ? null : new Date(revokedAt) });
   token('expired-long-ago', now - 10 * day, null);
   token('revoked-long-ago', now + 10 * day, now - 8 * day);
   token('expired-yesterday', now - day, null);
@@ -54,5 +54,5 @@ it('purges refresh tokens expired or revoked over a week ago and keeps the rest'
   expect(finished?.returnvalue).toEqual({ status: 'done', detail: { deleted: 2 } });
 
   const left = await api.runtime.orm.em.fork().find(RefreshToken, { account: account.id });
-  expect(left.map((t) => t.tokenHash).sort()).toEqual([hashRefreshToken('expired-yesterday'), hashRefreshToken('live')].sort());
+  expect(left.map((t) => t.tokenHash).sort()).toEqual([hashOpaqueToken('expired-yesterday'), hashOpaqueToken('live')].sort());
 });

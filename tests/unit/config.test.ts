@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     [{ S3_BUCKET: 'ab' }, 'S3_BUCKET must be 3-63 lower-case letters, digits, dots or hyphens, got "ab"'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false, got "maybe"'],
+    [{ CORS_ORIGINS: 'https://a.vn, hoctap.vn' }, 'CORS_ORIGINS takes * or origins like https://hoctap.example.vn separated by commas, got "hoctap.vn"'],
     [{ NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000' }, 'JWT_SECRET must be set to at least 32 characters (it is required in production)'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));

@@ -1,0 +1,81 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../graphql/context';
+import { NotFoundError } from '../graphql/errors';
+import { Account } from './account.entity';
+import { ApiClient } from './api-client.entity';
+import { hashOpaqueToken, newOpaqueToken } from './tokens';
+
+export const API_KEY_PREFIX = 'llk_';
+const CACHE_MS = 60_000;
+const CACHE_ENTRIES = 10_000;
+
+export interface ApiClientInput {
+  name: string;
+  contactEmail: string;
+  rateLimitPerMinute: number;
+}
+
+/** Who a request's API key belongs to, as the rate limiter needs it. */
+export interface ApiClientIdentity {
+  id: string;
+  rateLimitPerMinute: number;
+}
+
+/**
+ * API clients: province admins issue and revoke keys. Keys are looked up by hash and the answer
+ * kept for a minute per process, so a key costs no query on every request; a revoked key stops
+ * working within that minute.
+ */
+export class ApiClientService {
+  private readonly cache = new Map<string, { identity: ApiClientIdentity | null; until: number }>();
+
+  /** Transactional. Creates a client and returns its key, which is never shown again. */
+  async create(ctx: RequestContext, input: ApiClientInput): Promise<{ client: ApiClient; key: string }> {
+    const key = newOpaqueToken(API_KEY_PREFIX);
+    const client = ctx.em.create(ApiClient, {
+      name: input.name.trim(),
+      contactEmail: input.contactEmail.trim().toLowerCase(),
+      rateLimitPerMinute: input.rateLimitPerMinute,
+      keyHash: key.hash,
+      keyPrefix: key.token.slice(0, API_KEY_PREFIX.length + 6),
+      createdBy: ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null,
+    });
+    await ctx.em.flush();
+    return { client, key: key.token };
+  }
+
+  /** Transactional, idempotent. The key stops working at once here, within a minute on other API processes. */
+  async revoke(ctx: RequestContext, id: string): Promise<ApiClient> {
+    const client = await ctx.em.findOne(ApiClient, { id });
+    if (!client) throw new NotFoundError('The API client');
+    client.revokedAt ??= new Date();
+    await ctx.em.flush();
+    this.cache.delete(client.keyHash);
+    return client;
+  }
+
+  /** One keyset page of clients, newest first. */
+  page(ctx: RequestContext, limit: number, after: { createdAt: string; id: string } | null): Promise<ApiClient[]> {
+    const where = after
+      ? { $or: [{ createdAt: { $lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { $lt: after.id } }] }
+      : {};
+    return ctx.em.find(ApiClient, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+  }
+
+  count(ctx: RequestContext): Promise<number> {
+    return ctx.em.count(ApiClient, {});
+  }
+
+  /** The client a key belongs to, or null for an unknown or revoked key. */
+  async identify(em: EntityManager, key: string, now = Date.now()): Promise<ApiClientIdentity | null> {
+    const hash = hashOpaqueToken(key);
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > now) return cached.identity;
+    const client = await em.findOne(ApiClient, { keyHash: hash, revokedAt: null });
+    const identity = client ? { id: client.id, rateLimitPerMinute: client.rateLimitPerMinute } : null;
+    // Random keys must not grow the cache without bound.
+    if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
+    this.cache.set(hash, { identity, until: now + CACHE_MS });
+    return identity;
+  }
+}
