@@ -40,7 +40,12 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-type ContextWithStats = RequestContext & { queryStats: QueryStats };
+/** What the request log line says about a request, filled in as the request goes. */
+interface RequestRecord {
+  operationName: string | null;
+}
+
+type ContextWithStats = RequestContext & { queryStats: QueryStats; record: RequestRecord };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -88,6 +93,9 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       {
         async requestDidStart() {
           return {
+            async didResolveOperation({ operationName, contextValue }) {
+              contextValue.record.operationName = operationName ?? null;
+            },
             async willSendResponse({ response, contextValue }) {
               if (response.body.kind !== 'single') return;
               const extensions: Record<string, unknown> = { ...response.body.singleResult.extensions, requestId: contextValue.requestId };
@@ -105,16 +113,27 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     const incoming = request.header('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     response.locals.requestId = requestId;
-    response.locals.queryStats = { sqlStatements: 0 } satisfies QueryStats;
+    const queryStats: QueryStats = { sqlStatements: 0 };
+    const record: RequestRecord = { operationName: null };
+    response.locals.queryStats = queryStats;
+    response.locals.record = record;
     response.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       log.info(
-        { requestId, method: request.method, path: request.originalUrl.split('?')[0], status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        {
+          requestId,
+          method: request.method,
+          path: request.originalUrl.split('?')[0],
+          operation: record.operationName ?? undefined,
+          status: response.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          sqlStatements: config.exposeQueryStats ? queryStats.sqlStatements : undefined,
+        },
         'request',
       );
     });
-    runWithQueryStats(response.locals.queryStats as QueryStats, () => next());
+    runWithQueryStats(queryStats, () => next());
   });
 
   app.get('/healthz', (_request, response) => {
@@ -174,6 +193,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
           locale: localeFrom(req.header('accept-language')),
           services,
           queryStats: res.locals.queryStats as QueryStats,
+          record: res.locals.record as RequestRecord,
         };
       },
     }),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createApiServer } from '../server';
 import { runProcess } from './run';
 
@@ -7,5 +8,5 @@ runProcess({ migrate: false, redisPurpose: 'api' }, async ({ config, log, runtim
   const api = await createApiServer(runtime);
   shutdown.add(() => api.stop());
   await new Promise<void>((resolve) => api.httpServer.listen(config.port, config.host, resolve));
-  log.info({ port: config.port }, 'API ready');
+  log.info({ port: (api.httpServer.address() as AddressInfo).port }, 'API ready');
 });

@@ -71,6 +71,36 @@ it.each([
   expect({ code, stopped: output.includes('"msg":"stopped"') }).toEqual({ code: 0, stopped: true });
 });
 
+it('logs each request as one JSON line with its request id, operation, status and time', async () => {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/api.js')], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    for (let attempt = 0; attempt < 100 && !/"msg":"API ready"/.test(output); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    const port = Number(/"port":(\d+),"msg":"API ready"/.exec(output)?.[1]);
+    await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'log-check-1' },
+      body: JSON.stringify({ query: 'query NearbyLibraries { institutions { totalCount } }' }),
+    });
+    for (let attempt = 0; attempt < 50 && !output.includes('log-check-1'); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    const line = output.split('\n').find((entry) => entry.includes('log-check-1'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      msg: 'request',
+      requestId: 'log-check-1',
+      method: 'POST',
+      path: '/graphql',
+      operation: 'NearbyLibraries',
+      status: 200,
+      ms: expect.any(Number),
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
 it('refuses to start with a bad setting and names the variable', async () => {
   const { code, output } = await runUntilReady('dist/src/cli/api.js', { ...env(), PORT: 'eighty' }, /never/);
   expect(code).toBe(1);
