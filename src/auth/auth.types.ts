@@ -4,7 +4,7 @@ import { Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
 import { Role } from './roles';
 
-@ObjectType('Account', { implements: Node, description: 'A person who signs in: a citizen, staff of an institution or an official.' })
+@ObjectType('Account', { simpleResolvers: true, implements: Node, description: 'A person who signs in: a citizen, staff of an institution or an official.' })
 export class AccountType extends Node {
   @Field({ description: 'The name shown to others.' })
   displayName!: string;
@@ -19,7 +19,7 @@ export class AccountType extends Node {
   createdAt!: Date;
 }
 
-@ObjectType('RoleGrant', { implements: Node, description: 'One role of an account, with the institution or unit it is limited to.' })
+@ObjectType('RoleGrant', { simpleResolvers: true, implements: Node, description: 'One role of an account, with the institution or unit it is limited to.' })
 export class RoleGrantType extends Node {
   @Field(() => Role, { description: 'The role.' })
   role!: Role;
@@ -79,7 +79,7 @@ export class RevokeRoleInput {
   grantId!: string;
 }
 
-@ObjectType({ description: 'Tokens of a signed-in session, or the errors that prevented it.' })
+@ObjectType({ simpleResolvers: true, description: 'Tokens of a signed-in session, or the errors that prevented it.' })
 export class AuthPayload {
   @Field(() => AccountType, { nullable: true, description: 'The signed-in account.' })
   account!: object | null;
@@ -97,7 +97,7 @@ export class AuthPayload {
   errors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of granting a role.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of granting a role.' })
 export class GrantRolePayload {
   @Field(() => RoleGrantType, { nullable: true, description: 'The grant (the existing one when it was already there).' })
   grant!: object | null;
@@ -106,7 +106,7 @@ export class GrantRolePayload {
   errors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of a mutation that returns nothing but errors.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of a mutation that returns nothing but errors.' })
 export class DonePayload {
   @Field({ description: 'True when the change was made (or was already so).' })
   done!: boolean;

@@ -6,12 +6,12 @@ import { AdministrativeUnit } from './unit.entity';
 @Entity({ tableName: 'institution' })
 @Index({ properties: ['unit'] })
 @Index({ name: 'institution_search_index', expression: 'create index "institution_search_index" on "institution" using gin ("search_text" gin_trgm_ops)' })
-@Index({ name: 'institution_location_index', expression: 'create index "institution_location_index" on "institution" using gist (ll_to_earth("latitude", "longitude")) where "latitude" is not null' })
+@Index({ name: 'institution_earth_point_index', expression: 'create index "institution_earth_point_index" on "institution" using gist ("earth_point")' })
 @Index({ name: 'institution_name_order_index', expression: 'create index "institution_name_order_index" on "institution" ("name", "id")' })
 @Check({ name: 'institution_location_pair', expression: '(latitude is null) = (longitude is null)' })
 @Check({ name: 'institution_location_range', expression: 'latitude between -90 and 90 and longitude between -180 and 180' })
 export class Institution extends BaseEntity<
-  'description' | 'address' | 'latitude' | 'longitude' | 'openingHours' | 'phone' | 'email' | 'website' | 'accessibility' | 'status' | 'searchText'
+  'description' | 'address' | 'latitude' | 'longitude' | 'openingHours' | 'phone' | 'email' | 'website' | 'accessibility' | 'status' | 'searchText' | 'earthPoint'
 > {
   @Property({ type: 'string', length: 300 })
   name!: string;
@@ -59,4 +59,19 @@ export class Institution extends BaseEntity<
     hidden: true,
   })
   searchText?: string;
+
+  /**
+   * The location as earthdistance's point (`ll_to_earth`), stored so that radius queries read it
+   * instead of computing it for every candidate row; null without a location. Lazy: only the
+   * catalogue's geographic SQL (geo.ts) reads it.
+   */
+  @Property({
+    type: 'string',
+    columnType: 'cube',
+    generated: '(ll_to_earth(latitude, longitude)) stored',
+    nullable: true,
+    lazy: true,
+    hidden: true,
+  })
+  earthPoint?: string | null;
 }

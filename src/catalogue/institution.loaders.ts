@@ -1,9 +1,10 @@
 import type { RequestContext } from '../graphql/context';
 import { byKeys } from '../graphql/loaders';
-import { Institution } from './institution.entity';
+import type { Institution } from './institution.entity';
+import { findInstitutionsByIds } from './institution.repository';
 
 export function institutionById(ctx: RequestContext) {
   return ctx.loaders.get<string, Institution | null>('institution.byId', async (ids) =>
-    byKeys(ids, await ctx.em.find(Institution, { id: { $in: [...ids] } }), (institution) => institution.id),
+    byKeys(ids, await findInstitutionsByIds(ctx.em, ids), (institution) => institution.id),
   );
 }

@@ -6,6 +6,7 @@ import { AccessibilityFeature, InstitutionKind, InstitutionStatus } from './cata
 import { NearInput } from './geo.types';
 
 @ObjectType('Institution', {
+  simpleResolvers: true,
   implements: Node,
   description: 'A library, museum, cultural centre, community learning centre or other place of learning (thiết chế).',
 })
@@ -50,13 +51,13 @@ export class InstitutionType extends Node {
   updatedAt!: Date;
 }
 
-@ObjectType('InstitutionEdge', { description: 'One institution in a list, with its distance when the list was asked for near a point.' })
+@ObjectType('InstitutionEdge', { simpleResolvers: true, description: 'One institution in a list, with its distance when the list was asked for near a point.' })
 export class InstitutionEdge extends EdgeType('Institution', InstitutionType) {
   @Field(() => Float, { nullable: true, description: 'Distance from the point of `near`, in kilometres; null without `near`.' })
   distanceKm!: number | null;
 }
 
-@ObjectType('InstitutionConnection', { description: 'A page of institutions.' })
+@ObjectType('InstitutionConnection', { simpleResolvers: true, description: 'A page of institutions.' })
 export class InstitutionConnection extends ConnectionType('Institution', InstitutionEdge) {}
 
 export enum InstitutionOrder {
@@ -169,7 +170,7 @@ export class UpdateInstitutionInput extends InstitutionFieldsInput {
   unitId?: string;
 }
 
-@ObjectType({ description: 'Result of creating or changing an institution.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of creating or changing an institution.' })
 export class InstitutionPayload {
   @Field(() => InstitutionType, { nullable: true, description: 'The institution, when the change was made.' })
   institution!: object | null;

@@ -2,21 +2,21 @@ import type { RequestContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
 import type { SortKey } from '../infra/keyset';
 import type { ProgrammeStatus } from './catalogue.enums';
-import { Programme } from './programme.entity';
-import { countProgrammesOfInstitutions, findProgrammesOfInstitutions } from './programme.repository';
+import type { Programme } from './programme.entity';
+import { countProgrammesOfInstitutions, findProgrammesByIds, findProgrammesOfInstitutions } from './programme.repository';
 import { draftAccess } from './programme.service';
-import { ProgrammeSession } from './session.entity';
-import { countSessionsOfParents, findSessionsOfParents, type SessionsOfParent } from './session.repository';
+import type { ProgrammeSession } from './session.entity';
+import { countSessionsOfParents, findSessionsByIds, findSessionsOfParents, type SessionsOfParent } from './session.repository';
 
 export function programmeById(ctx: RequestContext) {
   return ctx.loaders.get<string, Programme | null>('programme.byId', async (ids) =>
-    byKeys(ids, await ctx.em.find(Programme, { id: { $in: [...ids] } }), (programme) => programme.id),
+    byKeys(ids, await findProgrammesByIds(ctx.em, ids), (programme) => programme.id),
   );
 }
 
 export function sessionById(ctx: RequestContext) {
   return ctx.loaders.get<string, ProgrammeSession | null>('session.byId', async (ids) =>
-    byKeys(ids, await ctx.em.find(ProgrammeSession, { id: { $in: [...ids] } }), (session) => session.id),
+    byKeys(ids, await findSessionsByIds(ctx.em, ids), (session) => session.id),
   );
 }
 
@@ -25,17 +25,31 @@ function pageKey(parts: unknown[]): string {
   return JSON.stringify(parts);
 }
 
+/**
+ * `pageKey` of sessions' options, which every parent of a list computes again: the time as a
+ * number, since JSON of a Date formats it as text each time.
+ */
+function sessionsKey(options: SessionsOfParent, ...page: unknown[]): string {
+  const parts: Record<keyof SessionsOfParent, unknown> = {
+    parentColumn: options.parentColumn,
+    from: options.from.getTime(),
+    includeCancelled: options.includeCancelled,
+    publishedOnly: options.publishedOnly,
+  };
+  return pageKey([parts, ...page]);
+}
+
 export type SessionPageRow = { parentId: string; session: ProgrammeSession; startsAt: Date };
 
 /** One page of sessions per programme or institution, batched over the parents of a request. */
 export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, limit: number, after: SortKey[] | null) {
-  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${pageKey([options, limit, after])}`, async (parentIds) =>
+  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${sessionsKey(options, limit, after)}`, async (parentIds) =>
     groupByKeys(parentIds, await findSessionsOfParents(ctx.em, parentIds, options, limit, after), (row) => row.parentId),
   );
 }
 
 export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfParent) {
-  return ctx.loaders.get<string, number>(`sessions.count.${pageKey([options])}`, async (parentIds) => {
+  return ctx.loaders.get<string, number>(`sessions.count.${sessionsKey(options)}`, async (parentIds) => {
     const counts = await countSessionsOfParents(ctx.em, parentIds, options);
     return parentIds.map((id) => counts.get(id) ?? 0);
   });

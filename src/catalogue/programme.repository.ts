@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReadOnlyEntities } from '../infra/database';
 import { afterClause, sortValue, lateralPageSql, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
 import { Conditions, pgArray } from '../infra/sql';
 import type { InstitutionKind, ProgrammeFormat, ProgrammeKind, ProgrammeStatus, Topic } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
+import { Institution } from './institution.entity';
 import { Programme } from './programme.entity';
 import { programmeVisible, type DraftAccess } from './visibility';
 import { textMatch, textMatchParams, textRank } from './text-search';
@@ -30,6 +32,65 @@ export interface ProgrammeRow {
   distanceMetres: number | null;
 }
 
+/** A programme's columns as the driver returns them (timestamps as text). */
+interface ProgrammeRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  institution_id: string;
+  title: string;
+  description: string | null;
+  kind: Programme['kind'];
+  topics: Programme['topics'];
+  audiences: Programme['audiences'];
+  format: Programme['format'];
+  language: string;
+  fee_vnd: number;
+  status: Programme['status'];
+  published_at: string | null;
+  cancelled_at: string | null;
+  cancellation_reason: string | null;
+}
+
+const COLUMNS: readonly (keyof ProgrammeRecord)[] = [
+  'id', 'created_at', 'updated_at', 'institution_id', 'title', 'description', 'kind', 'topics', 'audiences', 'format',
+  'language', 'fee_vnd', 'status', 'published_at', 'cancelled_at', 'cancellation_reason',
+];
+
+/** The columns a programme is read from (not the generated search text, which only SQL reads). */
+function programmeColumns(alias: string): string {
+  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+}
+
+/** A read-only programme of a row (see ReadOnlyEntities), or the request's managed one. */
+function programmeOf(em: EntityManager, row: ProgrammeRecord): Programme {
+  return ReadOnlyEntities.of(Programme).read(em, row.id, (programme) => {
+    const platform = em.getPlatform();
+    programme.id = row.id;
+    programme.createdAt = platform.parseDate(row.created_at);
+    programme.updatedAt = platform.parseDate(row.updated_at);
+    programme.institution = ReadOnlyEntities.of(Institution).reference(em, row.institution_id);
+    programme.title = row.title;
+    programme.description = row.description;
+    programme.kind = row.kind;
+    programme.topics = row.topics;
+    programme.audiences = row.audiences;
+    programme.format = row.format;
+    programme.language = row.language;
+    programme.feeVnd = row.fee_vnd;
+    programme.status = row.status;
+    programme.publishedAt = row.published_at === null ? null : platform.parseDate(row.published_at);
+    programme.cancelledAt = row.cancelled_at === null ? null : platform.parseDate(row.cancelled_at);
+    programme.cancellationReason = row.cancellation_reason;
+  });
+}
+
+/** Programmes by id, in no particular order; ids without a row are left out. */
+export async function findProgrammesByIds(em: EntityManager, ids: readonly string[]): Promise<Programme[]> {
+  const rows: ProgrammeRecord[] = await em.execute(`select ${programmeColumns('p')} from programme p where p.id = any(?::uuid[])`, [pgArray(ids)]);
+  return rows.map((row) => programmeOf(em, row));
+}
+
 function conditions(query: ProgrammeQuery): Conditions {
   const where = new Conditions().add('p.status = any(?::text[])', pgArray(query.statuses));
   programmeVisible(where, query.drafts);
@@ -40,7 +101,7 @@ function conditions(query: ProgrammeQuery): Conditions {
   if (query.topics?.length) where.add('p.topics && ?::text[]', pgArray(query.topics));
   if (query.formats?.length) where.add('p.format = any(?::text[])', pgArray(query.formats));
   if (query.search) where.add(textMatch('p.search_text'), ...textMatchParams(query.search));
-  if (query.near) where.add(withinRadiusSql('i.latitude', 'i.longitude'), ...withinRadiusParams(query.near));
+  if (query.near) where.add(withinRadiusSql('i.earth_point'), ...withinRadiusParams(query.near));
   return where;
 }
 
@@ -51,7 +112,7 @@ function sortOf(query: ProgrammeQuery): { select: string; params: unknown[]; spe
       return { select: `-${textRank('p.search_text')}`, params: [query.search ?? ''], spec: spec('float8') };
     case 'DISTANCE':
       return query.near
-        ? { select: distanceSql('i.latitude', 'i.longitude'), params: distanceParams(query.near), spec: spec('float8') }
+        ? { select: distanceSql('i.earth_point'), params: distanceParams(query.near), spec: spec('float8') }
         : { select: '0::float8', params: [], spec: spec('float8') };
     case 'TITLE':
       return { select: 'p.title', params: [], spec: spec('text') };
@@ -65,7 +126,7 @@ const FROM = 'programme p join institution i on i.id = p.institution_id';
 export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, limit: number, after: SortKey[] | null): Promise<ProgrammeRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
-  const distance = query.near ? distanceSql('i.latitude', 'i.longitude') : 'null::float8';
+  const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
   const params: unknown[] = [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params];
   let keyset = 'true';
   if (after) {
@@ -73,12 +134,12 @@ export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, l
     params.push(...after);
   }
   params.push(limit);
-  const rows: (Record<string, unknown> & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
-    `select * from (select p.*, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}) t
+  const rows: (ProgrammeRecord & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
+    `select * from (select ${programmeColumns('p')}, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}) t
       where ${keyset} order by ${orderClause(sort.spec, 't.id')} limit ?`,
     params,
   );
-  return rows.map((row) => ({ programme: em.map(Programme, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
+  return rows.map((row) => ({ programme: programmeOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 
 export async function countProgrammes(em: EntityManager, query: ProgrammeQuery): Promise<number> {
@@ -106,15 +167,15 @@ export async function findProgrammesOfInstitutions(
 ): Promise<{ parentId: string; programme: Programme; createdAt: Date }[]> {
   const where = ofInstitutionConditions(statuses, drafts);
   const sql = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', hasAfter: after !== null });
-  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
+  const rows: (ProgrammeRecord & { parent_id: string })[] = await em.execute(sql, [
     pgArray(institutionIds),
     ...where.params,
     ...(after ?? []),
     limit,
   ]);
-  // The driver returns timestamps as text; the mapped entity holds them as Dates.
+  // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
-    const programme = em.map(Programme, row);
+    const programme = programmeOf(em, row);
     return { parentId: row.parent_id, programme, createdAt: programme.createdAt };
   });
 }

@@ -6,7 +6,7 @@ import { UserError } from '../graphql/user-error';
 import { Audience, InstitutionKind, ProgrammeFormat, ProgrammeKind, ProgrammeStatus, RecurrenceFrequency, SessionStatus, Topic } from './catalogue.enums';
 import { NearInput } from './geo.types';
 
-@ObjectType('Programme', { implements: Node, description: 'What an institution offers: a course, workshop, exhibition, talk, reading session, club meeting or online course.' })
+@ObjectType('Programme', { simpleResolvers: true, implements: Node, description: 'What an institution offers: a course, workshop, exhibition, talk, reading session, club meeting or online course.' })
 export class ProgrammeType extends Node {
   @Field({ description: 'Title.' })
   title!: string;
@@ -45,7 +45,7 @@ export class ProgrammeType extends Node {
   cancellationReason!: string | null;
 }
 
-@ObjectType('ProgrammeSession', { implements: Node, description: 'One meeting of a programme, at a time and place.' })
+@ObjectType('ProgrammeSession', { simpleResolvers: true, implements: Node, description: 'One meeting of a programme, at a time and place.' })
 export class ProgrammeSessionType extends Node {
   @Field({ description: 'Start.' })
   startsAt!: Date;
@@ -66,22 +66,22 @@ export class ProgrammeSessionType extends Node {
   status!: SessionStatus;
 }
 
-@ObjectType('ProgrammeEdge', { description: 'One programme in a list.' })
+@ObjectType('ProgrammeEdge', { simpleResolvers: true, description: 'One programme in a list.' })
 export class ProgrammeEdge extends EdgeType('Programme', ProgrammeType) {
   @Field(() => Float, { nullable: true, description: 'Distance of its institution from the point of `near`, in kilometres.' })
   distanceKm!: number | null;
 }
 
-@ObjectType('ProgrammeConnection', { description: 'A page of programmes.' })
+@ObjectType('ProgrammeConnection', { simpleResolvers: true, description: 'A page of programmes.' })
 export class ProgrammeConnection extends ConnectionType('Programme', ProgrammeEdge) {}
 
-@ObjectType('ProgrammeSessionEdge', { description: 'One session in a list.' })
+@ObjectType('ProgrammeSessionEdge', { simpleResolvers: true, description: 'One session in a list.' })
 export class ProgrammeSessionEdge extends EdgeType('ProgrammeSession', ProgrammeSessionType) {
   @Field(() => Float, { nullable: true, description: 'Distance of its institution from the point of `near`, in kilometres.' })
   distanceKm!: number | null;
 }
 
-@ObjectType('ProgrammeSessionConnection', { description: 'A page of sessions.' })
+@ObjectType('ProgrammeSessionConnection', { simpleResolvers: true, description: 'A page of sessions.' })
 export class ProgrammeSessionConnection extends ConnectionType('ProgrammeSession', ProgrammeSessionEdge) {}
 
 export enum ProgrammeOrder {
@@ -328,7 +328,7 @@ export class CancelSessionInput {
   id!: string;
 }
 
-@ObjectType({ description: 'Result of creating or changing a programme.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of creating or changing a programme.' })
 export class ProgrammePayload {
   @Field(() => ProgrammeType, { nullable: true, description: 'The programme, when the change was made.' })
   programme!: object | null;
@@ -337,7 +337,7 @@ export class ProgrammePayload {
   errors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of scheduling sessions.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of scheduling sessions.' })
 export class ScheduleSessionsPayload {
   @Field(() => [ProgrammeSessionType], { nullable: true, description: 'The sessions created, in time order.' })
   sessions!: object[] | null;
@@ -346,7 +346,7 @@ export class ScheduleSessionsPayload {
   errors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of changing a session.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of changing a session.' })
 export class SessionPayload {
   @Field(() => ProgrammeSessionType, { nullable: true, description: 'The session, when the change was made.' })
   session!: object | null;

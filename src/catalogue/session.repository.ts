@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReadOnlyEntities } from '../infra/database';
 import { afterClause, sortValue, lateralPageSql, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
 import { Conditions, pgArray } from '../infra/sql';
 import { ProgrammeStatus, SessionStatus, type ProgrammeFormat, type ProgrammeKind, type Topic } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
+import { Institution } from './institution.entity';
+import { Programme } from './programme.entity';
 import { ProgrammeSession } from './session.entity';
 import { textMatch, textMatchParams } from './text-search';
 import { programmeVisible, type DraftAccess } from './visibility';
@@ -32,6 +35,58 @@ export interface SessionRow {
   distanceMetres: number | null;
 }
 
+/** A session's columns as the driver returns them (timestamps and decimals as text). */
+interface SessionRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  programme_id: string;
+  institution_id: string;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  capacity: number | null;
+  credited_hours: string;
+  status: ProgrammeSession['status'];
+  series_id: string | null;
+}
+
+const COLUMNS: readonly (keyof SessionRecord)[] = [
+  'id', 'created_at', 'updated_at', 'programme_id', 'institution_id', 'starts_at', 'ends_at', 'place', 'capacity',
+  'credited_hours', 'status', 'series_id',
+];
+
+/** The columns a session is read from. */
+function sessionColumns(alias: string): string {
+  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+}
+
+/** A read-only session of a row (see ReadOnlyEntities), or the request's managed one. */
+function sessionOf(em: EntityManager, row: SessionRecord): ProgrammeSession {
+  return ReadOnlyEntities.of(ProgrammeSession).read(em, row.id, (session) => {
+    const platform = em.getPlatform();
+    session.id = row.id;
+    session.createdAt = platform.parseDate(row.created_at);
+    session.updatedAt = platform.parseDate(row.updated_at);
+    session.programme = ReadOnlyEntities.of(Programme).reference(em, row.programme_id);
+    session.institution = ReadOnlyEntities.of(Institution).reference(em, row.institution_id);
+    session.startsAt = platform.parseDate(row.starts_at);
+    session.endsAt = platform.parseDate(row.ends_at);
+    session.place = row.place;
+    session.capacity = row.capacity;
+    // numeric(4,2) comes as text; the entity's DecimalType('number') holds it as a number.
+    session.creditedHours = +row.credited_hours;
+    session.status = row.status;
+    session.seriesId = row.series_id;
+  });
+}
+
+/** Sessions by id, in no particular order; ids without a row are left out. */
+export async function findSessionsByIds(em: EntityManager, ids: readonly string[]): Promise<ProgrammeSession[]> {
+  const rows: SessionRecord[] = await em.execute(`select ${sessionColumns('s')} from programme_session s where s.id = any(?::uuid[])`, [pgArray(ids)]);
+  return rows.map((row) => sessionOf(em, row));
+}
+
 function conditions(query: SessionQuery): Conditions {
   const where = new Conditions().add('s.ends_at >= ?', query.from);
   programmeVisible(where, query.drafts);
@@ -44,7 +99,7 @@ function conditions(query: SessionQuery): Conditions {
   if (query.topics?.length) where.add('p.topics && ?::text[]', pgArray(query.topics));
   if (query.formats?.length) where.add('p.format = any(?::text[])', pgArray(query.formats));
   if (query.search) where.add(textMatch('p.search_text'), ...textMatchParams(query.search));
-  if (query.near) where.add(withinRadiusSql('i.latitude', 'i.longitude'), ...withinRadiusParams(query.near));
+  if (query.near) where.add(withinRadiusSql('i.earth_point'), ...withinRadiusParams(query.near));
   return where;
 }
 
@@ -54,9 +109,9 @@ const FROM = 'programme_session s join programme p on p.id = s.programme_id join
 export async function findSessions(em: EntityManager, query: SessionQuery, limit: number, after: SortKey[] | null): Promise<SessionRow[]> {
   const where = conditions(query);
   const byDistance = query.sort === 'DISTANCE' && query.near;
-  const sortSelect = byDistance ? distanceSql('i.latitude', 'i.longitude') : 's.starts_at';
+  const sortSelect = byDistance ? distanceSql('i.earth_point') : 's.starts_at';
   const spec: SortSpec = { expr: 't.sort_key', direction: 'asc', cast: byDistance ? 'float8' : 'timestamptz' };
-  const distance = query.near ? distanceSql('i.latitude', 'i.longitude') : 'null::float8';
+  const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
   const params: unknown[] = [
     ...(byDistance && query.near ? distanceParams(query.near) : []),
     ...(query.near ? distanceParams(query.near) : []),
@@ -68,12 +123,12 @@ export async function findSessions(em: EntityManager, query: SessionQuery, limit
     params.push(...after);
   }
   params.push(limit);
-  const rows: (Record<string, unknown> & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
-    `select * from (select s.*, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}) t
+  const rows: (SessionRecord & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
+    `select * from (select ${sessionColumns('s')}, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}) t
       where ${keyset} order by ${orderClause(spec, 't.id')} limit ?`,
     params,
   );
-  return rows.map((row) => ({ session: em.map(ProgrammeSession, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
+  return rows.map((row) => ({ session: sessionOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 
 export async function countSessions(em: EntityManager, query: SessionQuery): Promise<number> {
@@ -111,15 +166,15 @@ export async function findSessionsOfParents(
     idExpr: 's.id',
     hasAfter: after !== null,
   });
-  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
+  const rows: (SessionRecord & { parent_id: string })[] = await em.execute(sql, [
     pgArray(parentIds),
     ...where.params,
     ...(after ?? []),
     limit,
   ]);
-  // The driver returns timestamps as text; the mapped entity holds them as Dates.
+  // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
-    const session = em.map(ProgrammeSession, row);
+    const session = sessionOf(em, row);
     return { parentId: row.parent_id, session, startsAt: session.startsAt };
   });
 }

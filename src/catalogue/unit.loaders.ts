@@ -1,11 +1,11 @@
 import type { RequestContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
-import { AdministrativeUnit } from './unit.entity';
-import { findChildren } from './unit.repository';
+import type { AdministrativeUnit } from './unit.entity';
+import { findChildren, findUnitsByIds } from './unit.repository';
 
 export function unitById(ctx: RequestContext) {
   return ctx.loaders.get<string, AdministrativeUnit | null>('unit.byId', async (ids) =>
-    byKeys(ids, await ctx.em.find(AdministrativeUnit, { id: { $in: [...ids] } }), (unit) => unit.id),
+    byKeys(ids, await findUnitsByIds(ctx.em, ids), (unit) => unit.id),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReadOnlyEntities } from '../infra/database';
 import { afterClause, sortValue, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
 import { Conditions, pgArray } from '../infra/sql';
 import type { UnitLevel } from './catalogue.enums';
@@ -18,6 +19,60 @@ export interface UnitQuery {
 export interface UnitRow {
   unit: AdministrativeUnit;
   sortKey: SortKey;
+}
+
+/** A unit's columns as the driver returns them (timestamps as text, dates as `YYYY-MM-DD`). */
+interface UnitRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  code: string;
+  name: string;
+  level: AdministrativeUnit['level'];
+  parent_id: string | null;
+  path: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: string | null;
+  successor_code: string | null;
+  disadvantaged: boolean;
+}
+
+const COLUMNS: readonly (keyof UnitRecord)[] = [
+  'id', 'created_at', 'updated_at', 'code', 'name', 'level', 'parent_id', 'path', 'valid_from', 'valid_to', 'successor_id',
+  'successor_code', 'disadvantaged',
+];
+
+/** The columns a unit is read from (not the generated search text, which only SQL reads). */
+function unitColumns(alias: string): string {
+  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+}
+
+/** A read-only unit of a row (see ReadOnlyEntities), or the request's managed one. */
+function unitOf(em: EntityManager, row: UnitRecord): AdministrativeUnit {
+  const units = ReadOnlyEntities.of(AdministrativeUnit);
+  return units.read(em, row.id, (unit) => {
+    const platform = em.getPlatform();
+    unit.id = row.id;
+    unit.createdAt = platform.parseDate(row.created_at);
+    unit.updatedAt = platform.parseDate(row.updated_at);
+    unit.code = row.code;
+    unit.name = row.name;
+    unit.level = row.level;
+    unit.parent = row.parent_id === null ? null : units.reference(em, row.parent_id);
+    unit.path = row.path;
+    unit.validFrom = row.valid_from;
+    unit.validTo = row.valid_to;
+    unit.successor = row.successor_id === null ? null : units.reference(em, row.successor_id);
+    unit.successorCode = row.successor_code;
+    unit.disadvantaged = row.disadvantaged;
+  });
+}
+
+/** Units by id, in no particular order; ids without a row are left out. */
+export async function findUnitsByIds(em: EntityManager, ids: readonly string[]): Promise<AdministrativeUnit[]> {
+  const rows: UnitRecord[] = await em.execute(`select ${unitColumns('u')} from administrative_unit u where u.id = any(?::uuid[])`, [pgArray(ids)]);
+  return rows.map((row) => unitOf(em, row));
 }
 
 /** `valid_from <= day <= valid_to`, open ends counting as always. */
@@ -52,12 +107,12 @@ export async function findUnits(em: EntityManager, query: UnitQuery, limit: numb
     params.push(...after);
   }
   params.push(limit);
-  const rows: (Record<string, unknown> & { sort_key: unknown })[] = await em.execute(
-    `select * from (select u.*, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}) t
+  const rows: (UnitRecord & { sort_key: unknown })[] = await em.execute(
+    `select * from (select ${unitColumns('u')}, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}) t
       where ${keyset} order by ${orderClause(sort.spec, 't.id')} limit ?`,
     params,
   );
-  return rows.map((row) => ({ unit: em.map(AdministrativeUnit, row), sortKey: sortValue(row.sort_key) }));
+  return rows.map((row) => ({ unit: unitOf(em, row), sortKey: sortValue(row.sort_key) }));
 }
 
 export async function countUnits(em: EntityManager, query: UnitQuery): Promise<number> {
@@ -70,21 +125,21 @@ export async function countUnits(em: EntityManager, query: UnitQuery): Promise<n
 export async function findChildren(em: EntityManager, parentIds: readonly string[], validOn: string | null): Promise<AdministrativeUnit[]> {
   const where = new Conditions().add('u.parent_id = any(?::uuid[])', pgArray(parentIds));
   if (validOn) where.add(validOnClause('u'), validOn, validOn);
-  const rows: Record<string, unknown>[] = await em.execute(
-    `select u.* from administrative_unit u where ${where.toSql()} order by u.name, u.id`,
+  const rows: UnitRecord[] = await em.execute(
+    `select ${unitColumns('u')} from administrative_unit u where ${where.toSql()} order by u.name, u.id`,
     where.params,
   );
-  return rows.map((row) => em.map(AdministrativeUnit, row));
+  return rows.map((row) => unitOf(em, row));
 }
 
 /** The unit with a code valid on a day; null when none, and the newest when periods overlap. */
 export async function findUnitByCode(em: EntityManager, code: string, validOn: string): Promise<AdministrativeUnit | null> {
-  const rows: Record<string, unknown>[] = await em.execute(
-    `select u.* from administrative_unit u where u.code = ? and ${validOnClause('u')}
+  const rows: UnitRecord[] = await em.execute(
+    `select ${unitColumns('u')} from administrative_unit u where u.code = ? and ${validOnClause('u')}
       order by u.valid_from desc nulls last limit 1`,
     [code, validOn, validOn],
   );
-  return rows[0] ? em.map(AdministrativeUnit, rows[0]) : null;
+  return rows[0] ? unitOf(em, rows[0]) : null;
 }
 
 /** Recomputes every materialized path from the parent links; returns how many changed. */

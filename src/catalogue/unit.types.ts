@@ -6,6 +6,7 @@ import { DateScalar } from '../graphql/scalars';
 import { UnitLevel } from './catalogue.enums';
 
 @ObjectType('AdministrativeUnit', {
+  simpleResolvers: true,
   implements: Node,
   description: 'A province, district (historic), commune/ward/town or hamlet. Codes are reused across the 2025 reform: a unit is its code together with its validity period.',
 })
@@ -29,10 +30,10 @@ export class AdministrativeUnitType extends Node {
   disadvantaged!: boolean;
 }
 
-@ObjectType('AdministrativeUnitEdge', { description: 'One administrative unit in a list.' })
+@ObjectType('AdministrativeUnitEdge', { simpleResolvers: true, description: 'One administrative unit in a list.' })
 export class AdministrativeUnitEdge extends EdgeType('AdministrativeUnit', AdministrativeUnitType) {}
 
-@ObjectType('AdministrativeUnitConnection', { description: 'A page of administrative units.' })
+@ObjectType('AdministrativeUnitConnection', { simpleResolvers: true, description: 'A page of administrative units.' })
 export class AdministrativeUnitConnection extends ConnectionType('AdministrativeUnit', AdministrativeUnitEdge) {}
 
 @InputType({ description: 'Which administrative units to list.' })
@@ -84,7 +85,7 @@ export class UpdateAdministrativeUnitInput {
   disadvantaged?: boolean;
 }
 
-@ObjectType({ description: 'Result of creating or changing an administrative unit.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of creating or changing an administrative unit.' })
 export class AdministrativeUnitPayload {
   @Field(() => AdministrativeUnitType, { nullable: true, description: 'The unit, when the change was made.' })
   unit!: object | null;
