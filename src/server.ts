@@ -3,7 +3,7 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -88,6 +88,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     formatError: formatError(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No field has cache hints, and the plugin visits every field of every response.
+      ApolloServerPluginCacheControlDisabled(),
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, config.queryMaxDepth, config.queryMaxCost),
       {
@@ -101,6 +103,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
               const extensions: Record<string, unknown> = { ...response.body.singleResult.extensions, requestId: contextValue.requestId };
               if (config.exposeQueryStats) extensions.sqlStatements = contextValue.queryStats.sqlStatements;
               response.body.singleResult.extensions = extensions;
+              response.http.headers.set('cache-control', 'no-store');
             },
           };
         },

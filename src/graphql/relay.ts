@@ -12,7 +12,7 @@ export abstract class Node {
   id!: string;
 }
 
-@ObjectType({ description: 'Where a page of a connection stands in the whole list.' })
+@ObjectType({ description: 'Where a page of a connection stands in the whole list.', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'True when `after: endCursor` returns more items.' })
   hasNextPage!: boolean;
@@ -103,7 +103,7 @@ export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(opti
 
 /** Declares the GraphQL edge type of a node type. */
 export function EdgeType<T extends object>(typeName: string, nodeType: ClassType<T>) {
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class EdgeClass {
     @Field({ description: 'Opaque cursor of this item; pass it as `after` to continue from here.' })
     cursor!: string;
@@ -116,7 +116,7 @@ export function EdgeType<T extends object>(typeName: string, nodeType: ClassType
 
 /** Declares the GraphQL connection type of an edge type. */
 export function ConnectionType<E extends object>(typeName: string, edgeType: ClassType<E>) {
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionClass {
     @Field(() => [edgeType], { description: `The ${typeName} items of this page, in order.` })
     edges!: E[];
