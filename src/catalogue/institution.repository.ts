@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../infra/database';
-import { afterClause, sortValue, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
-import { Conditions, pgArray } from '../infra/sql';
+import { keysetPage, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
+import { columnList, Conditions, pgArray } from '../infra/sql';
 import type { InstitutionKind, InstitutionStatus } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
@@ -53,7 +53,7 @@ const COLUMNS: readonly (keyof InstitutionRecord)[] = [
 
 /** The columns an institution is read from (not the generated search text and earth point, which only SQL reads). */
 function institutionColumns(alias: string): string {
-  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  return columnList(alias, COLUMNS);
 }
 
 /** A read-only institution of a row (see ReadOnlyEntities), or the request's managed one. */
@@ -111,19 +111,13 @@ export async function findInstitutions(em: EntityManager, query: InstitutionQuer
   const sort = sortOf(query);
   const spec: SortSpec = { expr: 't.sort_key', direction: 'asc', cast: sort.cast };
   const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
-  const params: unknown[] = [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params];
-  let keyset = 'true';
-  if (after) {
-    keyset = afterClause(spec, 't.id');
-    params.push(...after);
-  }
-  params.push(limit);
-  const rows: (InstitutionRecord & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
-    `select * from (
-       select ${institutionColumns('i')}, ${sort.select} as sort_key, ${distance} as distance_m from institution i where ${where.toSql()}
-     ) t where ${keyset} order by ${orderClause(spec, 't.id')} limit ?`,
-    params,
-  );
+  const rows = await keysetPage<InstitutionRecord & { sort_key: unknown; distance_m: number | null }>(em, {
+    inner: `select ${institutionColumns('i')}, ${sort.select} as sort_key, ${distance} as distance_m from institution i where ${where.toSql()}`,
+    params: [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params],
+    spec,
+    after,
+    limit,
+  });
   return rows.map((row) => ({ institution: institutionOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../infra/database';
-import { afterClause, sortValue, lateralPageSql, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
-import { Conditions, pgArray } from '../infra/sql';
+import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
+import { columnList, Conditions, pgArray } from '../infra/sql';
 import type { InstitutionKind, ProgrammeFormat, ProgrammeKind, ProgrammeStatus, Topic } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
@@ -59,7 +59,7 @@ const COLUMNS: readonly (keyof ProgrammeRecord)[] = [
 
 /** The columns a programme is read from (not the generated search text, which only SQL reads). */
 function programmeColumns(alias: string): string {
-  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  return columnList(alias, COLUMNS);
 }
 
 /** A read-only programme of a row (see ReadOnlyEntities), or the request's managed one. */
@@ -127,18 +127,13 @@ export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, l
   const where = conditions(query);
   const sort = sortOf(query);
   const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
-  const params: unknown[] = [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params];
-  let keyset = 'true';
-  if (after) {
-    keyset = afterClause(sort.spec, 't.id');
-    params.push(...after);
-  }
-  params.push(limit);
-  const rows: (ProgrammeRecord & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
-    `select * from (select ${programmeColumns('p')}, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}) t
-      where ${keyset} order by ${orderClause(sort.spec, 't.id')} limit ?`,
-    params,
-  );
+  const rows = await keysetPage<ProgrammeRecord & { sort_key: unknown; distance_m: number | null }>(em, {
+    inner: `select ${programmeColumns('p')}, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
+    params: [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params],
+    spec: sort.spec,
+    after,
+    limit,
+  });
   return rows.map((row) => ({ programme: programmeOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 

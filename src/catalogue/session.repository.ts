@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../infra/database';
-import { afterClause, sortValue, lateralPageSql, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
-import { Conditions, pgArray } from '../infra/sql';
+import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
+import { columnList, Conditions, pgArray } from '../infra/sql';
 import { ProgrammeStatus, SessionStatus, type ProgrammeFormat, type ProgrammeKind, type Topic } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
@@ -58,7 +58,7 @@ const COLUMNS: readonly (keyof SessionRecord)[] = [
 
 /** The columns a session is read from. */
 function sessionColumns(alias: string): string {
-  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  return columnList(alias, COLUMNS);
 }
 
 /** A read-only session of a row (see ReadOnlyEntities), or the request's managed one. */
@@ -112,22 +112,13 @@ export async function findSessions(em: EntityManager, query: SessionQuery, limit
   const sortSelect = byDistance ? distanceSql('i.earth_point') : 's.starts_at';
   const spec: SortSpec = { expr: 't.sort_key', direction: 'asc', cast: byDistance ? 'float8' : 'timestamptz' };
   const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
-  const params: unknown[] = [
-    ...(byDistance && query.near ? distanceParams(query.near) : []),
-    ...(query.near ? distanceParams(query.near) : []),
-    ...where.params,
-  ];
-  let keyset = 'true';
-  if (after) {
-    keyset = afterClause(spec, 't.id');
-    params.push(...after);
-  }
-  params.push(limit);
-  const rows: (SessionRecord & { sort_key: unknown; distance_m: number | null })[] = await em.execute(
-    `select * from (select ${sessionColumns('s')}, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}) t
-      where ${keyset} order by ${orderClause(spec, 't.id')} limit ?`,
-    params,
-  );
+  const rows = await keysetPage<SessionRecord & { sort_key: unknown; distance_m: number | null }>(em, {
+    inner: `select ${sessionColumns('s')}, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
+    params: [...(byDistance && query.near ? distanceParams(query.near) : []), ...(query.near ? distanceParams(query.near) : []), ...where.params],
+    spec,
+    after,
+    limit,
+  });
   return rows.map((row) => ({ session: sessionOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 

@@ -1,8 +1,8 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../infra/database';
-import { afterClause, sortValue, orderClause, type SortKey, type SortSpec } from '../infra/keyset';
-import { Conditions, pgArray } from '../infra/sql';
+import { keysetPage, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
+import { columnList, Conditions, pgArray } from '../infra/sql';
 import type { UnitLevel } from './catalogue.enums';
 import { textMatch, textMatchParams, textRank } from './text-search';
 import { AdministrativeUnit } from './unit.entity';
@@ -45,7 +45,7 @@ const COLUMNS: readonly (keyof UnitRecord)[] = [
 
 /** The columns a unit is read from (not the generated search text, which only SQL reads). */
 function unitColumns(alias: string): string {
-  return COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  return columnList(alias, COLUMNS);
 }
 
 /** A read-only unit of a row (see ReadOnlyEntities), or the request's managed one. */
@@ -100,18 +100,13 @@ function sortOf(query: UnitQuery): { select: string; params: unknown[]; spec: So
 export async function findUnits(em: EntityManager, query: UnitQuery, limit: number, after: SortKey[] | null): Promise<UnitRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
-  const params: unknown[] = [...sort.params, ...where.params];
-  let keyset = 'true';
-  if (after) {
-    keyset = afterClause(sort.spec, 't.id');
-    params.push(...after);
-  }
-  params.push(limit);
-  const rows: (UnitRecord & { sort_key: unknown })[] = await em.execute(
-    `select * from (select ${unitColumns('u')}, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}) t
-      where ${keyset} order by ${orderClause(sort.spec, 't.id')} limit ?`,
-    params,
-  );
+  const rows = await keysetPage<UnitRecord & { sort_key: unknown }>(em, {
+    inner: `select ${unitColumns('u')}, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}`,
+    params: [...sort.params, ...where.params],
+    spec: sort.spec,
+    after,
+    limit,
+  });
   return rows.map((row) => ({ unit: unitOf(em, row), sortKey: sortValue(row.sort_key) }));
 }
 

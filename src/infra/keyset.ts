@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 export type SortKey = string | number | null;
 
 /** One ordering of a keyset-paginated query: a non-null SQL expression, its direction and type. */
@@ -47,4 +49,19 @@ export function lateralPageSql(options: {
        where ${options.parentColumn} = parent.id and ${options.where} ${keyset}
        order by ${orderClause(options.sort, options.idExpr)} limit ?
     ) page`;
+}
+
+/**
+ * Runs one keyset page: `inner` selects the rows with their `sort_key` (and anything else) and
+ * binds `params`; the rows after the cursor come back in the order of `spec`, at most `limit`.
+ */
+export function keysetPage<Row>(
+  em: EntityManager,
+  options: { inner: string; params: unknown[]; spec: SortSpec; after: SortKey[] | null; limit: number },
+): Promise<Row[]> {
+  const keyset = options.after ? afterClause(options.spec, 't.id') : 'true';
+  return em.execute<Row[]>(
+    `select * from (${options.inner}) t where ${keyset} order by ${orderClause(options.spec, 't.id')} limit ?`,
+    [...options.params, ...(options.after ?? []), options.limit],
+  );
 }
