@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReadOnlyEntities } from '../infra/database';
+import { ReadOnlyEntities } from '../infra/read-only-entities';
 import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
-import { columnList, Conditions, pgArray } from '../infra/sql';
+import { Conditions, pgArray } from '../infra/sql';
 import type { InstitutionKind, ProgrammeFormat, ProgrammeKind, ProgrammeStatus, Topic } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
-import { Institution } from './institution.entity';
 import { Programme } from './programme.entity';
 import { programmeVisible, type DraftAccess } from './visibility';
 import { textMatch, textMatchParams, textRank } from './text-search';
@@ -32,63 +31,13 @@ export interface ProgrammeRow {
   distanceMetres: number | null;
 }
 
-/** A programme's columns as the driver returns them (timestamps as text). */
-interface ProgrammeRecord {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  institution_id: string;
-  title: string;
-  description: string | null;
-  kind: Programme['kind'];
-  topics: Programme['topics'];
-  audiences: Programme['audiences'];
-  format: Programme['format'];
-  language: string;
-  fee_vnd: number;
-  status: Programme['status'];
-  published_at: string | null;
-  cancelled_at: string | null;
-  cancellation_reason: string | null;
-}
-
-const COLUMNS: readonly (keyof ProgrammeRecord)[] = [
-  'id', 'created_at', 'updated_at', 'institution_id', 'title', 'description', 'kind', 'topics', 'audiences', 'format',
-  'language', 'fee_vnd', 'status', 'published_at', 'cancelled_at', 'cancellation_reason',
-];
-
-/** The columns a programme is read from (not the generated search text, which only SQL reads). */
-function programmeColumns(alias: string): string {
-  return columnList(alias, COLUMNS);
-}
-
-/** A read-only programme of a row (see ReadOnlyEntities), or the request's managed one. */
-function programmeOf(em: EntityManager, row: ProgrammeRecord): Programme {
-  return ReadOnlyEntities.of(Programme).read(em, row.id, (programme) => {
-    const platform = em.getPlatform();
-    programme.id = row.id;
-    programme.createdAt = platform.parseDate(row.created_at);
-    programme.updatedAt = platform.parseDate(row.updated_at);
-    programme.institution = ReadOnlyEntities.of(Institution).reference(em, row.institution_id);
-    programme.title = row.title;
-    programme.description = row.description;
-    programme.kind = row.kind;
-    programme.topics = row.topics;
-    programme.audiences = row.audiences;
-    programme.format = row.format;
-    programme.language = row.language;
-    programme.feeVnd = row.fee_vnd;
-    programme.status = row.status;
-    programme.publishedAt = row.published_at === null ? null : platform.parseDate(row.published_at);
-    programme.cancelledAt = row.cancelled_at === null ? null : platform.parseDate(row.cancelled_at);
-    programme.cancellationReason = row.cancellation_reason;
-  });
-}
+/** Read-only Programmes made from rows (see ReadOnlyEntities). */
+const programmesReadOnly = ReadOnlyEntities.of(Programme);
 
 /** Programmes by id, in no particular order; ids without a row are left out. */
 export async function findProgrammesByIds(em: EntityManager, ids: readonly string[]): Promise<Programme[]> {
-  const rows: ProgrammeRecord[] = await em.execute(`select ${programmeColumns('p')} from programme p where p.id = any(?::uuid[])`, [pgArray(ids)]);
-  return rows.map((row) => programmeOf(em, row));
+  const rows: Record<string, unknown>[] = await em.execute(`select ${programmesReadOnly.columns(em, 'p')} from programme p where p.id = any(?::uuid[])`, [pgArray(ids)]);
+  return rows.map((row) => programmesReadOnly.fromRow(em, row));
 }
 
 function conditions(query: ProgrammeQuery): Conditions {
@@ -127,14 +76,14 @@ export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, l
   const where = conditions(query);
   const sort = sortOf(query);
   const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
-  const rows = await keysetPage<ProgrammeRecord & { sort_key: unknown; distance_m: number | null }>(em, {
-    inner: `select ${programmeColumns('p')}, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
+  const rows = await keysetPage<Record<string, unknown> & { sort_key: unknown; distance_m: number | null }>(em, {
+    inner: `select ${programmesReadOnly.columns(em, 'p')}, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
     params: [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params],
     spec: sort.spec,
     after,
     limit,
   });
-  return rows.map((row) => ({ programme: programmeOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
+  return rows.map((row) => ({ programme: programmesReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 
 export async function countProgrammes(em: EntityManager, query: ProgrammeQuery): Promise<number> {
@@ -162,7 +111,7 @@ export async function findProgrammesOfInstitutions(
 ): Promise<{ parentId: string; programme: Programme; createdAt: Date }[]> {
   const where = ofInstitutionConditions(statuses, drafts);
   const sql = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', hasAfter: after !== null });
-  const rows: (ProgrammeRecord & { parent_id: string })[] = await em.execute(sql, [
+  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
     pgArray(institutionIds),
     ...where.params,
     ...(after ?? []),
@@ -170,7 +119,7 @@ export async function findProgrammesOfInstitutions(
   ]);
   // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
-    const programme = programmeOf(em, row);
+    const programme = programmesReadOnly.fromRow(em, row);
     return { parentId: row.parent_id, programme, createdAt: programme.createdAt };
   });
 }

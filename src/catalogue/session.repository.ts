@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReadOnlyEntities } from '../infra/database';
+import { ReadOnlyEntities } from '../infra/read-only-entities';
 import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
-import { columnList, Conditions, pgArray } from '../infra/sql';
+import { Conditions, pgArray } from '../infra/sql';
 import { ProgrammeStatus, SessionStatus, type ProgrammeFormat, type ProgrammeKind, type Topic } from './catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from './geo';
 import type { Near } from './geo.types';
-import { Institution } from './institution.entity';
-import { Programme } from './programme.entity';
 import { ProgrammeSession } from './session.entity';
 import { textMatch, textMatchParams } from './text-search';
 import { programmeVisible, type DraftAccess } from './visibility';
@@ -35,56 +33,13 @@ export interface SessionRow {
   distanceMetres: number | null;
 }
 
-/** A session's columns as the driver returns them (timestamps and decimals as text). */
-interface SessionRecord {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  programme_id: string;
-  institution_id: string;
-  starts_at: string;
-  ends_at: string;
-  place: string | null;
-  capacity: number | null;
-  credited_hours: string;
-  status: ProgrammeSession['status'];
-  series_id: string | null;
-}
-
-const COLUMNS: readonly (keyof SessionRecord)[] = [
-  'id', 'created_at', 'updated_at', 'programme_id', 'institution_id', 'starts_at', 'ends_at', 'place', 'capacity',
-  'credited_hours', 'status', 'series_id',
-];
-
-/** The columns a session is read from. */
-function sessionColumns(alias: string): string {
-  return columnList(alias, COLUMNS);
-}
-
-/** A read-only session of a row (see ReadOnlyEntities), or the request's managed one. */
-function sessionOf(em: EntityManager, row: SessionRecord): ProgrammeSession {
-  return ReadOnlyEntities.of(ProgrammeSession).read(em, row.id, (session) => {
-    const platform = em.getPlatform();
-    session.id = row.id;
-    session.createdAt = platform.parseDate(row.created_at);
-    session.updatedAt = platform.parseDate(row.updated_at);
-    session.programme = ReadOnlyEntities.of(Programme).reference(em, row.programme_id);
-    session.institution = ReadOnlyEntities.of(Institution).reference(em, row.institution_id);
-    session.startsAt = platform.parseDate(row.starts_at);
-    session.endsAt = platform.parseDate(row.ends_at);
-    session.place = row.place;
-    session.capacity = row.capacity;
-    // numeric(4,2) comes as text; the entity's DecimalType('number') holds it as a number.
-    session.creditedHours = +row.credited_hours;
-    session.status = row.status;
-    session.seriesId = row.series_id;
-  });
-}
+/** Read-only ProgrammeSessions made from rows (see ReadOnlyEntities). */
+const sessionsReadOnly = ReadOnlyEntities.of(ProgrammeSession);
 
 /** Sessions by id, in no particular order; ids without a row are left out. */
 export async function findSessionsByIds(em: EntityManager, ids: readonly string[]): Promise<ProgrammeSession[]> {
-  const rows: SessionRecord[] = await em.execute(`select ${sessionColumns('s')} from programme_session s where s.id = any(?::uuid[])`, [pgArray(ids)]);
-  return rows.map((row) => sessionOf(em, row));
+  const rows: Record<string, unknown>[] = await em.execute(`select ${sessionsReadOnly.columns(em, 's')} from programme_session s where s.id = any(?::uuid[])`, [pgArray(ids)]);
+  return rows.map((row) => sessionsReadOnly.fromRow(em, row));
 }
 
 function conditions(query: SessionQuery): Conditions {
@@ -112,14 +67,14 @@ export async function findSessions(em: EntityManager, query: SessionQuery, limit
   const sortSelect = byDistance ? distanceSql('i.earth_point') : 's.starts_at';
   const spec: SortSpec = { expr: 't.sort_key', direction: 'asc', cast: byDistance ? 'float8' : 'timestamptz' };
   const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
-  const rows = await keysetPage<SessionRecord & { sort_key: unknown; distance_m: number | null }>(em, {
-    inner: `select ${sessionColumns('s')}, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
+  const rows = await keysetPage<Record<string, unknown> & { sort_key: unknown; distance_m: number | null }>(em, {
+    inner: `select ${sessionsReadOnly.columns(em, 's')}, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
     params: [...(byDistance && query.near ? distanceParams(query.near) : []), ...(query.near ? distanceParams(query.near) : []), ...where.params],
     spec,
     after,
     limit,
   });
-  return rows.map((row) => ({ session: sessionOf(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
+  return rows.map((row) => ({ session: sessionsReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
 
 export async function countSessions(em: EntityManager, query: SessionQuery): Promise<number> {
@@ -157,7 +112,7 @@ export async function findSessionsOfParents(
     idExpr: 's.id',
     hasAfter: after !== null,
   });
-  const rows: (SessionRecord & { parent_id: string })[] = await em.execute(sql, [
+  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
     pgArray(parentIds),
     ...where.params,
     ...(after ?? []),
@@ -165,7 +120,7 @@ export async function findSessionsOfParents(
   ]);
   // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
-    const session = sessionOf(em, row);
+    const session = sessionsReadOnly.fromRow(em, row);
     return { parentId: row.parent_id, session, startsAt: session.startsAt };
   });
 }

@@ -1,8 +1,8 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReadOnlyEntities } from '../infra/database';
+import { ReadOnlyEntities } from '../infra/read-only-entities';
 import { keysetPage, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
-import { columnList, Conditions, pgArray } from '../infra/sql';
+import { Conditions, pgArray } from '../infra/sql';
 import type { UnitLevel } from './catalogue.enums';
 import { textMatch, textMatchParams, textRank } from './text-search';
 import { AdministrativeUnit } from './unit.entity';
@@ -21,58 +21,13 @@ export interface UnitRow {
   sortKey: SortKey;
 }
 
-/** A unit's columns as the driver returns them (timestamps as text, dates as `YYYY-MM-DD`). */
-interface UnitRecord {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  code: string;
-  name: string;
-  level: AdministrativeUnit['level'];
-  parent_id: string | null;
-  path: string;
-  valid_from: string | null;
-  valid_to: string | null;
-  successor_id: string | null;
-  successor_code: string | null;
-  disadvantaged: boolean;
-}
-
-const COLUMNS: readonly (keyof UnitRecord)[] = [
-  'id', 'created_at', 'updated_at', 'code', 'name', 'level', 'parent_id', 'path', 'valid_from', 'valid_to', 'successor_id',
-  'successor_code', 'disadvantaged',
-];
-
-/** The columns a unit is read from (not the generated search text, which only SQL reads). */
-function unitColumns(alias: string): string {
-  return columnList(alias, COLUMNS);
-}
-
-/** A read-only unit of a row (see ReadOnlyEntities), or the request's managed one. */
-function unitOf(em: EntityManager, row: UnitRecord): AdministrativeUnit {
-  const units = ReadOnlyEntities.of(AdministrativeUnit);
-  return units.read(em, row.id, (unit) => {
-    const platform = em.getPlatform();
-    unit.id = row.id;
-    unit.createdAt = platform.parseDate(row.created_at);
-    unit.updatedAt = platform.parseDate(row.updated_at);
-    unit.code = row.code;
-    unit.name = row.name;
-    unit.level = row.level;
-    unit.parent = row.parent_id === null ? null : units.reference(em, row.parent_id);
-    unit.path = row.path;
-    unit.validFrom = row.valid_from;
-    unit.validTo = row.valid_to;
-    unit.successor = row.successor_id === null ? null : units.reference(em, row.successor_id);
-    unit.successorCode = row.successor_code;
-    unit.disadvantaged = row.disadvantaged;
-  });
-}
+/** Read-only AdministrativeUnits made from rows (see ReadOnlyEntities). */
+const unitsReadOnly = ReadOnlyEntities.of(AdministrativeUnit);
 
 /** Units by id, in no particular order; ids without a row are left out. */
 export async function findUnitsByIds(em: EntityManager, ids: readonly string[]): Promise<AdministrativeUnit[]> {
-  const rows: UnitRecord[] = await em.execute(`select ${unitColumns('u')} from administrative_unit u where u.id = any(?::uuid[])`, [pgArray(ids)]);
-  return rows.map((row) => unitOf(em, row));
+  const rows: Record<string, unknown>[] = await em.execute(`select ${unitsReadOnly.columns(em, 'u')} from administrative_unit u where u.id = any(?::uuid[])`, [pgArray(ids)]);
+  return rows.map((row) => unitsReadOnly.fromRow(em, row));
 }
 
 /** `valid_from <= day <= valid_to`, open ends counting as always. */
@@ -100,14 +55,14 @@ function sortOf(query: UnitQuery): { select: string; params: unknown[]; spec: So
 export async function findUnits(em: EntityManager, query: UnitQuery, limit: number, after: SortKey[] | null): Promise<UnitRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
-  const rows = await keysetPage<UnitRecord & { sort_key: unknown }>(em, {
-    inner: `select ${unitColumns('u')}, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}`,
+  const rows = await keysetPage<Record<string, unknown> & { sort_key: unknown }>(em, {
+    inner: `select ${unitsReadOnly.columns(em, 'u')}, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}`,
     params: [...sort.params, ...where.params],
     spec: sort.spec,
     after,
     limit,
   });
-  return rows.map((row) => ({ unit: unitOf(em, row), sortKey: sortValue(row.sort_key) }));
+  return rows.map((row) => ({ unit: unitsReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key) }));
 }
 
 export async function countUnits(em: EntityManager, query: UnitQuery): Promise<number> {
@@ -120,21 +75,21 @@ export async function countUnits(em: EntityManager, query: UnitQuery): Promise<n
 export async function findChildren(em: EntityManager, parentIds: readonly string[], validOn: string | null): Promise<AdministrativeUnit[]> {
   const where = new Conditions().add('u.parent_id = any(?::uuid[])', pgArray(parentIds));
   if (validOn) where.add(validOnClause('u'), validOn, validOn);
-  const rows: UnitRecord[] = await em.execute(
-    `select ${unitColumns('u')} from administrative_unit u where ${where.toSql()} order by u.name, u.id`,
+  const rows: Record<string, unknown>[] = await em.execute(
+    `select ${unitsReadOnly.columns(em, 'u')} from administrative_unit u where ${where.toSql()} order by u.name, u.id`,
     where.params,
   );
-  return rows.map((row) => unitOf(em, row));
+  return rows.map((row) => unitsReadOnly.fromRow(em, row));
 }
 
 /** The unit with a code valid on a day; null when none, and the newest when periods overlap. */
 export async function findUnitByCode(em: EntityManager, code: string, validOn: string): Promise<AdministrativeUnit | null> {
-  const rows: UnitRecord[] = await em.execute(
-    `select ${unitColumns('u')} from administrative_unit u where u.code = ? and ${validOnClause('u')}
+  const rows: Record<string, unknown>[] = await em.execute(
+    `select ${unitsReadOnly.columns(em, 'u')} from administrative_unit u where u.code = ? and ${validOnClause('u')}
       order by u.valid_from desc nulls last limit 1`,
     [code, validOn, validOn],
   );
-  return rows[0] ? unitOf(em, rows[0]) : null;
+  return rows[0] ? unitsReadOnly.fromRow(em, rows[0]) : null;
 }
 
 /** Recomputes every materialized path from the parent links; returns how many changed. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MikroORM, wrap, type EntityClass, type EntityManager, type LogContext, type Logger as OrmLogger, type Options, type Primary } from '@mikro-orm/postgresql';
+import { MikroORM, type LogContext, type Logger as OrmLogger, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import type { Config } from '../config';
@@ -73,71 +73,6 @@ class StatementCounter extends SilentLogger {
   override logQuery(context: LogContext): void {
     // A query run with `logging: { enabled: false }` is not logged, so not counted.
     if (context.enabled ?? true) countSqlStatement();
-  }
-}
-
-/**
- * Entities made from raw rows for reading only: the catalogue's lists and by-id loaders, whose
- * entities GraphQL reads and nothing changes. `em.map` (and `em.find`) merge each row into the
- * unit of work — a snapshot for change tracking, a registered reference per relation, accessors
- * defined on each instance — which took a third of the API's CPU time in list requests.
- *
- * An instance made here is of the entity's class (`instanceof` and node types work) with its
- * properties as plain values, but it is not managed: never persist, flush or assign it to a
- * managed entity. When the request's EntityManager already manages the entity of a row, that
- * entity is used instead, so one request never holds two versions of a row it may change.
- */
-export class ReadOnlyEntities<T extends { id: string }> {
-  private static readonly byEntity = new Map<Function, ReadOnlyEntities<{ id: string }>>();
-
-  /** The read-only instances of an entity class (one prototype per class, shared by every query). */
-  static of<T extends { id: string }>(entity: EntityClass<T>): ReadOnlyEntities<T> {
-    let entities = ReadOnlyEntities.byEntity.get(entity);
-    if (!entities) {
-      entities = new ReadOnlyEntities(entity);
-      ReadOnlyEntities.byEntity.set(entity, entities);
-    }
-    return entities as unknown as ReadOnlyEntities<T>;
-  }
-
-  private prototype: T | null = null;
-
-  private constructor(private readonly entity: EntityClass<T>) {}
-
-  /** The managed entity of this id, when `em` has it loaded; else a new instance that `fill` sets every property of. */
-  read(em: EntityManager, id: string, fill: (instance: T) => void): T {
-    const managed = em.getUnitOfWork().getById<T>(this.entity.name, id as Primary<T>);
-    if (managed && wrap(managed, true).isInitialized()) return managed;
-    const instance = Object.create(this.readOnlyPrototype()) as T;
-    fill(instance);
-    return instance;
-  }
-
-  /** A reference to the entity of this id, as MikroORM gives for a relation not loaded: only the id is set. */
-  reference(em: EntityManager, id: string): T {
-    const managed = em.getUnitOfWork().getById<T>(this.entity.name, id as Primary<T>);
-    if (managed) return managed;
-    const instance = Object.create(this.readOnlyPrototype()) as T;
-    instance.id = id;
-    return instance;
-  }
-
-  /**
-   * The prototype of the instances: the entity's prototype, under a layer of plain writable
-   * properties that shadows the accessors MikroORM defines on it (for change tracking of managed
-   * entities), so setting a property of an instance just sets it. Made at first use, once
-   * MikroORM has defined them.
-   */
-  private readOnlyPrototype(): T {
-    if (!this.prototype) {
-      const shadows: PropertyDescriptorMap = {};
-      for (const name of Object.getOwnPropertyNames(this.entity.prototype)) {
-        const descriptor = Object.getOwnPropertyDescriptor(this.entity.prototype, name);
-        if (!name.startsWith('__') && (descriptor?.get || descriptor?.set)) shadows[name] = { value: undefined, writable: true, enumerable: false, configurable: true };
-      }
-      this.prototype = Object.create(this.entity.prototype, shadows) as T;
-    }
-    return this.prototype;
   }
 }
 
