@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import os from 'node:os';
 import path from 'node:path';
 import { cloneTemplate, databaseUrl, dropDatabase } from '../helpers/database';
+import { deleteKeysWithPrefix } from '../helpers/redis-keys';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -49,6 +51,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  await deleteKeysWithPrefix(redis, env().QUEUE_PREFIX as string);
+  redis.disconnect();
   await dropDatabase(databaseName);
   await rm(dataDir, { recursive: true, force: true });
 });

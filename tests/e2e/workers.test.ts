@@ -15,9 +15,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const queue = workers.queues.get(QueueName.Maintenance);
   await workers.close();
-  await queue?.obliterate({ force: true }).catch(() => undefined);
   await api.close();
 });
 

@@ -13,6 +13,7 @@ import { createApiServer, type ApiServer } from '../../src/server';
 import { systemContext } from '../../src/system-context';
 import type { RequestContext } from '../../src/graphql/context';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
+import { deleteKeysWithPrefix } from './redis-keys';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   // `any` in tests: responses are checked field by field against what a front end would read.
@@ -100,6 +101,7 @@ export async function startTestApi(
     },
     async close() {
       await server.stop();
+      await deleteKeysWithPrefix(runtime.redis, config.queuePrefix);
       await runtime.close();
       await dropDatabase(databaseName);
       await rm(dataDir, { recursive: true, force: true });
