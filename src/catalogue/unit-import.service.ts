@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
+import { UserInputError } from '../graphql/errors';
 import { UNIT_LEVEL_RANK, UnitLevel } from './catalogue.enums';
 import { AdministrativeUnit } from './unit.entity';
 import { rebuildUnitPaths, resolveSuccessors } from './unit.repository';
@@ -92,7 +93,12 @@ function overlaps(a: { validFrom: string | null; validTo: string | null }, b: { 
  */
 export class UnitImportService {
   async importCsv(em: EntityManager, csv: string): Promise<UnitImportReport> {
-    const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: true });
+    let records: Record<string, string>[];
+    try {
+      records = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: true });
+    } catch (error) {
+      throw new UserInputError('INVALID_CSV', `The file is not readable CSV: ${error instanceof Error ? error.message : String(error)}`, ['csv']);
+    }
     const header = Object.keys(records[0] ?? {});
     const missing = UNIT_CSV_COLUMNS.filter((column) => column !== 'successor_code' && column !== 'valid_from' && column !== 'valid_to' && !header.includes(column));
     const report: UnitImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [], successorsLinked: 0 };

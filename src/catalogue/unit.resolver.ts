@@ -17,6 +17,8 @@ import {
   AdministrativeUnitPayload,
   AdministrativeUnitType,
   CreateHamletInput,
+  ImportAdministrativeUnitsInput,
+  ImportAdministrativeUnitsPayload,
   UpdateAdministrativeUnitInput,
 } from './unit.types';
 
@@ -52,6 +54,15 @@ export class UnitResolver {
       edge: (row, cursor): Edge<AdministrativeUnit> => ({ cursor, node: row.unit }),
       count: () => ctx.services.units.count(ctx, query),
     });
+  }
+
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Mutation(() => ImportAdministrativeUnitsPayload, {
+    description: 'Imports official administrative units from CSV (province administrators). Idempotent: importing a file again changes nothing.',
+  })
+  async importAdministrativeUnits(@Arg('input') input: ImportAdministrativeUnitsInput, @Ctx() ctx: RequestContext): Promise<ImportAdministrativeUnitsPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.unitImport.importCsv(tx.em, input.csv));
+    return { report: outcome.result, errors: outcome.errors };
   }
 
   @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)

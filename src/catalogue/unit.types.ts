@@ -1,5 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Length, Matches } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Length, Matches, MaxLength } from 'class-validator';
 import { ConnectionType, EdgeType, Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
 import { DateScalar } from '../graphql/scalars';
@@ -91,5 +91,51 @@ export class AdministrativeUnitPayload {
   unit!: object | null;
 
   @Field(() => [UserError], { description: 'Why nothing happened, when something was wrong.' })
+  errors!: UserError[];
+}
+
+@InputType({ description: 'Administrative units as CSV: code, name, level, parent_code, valid_from, valid_to, successor_code (and optionally disadvantaged).' })
+export class ImportAdministrativeUnitsInput {
+  @Field({ description: 'The CSV text, with its header row; UTF-8, at most 900,000 characters.' })
+  @MaxLength(900_000)
+  csv!: string;
+}
+
+@ObjectType({ description: 'A CSV row that was not imported, and why.' })
+export class UnitImportRejection {
+  @Field(() => Int, { description: 'Line in the file, the header being line 1.' })
+  line!: number;
+
+  @Field({ description: 'The code of the row, when it had one.' })
+  code!: string;
+
+  @Field({ description: 'Why the row was refused.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'What an import of administrative units did. The valid rows are applied together; refused rows change nothing.' })
+export class UnitImportReport {
+  @Field(() => Int, { description: 'Units created.' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Units whose name, parent, period, successor or flag changed.' })
+  updated!: number;
+
+  @Field(() => Int, { description: 'Rows identical to the unit already stored.' })
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Units whose successor was found and linked by this import.' })
+  successorsLinked!: number;
+
+  @Field(() => [UnitImportRejection], { description: 'Rows refused, in file order.' })
+  rejected!: UnitImportRejection[];
+}
+
+@ObjectType({ description: 'Result of importing administrative units.' })
+export class ImportAdministrativeUnitsPayload {
+  @Field(() => UnitImportReport, { nullable: true, description: 'What the import did; null when the file could not be read at all.' })
+  report!: UnitImportReport | null;
+
+  @Field(() => [UserError], { description: 'Why nothing happened, when the file could not be read.' })
   errors!: UserError[];
 }

@@ -122,6 +122,21 @@ async function publishedProgrammeWithSession(ctx: RequestContext, n: number): Pr
 
 const SCENARIOS: Scenario[] = [
   {
+    mutation: 'importAdministrativeUnits',
+    expected: outcomes(['province admin']),
+    arrange: async () => ({}),
+    request: (_ids, n) => ({
+      query: `mutation($input: ImportAdministrativeUnitsInput!) {
+        importAdministrativeUnits(input: $input) { report { created updated unchanged rejected { line } } errors { code } }
+      }`,
+      variables: { input: { csv: `code,name,level,parent_code,valid_from,valid_to,successor_code\n9${1000 + n},Xã Thử Nghiệm ${n},COMMUNE,80,2025-07-01,,` } },
+    }),
+    allowed: async (payload, _ids, n) => {
+      expect(payload).toEqual({ report: { created: 1, updated: 0, unchanged: 0, rejected: [] }, errors: [] });
+      expect(await sqlOne('select name, level from administrative_unit where code = ?', [`9${1000 + n}`])).toEqual({ name: `Xã Thử Nghiệm ${n}`, level: 'COMMUNE' });
+    },
+  },
+  {
     mutation: 'createInstitution',
     expected: outcomes(OFFICIALS_OF_AREA),
     arrange: async () => ({}),

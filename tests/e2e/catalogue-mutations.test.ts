@@ -398,3 +398,41 @@ describe('scheduling sessions', () => {
     });
   });
 });
+
+describe('importing administrative units through the API', () => {
+  const IMPORT = `mutation($input: ImportAdministrativeUnitsInput!) {
+    importAdministrativeUnits(input: $input) { report { created updated unchanged successorsLinked rejected { line code reason } } errors { field code message } }
+  }`;
+
+  it('reports created, unchanged and refused rows, applying the valid ones', async () => {
+    const csv = [
+      'code,name,level,parent_code,valid_from,valid_to,successor_code',
+      '27712,Phường Tân An,COMMUNE,80,2025-07-01,,',
+      '27715,Phường Khánh Hậu,COMMUNE,80,2025-07-01,,',
+      '27999,Xã Mồ Côi,COMMUNE,12345,2025-07-01,,',
+    ].join('\n');
+    const result = await api.gql(IMPORT, { input: { csv } }, { token: adminToken });
+    expect(result.data?.importAdministrativeUnits).toEqual({
+      report: {
+        created: 1,
+        updated: 0,
+        unchanged: 1,
+        successorsLinked: 0,
+        rejected: [{ line: 4, code: '27999', reason: 'no unit with code 12345 above COMMUNE exists in the same period' }],
+      },
+      errors: [],
+    });
+    const found = await api.gql('{ administrativeUnit(code: "27715") { name } orphan: administrativeUnit(code: "27999") { name } }');
+    expect(found.data).toEqual({ administrativeUnit: { name: 'Phường Khánh Hậu' }, orphan: null });
+  });
+
+  it('refuses text that is not CSV with a UserError and imports nothing', async () => {
+    const csv = 'code,name,level,parent_code,valid_from,valid_to,successor_code\n"27718,Xã Dở Dang,COMMUNE,80,2025-07-01,,';
+    const result = await api.gql(IMPORT, { input: { csv } }, { token: adminToken });
+    expect(result.data?.importAdministrativeUnits).toEqual({
+      report: null,
+      errors: [{ field: ['input', 'csv'], code: 'INVALID_CSV', message: expect.stringMatching(/^The file is not readable CSV: /) }],
+    });
+    expect((await api.gql('{ administrativeUnit(code: "27718") { name } }')).data).toEqual({ administrativeUnit: null });
+  });
+});
