@@ -13,3 +13,9 @@ export function grantsByAccount(ctx: RequestContext) {
     groupByKeys(ids, await ctx.services.auth.grantsOf(ctx.em, ids), (grant) => grant.account.id),
   );
 }
+
+export function staffByInstitution(ctx: RequestContext) {
+  return ctx.loaders.get<string, RoleGrant[]>('institution.staff', async (ids) =>
+    groupByKeys(ids, await ctx.services.auth.staffGrantsOf(ctx.em, ids), (grant) => grant.institution?.id ?? ''),
+  );
+}

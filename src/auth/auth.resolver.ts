@@ -130,6 +130,11 @@ export class RoleGrantResolver {
     return labelOf('Role', grant.role, ctx.locale);
   }
 
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account that has the role.' })
+  async account(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return accountById(ctx).load(grant.account.id);
+  }
+
   @FieldResolver(() => InstitutionType, { nullable: true, description: 'The institution of a staff role.' })
   async institution(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext): Promise<Institution | null> {
     return grant.institution ? institutionById(ctx).load(grant.institution.id) : null;

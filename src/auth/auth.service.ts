@@ -157,6 +157,11 @@ export class AuthService {
     return em.nativeDelete(RefreshToken, { $or: [{ expiresAt: { $lt: cutoff } }, { revokedAt: { $lt: cutoff } }] });
   }
 
+  /** The staff grants of several institutions, oldest first. */
+  async staffGrantsOf(em: EntityManager, institutionIds: readonly string[]): Promise<RoleGrant[]> {
+    return em.find(RoleGrant, { institution: { $in: [...institutionIds] }, role: Role.INSTITUTION_STAFF }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
   async grantsOf(em: EntityManager, accountIds: readonly string[]): Promise<RoleGrant[]> {
     return em.find(RoleGrant, { account: { $in: [...accountIds] } }, { orderBy: { createdAt: 'asc' } });
   }

@@ -5,6 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { authChecker } from '../auth/auth-checker';
 import { ApiClientResolver } from '../auth/api-client.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
+import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
 import { InstitutionResolver } from '../catalogue/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   AuthResolver,
   RoleGrantResolver,
   ApiClientResolver,
+  InstitutionStaffResolver,
   UnitResolver,
   InstitutionResolver,
   ProgrammeResolver,

@@ -500,3 +500,25 @@ describe('role grants as nodes', () => {
     expect((await api.gql(query, { id: grantId })).data).toEqual({ node: null });
   });
 });
+
+describe('staff of an institution', () => {
+  it('are listed to the institution, officials of its area and province admins, and to nobody else', async () => {
+    const worker = await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id });
+    const query = 'query($id: ID!) { node(id: $id) { ... on Institution { staff { role account { id displayName email } } } } }';
+    const id = gid('Institution', institution.id);
+    const staffOf = async (token?: string) => ((await api.gql(query, { id }, { token })).data?.node as { staff: unknown[] | null }).staff;
+
+    const admin = await api.account(Role.PROVINCE_ADMIN);
+    const seenByAdmin = (await staffOf(admin.token)) as { role: string; account: { id: string; email: string | null } }[];
+    expect(seenByAdmin).toContainEqual({ role: 'INSTITUTION_STAFF', account: { id: gid('Account', worker.id), displayName: expect.any(String), email: expect.stringContaining('@') } });
+    // An assessor sees who works there, not their contact details.
+    const assessor = await api.account(Role.ASSESSOR, { unitId: units.longAn.id });
+    expect(await staffOf(assessor.token)).toContainEqual({ role: 'INSTITUTION_STAFF', account: { id: gid('Account', worker.id), displayName: expect.any(String), email: null } });
+    expect((await staffOf(worker.token))?.length).toBe(seenByAdmin.length);
+
+    const outsider = await api.account(Role.ASSESSOR, { unitId: units.tanAn.id });
+    const otherStaff = await api.account(Role.INSTITUTION_STAFF, { institutionId: otherInstitution.id });
+    const citizen = await api.account(Role.CITIZEN);
+    for (const token of [outsider.token, otherStaff.token, citizen.token, undefined]) expect(await staffOf(token)).toBeNull();
+  });
+});
