@@ -9,6 +9,7 @@ import { unitById } from '../catalogue/unit.loaders';
 import type { Institution } from '../catalogue/institution.entity';
 import type { AdministrativeUnit } from '../catalogue/unit.entity';
 import { Account, RoleGrant } from './account.entity';
+import { Role } from './roles';
 import { accountById, grantsByAccount } from './account.loaders';
 import { isProvinceAdmin } from './actor';
 import type { Session } from './auth.service';
@@ -59,6 +60,15 @@ export class AuthResolver {
   @Query(() => AccountType, { nullable: true, description: 'The signed-in account, or null without a valid token.' })
   async me(@Ctx() ctx: RequestContext): Promise<Account | null> {
     return ctx.actor ? accountById(ctx).load(ctx.actor.accountId) : null;
+  }
+
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
+  @Query(() => AccountType, {
+    nullable: true,
+    description: 'The account with exactly this email address or mobile number, to grant it a role (assessors and province administrators); no partial matches, so accounts cannot be listed.',
+  })
+  async accountByLogin(@Arg('login', { description: 'Email address or mobile number.' }) login: string, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return ctx.services.auth.findByExactLogin(ctx, login);
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates a citizen account and signs it in.' })

@@ -2,7 +2,7 @@ import bcrypt from 'bcryptjs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
 import { Institution } from '../catalogue/institution.entity';
 import { Account, RefreshToken, RoleGrant } from './account.entity';
@@ -155,6 +155,18 @@ export class AuthService {
   async purgeRefreshTokens(em: EntityManager, now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - 7 * 86_400_000);
     return em.nativeDelete(RefreshToken, { $or: [{ expiresAt: { $lt: cutoff } }, { revokedAt: { $lt: cutoff } }] });
+  }
+
+  /** The account with exactly this email or phone number: how an official finds whom to grant a role. */
+  async findByExactLogin(ctx: RequestContext, login: string): Promise<Account | null> {
+    let parsed: Login;
+    try {
+      parsed = parseLogin(login, ['login']);
+    } catch (error) {
+      if (error instanceof UserInputError) throw new BadInputError(error.message);
+      throw error;
+    }
+    return this.findByLogin(ctx.em, parsed);
   }
 
   /** The staff grants of several institutions, oldest first. */

@@ -522,3 +522,29 @@ describe('staff of an institution', () => {
     for (const token of [outsider.token, otherStaff.token, citizen.token, undefined]) expect(await staffOf(token)).toBeNull();
   });
 });
+
+describe('finding an account by its login', () => {
+  const query = 'query($login: String!) { accountByLogin(login: $login) { id displayName email } }';
+
+  it('finds exactly one account by email or phone for officials, with contact details for province admins only', async () => {
+    const phone = uniquePhone();
+    const registered = await api.gql<{ register: { account: { id: string } } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { account { id } } }',
+      { input: { login: phone, password: 'mat-khau-dai', displayName: 'Lê Văn Tìm' } },
+    );
+    const id = registered.data?.register.account.id;
+    const admin = await api.account(Role.PROVINCE_ADMIN);
+    const assessor = await api.account(Role.ASSESSOR, { unitId: units.longAn.id });
+    expect((await api.gql(query, { login: `+84${phone.slice(1)}` }, { token: admin.token })).data).toEqual({ accountByLogin: { id, displayName: 'Lê Văn Tìm', email: null } });
+    expect((await api.gql(query, { login: phone }, { token: assessor.token })).data).toEqual({ accountByLogin: { id, displayName: 'Lê Văn Tìm', email: null } });
+    expect((await api.gql(query, { login: `${phone.slice(0, 8)}` }, { token: admin.token })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await api.gql(query, { login: 'khong-co@vi.du' }, { token: admin.token })).data).toEqual({ accountByLogin: null });
+  });
+
+  it('is refused to citizens and staff', async () => {
+    for (const role of [Role.CITIZEN, Role.INSTITUTION_STAFF]) {
+      const caller = await api.account(role, role === Role.INSTITUTION_STAFF ? { institutionId: institution.id } : {});
+      expect((await api.gql(query, { login: 'a@b.vn' }, { token: caller.token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
