@@ -6,6 +6,7 @@ import { todayInVietnam } from '../time';
 import { type AccessibilityFeature, type InstitutionKind, InstitutionStatus } from './catalogue.enums';
 import type { Near } from './geo.types';
 import { Institution } from './institution.entity';
+import { resolveTextSearch, textSearchOf } from './text-search';
 import {
   countInstitutions,
   findInstitutions,
@@ -53,12 +54,12 @@ export class InstitutionService {
 
   async toQuery(ctx: RequestContext, filter: InstitutionFilter, order: InstitutionSort | null): Promise<InstitutionQuery> {
     const unit = await this.units.getFilter(ctx, filter.unitId, 'filter.unitId');
-    const search = filter.search?.trim() || null;
+    const search = textSearchOf(filter.search);
     const near = filter.near ?? null;
     const sort = order ?? (search ? 'RELEVANCE' : near ? 'DISTANCE' : 'NAME');
     if (sort === 'DISTANCE' && !near) throw new BadInputError('Ordering by DISTANCE needs filter.near');
     if (sort === 'RELEVANCE' && !search) throw new BadInputError('Ordering by RELEVANCE needs filter.search');
-    return {
+    const query: InstitutionQuery = {
       unitPath: unit?.path ?? null,
       kinds: filter.kinds ?? null,
       statuses: filter.statuses?.length ? filter.statuses : [InstitutionStatus.ACTIVE, InstitutionStatus.TEMPORARILY_CLOSED],
@@ -66,6 +67,7 @@ export class InstitutionService {
       near,
       sort,
     };
+    return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
   find(ctx: RequestContext, query: InstitutionQuery, limit: number, after: SortKey[] | null): Promise<InstitutionRow[]> {

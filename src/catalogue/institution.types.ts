@@ -87,7 +87,7 @@ export class InstitutionFilter {
   @Field(() => [InstitutionStatus], { nullable: true, description: 'Only these statuses; by default all but CLOSED.' })
   statuses?: InstitutionStatus[];
 
-  @Field({ nullable: true, description: 'Words of the name, address or description, with or without diacritics; small typos are forgiven.' })
+  @Field({ nullable: true, description: 'Words of the name, address or description, with or without diacritics; a small typo is forgiven when nothing matches as typed.' })
   @Length(1, 200)
   search?: string;
 

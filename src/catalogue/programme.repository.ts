@@ -7,7 +7,7 @@ import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from
 import type { Near } from './geo.types';
 import { Programme } from './programme.entity';
 import { programmeVisible, type DraftAccess } from './visibility';
-import { textMatch, textMatchParams, textRank } from './text-search';
+import { textMatch, textMatchParams, textRank, type TextSearch } from './text-search';
 
 export type ProgrammeSort = 'NEWEST' | 'TITLE' | 'DISTANCE' | 'RELEVANCE';
 
@@ -19,7 +19,7 @@ export interface ProgrammeQuery {
   topics: Topic[] | null;
   formats: ProgrammeFormat[] | null;
   statuses: ProgrammeStatus[];
-  search: string | null;
+  search: TextSearch | null;
   near: Near | null;
   sort: ProgrammeSort;
   drafts: DraftAccess;
@@ -49,7 +49,7 @@ function conditions(query: ProgrammeQuery): Conditions {
   if (query.kinds?.length) where.add('p.kind = any(?::text[])', pgArray(query.kinds));
   if (query.topics?.length) where.add('p.topics && ?::text[]', pgArray(query.topics));
   if (query.formats?.length) where.add('p.format = any(?::text[])', pgArray(query.formats));
-  if (query.search) where.add(textMatch('p.search_text'), ...textMatchParams(query.search));
+  if (query.search) where.add(textMatch('p.search_text', query.search), ...textMatchParams(query.search));
   if (query.near) where.add(withinRadiusSql('i.earth_point'), ...withinRadiusParams(query.near));
   return where;
 }
@@ -58,7 +58,7 @@ function sortOf(query: ProgrammeQuery): { select: string; params: unknown[]; spe
   const spec = (cast: SortSpec['cast'], direction: SortSpec['direction'] = 'asc'): SortSpec => ({ expr: 't.sort_key', direction, cast });
   switch (query.sort) {
     case 'RELEVANCE':
-      return { select: `-${textRank('p.search_text')}`, params: [query.search ?? ''], spec: spec('float8') };
+      return { select: `-${textRank('p.search_text')}`, params: [query.search?.text ?? ''], spec: spec('float8') };
     case 'DISTANCE':
       return query.near
         ? { select: distanceSql('i.earth_point'), params: distanceParams(query.near), spec: spec('float8') }

@@ -14,6 +14,7 @@ import {
 import type { Near } from './geo.types';
 import type { InstitutionService } from './institution.service';
 import { Programme } from './programme.entity';
+import { resolveTextSearch, textSearchOf } from './text-search';
 import { countProgrammes, findProgrammes, type ProgrammeQuery, type ProgrammeRow, type ProgrammeSort } from './programme.repository';
 import { ProgrammeSession } from './session.entity';
 import type { UnitService } from './unit.service';
@@ -72,12 +73,12 @@ export class ProgrammeService {
 
   async toQuery(ctx: RequestContext, filter: ProgrammeFilter, order: ProgrammeSort | null): Promise<ProgrammeQuery> {
     const unit = await this.units.getFilter(ctx, filter.unitId, 'filter.unitId');
-    const search = filter.search?.trim() || null;
+    const search = textSearchOf(filter.search);
     const near = filter.near ?? null;
     const sort = order ?? (search ? 'RELEVANCE' : near ? 'DISTANCE' : 'NEWEST');
     if (sort === 'DISTANCE' && !near) throw new BadInputError('Ordering by DISTANCE needs filter.near');
     if (sort === 'RELEVANCE' && !search) throw new BadInputError('Ordering by RELEVANCE needs filter.search');
-    return {
+    const query: ProgrammeQuery = {
       unitPath: unit?.path ?? null,
       institutionId: filter.institutionId ?? null,
       institutionKinds: filter.institutionKinds ?? null,
@@ -90,6 +91,7 @@ export class ProgrammeService {
       sort,
       drafts: draftAccess(ctx),
     };
+    return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
   find(ctx: RequestContext, query: ProgrammeQuery, limit: number, after: SortKey[] | null): Promise<ProgrammeRow[]> {

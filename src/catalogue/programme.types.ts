@@ -139,7 +139,7 @@ export class ProgrammeFilter {
   @Field(() => [ProgrammeStatus], { nullable: true, description: 'Only these statuses; PUBLISHED by default.' })
   statuses?: ProgrammeStatus[];
 
-  @Field({ nullable: true, description: 'Words of the title or description, with or without diacritics; small typos are forgiven.' })
+  @Field({ nullable: true, description: 'Words of the title or description, with or without diacritics; a small typo is forgiven when nothing matches as typed.' })
   @Length(1, 200)
   search?: string;
 

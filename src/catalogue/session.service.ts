@@ -7,6 +7,7 @@ import type { Near } from './geo.types';
 import { draftAccess, type ProgrammeService } from './programme.service';
 import { expandRecurrence, MAX_OCCURRENCES, type Occurrence, type Recurrence } from './recurrence';
 import { ProgrammeSession } from './session.entity';
+import { resolveTextSearch, textSearchOf } from './text-search';
 import { countSessions, findSessions, type SessionQuery, type SessionRow, type SessionSort } from './session.repository';
 import type { UnitService } from './unit.service';
 
@@ -60,7 +61,7 @@ export class SessionService {
     const sort = order ?? 'START_TIME';
     if (sort === 'DISTANCE' && !filter.near) throw new BadInputError('Ordering by DISTANCE needs filter.near');
     if (filter.from && filter.to && filter.to <= filter.from) throw new BadInputError('filter.to must be after filter.from');
-    return {
+    const query: SessionQuery = {
       unitPath: unit?.path ?? null,
       institutionId: filter.institutionId ?? null,
       programmeId: filter.programmeId ?? null,
@@ -70,11 +71,12 @@ export class SessionService {
       from: filter.from ?? ctx.now,
       to: filter.to ?? null,
       includeCancelled: filter.includeCancelled ?? false,
-      search: filter.search?.trim() || null,
+      search: textSearchOf(filter.search),
       near: filter.near ?? null,
       sort,
       drafts: draftAccess(ctx),
     };
+    return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
   find(ctx: RequestContext, query: SessionQuery, limit: number, after: SortKey[] | null): Promise<SessionRow[]> {

@@ -3,6 +3,7 @@ import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '..
 import { governsUnit } from '../auth/actor';
 import { todayInVietnam } from '../time';
 import { UnitLevel } from './catalogue.enums';
+import { resolveTextSearch, textSearchOf } from './text-search';
 import { AdministrativeUnit } from './unit.entity';
 import { countUnits, findUnitByCode, findUnits, type UnitQuery, type UnitRow } from './unit.repository';
 import type { SortKey } from '../infra/keyset';
@@ -62,12 +63,13 @@ export class UnitService {
 
   async toQuery(ctx: RequestContext, filter: UnitFilter): Promise<UnitQuery> {
     const within = await this.getFilter(ctx, filter.withinId, 'filter.withinId');
-    return {
-      search: filter.search?.trim() || null,
+    const query: UnitQuery = {
+      search: textSearchOf(filter.search),
       levels: filter.levels ?? null,
       withinPath: within?.path ?? null,
       validOn: filter.includeHistoric ? null : (filter.validOn ?? todayInVietnam()),
     };
+    return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
   find(ctx: RequestContext, query: UnitQuery, limit: number, after: SortKey[] | null): Promise<UnitRow[]> {
