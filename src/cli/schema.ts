@@ -8,26 +8,31 @@ import { runCli } from './run';
 
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 
-export async function printApiSchema(): Promise<string> {
+async function printApiSchema(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
 }
 
-/** `schema:print` writes schema/schema.graphql; `schema:check` fails when the file differs from the code. */
+/**
+ * `schema:print` writes schema/schema.graphql; `schema:check` fails when the file differs from the
+ * code. Both take another file as a second argument.
+ */
 runCli(async () => {
-  const mode = process.argv[2];
+  const [mode, other] = process.argv.slice(2);
+  const file = other ? path.resolve(other) : SCHEMA_FILE;
+  const name = path.relative(PROJECT_ROOT, file);
   const printed = await printApiSchema();
   if (mode === 'print') {
-    await writeFile(SCHEMA_FILE, printed);
-    console.log(`wrote ${path.relative(PROJECT_ROOT, SCHEMA_FILE)}`);
+    await writeFile(file, printed);
+    console.log(`wrote ${name}`);
     return;
   }
-  const committed = await readFile(SCHEMA_FILE, 'utf8').catch(() => '');
+  const committed = await readFile(file, 'utf8').catch(() => '');
   if (committed !== printed) {
     const committedLines = committed.split('\n');
     const firstDifference = printed.split('\n').findIndex((line, index) => line !== committedLines[index]);
     throw new Error(
-      `schema/schema.graphql differs from the code (first at line ${firstDifference + 1}); run \`npm run schema:print\` and commit the file`,
+      `${name} differs from the code (first at line ${firstDifference + 1}); run \`npm run schema:print\` and commit the file`,
     );
   }
-  console.log('schema/schema.graphql matches the code');
+  console.log(`${name} matches the code`);
 });

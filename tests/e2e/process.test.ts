@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import os from 'node:os';
@@ -124,6 +124,21 @@ describe('command lines', () => {
     expect(grants.rows).toEqual([{ role: 'PROVINCE_ADMIN' }]);
     const again = await runToEnd('dist/src/cli/admin-create.js', ['--login', login], { ...env(), ADMIN_PASSWORD: 'mat-khau-du-dai' });
     expect(again).toEqual({ code: 1, output: 'LOGIN_TAKEN: An account with this email or phone number already exists\n' });
+  });
+
+  it('schema:check passes on the printed schema and names the first line of a schema that drifted', async () => {
+    const file = path.join(dataDir, 'schema.graphql');
+    expect(await runToEnd('dist/src/cli/schema.js', ['print', file], env())).toMatchObject({ code: 0 });
+    const printed = await readFile(file, 'utf8');
+    expect(printed).toBe(await readFile(path.join(ROOT, 'schema', 'schema.graphql'), 'utf8'));
+    expect((await runToEnd('dist/src/cli/schema.js', ['check', file], env())).code).toBe(0);
+
+    const lines = printed.split('\n');
+    const drifted = lines.findIndex((line) => line.includes('type Institution implements Node')) + 1;
+    await writeFile(file, [...lines.slice(0, drifted), '  ghost: String', ...lines.slice(drifted)].join('\n'));
+    const check = await runToEnd('dist/src/cli/schema.js', ['check', file], env());
+    expect(check.code).toBe(1);
+    expect(check.output).toBe(`${path.relative(ROOT, file)} differs from the code (first at line ${drifted + 1}); run \`npm run schema:print\` and commit the file\n`);
   });
 
   it('units:import prints the report and exits 2 when rows were refused', async () => {
