@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import { cors } from './cors';
+import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
@@ -181,7 +182,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: `${MAX_BODY_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<ContextWithStats> => {
         const em = orm.em.fork();
@@ -201,6 +202,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       },
     }),
   );
+
+  app.use(httpErrorHandler(log));
 
   return {
     httpServer,

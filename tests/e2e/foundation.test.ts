@@ -40,6 +40,18 @@ describe('requests', () => {
     expect(body).toMatchObject({ data: { me: null }, extensions: { requestId: 'trace-123' } });
   });
 
+  it('answers an unreadable or oversized body with JSON errors, not an HTML page', async () => {
+    const post = (body: string) => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const broken = await post('{"query": "{ me { id } }"');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT', requestId: broken.headers.get('x-request-id') } }],
+    });
+    const huge = await post(JSON.stringify({ query: '{ me { id } }', variables: { padding: 'x'.repeat(5 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ errors: [{ message: 'The request body is larger than 4 MB', extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+
   it('refuses a GET query without a CSRF-safe header', async () => {
     const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(response.status).toBe(400);
