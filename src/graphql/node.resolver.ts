@@ -59,7 +59,11 @@ export class NodeResolver {
     return found ?? null;
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Several objects by global id, in the same order (null where missing or hidden); at most ${MAX_NODES}.` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Several objects by global id, in the same order (null where missing or hidden); at most ${MAX_NODES}.`,
+    complexity: ({ args, childComplexity }) => 1 + (Array.isArray(args.ids) ? Math.min(args.ids.length, MAX_NODES) : 1) * childComplexity,
+  })
   async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw new BadInputError(`ids can have at most ${MAX_NODES} items, got ${ids.length}`);
     return fetchNodes(ctx, ids);

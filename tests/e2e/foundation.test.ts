@@ -89,6 +89,15 @@ describe('limits', () => {
     expect(result.errors?.[0]?.message).toMatch(/^The query costs \d+; the budget is 5000/);
   });
 
+  it('costs nodes(ids:) once per id asked for', async () => {
+    const ids = Array.from({ length: 100 }, () => gid('Institution', '00000000-0000-4000-8000-000000000000'));
+    const nested = '... on Institution { programmes(first: 10) { edges { node { sessions(first: 5) { edges { node { id } } } } } } }';
+    const result = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${nested} } }`, { ids });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5000 });
+    const fewer = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${nested} } }`, { ids: ids.slice(0, 2) });
+    expect(fewer).toMatchObject({ data: { nodes: [null, null] } });
+  });
+
   it('refuses a query nested deeper than the limit', async () => {
     const deep = '{ administrativeUnits { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } }';
     const result = await api.gql(deep);
