@@ -1,10 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
-export interface AccessClaims {
-  sub: string;
-}
-
 const ISSUER = 'lifelong-learning';
 
 /** Short-lived signed access token; roles are not in it, they are loaded per request. */

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../auth/account.entity';
 import { Role } from '../auth/roles';
 import {
   Audience,
@@ -148,6 +147,3 @@ export async function loadDemoData(em: EntityManager, services: Services, log: L
   });
 }
 
-export async function demoAccountExists(em: EntityManager): Promise<boolean> {
-  return (await em.fork().count(Account, { email: DEMO_ACCOUNTS.admin })) > 0;
-}

@@ -26,8 +26,3 @@ export class Conditions {
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
-
-/** `alias.column, …` for a select list. */
-export function columnList(alias: string, columns: readonly string[]): string {
-  return columns.map((column) => `${alias}.${column}`).join(', ');
-}
