@@ -146,4 +146,3 @@ export async function loadDemoData(em: EntityManager, services: Services, log: L
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
 }
-
