@@ -60,13 +60,12 @@ function bearerToken(request: Request): string | null {
  * its address's. Only signatures and key hashes are checked here, not what the caller may do.
  * Null when an API key was sent that is unknown or revoked.
  */
-async function rateLimitedClient(deps: ApiDependencies, request: Request): Promise<{ key: string; limit: number } | null> {
+async function rateLimitedClient(deps: ApiDependencies, request: Request, accountId: string | null): Promise<{ key: string; limit: number } | null> {
   const apiKey = request.header('x-api-key');
   if (apiKey) {
     const client = await deps.services.apiClients.identify(deps.orm.em.fork(), apiKey);
     return client ? { key: `client:${client.id}`, limit: client.rateLimitPerMinute } : null;
   }
-  const accountId = deps.services.auth.accountIdFromToken(bearerToken(request));
   const limits = deps.config.rateLimitPerMinute;
   return accountId ? { key: `account:${accountId}`, limit: limits.signedIn } : { key: `ip:${request.ip}`, limit: limits.anonymous };
 }
@@ -157,7 +156,10 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
 
   const limiter = new RateLimiter(deps.redis, config.queuePrefix);
   app.use('/graphql', async (request, response, next) => {
-    const client = await rateLimitedClient(deps, request);
+    // The token is verified once here; the GraphQL context loads the account's grants from this id.
+    const accountId = services.auth.accountIdFromToken(bearerToken(request));
+    response.locals.accountId = accountId;
+    const client = await rateLimitedClient(deps, request, accountId);
     if (!client) {
       response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
@@ -187,9 +189,10 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       context: async ({ req, res }): Promise<ContextWithStats> => {
         const em = orm.em.fork();
         const requestId = res.locals.requestId as string;
+        const accountId = res.locals.accountId as string | null;
         return {
           em,
-          actor: await services.auth.actorFromToken(em, bearerToken(req)),
+          actor: accountId ? await services.auth.loadActor(em, accountId) : null,
           loaders: new Loaders(),
           requestId,
           now: new Date(),

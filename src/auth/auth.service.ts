@@ -45,14 +45,7 @@ export class AuthService {
 
   /** Transactional. Creates a citizen account; a login already taken is a UserError. */
   async register(ctx: RequestContext, input: RegisterInput): Promise<Session> {
-    const login = parseLogin(input.login, ['login']);
-    checkPasswordStrength(input.password, ['password']);
-    const displayName = input.displayName.trim();
-    if (!displayName) throw new UserInputError('REQUIRED', 'Enter the name to show', ['displayName']);
-    if (await this.findByLogin(ctx.em, login)) {
-      throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
-    }
-    const account = await this.createAccount(ctx.em, login, input.password, displayName, Role.CITIZEN);
+    const account = await this.createCheckedAccount(ctx.em, input, Role.CITIZEN);
     return this.openSession(ctx.em, account);
   }
 
@@ -90,17 +83,12 @@ export class AuthService {
     await ctx.em.nativeUpdate(RefreshToken, { tokenHash: hashOpaqueToken(token), revokedAt: null }, { revokedAt: new Date() });
   }
 
-  /** The actor of a bearer token with its grants, or null for no, expired or disabled accounts. */
-  async actorFromToken(em: EntityManager, token: string | null): Promise<Actor | null> {
-    const accountId = this.accountIdFromToken(token);
-    return accountId ? this.loadActor(em, accountId) : null;
-  }
-
   /** The account a valid access token names, without asking the database whether it still may act. */
   accountIdFromToken(token: string | null): string | null {
     return token ? verifyAccessToken(this.config.jwtSecret, token) : null;
   }
 
+  /** The actor of an account with its grants fresh from the database, or null for a missing or disabled account. */
   async loadActor(em: EntityManager, accountId: string): Promise<Actor | null> {
     const rows: { role: Role | null; institution_id: string | null; unit_id: string | null; path: string | null }[] = await em.execute(
       `select g.role, g.institution_id, g.unit_id, u.path
@@ -179,14 +167,20 @@ export class AuthService {
   }
 
   /** Creates a province administrator (the CLI's first account); refuses a login already taken. */
-  async createProvinceAdmin(em: EntityManager, input: RegisterInput): Promise<Account> {
+  createProvinceAdmin(em: EntityManager, input: RegisterInput): Promise<Account> {
+    return this.createCheckedAccount(em, input, Role.PROVINCE_ADMIN);
+  }
+
+  /** The checks a new account passes, whoever creates it: a valid login not yet taken, a strong password, a name. */
+  private async createCheckedAccount(em: EntityManager, input: RegisterInput, role: Role): Promise<Account> {
     const login = parseLogin(input.login, ['login']);
     checkPasswordStrength(input.password, ['password']);
+    const displayName = input.displayName.trim();
+    if (!displayName) throw new UserInputError('REQUIRED', 'Enter the name to show', ['displayName']);
     if (await this.findByLogin(em, login)) {
       throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
     }
-    const account = await this.createAccount(em, login, input.password, input.displayName.trim() || 'Quản trị', Role.PROVINCE_ADMIN);
-    return account;
+    return this.createAccount(em, login, input.password, displayName, role);
   }
 
   async createAccount(em: EntityManager, login: Login, password: string, displayName: string, role: Role): Promise<Account> {

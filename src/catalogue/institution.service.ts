@@ -6,7 +6,7 @@ import { todayInVietnam } from '../time';
 import { type AccessibilityFeature, type InstitutionKind, InstitutionStatus } from './catalogue.enums';
 import type { Near } from './geo.types';
 import { Institution } from './institution.entity';
-import { resolveTextSearch, textSearchOf } from './text-search';
+import { countOnce, resolveTextSearch, textSearchOf } from './text-search';
 import {
   countInstitutions,
   findInstitutions,
@@ -75,7 +75,7 @@ export class InstitutionService {
   }
 
   count(ctx: RequestContext, query: InstitutionQuery): Promise<number> {
-    return countInstitutions(ctx.em, query);
+    return countOnce(query, () => countInstitutions(ctx.em, query));
   }
 
   /** Transactional. An assessor (in their area) or a province admin adds an institution. */

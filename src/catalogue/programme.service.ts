@@ -14,7 +14,7 @@ import {
 import type { Near } from './geo.types';
 import type { InstitutionService } from './institution.service';
 import { Programme } from './programme.entity';
-import { resolveTextSearch, textSearchOf } from './text-search';
+import { countOnce, resolveTextSearch, textSearchOf } from './text-search';
 import { countProgrammes, findProgrammes, type ProgrammeQuery, type ProgrammeRow, type ProgrammeSort } from './programme.repository';
 import { ProgrammeSession } from './session.entity';
 import type { UnitService } from './unit.service';
@@ -99,7 +99,7 @@ export class ProgrammeService {
   }
 
   count(ctx: RequestContext, query: ProgrammeQuery): Promise<number> {
-    return countProgrammes(ctx.em, query);
+    return countOnce(query, () => countProgrammes(ctx.em, query));
   }
 
   /** Transactional. Staff of the institution (or a province admin) create a draft programme. */

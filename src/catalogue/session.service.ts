@@ -7,7 +7,7 @@ import type { Near } from './geo.types';
 import { draftAccess, type ProgrammeService } from './programme.service';
 import { expandRecurrence, MAX_OCCURRENCES, type Occurrence, type Recurrence } from './recurrence';
 import { ProgrammeSession } from './session.entity';
-import { resolveTextSearch, textSearchOf } from './text-search';
+import { countOnce, resolveTextSearch, textSearchOf } from './text-search';
 import { countSessions, findSessions, type SessionQuery, type SessionRow, type SessionSort } from './session.repository';
 import type { UnitService } from './unit.service';
 
@@ -84,7 +84,7 @@ export class SessionService {
   }
 
   count(ctx: RequestContext, query: SessionQuery): Promise<number> {
-    return countSessions(ctx.em, query);
+    return countOnce(query, () => countSessions(ctx.em, query));
   }
 
   /** Transactional. Schedules one session, or a weekly/monthly series up to a day. */

@@ -4,6 +4,8 @@ import { likeEscape } from '../infra/sql';
 export interface TextSearch {
   text: string;
   fuzzy: boolean;
+  /** How many rows match, when deciding on fuzziness already counted them. */
+  matches?: number;
 }
 
 /**
@@ -36,7 +38,13 @@ export function textRank(column: string): string {
 export async function resolveTextSearch<Q extends { search: TextSearch | null }>(query: Q, count: (query: Q) => Promise<number>): Promise<Q> {
   if (!query.search) return query;
   const exact = { ...query, search: { text: query.search.text, fuzzy: false } };
-  return (await count(exact)) > 0 ? exact : { ...query, search: { text: query.search.text, fuzzy: true } };
+  const matches = await count(exact);
+  return matches > 0 ? { ...exact, search: { ...exact.search, matches } } : { ...query, search: { text: query.search.text, fuzzy: true } };
+}
+
+/** The count of a query's rows: the one `resolveTextSearch` made when there is one, else `count()`. */
+export function countOnce<Q extends { search: TextSearch | null }>(query: Q, count: () => Promise<number>): Promise<number> {
+  return query.search?.matches === undefined ? count() : Promise.resolve(query.search.matches);
 }
 
 /** The search of a filter: null for no text, else to be resolved by `resolveTextSearch`. */

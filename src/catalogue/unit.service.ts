@@ -3,7 +3,7 @@ import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '..
 import { governsUnit } from '../auth/actor';
 import { todayInVietnam } from '../time';
 import { UnitLevel } from './catalogue.enums';
-import { resolveTextSearch, textSearchOf } from './text-search';
+import { countOnce, resolveTextSearch, textSearchOf } from './text-search';
 import { AdministrativeUnit } from './unit.entity';
 import { countUnits, findUnitByCode, findUnits, type UnitQuery, type UnitRow } from './unit.repository';
 import type { SortKey } from '../infra/keyset';
@@ -77,7 +77,7 @@ export class UnitService {
   }
 
   count(ctx: RequestContext, query: UnitQuery): Promise<number> {
-    return countUnits(ctx.em, query);
+    return countOnce(query, () => countUnits(ctx.em, query));
   }
 
   /** Transactional. A commune's assessor (or a province admin) creates a hamlet under it. */

@@ -79,9 +79,7 @@ function firstConstraint(failures: ValidationFailure[]): string | null {
   return null;
 }
 
-const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
-
-/** Maps every error once: known codes pass, validation becomes BAD_USER_INPUT, the rest is masked. */
+/** Maps every error once: coded errors pass, validation becomes BAD_USER_INPUT, the rest is masked. */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -101,14 +99,11 @@ export function formatError(log: Logger) {
         },
       };
     }
+    // Our typed errors and Apollo's own (parse, document validation) carry a code; an exception that is not a GraphQLError is a bug.
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PASSED_THROUGH.has(code) && code !== ErrorCode.Internal) {
+    const unexpected = original instanceof Error && !(original instanceof GraphQLError);
+    if (typeof code === 'string' && code !== ErrorCode.Internal && !unexpected) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    // Apollo's own request errors (parse, validation of the document) carry their own codes.
-    if (typeof code === 'string' && code !== ErrorCode.Internal && !(original instanceof Error && !(original instanceof GraphQLError))) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');

@@ -173,6 +173,13 @@ describe('free text search on institutions', () => {
     }
   });
 
+  it('counts the matches once: the count that chose exact matching is the total', async () => {
+    const result = await api.gql('{ institutions(filter: { search: "thu vien" }) { totalCount edges { node { name } } } }');
+    expect(result.data?.institutions.totalCount).toBe(2);
+    // One count that finds exact matches, one page; no second count for totalCount.
+    expect(result.extensions?.sqlStatements).toBe(2);
+  });
+
   it('forgives a small typo', async () => {
     expect(sorted(await institutionNames({ search: 'thu vein' }))).toEqual(sorted([PLACES.library.name, PLACES.farLibrary.name]));
     expect(await institutionNames({ search: 'bao tnag' })).toEqual([PLACES.museum.name]);
