@@ -61,6 +61,7 @@ function readChoice<T extends string>(env: Env, name: string, fallback: T, choic
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+const DEV_NATIONAL_ID_KEY = 'development-only-national-id-key-change-me';
 
 export interface S3Config {
   /** Unset means: start the embedded S3 server (s3rver) and use it. */
@@ -83,6 +84,8 @@ export interface Config {
   s3: S3Config;
   dataDir: string;
   jwtSecret: string;
+  /** Keys the digest and the encryption of national ID numbers (NationalIdProtector). */
+  nationalIdKey: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   passwordHashCost: number;
@@ -107,6 +110,10 @@ export function loadConfig(env: Env = process.env): Config {
   const jwtSecret = read(env, 'JWT_SECRET', nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
   if (jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be set to at least 32 characters (it is required in production)');
+  }
+  const nationalIdKey = read(env, 'NATIONAL_ID_KEY', nodeEnv === 'production' ? '' : DEV_NATIONAL_ID_KEY);
+  if (nationalIdKey.length < 32) {
+    throw new ConfigError('NATIONAL_ID_KEY must be set to at least 32 characters (it is required in production; changing it makes stored national ID numbers unreadable)');
   }
   const s3Endpoint = env.S3_ENDPOINT ? readUrl(env, 'S3_ENDPOINT', '', ['http:', 'https:']) : undefined;
   if (!s3Endpoint && nodeEnv === 'production') {
@@ -133,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     dataDir: path.resolve(read(env, 'DATA_DIR', '.data')),
     jwtSecret,
+    nationalIdKey,
     accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86_400),
     refreshTokenTtlDays: readInt(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     passwordHashCost: readInt(env, 'PASSWORD_HASH_COST', nodeEnv === 'test' ? 4 : 11, 4, 15),

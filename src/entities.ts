@@ -5,6 +5,7 @@ import { Institution } from './catalogue/institution.entity';
 import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
+import { Citizen } from './people/citizen.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession];
+export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen];

@@ -24,18 +24,22 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false, got "maybe"'],
     [{ CORS_ORIGINS: 'https://a.vn, hoctap.vn' }, 'CORS_ORIGINS takes * or origins like https://hoctap.example.vn separated by commas, got "hoctap.vn"'],
     [{ NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000' }, 'JWT_SECRET must be set to at least 32 characters (it is required in production)'],
+    [
+      { NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000', JWT_SECRET: 'x'.repeat(32) },
+      'NATIONAL_ID_KEY must be set to at least 32 characters (it is required in production; changing it makes stored national ID numbers unreadable)',
+    ],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
   it('needs an S3 server in production instead of starting the embedded one', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32) })).toThrow(
       new ConfigError('S3_ENDPOINT must be set in production (the embedded S3 server is for development and tests)'),
     );
   });
 
   it('turns off demo data and the sandbox in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), S3_ENDPOINT: 'http://minio:9000' });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000' });
     expect(config).toMatchObject({ loadDemoData: false, sandbox: false, exposeQueryStats: false });
   });
 });
