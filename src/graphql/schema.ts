@@ -10,6 +10,7 @@ import { InstitutionResolver } from '../catalogue/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
+import { CitizenResolver } from '../people/citizen.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   InstitutionResolver,
   ProgrammeResolver,
   SessionResolver,
+  CitizenResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
