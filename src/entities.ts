@@ -6,6 +6,11 @@ import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
 import { Citizen } from './people/citizen.entity';
+import { Clan, ClanMembership } from './people/clan.entity';
+import { Household, HouseholdMembership } from './people/household.entity';
+import { Membership } from './people/membership.entity';
+import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from './people/organisation.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen];
+export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen,
+  Membership, Household, HouseholdMembership, Clan, ClanMembership, Organisation, OrganisationMembership, OrganisationMandatoryProgramme];

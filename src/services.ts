@@ -8,6 +8,12 @@ import { UnitImportService } from './catalogue/unit-import.service';
 import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
 import { NationalIdProtector } from './people/national-id';
+import { CitizenImportService } from './people/citizen-import.service';
+import { CitizenService } from './people/citizen.service';
+import { ClanService } from './people/clan.service';
+import { GroupListService } from './people/group-list.service';
+import { HouseholdService } from './people/household.service';
+import { OrganisationService } from './people/organisation.service';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -20,12 +26,19 @@ export interface Services {
   sessions: SessionService;
   cursors: CursorCodec;
   nationalIds: NationalIdProtector;
+  citizens: CitizenService;
+  citizenImport: CitizenImportService;
+  households: HouseholdService;
+  clans: ClanService;
+  organisations: OrganisationService;
+  groupLists: GroupListService;
 }
 
 export function createServices(config: Config): Services {
   const units = new UnitService();
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
+  const citizens = new CitizenService(units);
   return {
     auth: new AuthService(config),
     apiClients: new ApiClientService(),
@@ -36,5 +49,11 @@ export function createServices(config: Config): Services {
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
     nationalIds: new NationalIdProtector(config.nationalIdKey),
+    citizens,
+    citizenImport: new CitizenImportService(citizens),
+    households: new HouseholdService(citizens),
+    clans: new ClanService(citizens),
+    organisations: new OrganisationService(citizens),
+    groupLists: new GroupListService(units),
   };
 }

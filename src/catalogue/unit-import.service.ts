@@ -1,24 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse/sync';
-import { UserInputError } from '../graphql/errors';
+import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../graphql/csv-import';
 import { UNIT_LEVEL_RANK, UnitLevel } from './catalogue.enums';
 import { AdministrativeUnit } from './unit.entity';
 import { rebuildUnitPaths, resolveSuccessors } from './unit.repository';
 
 export const UNIT_CSV_COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to', 'successor_code'] as const;
 
-export interface RejectedRow {
-  /** Line in the file, counting the header as line 1. */
-  line: number;
-  code: string;
-  reason: string;
-}
-
-export interface UnitImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: RejectedRow[];
+export interface UnitImportReport extends CsvImportCounts {
   successorsLinked: number;
 }
 
@@ -93,17 +81,11 @@ function overlaps(a: { validFrom: string | null; validTo: string | null }, b: { 
  */
 export class UnitImportService {
   async importCsv(em: EntityManager, csv: string): Promise<UnitImportReport> {
-    let records: Record<string, string>[];
-    try {
-      records = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: true });
-    } catch (error) {
-      throw new UserInputError('INVALID_CSV', `The file is not readable CSV: ${error instanceof Error ? error.message : String(error)}`, ['csv']);
-    }
-    const header = Object.keys(records[0] ?? {});
-    const missing = UNIT_CSV_COLUMNS.filter((column) => column !== 'successor_code' && column !== 'valid_from' && column !== 'valid_to' && !header.includes(column));
+    const required = UNIT_CSV_COLUMNS.filter((column) => column !== 'successor_code' && column !== 'valid_from' && column !== 'valid_to');
+    const { records, missing } = readCsv(csv, required);
     const report: UnitImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [], successorsLinked: 0 };
-    if (records.length && missing.length) {
-      report.rejected.push({ line: 1, code: '', reason: `the header lacks the columns ${missing.join(', ')}` });
+    if (missing.length) {
+      report.rejected.push(missingColumnsRejection(missing));
       return report;
     }
     const rows: UnitRow[] = [];
@@ -138,7 +120,7 @@ export class UnitImportService {
     row: UnitRow,
     byCode: Map<string, AdministrativeUnit[]>,
     seenInFile: Set<AdministrativeUnit>,
-  ): 'created' | 'updated' | 'unchanged' | { rejected: string } {
+  ): RowOutcome {
     let parent: AdministrativeUnit | null = null;
     if (row.parentCode) {
       const candidates = (byCode.get(row.parentCode) ?? []).filter(

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Length, Matches, MaxLength } from 'class-validator';
 import { ConnectionType, EdgeType, Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
+import { CsvImportReportFields } from '../graphql/csv-import';
 import { DateScalar } from '../graphql/scalars';
 import { UnitLevel } from './catalogue.enums';
 
@@ -101,34 +102,10 @@ export class ImportAdministrativeUnitsInput {
   csv!: string;
 }
 
-@ObjectType({ description: 'A CSV row that was not imported, and why.' })
-export class UnitImportRejection {
-  @Field(() => Int, { description: 'Line in the file, the header being line 1.' })
-  line!: number;
-
-  @Field({ description: 'The code of the row, when it had one.' })
-  code!: string;
-
-  @Field({ description: 'Why the row was refused.' })
-  reason!: string;
-}
-
 @ObjectType({ description: 'What an import of administrative units did. The valid rows are applied together; refused rows change nothing.' })
-export class UnitImportReport {
-  @Field(() => Int, { description: 'Units created.' })
-  created!: number;
-
-  @Field(() => Int, { description: 'Units whose name, parent, period, successor or flag changed.' })
-  updated!: number;
-
-  @Field(() => Int, { description: 'Rows identical to the unit already stored.' })
-  unchanged!: number;
-
+export class UnitImportReport extends CsvImportReportFields {
   @Field(() => Int, { description: 'Units whose successor was found and linked by this import.' })
   successorsLinked!: number;
-
-  @Field(() => [UnitImportRejection], { description: 'Rows refused, in file order.' })
-  rejected!: UnitImportRejection[];
 }
 
 @ObjectType({ description: 'Result of importing administrative units.' })

@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from '../paths';
 import type { Services } from '../services';
 import { systemContext } from '../system-context';
 import { todayInVietnam, VIETNAM_OFFSET_MS } from '../time';
+import { loadPeopleDemo } from './people-demo';
 
 export const REFERENCE_DATA_DIR = path.join(PROJECT_ROOT, 'src', 'catalogue', 'reference-data');
 export const UNIT_FILES = ['long-an-units-2024.csv', 'tay-ninh-units-2025.csv'];
@@ -142,7 +143,8 @@ export async function loadDemoData(em: EntityManager, services: Services, log: L
     await services.auth.grantRole(ctx, { accountId: assessor.id, role: Role.ASSESSOR, institutionId: null, unitId: (await unit('27694')).id });
     const staff = await services.auth.createAccount(tx, { email: DEMO_ACCOUNTS.staff, phone: null }, DEMO_PASSWORD, 'Cán bộ Thư viện tỉnh (demo)', Role.CITIZEN);
     await services.auth.grantRole(ctx, { accountId: staff.id, role: Role.INSTITUTION_STAFF, institutionId: (institutions.get('library') as Institution).id, unitId: null });
-    await services.auth.createAccount(tx, { email: null, phone: DEMO_ACCOUNTS.citizen }, DEMO_PASSWORD, 'Nguyễn Thị Hoa (demo)', Role.CITIZEN);
+    const citizen = await services.auth.createAccount(tx, { email: null, phone: DEMO_ACCOUNTS.citizen }, DEMO_PASSWORD, 'Nguyễn Thị Hoa (demo)', Role.CITIZEN);
+    await loadPeopleDemo(ctx, citizen.id);
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
 }

@@ -11,6 +11,9 @@ import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
 import { CitizenResolver } from '../people/citizen.resolver';
+import { ClanHouseholdResolver, ClanResolver } from '../people/clan.resolver';
+import { HouseholdMemberResolver, HouseholdResolver } from '../people/household.resolver';
+import { CitizenOrganisationResolver, OrganisationMemberResolver, OrganisationResolver } from '../people/organisation.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -35,6 +38,13 @@ export const RESOLVERS = [
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,
+  HouseholdResolver,
+  HouseholdMemberResolver,
+  ClanResolver,
+  ClanHouseholdResolver,
+  OrganisationResolver,
+  OrganisationMemberResolver,
+  CitizenOrganisationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -15,7 +15,7 @@ import { Gender, OccupationalGroup } from './people.enums';
 @Check({ name: 'citizen_birth_year_range', expression: 'birth_year between 1900 and 2100' })
 @Check({ name: 'citizen_national_id_pair', expression: '(national_id_digest is null) = (national_id_sealed is null)' })
 export class Citizen extends BaseEntity<
-  'account' | 'nationalIdDigest' | 'nationalIdSealed' | 'phone' | 'occupationalGroup' | 'ethnicMinority' | 'disability' | 'searchText' | 'registeredBy'
+  'account' | 'nationalIdDigest' | 'nationalIdSealed' | 'phone' | 'occupationalGroup' | 'ethnicMinority' | 'disability' | 'searchText' | 'registeredBy' | 'claimCodeDigest' | 'claimCodeExpiresAt'
 > {
   /** The account the citizen signs in with; citizens registered by an assessor may have none. */
   @OneToOne(() => Account, { nullable: true, unique: true, deleteRule: 'set null' })
@@ -58,6 +58,16 @@ export class Citizen extends BaseEntity<
   /** The assessor's account when an assessor registered the citizen (not self sign-up). */
   @ManyToOne(() => Account, { nullable: true, deleteRule: 'set null' })
   registeredBy: Account | null = null;
+
+  /**
+   * Digest of the one-time code an assessor hands a citizen they registered, so the citizen's own
+   * account can take the profile over (see CitizenService.claim); null when none is pending.
+   */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  claimCodeDigest: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true, hidden: true })
+  claimCodeExpiresAt: Date | null = null;
 
   @Property({ type: 'text', generated: '(immutable_unaccent(lower(full_name))) stored', hidden: true })
   searchText?: string;
