@@ -5,6 +5,8 @@ import { Institution } from './catalogue/institution.entity';
 import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
+import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession];
+export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession,
+  TitleRuleset, TitleDefinition, TitleIndicator];

@@ -7,6 +7,7 @@ import { SessionService } from './catalogue/session.service';
 import { UnitImportService } from './catalogue/unit-import.service';
 import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
+import { RulesetService } from './titles/ruleset.service';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -18,6 +19,7 @@ export interface Services {
   programmes: ProgrammeService;
   sessions: SessionService;
   cursors: CursorCodec;
+  rulesets: RulesetService;
 }
 
 export function createServices(config: Config): Services {
@@ -33,5 +35,6 @@ export function createServices(config: Config): Services {
     programmes,
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
+    rulesets: new RulesetService(),
   };
 }

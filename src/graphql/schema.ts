@@ -10,6 +10,7 @@ import { InstitutionResolver } from '../catalogue/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
+import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from '../titles/ruleset.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -33,6 +34,9 @@ export const RESOLVERS = [
   InstitutionResolver,
   ProgrammeResolver,
   SessionResolver,
+  RulesetResolver,
+  TitleDefinitionResolver,
+  TitleIndicatorResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
