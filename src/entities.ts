@@ -6,6 +6,21 @@ import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
 import { Citizen } from './people/citizen.entity';
+import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen];
+export const ENTITIES = [
+  BaseEntity,
+  Account,
+  RoleGrant,
+  RefreshToken,
+  ApiClient,
+  AdministrativeUnit,
+  Institution,
+  Programme,
+  ProgrammeSession,
+  Citizen,
+  TitleRuleset,
+  TitleDefinition,
+  TitleIndicator,
+];

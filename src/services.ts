@@ -8,6 +8,7 @@ import { UnitImportService } from './catalogue/unit-import.service';
 import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
 import { NationalIdProtector } from './people/national-id';
+import { RulesetService } from './titles/ruleset.service';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   sessions: SessionService;
   cursors: CursorCodec;
   nationalIds: NationalIdProtector;
+  rulesets: RulesetService;
 }
 
 export function createServices(config: Config): Services {
@@ -36,5 +38,6 @@ export function createServices(config: Config): Services {
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
     nationalIds: new NationalIdProtector(config.nationalIdKey),
+    rulesets: new RulesetService(),
   };
 }

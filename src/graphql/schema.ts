@@ -11,6 +11,7 @@ import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
 import { CitizenResolver } from '../people/citizen.resolver';
+import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from '../titles/ruleset.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -35,6 +36,9 @@ export const RESOLVERS = [
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,
+  RulesetResolver,
+  TitleDefinitionResolver,
+  TitleIndicatorResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
