@@ -6,6 +6,12 @@ import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
 import { Citizen } from './people/citizen.entity';
+import { Attendance } from './learning/attendance.entity';
+import { Enrollment } from './learning/enrollment.entity';
+import { LearningGoal } from './learning/learning-goal.entity';
+import { LearningLog } from './learning/learning-log.entity';
+import { LearningYearClosure } from './learning/learning-year-closure.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen];
+export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen,
+  Enrollment, Attendance, LearningLog, LearningYearClosure, LearningGoal];

@@ -8,6 +8,8 @@ import { UnitImportService } from './catalogue/unit-import.service';
 import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
 import { NationalIdProtector } from './people/national-id';
+import type { Storage } from './infra/storage';
+import { createLearningServices, type LearningServices } from './learning';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -20,9 +22,11 @@ export interface Services {
   sessions: SessionService;
   cursors: CursorCodec;
   nationalIds: NationalIdProtector;
+  learning: LearningServices;
 }
 
-export function createServices(config: Config): Services {
+/** `storage` is null in one-shot tools that do not open object storage. */
+export function createServices(config: Config, storage: Storage | null = null): Services {
   const units = new UnitService();
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
@@ -36,5 +40,6 @@ export function createServices(config: Config): Services {
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
     nationalIds: new NationalIdProtector(config.nationalIdKey),
+    learning: createLearningServices(config.jwtSecret, storage),
   };
 }

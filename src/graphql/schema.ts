@@ -11,6 +11,11 @@ import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
 import { CitizenResolver } from '../people/citizen.resolver';
+import { AttendanceResolver } from '../learning/attendance.resolver';
+import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver } from '../learning/enrollment.resolver';
+import { LearningLogResolver } from '../learning/learning-log.resolver';
+import { LearningPlanResolver } from '../learning/learning-plan.resolver';
+import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -35,6 +40,14 @@ export const RESOLVERS = [
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,
+  EnrollmentResolver,
+  AttendanceRecordResolver,
+  SessionLearningResolver,
+  AttendanceResolver,
+  LearningLogResolver,
+  MyLearningResolver,
+  CitizenLearningResolver,
+  LearningPlanResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
