@@ -5,6 +5,11 @@ import { Institution } from './catalogue/institution.entity';
 import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
+import { Attendance } from './learning/attendance.entity';
+import { Enrollment } from './learning/enrollment.entity';
+import { LearningGoal } from './learning/learning-goal.entity';
+import { LearningLog } from './learning/learning-log.entity';
+import { LearningYearClosure } from './learning/learning-year-closure.entity';
 import { Citizen } from './people/citizen.entity';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
 
@@ -23,4 +28,9 @@ export const ENTITIES = [
   TitleRuleset,
   TitleDefinition,
   TitleIndicator,
+  Enrollment,
+  Attendance,
+  LearningLog,
+  LearningYearClosure,
+  LearningGoal,
 ];

@@ -9,6 +9,8 @@ import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
 import { NationalIdProtector } from './people/national-id';
 import { RulesetService } from './titles/ruleset.service';
+import type { Storage } from './infra/storage';
+import { createLearningServices, type LearningServices } from './learning';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -22,9 +24,11 @@ export interface Services {
   cursors: CursorCodec;
   nationalIds: NationalIdProtector;
   rulesets: RulesetService;
+  learning: LearningServices;
 }
 
-export function createServices(config: Config): Services {
+/** `storage` is null in one-shot tools that do not open object storage. */
+export function createServices(config: Config, storage: Storage | null = null): Services {
   const units = new UnitService();
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
@@ -39,5 +43,6 @@ export function createServices(config: Config): Services {
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
     nationalIds: new NationalIdProtector(config.nationalIdKey),
     rulesets: new RulesetService(),
+    learning: createLearningServices(config.jwtSecret, storage),
   };
 }

@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from '../paths';
 import type { Services } from '../services';
 import { systemContext } from '../system-context';
 import { todayInVietnam, VIETNAM_OFFSET_MS } from '../time';
+import { loadLearningDemo } from './learning-demo';
 
 export const REFERENCE_DATA_DIR = path.join(PROJECT_ROOT, 'src', 'catalogue', 'reference-data');
 export const UNIT_FILES = ['long-an-units-2024.csv', 'tay-ninh-units-2025.csv'];
@@ -145,4 +146,5 @@ export async function loadDemoData(em: EntityManager, services: Services, log: L
     await services.auth.createAccount(tx, { email: null, phone: DEMO_ACCOUNTS.citizen }, DEMO_PASSWORD, 'Nguyễn Thị Hoa (demo)', Role.CITIZEN);
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
+  await loadLearningDemo(em, services, log);
 }

@@ -12,6 +12,11 @@ import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
 import { CitizenResolver } from '../people/citizen.resolver';
 import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from '../titles/ruleset.resolver';
+import { AttendanceResolver } from '../learning/attendance.resolver';
+import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver } from '../learning/enrollment.resolver';
+import { LearningLogResolver } from '../learning/learning-log.resolver';
+import { LearningPlanResolver } from '../learning/learning-plan.resolver';
+import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -39,6 +44,14 @@ export const RESOLVERS = [
   RulesetResolver,
   TitleDefinitionResolver,
   TitleIndicatorResolver,
+  EnrollmentResolver,
+  AttendanceRecordResolver,
+  SessionLearningResolver,
+  AttendanceResolver,
+  LearningLogResolver,
+  MyLearningResolver,
+  CitizenLearningResolver,
+  LearningPlanResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
