@@ -117,6 +117,7 @@ export class AttendanceService {
     const recordedBy = method === AttendanceMethod.CHECK_IN || !ctx.actor ? null : ctx.em.getReference(Account, ctx.actor.accountId);
     const hours = session.creditedHours;
     const lines: ReportLine[] = [];
+    const marked = new Map<string, boolean>();
     for (const mark of marks) {
       const line = (outcome: LineOutcome, log: LearningLog | null = null, code: string | null = null, message: string | null = null) =>
         lines.push({ line: mark.line, person: mark.person, outcome, code, message, log });
@@ -129,6 +130,12 @@ export class AttendanceService {
         line(LineOutcome.UNKNOWN_PERSON, null, 'UNKNOWN_PERSON', 'No citizen is registered with this identifier');
         continue;
       }
+      const earlier = marked.get(citizen.id);
+      if (earlier !== undefined && earlier !== mark.present) {
+        line(LineOutcome.REJECTED, null, 'CONFLICTING_MARKS', 'An earlier line of the same roster marks this person the other way; send one mark per person');
+        continue;
+      }
+      marked.set(citizen.id, mark.present);
       let row = attendance.get(citizen.id);
       const liveLog = row?.log && row.log.status !== LogStatus.VOIDED && row.status === AttendanceStatus.PRESENT ? row.log : null;
       if (mark.present) {

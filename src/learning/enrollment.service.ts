@@ -45,6 +45,11 @@ export class EnrollmentService {
     return found;
   }
 
+  /** Transactional. After a session's capacity was raised or lifted, gives the new seats to the waitlist. */
+  async seatsAdded(ctx: RequestContext, sessionId: string): Promise<void> {
+    await this.promoteWaitlist(ctx, await this.lockSession(ctx, sessionId));
+  }
+
   /** Gives free seats to the waitlist, earliest request first. Call with the session locked. */
   async promoteWaitlist(ctx: RequestContext, session: ProgrammeSession): Promise<void> {
     const enrolled = await ctx.em.count(Enrollment, { session, status: EnrollmentStatus.ENROLLED });

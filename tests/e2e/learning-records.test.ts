@@ -74,6 +74,30 @@ describe('enrollment', () => {
     expect(byId[fromGlobalId(third.data?.enroll.enrollment.id).id]).toBe('WAITLISTED');
   });
 
+  it('gives seats added by raising the capacity to the waitlist in order, and keeps seats given when it is lowered', async () => {
+    const programme = await createProgramme(arranger(), institution, 'Lớp nấu ăn');
+    const session = await scheduleSession(arranger(), programme, daysFromNow(6));
+    await api.runtime.orm.em.fork().execute('update programme_session set capacity = 1 where id = ?', [session.id]);
+    const input = { input: { sessionId: gid('ProgrammeSession', session.id) } };
+    const people = [await createCitizen(api, units.longAn), await createCitizen(api, units.longAn), await createCitizen(api, units.longAn)];
+    const ids: string[] = [];
+    for (const person of people) ids.push((await api.gql(ENROLL, input, { token: person.token })).data?.enroll.enrollment.id);
+    const UPDATE = `mutation($input: UpdateSessionInput!) { updateSession(input: $input) { session { capacity } errors { code } } }`;
+    const statuses = async () => {
+      const rows = await api.runtime.orm.em.fork().execute<{ id: string; status: string }[]>('select id, status from enrollment where session_id = ?', [session.id]);
+      const byId = Object.fromEntries(rows.map((row) => [row.id, row.status]));
+      return ids.map((id) => byId[fromGlobalId(id).id]);
+    };
+    expect(await statuses()).toEqual(['ENROLLED', 'WAITLISTED', 'WAITLISTED']);
+
+    const raised = await api.gql(UPDATE, { input: { id: gid('ProgrammeSession', session.id), capacity: 2 } }, { token: staffToken });
+    expect(raised.data?.updateSession).toEqual({ session: { capacity: 2 }, errors: [] });
+    expect(await statuses()).toEqual(['ENROLLED', 'ENROLLED', 'WAITLISTED']);
+
+    await api.gql(UPDATE, { input: { id: gid('ProgrammeSession', session.id), capacity: 1 } }, { token: staffToken });
+    expect(await statuses()).toEqual(['ENROLLED', 'ENROLLED', 'WAITLISTED']);
+  });
+
   it('refuses cancelled, started and unpublished sessions', async () => {
     const citizen = await createCitizen(api, units.longAn);
     const programme = await createProgramme(arranger(), institution, 'Lớp tiếng Anh');
@@ -124,6 +148,23 @@ describe('attendance', () => {
     expect(absent.data?.recordAttendance.report.lines[0]).toMatchObject({ outcome: 'MARKED_ABSENT', log: { id: report.lines[0].log.id, status: 'VOIDED', statusReason: 'Ghi nhầm người' } });
     const logs = await api.runtime.orm.em.fork().execute('select status from learning_log where citizen_id = ?', [a.citizen.id]);
     expect(logs).toEqual([{ status: 'VOIDED' }]);
+  });
+
+  it('rejects a roster line that contradicts an earlier line for the same person', async () => {
+    const programme = await createProgramme(arranger(), institution, 'Câu lạc bộ đọc sách');
+    const session = await sessionNow(arranger(), api, programme, scheduleSession, 2);
+    const a = await createCitizen(api, units.longAn);
+    const citizenId = gid('Citizen', a.citizen.id);
+    const result = await api.gql(
+      ROSTER,
+      { input: { sessionId: gid('ProgrammeSession', session.id), marks: [{ citizenId, present: false }, { citizenId, present: true }] } },
+      { token: staffToken },
+    );
+    const report = result.data?.recordAttendance.report;
+    expect(report).toMatchObject({ recorded: 1, rejected: 1 });
+    expect(report.lines[1]).toMatchObject({ line: 2, outcome: 'REJECTED', code: 'CONFLICTING_MARKS', log: null });
+    expect(await api.runtime.orm.em.fork().execute('select status from attendance where citizen_id = ?', [a.citizen.id])).toEqual([{ status: 'ABSENT' }]);
+    expect(await api.runtime.orm.em.fork().execute('select id from learning_log where citizen_id = ?', [a.citizen.id])).toEqual([]);
   });
 
   it('has a database index that refuses a second live attendance log for the same session', async () => {
