@@ -5,12 +5,44 @@ import { Institution } from './catalogue/institution.entity';
 import { Programme } from './catalogue/programme.entity';
 import { ProgrammeSession } from './catalogue/session.entity';
 import { BaseEntity } from './infra/base.entity';
+import { Attendance } from './learning/attendance.entity';
+import { Enrollment } from './learning/enrollment.entity';
+import { LearningGoal } from './learning/learning-goal.entity';
+import { LearningLog } from './learning/learning-log.entity';
+import { LearningYearClosure } from './learning/learning-year-closure.entity';
 import { Citizen } from './people/citizen.entity';
 import { Clan, ClanMembership } from './people/clan.entity';
 import { Household, HouseholdMembership } from './people/household.entity';
 import { Membership } from './people/membership.entity';
 import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from './people/organisation.entity';
+import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
-export const ENTITIES = [BaseEntity, Account, RoleGrant, RefreshToken, ApiClient, AdministrativeUnit, Institution, Programme, ProgrammeSession, Citizen,
-  Membership, Household, HouseholdMembership, Clan, ClanMembership, Organisation, OrganisationMembership, OrganisationMandatoryProgramme];
+export const ENTITIES = [
+  BaseEntity,
+  Account,
+  RoleGrant,
+  RefreshToken,
+  ApiClient,
+  AdministrativeUnit,
+  Institution,
+  Programme,
+  ProgrammeSession,
+  Citizen,
+  TitleRuleset,
+  TitleDefinition,
+  TitleIndicator,
+  Enrollment,
+  Attendance,
+  LearningLog,
+  LearningYearClosure,
+  LearningGoal,
+  Membership,
+  Household,
+  HouseholdMembership,
+  Clan,
+  ClanMembership,
+  Organisation,
+  OrganisationMembership,
+  OrganisationMandatoryProgramme,
+];

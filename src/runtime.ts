@@ -43,7 +43,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
     orm,
     redis,
     storage,
-    services: createServices(config),
+    services: createServices(config, storage),
     async close() {
       redis.disconnect();
       await orm.close();

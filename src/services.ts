@@ -14,6 +14,9 @@ import { ClanService } from './people/clan.service';
 import { GroupListService } from './people/group-list.service';
 import { HouseholdService } from './people/household.service';
 import { OrganisationService } from './people/organisation.service';
+import { RulesetService } from './titles/ruleset.service';
+import type { Storage } from './infra/storage';
+import { createLearningServices, type LearningServices } from './learning';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -32,9 +35,12 @@ export interface Services {
   clans: ClanService;
   organisations: OrganisationService;
   groupLists: GroupListService;
+  rulesets: RulesetService;
+  learning: LearningServices;
 }
 
-export function createServices(config: Config): Services {
+/** `storage` is null in one-shot tools that do not open object storage. */
+export function createServices(config: Config, storage: Storage | null = null): Services {
   const units = new UnitService();
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
@@ -55,5 +61,7 @@ export function createServices(config: Config): Services {
     clans: new ClanService(citizens),
     organisations: new OrganisationService(citizens),
     groupLists: new GroupListService(units),
+    rulesets: new RulesetService(),
+    learning: createLearningServices(config.jwtSecret, storage),
   };
 }

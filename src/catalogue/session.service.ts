@@ -128,9 +128,12 @@ export class SessionService {
     const capacity = fields.capacity === undefined ? session.capacity : fields.capacity;
     const creditedHours = fields.creditedHours ?? session.creditedHours;
     checkSession(startsAt, endsAt, capacity, creditedHours);
+    const seatsAdded = session.capacity !== null && (capacity === null || capacity > session.capacity);
     Object.assign(session, { startsAt, endsAt, capacity, creditedHours });
     if (fields.place !== undefined) session.place = fields.place?.trim() || null;
     await ctx.em.flush();
+    // Lowering the capacity keeps the seats already given; raising it gives the new ones to the waitlist.
+    if (seatsAdded) await ctx.services.learning.enrollments.seatsAdded(ctx, session.id);
     return session;
   }
 

@@ -17,6 +17,7 @@ import type { Services } from '../services';
 import { systemContext } from '../system-context';
 import { todayInVietnam, VIETNAM_OFFSET_MS } from '../time';
 import { loadPeopleDemo } from './people-demo';
+import { loadLearningDemo } from './learning-demo';
 
 export const REFERENCE_DATA_DIR = path.join(PROJECT_ROOT, 'src', 'catalogue', 'reference-data');
 export const UNIT_FILES = ['long-an-units-2024.csv', 'tay-ninh-units-2025.csv'];
@@ -147,4 +148,5 @@ export async function loadDemoData(em: EntityManager, services: Services, log: L
     await loadPeopleDemo(ctx, citizen.id);
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
+  await loadLearningDemo(em, services, log);
 }

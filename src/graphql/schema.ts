@@ -14,6 +14,12 @@ import { CitizenResolver } from '../people/citizen.resolver';
 import { ClanHouseholdResolver, ClanResolver } from '../people/clan.resolver';
 import { HouseholdMemberResolver, HouseholdResolver } from '../people/household.resolver';
 import { CitizenOrganisationResolver, OrganisationMemberResolver, OrganisationResolver } from '../people/organisation.resolver';
+import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from '../titles/ruleset.resolver';
+import { AttendanceResolver } from '../learning/attendance.resolver';
+import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver } from '../learning/enrollment.resolver';
+import { LearningLogResolver } from '../learning/learning-log.resolver';
+import { LearningPlanResolver } from '../learning/learning-plan.resolver';
+import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -45,6 +51,17 @@ export const RESOLVERS = [
   OrganisationResolver,
   OrganisationMemberResolver,
   CitizenOrganisationResolver,
+  RulesetResolver,
+  TitleDefinitionResolver,
+  TitleIndicatorResolver,
+  EnrollmentResolver,
+  AttendanceRecordResolver,
+  SessionLearningResolver,
+  AttendanceResolver,
+  LearningLogResolver,
+  MyLearningResolver,
+  CitizenLearningResolver,
+  LearningPlanResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

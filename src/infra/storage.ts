@@ -45,6 +45,18 @@ export class Storage {
     return this.client.presignedPutObject(this.bucket, key, expirySeconds);
   }
 
+  /** Whether an object exists (a HEAD request). */
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.client.statObject(this.bucket, key);
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'NotFound' || code === 'NoSuchKey') return false;
+      throw error;
+    }
+  }
+
   presignGet(key: string, expirySeconds: number): Promise<string> {
     return this.client.presignedGetObject(this.bucket, key, expirySeconds);
   }

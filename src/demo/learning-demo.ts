@@ -1,0 +1,96 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../auth/account.entity';
+import { Topic } from '../catalogue/catalogue.enums';
+import { Institution } from '../catalogue/institution.entity';
+import { Programme } from '../catalogue/programme.entity';
+import { ProgrammeSession } from '../catalogue/session.entity';
+import { AdministrativeUnit } from '../catalogue/unit.entity';
+import type { Logger } from '../infra/logger';
+import { LogResult, LogSource, LogStatus } from '../learning/learning.enums';
+import { LearningGoal } from '../learning/learning-goal.entity';
+import { LearningLog } from '../learning/learning-log.entity';
+import { Citizen } from '../people/citizen.entity';
+import { Gender } from '../people/people.enums';
+import type { Services } from '../services';
+import { systemContext } from '../system-context';
+import { todayInVietnam } from '../time';
+import { DEMO_ACCOUNTS } from './demo-data';
+
+const DAY_MS = 86_400_000;
+
+/** A demo log: days ago, hours, topic, source, status and (for a rejection or a void) the reason. */
+const LOGS: { daysAgo: number; hours: number; topic: Topic; source: LogSource; status: LogStatus; title: string; reason?: string; result?: LogResult }[] = [
+  { daysAgo: 330, hours: 3, topic: Topic.AGRICULTURE, source: LogSource.IMPORT, status: LogStatus.VERIFIED, title: 'Kỹ thuật trồng lúa giảm phát thải' },
+  { daysAgo: 290, hours: 2, topic: Topic.LAW, source: LogSource.IMPORT, status: LogStatus.VERIFIED, title: 'Luật Hôn nhân và Gia đình' },
+  { daysAgo: 240, hours: 4, topic: Topic.FOREIGN_LANGUAGE, source: LogSource.IMPORT, status: LogStatus.VERIFIED, title: 'Tiếng Anh giao tiếp A2', result: LogResult.COMPLETED },
+  { daysAgo: 200, hours: 1.5, topic: Topic.HEALTH, source: LogSource.SELF_DECLARED, status: LogStatus.VERIFIED, title: 'Sơ cứu ban đầu (Hội Chữ thập đỏ)' },
+  { daysAgo: 150, hours: 2, topic: Topic.DIGITAL_SKILLS, source: LogSource.SELF_DECLARED, status: LogStatus.REJECTED, title: 'Tự học Excel', reason: 'Không có minh chứng' },
+  { daysAgo: 120, hours: 1, topic: Topic.CULTURE_HISTORY, source: LogSource.RESOURCE_STUDY, status: LogStatus.VERIFIED, title: 'Phim tài liệu Văn hóa Óc Eo' },
+  { daysAgo: 90, hours: 2, topic: Topic.LIFE_SKILLS, source: LogSource.SELF_DECLARED, status: LogStatus.VOIDED, title: 'Kỹ năng nuôi dạy con', reason: 'Khai trùng ngày' },
+  { daysAgo: 45, hours: 6, topic: Topic.DIGITAL_SKILLS, source: LogSource.SELF_DECLARED, status: LogStatus.VERIFIED, title: 'Khóa học Chuyển đổi số cho người dân', result: LogResult.COMPLETED },
+  { daysAgo: 12, hours: 2, topic: Topic.HEALTH, source: LogSource.SELF_DECLARED, status: LogStatus.PENDING, title: 'Dinh dưỡng cho người cao tuổi' },
+  { daysAgo: 3, hours: 1.5, topic: Topic.FOREIGN_LANGUAGE, source: LogSource.SELF_DECLARED, status: LogStatus.PENDING, title: 'Câu lạc bộ tiếng Anh online' },
+];
+
+/**
+ * Gives the demo citizen (account 0912345678) a year of learning: logs in every state, an
+ * attended session, enrollments in coming sessions and a plan. Finds the citizen profile by the
+ * account first (the people demo may have made it); skips when the citizen already has logs.
+ */
+export async function loadLearningDemo(em: EntityManager, services: Services, log: Logger): Promise<void> {
+  await em.fork().transactional(async (tx) => {
+    const account = await tx.findOne(Account, { phone: DEMO_ACCOUNTS.citizen });
+    const adminAccount = await tx.findOne(Account, { email: DEMO_ACCOUNTS.admin });
+    if (!account || !adminAccount) return;
+    const admin = systemContext(tx, services, log, await services.auth.loadActor(tx, adminAccount.id));
+    const citizen = (await tx.findOne(Citizen, { account }, { populate: ['residence'] })) ?? (await createDemoCitizen(tx, account));
+    if ((await tx.count(LearningLog, { citizen })) > 0) return;
+    const library = await tx.findOneOrFail(Institution, { name: 'Thư viện tỉnh Long An' });
+    const now = new Date();
+    for (const demo of LOGS) {
+      const occurredOn = todayInVietnam(new Date(now.getTime() - demo.daysAgo * DAY_MS));
+      const vouched = demo.source === LogSource.IMPORT || demo.source === LogSource.SELF_DECLARED;
+      tx.create(LearningLog, {
+        citizen,
+        source: demo.source,
+        activityTitle: demo.title,
+        resourceId: demo.source === LogSource.RESOURCE_STUDY ? '00000000-0000-4000-8000-00000000d301' : null,
+        occurredOn,
+        hours: demo.hours,
+        topics: [demo.topic],
+        result: demo.result ?? LogResult.PARTICIPATED,
+        institution: vouched ? library : null,
+        status: demo.status,
+        statusReason: demo.reason ?? null,
+        statusChangedAt: demo.status === LogStatus.PENDING ? null : now,
+        createdAt: new Date(now.getTime() - demo.daysAgo * DAY_MS + 3_600_000),
+      });
+    }
+    // A session of the library held last week, attended and marked by the roster.
+    const programme = await tx.findOneOrFail(Programme, { title: 'Kỹ năng số cho người cao tuổi' });
+    const startsAt = new Date(now.getTime() - 7 * DAY_MS);
+    const past = tx.create(ProgrammeSession, { programme, institution: library, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000), creditedHours: 2, place: 'Hội trường' });
+    await tx.flush();
+    await services.learning.attendance.recordRoster(admin, past.id, [{ citizenId: citizen.id, present: true }]);
+    // Enrollments in the first two coming sessions of two programmes.
+    const citizenContext = systemContext(tx, services, log, await services.auth.loadActor(tx, account.id));
+    for (const title of ['Tiếng Anh giao tiếp cơ bản', 'Phổ biến Luật Đất đai 2024']) {
+      const next = await tx.findOne(ProgrammeSession, { programme: { title }, startsAt: { $gt: now } }, { orderBy: { startsAt: 'asc' } });
+      if (next) await services.learning.enrollments.enroll(citizenContext, next.id);
+    }
+    const year = Number(todayInVietnam(now).slice(0, 4));
+    tx.create(LearningGoal, { citizen, year, topic: Topic.DIGITAL_SKILLS, targetHours: 10 });
+    tx.create(LearningGoal, { citizen, year, topic: Topic.FOREIGN_LANGUAGE, targetHours: 6 });
+    tx.create(LearningGoal, { citizen, year, programme });
+    await tx.flush();
+    log.info({ logs: LOGS.length + 1 }, 'loaded the demo citizen’s learning record');
+  });
+}
+
+async function createDemoCitizen(tx: EntityManager, account: Account): Promise<Citizen> {
+  const residence = (await tx.findOne(AdministrativeUnit, { code: '27694-KP1' })) ?? (await tx.findOneOrFail(AdministrativeUnit, { code: '27694', validTo: null }));
+  const citizen = tx.create(Citizen, { account, fullName: 'Nguyễn Thị Hoa', birthYear: 1968, gender: Gender.FEMALE, residence, phone: DEMO_ACCOUNTS.citizen });
+  await tx.flush();
+  await tx.populate(citizen, ['residence']);
+  return citizen;
+}

@@ -1,0 +1,31 @@
+import type { Storage } from '../infra/storage';
+import { AttendanceService } from './attendance.service';
+import { CheckInCodes } from './check-in-code';
+import { EnrollmentService } from './enrollment.service';
+import { LearningLogService } from './learning-log.service';
+import { LearningPlanService } from './learning-plan.service';
+import { LearningRecordService } from './learning-record.service';
+import { YearClosureService } from './year-closure.service';
+
+export type { ResourceStudyInput } from './learning-log.service';
+
+/** The learning-records services; `logs.recordResourceStudy` is what the resources domain calls. */
+export interface LearningServices {
+  enrollments: EnrollmentService;
+  attendance: AttendanceService;
+  logs: LearningLogService;
+  records: LearningRecordService;
+  plans: LearningPlanService;
+  yearClosures: YearClosureService;
+}
+
+export function createLearningServices(secret: string, storage: Storage | null): LearningServices {
+  return {
+    enrollments: new EnrollmentService(),
+    attendance: new AttendanceService(new CheckInCodes(secret)),
+    logs: new LearningLogService(storage),
+    records: new LearningRecordService(),
+    plans: new LearningPlanService(),
+    yearClosures: new YearClosureService(),
+  };
+}

@@ -1,0 +1,11 @@
+import type { RequestContext } from '../graphql/context';
+import { UserInputError } from '../graphql/errors';
+import type { Citizen } from '../people/citizen.entity';
+import { citizenOfActor } from '../people/citizen-access';
+
+/** The signed-in account's citizen profile; an account without one cannot keep a learning record. */
+export async function requireOwnCitizen(ctx: RequestContext): Promise<Citizen> {
+  const citizen = await citizenOfActor(ctx.em, ctx.actor);
+  if (!citizen) throw new UserInputError('CITIZEN_PROFILE_REQUIRED', 'Create your citizen profile first; learning records belong to it');
+  return citizen;
+}

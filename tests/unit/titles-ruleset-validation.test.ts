@@ -1,0 +1,69 @@
+import { ProblemCode, validateDefinition, type DefinitionData, type IndicatorData } from '../../src/titles/ruleset-validation';
+import { IndicatorMinimumKind, IndicatorSource, PassRuleKind, TitleKind } from '../../src/titles/titles.enums';
+
+function indicator(overrides: Partial<IndicatorData>): IndicatorData {
+  return { code: 'X', source: IndicatorSource.ATTESTED, maxScore: null, metric: null, metricParams: null, scoring: null, level: null, metAtLeast: null, appliesTo: null, ...overrides };
+}
+
+function points(indicators: IndicatorData[], overrides: Partial<DefinitionData['passRule']> = {}): DefinitionData {
+  return {
+    kind: TitleKind.LEARNING_FAMILY,
+    unitLevel: null,
+    passRule: { kind: PassRuleKind.POINTS, totalPoints: 20, threshold: 16, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, levels: null, ...overrides },
+    indicators,
+  };
+}
+
+function checklist(indicators: IndicatorData[]): DefinitionData {
+  return {
+    kind: TitleKind.LEARNING_UNIT,
+    unitLevel: null,
+    passRule: { kind: PassRuleKind.CHECKLIST, totalPoints: null, threshold: null, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, levels: 2 },
+    indicators,
+  };
+}
+
+const codes = (definition: DefinitionData) => validateDefinition(definition, [], (item) => item.code).map((problem) => [problem.path.join('.'), problem.code]);
+
+describe('validation of a title definition', () => {
+  it('accepts a consistent points definition', () => {
+    const share = indicator({ code: 'SHARE', source: IndicatorSource.AUTO, maxScore: 10, metric: 'CITIZEN_TITLE_SHARE', metricParams: { ageMin: 15 }, scoring: [{ atLeast: 0.25, points: 5 }, { atLeast: 0.5, points: 10 }] });
+    expect(codes(points([share, indicator({ code: 'A', maxScore: 10 })], { indicatorMinimum: 0.5, indicatorMinimumKind: IndicatorMinimumKind.FRACTION_OF_MAXIMUM }))).toEqual([]);
+  });
+
+  it('needs a fraction of the maximum to be at most 1 and an absolute minimum within the smallest maximum', () => {
+    const both = [indicator({ code: 'A', maxScore: 5 }), indicator({ code: 'B', maxScore: 15 })];
+    expect(codes(points(both, { indicatorMinimum: 1.5, indicatorMinimumKind: IndicatorMinimumKind.FRACTION_OF_MAXIMUM }))).toEqual([['passRule.indicatorMinimum', ProblemCode.THRESHOLD_OUT_OF_RANGE]]);
+    expect(codes(points(both, { indicatorMinimum: 6, indicatorMinimumKind: IndicatorMinimumKind.ABSOLUTE }))).toEqual([['passRule.indicatorMinimum', ProblemCode.THRESHOLD_OUT_OF_RANGE]]);
+    expect(codes(points(both, { indicatorMinimum: 5 }))).toEqual([['passRule.indicatorMinimumKind', ProblemCode.MISSING_PASS_RULE_FIELD]]);
+  });
+
+  it('refuses a disadvantaged threshold above the threshold', () => {
+    expect(codes(points([indicator({ code: 'A', maxScore: 20 })], { disadvantagedThreshold: 18 }))).toEqual([['passRule.disadvantagedThreshold', ProblemCode.THRESHOLD_OUT_OF_RANGE]]);
+  });
+
+  it('refuses a metric on an ATTESTED indicator and points fields on a checklist', () => {
+    const wrong = indicator({ code: 'A', maxScore: 3, level: 1, metric: 'ATTENDED_SESSIONS' });
+    expect(codes(checklist([wrong, indicator({ code: 'B', level: 2 })]))).toEqual([
+      ['indicators.A.maxScore', ProblemCode.FIELD_NOT_ALLOWED],
+      ['indicators.A.metric', ProblemCode.FIELD_NOT_ALLOWED],
+    ]);
+  });
+
+  it('needs the threshold of an AUTO checklist indicator within the range of its metric, and a level in range', () => {
+    const share = indicator({ code: 'S', source: IndicatorSource.AUTO, metric: 'CITIZEN_TITLE_SHARE', metricParams: {}, level: 1, metAtLeast: 90 });
+    const missing = indicator({ code: 'M', source: IndicatorSource.AUTO_OR_ATTESTED, metric: 'MANDATORY_PROGRAMME_COMPLETION_SHARE', level: 3 });
+    expect(codes(checklist([share, missing, indicator({ code: 'B', level: 2 })]))).toEqual([
+      ['indicators.S.metAtLeast', ProblemCode.THRESHOLD_OUT_OF_RANGE],
+      ['indicators.M.level', ProblemCode.LEVEL_OUT_OF_RANGE],
+      ['indicators.M.metAtLeast', ProblemCode.MISSING_THRESHOLD],
+    ]);
+  });
+
+  it('limits indicators to kinds of organisation only on LEARNING_UNIT, and only to known kinds', () => {
+    expect(codes(checklist([indicator({ code: 'A', level: 1, appliesTo: ['CASINO'] }), indicator({ code: 'B', level: 2, appliesTo: ['SCHOOL'] })]))).toEqual([
+      ['indicators.A.appliesTo', ProblemCode.INVALID_APPLIES_TO],
+    ]);
+    expect(codes(points([indicator({ code: 'A', maxScore: 20, appliesTo: ['SCHOOL'] })]))).toEqual([['indicators.A.appliesTo', ProblemCode.INVALID_APPLIES_TO]]);
+  });
+});
