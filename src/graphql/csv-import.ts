@@ -24,18 +24,25 @@ export interface CsvImportCounts {
 export type RowOutcome = 'created' | 'updated' | 'unchanged' | { rejected: string };
 
 /**
- * Reads CSV text with a header row into records keyed by column (trimmed, BOM ignored). Text that
+ * Reads CSV text with a header row into records keyed by column (names trimmed and lower-cased, BOM ignored). Text that
  * is not CSV is a UserInputError on `csv`; a header without the required columns is `missing`.
  */
 export function readCsv(csv: string, required: readonly string[]): { records: Record<string, string>[]; missing: string[] } {
   let records: Record<string, string>[];
   try {
-    records = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: true });
+    records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true });
   } catch (error) {
     throw new UserInputError('INVALID_CSV', `The file is not readable CSV: ${error instanceof Error ? error.message : String(error)}`, ['csv']);
   }
   const header = Object.keys(records[0] ?? {});
   return { records, missing: records.length ? required.filter((column) => !header.includes(column)) : [] };
+}
+
+/** Like readCsv, for imports that refuse the whole file (a UserInputError on `csv`) when the header lacks a column. */
+export function readCsvWithColumns(csv: string, required: readonly string[]): Record<string, string>[] {
+  const { records, missing } = readCsv(csv, required);
+  if (missing.length) throw new UserInputError('INVALID_CSV', `The header lacks the columns ${missing.join(', ')}`, ['csv']);
+  return records;
 }
 
 /** The report's row for a header that lacks columns: nothing else of the file is read. */

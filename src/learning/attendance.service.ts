@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { Account } from '../auth/account.entity';
 import { SessionStatus } from '../catalogue/catalogue.enums';
 import { managesProgrammesOf } from '../catalogue/programme.service';
 import { ProgrammeSession } from '../catalogue/session.entity';
 import type { RequestContext } from '../graphql/context';
+import { readCsvWithColumns } from '../graphql/csv-import';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
 import { Citizen } from '../people/citizen.entity';
 import { todayInVietnam } from '../time';
@@ -63,7 +63,7 @@ export class AttendanceService {
    */
   async importCsv(ctx: RequestContext, sessionId: string, csv: string): Promise<LineReport> {
     const session = await this.getManagedSession(ctx, sessionId);
-    const records = readCsv(csv, ['person']);
+    const records = readCsvWithColumns(csv, ['person']);
     checkLines(records.length);
     const people = await findPeople(ctx, records.map((record) => record.person ?? ''));
     const marks: Mark[] = records.map((record, index) => {
@@ -210,18 +210,4 @@ function checkSessionOpenForAttendance(session: ProgrammeSession, now: Date): vo
     throw new UserInputError('SESSION_NOT_STARTED', 'Attendance is recorded from 30 minutes before the session starts', ['sessionId']);
   }
   if (todayInVietnam(session.startsAt) > todayInVietnam(now)) throw new UserInputError('DATE_IN_FUTURE', 'The session’s day has not come yet', ['sessionId']);
-}
-
-/** Rows of a CSV file with a header; the named columns must be in it. */
-export function readCsv(csv: string, required: string[]): Record<string, string>[] {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true });
-  } catch (error) {
-    throw new UserInputError('INVALID_CSV', `The file is not readable CSV: ${error instanceof Error ? error.message : String(error)}`, ['csv']);
-  }
-  const header = Object.keys(records[0] ?? {});
-  const missing = required.filter((column) => !header.includes(column));
-  if (records.length && missing.length) throw new UserInputError('INVALID_CSV', `The header lacks the columns ${missing.join(', ')}`, ['csv']);
-  return records;
 }

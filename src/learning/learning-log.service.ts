@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors
 import type { Storage } from '../infra/storage';
 import type { Citizen } from '../people/citizen.entity';
 import { todayInVietnam } from '../time';
-import { readCsv } from './attendance.service';
+import { readCsvWithColumns } from '../graphql/csv-import';
 import { LineOutcome, LogResult, LogSource, LogStatus } from './learning.enums';
 import { mayReviewRecordOf } from './learning-access';
 import { LearningLog } from './learning-log.entity';
@@ -189,7 +189,7 @@ export class LearningLogService {
     const institution = await ctx.em.findOne(Institution, { id: institutionId });
     if (!institution) throw new NotFoundError('The institution');
     if (!managesProgrammesOf(ctx, institution.id)) throw new ForbiddenError('Only staff of the institution import its learning logs');
-    const records = readCsv(csv, ['person', 'date', 'hours', 'topic', 'result']);
+    const records = readCsvWithColumns(csv, ['person', 'date', 'hours', 'topic', 'result']);
     if (records.length > MAX_IMPORT_LINES) throw new UserInputError('IMPORT_TOO_LONG', `An import has at most ${MAX_IMPORT_LINES} lines; split it`, ['csv']);
     const people = await findPeople(ctx, records.map((record) => record.person ?? ''));
     const citizens = [...people.values()].flatMap((match) => ('citizen' in match ? [match.citizen] : []));
