@@ -4,13 +4,11 @@ import { Topic } from '../catalogue/catalogue.enums';
 import { Institution } from '../catalogue/institution.entity';
 import { Programme } from '../catalogue/programme.entity';
 import { ProgrammeSession } from '../catalogue/session.entity';
-import { AdministrativeUnit } from '../catalogue/unit.entity';
 import type { Logger } from '../infra/logger';
 import { LogResult, LogSource, LogStatus } from '../learning/learning.enums';
 import { LearningGoal } from '../learning/learning-goal.entity';
 import { LearningLog } from '../learning/learning-log.entity';
 import { Citizen } from '../people/citizen.entity';
-import { Gender } from '../people/people.enums';
 import type { Services } from '../services';
 import { systemContext } from '../system-context';
 import { todayInVietnam } from '../time';
@@ -32,10 +30,20 @@ const LOGS: { daysAgo: number; hours: number; topic: Topic; source: LogSource; s
   { daysAgo: 3, hours: 1.5, topic: Topic.FOREIGN_LANGUAGE, source: LogSource.SELF_DECLARED, status: LogStatus.PENDING, title: 'Câu lạc bộ tiếng Anh online' },
 ];
 
+/** Verified logs the library imported for the other demo citizens; each gets the first 2 to 5. */
+const NEIGHBOUR_LOGS: { daysAgo: number; hours: number; topic: Topic; title: string; result?: LogResult }[] = [
+  { daysAgo: 300, hours: 3, topic: Topic.AGRICULTURE, title: 'Kỹ thuật nuôi tôm càng xanh' },
+  { daysAgo: 210, hours: 2, topic: Topic.LAW, title: 'Phổ biến Luật Đất đai 2024' },
+  { daysAgo: 160, hours: 4, topic: Topic.DIGITAL_SKILLS, title: 'Dịch vụ công trực tuyến và VNeID', result: LogResult.COMPLETED },
+  { daysAgo: 95, hours: 2, topic: Topic.HEALTH, title: 'Phòng chống sốt xuất huyết' },
+  { daysAgo: 40, hours: 3, topic: Topic.CULTURE_HISTORY, title: 'Đọc sách cùng con tại thư viện' },
+];
+
 /**
- * Gives the demo citizen (account 0912345678) a year of learning: logs in every state, an
- * attended session, enrollments in coming sessions and a plan. Finds the citizen profile by the
- * account first (the people demo may have made it); skips when the citizen already has logs.
+ * Gives the demo citizen (account 0912345678, whose profile the people demo made) a year of
+ * learning: logs in every state, an attended session, enrollments in coming sessions and a plan;
+ * and the other demo citizens of 15 or more a few verified logs each, so households and hamlets
+ * have a record to be assessed on. Skips when the demo citizen already has logs.
  */
 export async function loadLearningDemo(em: EntityManager, services: Services, log: Logger): Promise<void> {
   await em.fork().transactional(async (tx) => {
@@ -43,8 +51,8 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
     const adminAccount = await tx.findOne(Account, { email: DEMO_ACCOUNTS.admin });
     if (!account || !adminAccount) return;
     const admin = systemContext(tx, services, log, await services.auth.loadActor(tx, adminAccount.id));
-    const citizen = (await tx.findOne(Citizen, { account }, { populate: ['residence'] })) ?? (await createDemoCitizen(tx, account));
-    if ((await tx.count(LearningLog, { citizen })) > 0) return;
+    const citizen = await tx.findOne(Citizen, { account }, { populate: ['residence'] });
+    if (!citizen || (await tx.count(LearningLog, { citizen })) > 0) return;
     const library = await tx.findOneOrFail(Institution, { name: 'Thư viện tỉnh Long An' });
     const now = new Date();
     for (const demo of LOGS) {
@@ -83,14 +91,26 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
     tx.create(LearningGoal, { citizen, year, topic: Topic.FOREIGN_LANGUAGE, targetHours: 6 });
     tx.create(LearningGoal, { citizen, year, programme });
     await tx.flush();
-    log.info({ logs: LOGS.length + 1 }, 'loaded the demo citizen’s learning record');
+    const neighbours = await tx.find(Citizen, { id: { $ne: citizen.id }, birthYear: { $lte: year - 15 } }, { orderBy: { fullName: 'asc' } });
+    let neighbourLogs = 0;
+    for (const [index, neighbour] of neighbours.entries()) {
+      for (const demo of NEIGHBOUR_LOGS.slice(0, 2 + (index % NEIGHBOUR_LOGS.length))) {
+        tx.create(LearningLog, {
+          citizen: neighbour,
+          source: LogSource.IMPORT,
+          activityTitle: demo.title,
+          occurredOn: todayInVietnam(new Date(now.getTime() - (demo.daysAgo + index) * DAY_MS)),
+          hours: demo.hours,
+          topics: [demo.topic],
+          result: demo.result ?? LogResult.PARTICIPATED,
+          institution: library,
+          status: LogStatus.VERIFIED,
+          statusChangedAt: now,
+        });
+        neighbourLogs += 1;
+      }
+    }
+    await tx.flush();
+    log.info({ logs: LOGS.length + 1, neighbourLogs }, 'loaded the demo citizens’ learning records');
   });
-}
-
-async function createDemoCitizen(tx: EntityManager, account: Account): Promise<Citizen> {
-  const residence = (await tx.findOne(AdministrativeUnit, { code: '27694-KP1' })) ?? (await tx.findOneOrFail(AdministrativeUnit, { code: '27694', validTo: null }));
-  const citizen = tx.create(Citizen, { account, fullName: 'Nguyễn Thị Hoa', birthYear: 1968, gender: Gender.FEMALE, residence, phone: DEMO_ACCOUNTS.citizen });
-  await tx.flush();
-  await tx.populate(citizen, ['residence']);
-  return citizen;
 }
