@@ -7,6 +7,14 @@ import { SessionService } from './catalogue/session.service';
 import { UnitImportService } from './catalogue/unit-import.service';
 import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
+import type { Storage } from './infra/storage';
+import { JobQueueService } from './media/job-queues.service';
+import { MediaQueues } from './media/media-queues';
+import { MediaReadService } from './media/media-read.service';
+import { ProcessingService } from './media/processing.service';
+import { StepRunner } from './media/step-runner';
+import { UploadService } from './media/upload.service';
+import { ResourceService } from './resources/resource.service';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -18,10 +26,25 @@ export interface Services {
   programmes: ProgrammeService;
   sessions: SessionService;
   cursors: CursorCodec;
+  media: MediaReadService;
+  uploads: UploadService;
+  processing: ProcessingService;
+  steps: StepRunner;
+  mediaQueues: MediaQueues;
+  jobQueues: JobQueueService;
+  resources: ResourceService;
 }
 
-export function createServices(config: Config): Services {
+/** `storage` is null for tools that never touch media (migrations, imports). */
+export function createServices(config: Config, storage: Storage | null = null): Services {
   const units = new UnitService();
+  const storageOf = (): Storage => {
+    if (!storage) throw new Error('object storage is not connected in this process');
+    return storage;
+  };
+  const media = new MediaReadService(config.media, storageOf);
+  const processing = new ProcessingService(config.media, media);
+  const mediaQueues = new MediaQueues(config.redisUrl, config.queuePrefix);
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
   return {
@@ -33,5 +56,12 @@ export function createServices(config: Config): Services {
     programmes,
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
+    media,
+    uploads: new UploadService(config.media, storageOf),
+    processing,
+    steps: new StepRunner(config.media, storageOf, processing),
+    mediaQueues,
+    jobQueues: new JobQueueService(mediaQueues),
+    resources: new ResourceService(units, media),
   };
 }

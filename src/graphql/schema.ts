@@ -10,6 +10,8 @@ import { InstitutionResolver } from '../catalogue/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programme.resolver';
 import { SessionResolver } from '../catalogue/session.resolver';
 import { UnitResolver } from '../catalogue/unit.resolver';
+import { JobQueueResolver, MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
+import { LearningResourceResolver } from '../resources/resource.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -33,6 +35,10 @@ export const RESOLVERS = [
   InstitutionResolver,
   ProgrammeResolver,
   SessionResolver,
+  MediaAssetResolver,
+  MediaRenditionResolver,
+  JobQueueResolver,
+  LearningResourceResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
