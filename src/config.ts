@@ -102,6 +102,64 @@ export interface Config {
   trustProxyHops: number;
   /** Web origins allowed to call the API from a browser; `*` for any. */
   corsOrigins: string[];
+  media: MediaConfig;
+}
+
+/** Uploads and the media workers. */
+export interface MediaConfig {
+  /** Largest upload per kind of file, in bytes. */
+  maxBytes: { image: number; document: number; audio: number; video: number };
+  /** Lifetime of a presigned upload URL, and of download and rendition URLs. */
+  uploadUrlSeconds: number;
+  downloadUrlSeconds: number;
+  /** Uploads not completed this long after they were created are deleted by the cleanup job. */
+  abandonedUploadHours: number;
+  /** Jobs of each media queue a worker process runs at once. */
+  concurrency: { image: number; video: number; document: number };
+  /** Longest time one run of a step may take before its external tool is killed, per queue. */
+  timeoutSeconds: { image: number; video: number; document: number };
+  /** Runs of a step before it is FAILED for good (BullMQ retries with backoff between them). */
+  attempts: number;
+  /** How long a worker's lock on a job lasts; a job of a dead worker is taken over after it. */
+  lockMs: number;
+  /** How often the workers hand new jobs from the outbox to BullMQ. */
+  relayIntervalMs: number;
+  /** Base of the exponential backoff between attempts of a step. */
+  retryBackoffMs: number;
+  /** Largest image a worker decodes, in pixels (width × height); bigger ones fail cleanly. */
+  maxImagePixels: number;
+}
+
+const MIB = 1024 * 1024;
+
+function readMediaConfig(env: Env): MediaConfig {
+  const mib = (name: string, fallback: number) => readInt(env, name, fallback, 1, 1024 * 1024) * MIB;
+  return {
+    maxBytes: {
+      image: mib('MEDIA_MAX_IMAGE_MB', 50),
+      document: mib('MEDIA_MAX_DOCUMENT_MB', 50),
+      audio: mib('MEDIA_MAX_AUDIO_MB', 500),
+      video: mib('MEDIA_MAX_VIDEO_MB', 2048),
+    },
+    uploadUrlSeconds: readInt(env, 'MEDIA_UPLOAD_URL_SECONDS', 900, 60, 7 * 86_400),
+    downloadUrlSeconds: readInt(env, 'MEDIA_DOWNLOAD_URL_SECONDS', 900, 60, 7 * 86_400),
+    abandonedUploadHours: readInt(env, 'MEDIA_ABANDONED_UPLOAD_HOURS', 24, 1, 24 * 365),
+    concurrency: {
+      image: readInt(env, 'MEDIA_IMAGE_CONCURRENCY', 3, 1, 64),
+      video: readInt(env, 'MEDIA_VIDEO_CONCURRENCY', 1, 1, 64),
+      document: readInt(env, 'MEDIA_DOCUMENT_CONCURRENCY', 2, 1, 64),
+    },
+    timeoutSeconds: {
+      image: readInt(env, 'MEDIA_IMAGE_TIMEOUT_SECONDS', 120, 1, 86_400),
+      video: readInt(env, 'MEDIA_VIDEO_TIMEOUT_SECONDS', 3600, 1, 86_400),
+      document: readInt(env, 'MEDIA_DOCUMENT_TIMEOUT_SECONDS', 300, 1, 86_400),
+    },
+    attempts: readInt(env, 'MEDIA_ATTEMPTS', 3, 1, 20),
+    lockMs: readInt(env, 'MEDIA_LOCK_MS', 30_000, 1_000, 600_000),
+    relayIntervalMs: readInt(env, 'MEDIA_RELAY_INTERVAL_MS', 500, 50, 60_000),
+    retryBackoffMs: readInt(env, 'MEDIA_RETRY_BACKOFF_MS', 10_000, 100, 3_600_000),
+    maxImagePixels: readInt(env, 'MEDIA_MAX_IMAGE_PIXELS', 100_000_000, 1_000, 2_000_000_000),
+  };
 }
 
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
@@ -157,5 +215,6 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: readList(env, 'CORS_ORIGINS', ['*']),
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
+    media: readMediaConfig(env),
   };
 }

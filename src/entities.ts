@@ -10,11 +10,15 @@ import { Enrollment } from './learning/enrollment.entity';
 import { LearningGoal } from './learning/learning-goal.entity';
 import { LearningLog } from './learning/learning-log.entity';
 import { LearningYearClosure } from './learning/learning-year-closure.entity';
+import { MediaAsset, MediaRendition, MediaStep, MediaText } from './media/media-asset.entity';
+import { OutboxJob } from './media/outbox.entity';
+import { Upload } from './media/upload.entity';
 import { Citizen } from './people/citizen.entity';
 import { Clan, ClanMembership } from './people/clan.entity';
 import { Household, HouseholdMembership } from './people/household.entity';
 import { Membership } from './people/membership.entity';
 import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from './people/organisation.entity';
+import { LearningResource, ResourceUsage } from './resources/resource.entity';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
@@ -45,4 +49,12 @@ export const ENTITIES = [
   Organisation,
   OrganisationMembership,
   OrganisationMandatoryProgramme,
+  MediaAsset,
+  MediaStep,
+  MediaRendition,
+  MediaText,
+  Upload,
+  OutboxJob,
+  LearningResource,
+  ResourceUsage,
 ];

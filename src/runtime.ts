@@ -37,14 +37,16 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   const redis = createRedis(config.redisUrl, options.redisPurpose);
   const redisError = await connectRedis(redis);
   if (redisError) log.warn({ err: redisError }, 'Redis is not reachable yet; retrying in the background');
+  const services = createServices(config, storage);
   return {
     config,
     log,
     orm,
     redis,
     storage,
-    services: createServices(config, storage),
+    services,
     async close() {
+      await services.mediaQueues.close();
       redis.disconnect();
       await orm.close();
       await embedded?.close();

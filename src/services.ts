@@ -15,8 +15,15 @@ import { GroupListService } from './people/group-list.service';
 import { HouseholdService } from './people/household.service';
 import { OrganisationService } from './people/organisation.service';
 import { RulesetService } from './titles/ruleset.service';
-import type { Storage } from './infra/storage';
 import { createLearningServices, type LearningServices } from './learning';
+import type { Storage } from './infra/storage';
+import { JobQueueService } from './media/job-queues.service';
+import { MediaQueues } from './media/media-queues';
+import { MediaReadService } from './media/media-read.service';
+import { ProcessingService } from './media/processing.service';
+import { StepRunner } from './media/step-runner';
+import { UploadService } from './media/upload.service';
+import { ResourceService } from './resources/resource.service';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -37,11 +44,25 @@ export interface Services {
   groupLists: GroupListService;
   rulesets: RulesetService;
   learning: LearningServices;
+  media: MediaReadService;
+  uploads: UploadService;
+  processing: ProcessingService;
+  steps: StepRunner;
+  mediaQueues: MediaQueues;
+  jobQueues: JobQueueService;
+  resources: ResourceService;
 }
 
-/** `storage` is null in one-shot tools that do not open object storage. */
+/** `storage` is null for tools that never touch media (migrations, imports). */
 export function createServices(config: Config, storage: Storage | null = null): Services {
   const units = new UnitService();
+  const storageOf = (): Storage => {
+    if (!storage) throw new Error('object storage is not connected in this process');
+    return storage;
+  };
+  const media = new MediaReadService(config.media, storageOf);
+  const processing = new ProcessingService(config.media, media);
+  const mediaQueues = new MediaQueues(config.redisUrl, config.queuePrefix);
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
   const citizens = new CitizenService(units);
@@ -62,6 +83,13 @@ export function createServices(config: Config, storage: Storage | null = null): 
     organisations: new OrganisationService(citizens),
     groupLists: new GroupListService(units),
     rulesets: new RulesetService(),
-    learning: createLearningServices(config.jwtSecret, storage),
+    learning: createLearningServices(config.jwtSecret, storageOf),
+    media,
+    uploads: new UploadService(config.media, storageOf),
+    processing,
+    steps: new StepRunner(config.media, storageOf, processing),
+    mediaQueues,
+    jobQueues: new JobQueueService(mediaQueues),
+    resources: new ResourceService(units, media),
   };
 }

@@ -3,6 +3,8 @@ import { createQueue, createWorker, QueueName, type Job } from '../src/infra/que
 import type { Runtime } from '../src/runtime';
 import type { JobOutcome } from './jobs';
 import { handlerFor, HANDLERS, SCHEDULES } from './registry';
+import { startOutboxRelay } from '../src/media/outbox-relay';
+import { mediaWorkerSettings } from './media-settings';
 
 export interface WorkerHost {
   queues: Map<QueueName, Queue>;
@@ -12,6 +14,9 @@ export interface WorkerHost {
 
 const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Maintenance]: 1,
+  [QueueName.MediaImage]: 3,
+  [QueueName.MediaVideo]: 1,
+  [QueueName.MediaDocument]: 2,
 };
 
 /** Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. */
@@ -34,7 +39,8 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
         jobLog.info({ outcome }, 'job finished');
         return outcome;
       },
-      CONCURRENCY[name],
+      mediaWorkerSettings(config, name)?.concurrency ?? CONCURRENCY[name],
+      mediaWorkerSettings(config, name)?.options,
     );
     worker.on('failed', (job, error) => log.error({ queue: name, job: job?.name, jobId: job?.id, err: error }, 'job failed'));
     worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
@@ -46,11 +52,13 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
     const queue = queues.get(HANDLERS[schedule.job].queue) as Queue;
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: 'Asia/Ho_Chi_Minh' }, { name: schedule.job, data: {} });
   }
+  const relay = startOutboxRelay(() => runtime.orm.em.fork(), runtime.services.mediaQueues, { attempts: config.media.attempts, backoffMs: config.media.retryBackoffMs, intervalMs: config.media.relayIntervalMs }, log);
   log.info({ queues: queueNames }, 'workers started');
 
   return {
     queues,
     async close() {
+      await relay.stop();
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all([...queues.values()].map((queue) => queue.close()));
     },

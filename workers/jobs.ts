@@ -5,6 +5,11 @@ import type { Services } from '../src/services';
 
 export enum JobName {
   PurgeRefreshTokens = 'auth.purge-refresh-tokens',
+  MediaImageStep = 'media.image-step',
+  MediaVideoStep = 'media.video-step',
+  MediaDocumentStep = 'media.document-step',
+  MediaReconcile = 'media.reconcile',
+  MediaCleanupUploads = 'media.cleanup-uploads',
 }
 
 /** What a job handler gets: its own EntityManager fork, never one shared across jobs. */

@@ -20,6 +20,8 @@ import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver }
 import { LearningLogResolver } from '../learning/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
+import { JobQueueResolver, MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
+import { LearningResourceResolver } from '../resources/resource.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -62,6 +64,10 @@ export const RESOLVERS = [
   MyLearningResolver,
   CitizenLearningResolver,
   LearningPlanResolver,
+  MediaAssetResolver,
+  MediaRenditionResolver,
+  JobQueueResolver,
+  LearningResourceResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,8 +1,11 @@
-import { Queue, Worker, type ConnectionOptions, type Job, type Processor } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type Job, type Processor, type WorkerOptions } from 'bullmq';
 
 /** One queue per kind of work, so each gets its own concurrency and can be paused alone. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  MediaImage = 'media-image',
+  MediaVideo = 'media-video',
+  MediaDocument = 'media-document',
 }
 
 export function bullConnection(redisUrl: string): ConnectionOptions {
@@ -23,8 +26,8 @@ export function createQueue(name: QueueName, redisUrl: string, prefix: string): 
   return new Queue(name, { prefix, connection: bullConnection(redisUrl), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } });
 }
 
-export function createWorker(name: QueueName, redisUrl: string, prefix: string, processor: Processor, concurrency: number): Worker {
-  return new Worker(name, processor, { prefix, connection: bullConnection(redisUrl), concurrency, autorun: false });
+export function createWorker(name: QueueName, redisUrl: string, prefix: string, processor: Processor, concurrency: number, options: Partial<WorkerOptions> = {}): Worker {
+  return new Worker(name, processor, { prefix, connection: bullConnection(redisUrl), concurrency, autorun: false, ...options });
 }
 
 export type { Job };

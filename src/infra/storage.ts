@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Client, type ClientOptions } from 'minio';
 import type { S3Config } from '../config';
 
@@ -47,17 +49,51 @@ export class Storage {
 
   /** Whether an object exists (a HEAD request). */
   async exists(key: string): Promise<boolean> {
-    try {
-      await this.client.statObject(this.bucket, key);
-      return true;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'NotFound' || code === 'NoSuchKey') return false;
-      throw error;
-    }
+    return (await this.sizeOf(key)) !== null;
   }
 
   presignGet(key: string, expirySeconds: number): Promise<string> {
     return this.client.presignedGetObject(this.bucket, key, expirySeconds);
+  }
+
+  /** The object's size in bytes, or null when there is no such object. */
+  async sizeOf(key: string): Promise<number | null> {
+    try {
+      return (await this.client.statObject(this.bucket, key)).size;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'NotFound' || code === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+
+  /** The first `length` bytes of an object (fewer when it is shorter). */
+  async head(key: string, length: number): Promise<Buffer> {
+    const stream = await this.client.getPartialObject(this.bucket, key, 0, length);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).subarray(0, length);
+  }
+
+  /** The object as a stream of bytes. */
+  read(key: string): Promise<NodeJS.ReadableStream> {
+    return this.client.getObject(this.bucket, key);
+  }
+
+  /** Writes the object to a local file (streamed; minio's fGetObject trips over s3rver's ETags). */
+  async download(key: string, filePath: string): Promise<void> {
+    await pipeline(await this.client.getObject(this.bucket, key), createWriteStream(filePath));
+  }
+
+  async upload(key: string, filePath: string, contentType: string): Promise<void> {
+    await this.client.fPutObject(this.bucket, key, filePath, { 'Content-Type': contentType });
+  }
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.client.putObject(this.bucket, key, body, body.length, { 'Content-Type': contentType });
+  }
+
+  async remove(keys: string[]): Promise<void> {
+    if (keys.length) await this.client.removeObjects(this.bucket, keys);
   }
 }

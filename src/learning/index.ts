@@ -19,7 +19,7 @@ export interface LearningServices {
   yearClosures: YearClosureService;
 }
 
-export function createLearningServices(secret: string, storage: Storage | null): LearningServices {
+export function createLearningServices(secret: string, storage: () => Storage): LearningServices {
   return {
     enrollments: new EnrollmentService(),
     attendance: new AttendanceService(new CheckInCodes(secret)),

@@ -56,20 +56,20 @@ const MAX_IMPORT_LINES = 5000;
 
 /** Writing learning logs: self-declared, resource study, imports; and voiding and reviewing them. */
 export class LearningLogService {
-  constructor(private readonly storage: Storage | null) {}
+  constructor(private readonly storage: () => Storage) {}
 
   /** Not transactional (signs a URL). A presigned PUT for an evidence file under the citizen's own prefix. */
   async createEvidenceUpload(ctx: RequestContext, fileName: string): Promise<EvidenceUpload> {
     const citizen = await requireOwnCitizen(ctx);
     const safe = fileName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(-100) || 'evidence';
     const key = `evidence/${citizen.id}/${randomUUID()}/${safe}`;
-    const uploadUrl = await this.requireStorage().presignPut(key, EVIDENCE_UPLOAD_SECONDS);
+    const uploadUrl = await this.storage().presignPut(key, EVIDENCE_UPLOAD_SECONDS);
     return { key, uploadUrl, expiresAt: new Date(ctx.now.getTime() + EVIDENCE_UPLOAD_SECONDS * 1000) };
   }
 
   /** A short-lived download URL of a log's evidence file; the caller has checked the actor may read the log. */
   evidenceUrl(log: LearningLog): Promise<string> | null {
-    return log.evidenceKey ? this.requireStorage().presignGet(log.evidenceKey, 300) : null;
+    return log.evidenceKey ? this.storage().presignGet(log.evidenceKey, 300) : null;
   }
 
   /** Transactional, idempotent with `idempotencyKey`. The citizen declares an external activity; it waits for verification. */
@@ -276,14 +276,9 @@ export class LearningLogService {
     if (!key.startsWith(`evidence/${citizen.id}/`) || key.includes('..')) {
       throw new UserInputError('EVIDENCE_NOT_YOURS', 'The evidence file must be one you uploaded with createEvidenceUpload', ['evidenceKey']);
     }
-    if (!(await this.requireStorage().exists(key))) {
+    if (!(await this.storage().exists(key))) {
       throw new UserInputError('EVIDENCE_NOT_FOUND', 'The evidence file was not uploaded; upload it to the URL of createEvidenceUpload first', ['evidenceKey']);
     }
-  }
-
-  private requireStorage(): Storage {
-    if (!this.storage) throw new Error('object storage is not open in this process');
-    return this.storage;
   }
 }
 

@@ -22,9 +22,11 @@ afterAll(async () => {
 it('schedules the daily refresh-token purge at 03:00 in Vietnam with a job scheduler', async () => {
   const queue = workers.queues.get(QueueName.Maintenance);
   const schedulers = await queue?.getJobSchedulers();
-  expect(schedulers).toEqual([
-    expect.objectContaining({ key: 'purge-refresh-tokens-daily', name: JobName.PurgeRefreshTokens, pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' }),
-  ]);
+  expect(schedulers).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ key: 'purge-refresh-tokens-daily', name: JobName.PurgeRefreshTokens, pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+    ]),
+  );
 });
 
 it('purges refresh tokens expired or revoked over a week ago and keeps the rest', async () => {
@@ -53,4 +55,14 @@ it('purges refresh tokens expired or revoked over a week ago and keeps the rest'
 
   const left = await api.runtime.orm.em.fork().find(RefreshToken, { account: account.id });
   expect(left.map((t) => t.tokenHash).sort()).toEqual([hashOpaqueToken('expired-yesterday'), hashOpaqueToken('live')].sort());
+});
+
+it('schedules the media reconciler every five minutes and the cleanup of abandoned uploads hourly', async () => {
+  const schedulers = await workers.queues.get(QueueName.Maintenance)?.getJobSchedulers();
+  expect(schedulers).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ key: 'media-reconcile', name: JobName.MediaReconcile, pattern: '*/5 * * * *', tz: 'Asia/Ho_Chi_Minh' }),
+      expect.objectContaining({ key: 'media-cleanup-uploads-hourly', name: JobName.MediaCleanupUploads, pattern: '17 * * * *', tz: 'Asia/Ho_Chi_Minh' }),
+    ]),
+  );
 });

@@ -1,0 +1,132 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { idOf, toGlobalId } from '../graphql/global-id';
+import { registerNode } from '../graphql/node-registry';
+import { runMutation } from '../graphql/user-error';
+import { Role } from '../auth/roles';
+import { MediaAsset, MediaRendition, type MediaStep } from './media-asset.entity';
+import { RenditionFormat } from './media.enums';
+import { renditionsOfAsset, stepsOfAsset, visibleAssetById } from './media.loaders';
+import { nearestThumbnail } from './media-read.service';
+import type { FailedJob, QueueState } from './job-queues.service';
+import {
+  CompleteUploadInput,
+  CreateUploadInput,
+  CreateUploadPayload,
+  FailedJobType,
+  JobQueueInput,
+  JobQueuePayload,
+  JobQueueType,
+  MediaAssetPayload,
+  MediaAssetType,
+  MediaRenditionType,
+  MediaStepType,
+  QUEUE_OF_NAME,
+  jobQueueNameOf,
+  RetryFailedJobInput,
+  RetryProcessingInput,
+  type JobQueueName,
+} from './media.types';
+
+registerNode('MediaAsset', MediaAsset, (ctx, ids) => visibleAssetById(ctx).loadMany(ids).then((assets) => assets.map((a) => (a instanceof MediaAsset ? a : null))));
+
+/** The URL of a thumbnail of an asset nearest to a width, or null when it has none (yet). */
+export async function thumbnailUrl(ctx: RequestContext, assetId: string, width: number, format: RenditionFormat | null): Promise<string | null> {
+  const rendition = nearestThumbnail(await renditionsOfAsset(ctx).load(assetId), width, format);
+  return rendition ? ctx.services.media.urlOf(rendition.key) : null;
+}
+
+@Resolver(() => MediaAssetType)
+export class MediaAssetResolver {
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => CreateUploadPayload, { description: 'Asks to upload a file: checks its kind and size and returns a URL to PUT it to (valid 15 minutes). The API never carries the bytes.' })
+  async createUpload(@Arg('input') input: CreateUploadInput, @Ctx() ctx: RequestContext): Promise<CreateUploadPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.uploads.create(tx, { ...input, institutionId: idOf('Institution', input.institutionId) }));
+    const ticket = outcome.result;
+    return {
+      upload: ticket ? { id: toGlobalId('Upload', ticket.upload.id), url: ticket.url, expiresAt: ticket.upload.expiresAt, kind: ticket.upload.kind } : null,
+      errors: outcome.errors,
+    };
+  }
+
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => MediaAssetPayload, { description: 'Checks the uploaded file (size, checksum, real type) and starts its processing. Calling it again returns the same asset.' })
+  async completeUpload(@Arg('input') input: CompleteUploadInput, @Ctx() ctx: RequestContext): Promise<MediaAssetPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.uploads.complete(tx, idOf('Upload', input.uploadId)));
+    return { asset: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => MediaAssetPayload, { description: 'Runs the failed steps of a media asset again.' })
+  async retryProcessing(@Arg('input') input: RetryProcessingInput, @Ctx() ctx: RequestContext): Promise<MediaAssetPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.processing.retry(tx, idOf('MediaAsset', input.assetId)));
+    return { asset: outcome.result, errors: outcome.errors };
+  }
+
+  @FieldResolver(() => [MediaStepType], { description: 'Its processing steps and their states.' })
+  steps(@Root() asset: MediaAsset, @Ctx() ctx: RequestContext): Promise<MediaStep[]> {
+    return stepsOfAsset(ctx).load(asset.id);
+  }
+
+  @FieldResolver(() => [MediaRenditionType], { description: 'The files made from it.' })
+  renditions(@Root() asset: MediaAsset, @Ctx() ctx: RequestContext): Promise<MediaRendition[]> {
+    return renditionsOfAsset(ctx).load(asset.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'URL of the thumbnail nearest to a width (the smallest at least that wide); null until there is one.' })
+  thumbnail(
+    @Root() asset: MediaAsset,
+    @Arg('width', () => Int, { description: 'Width wanted in pixels.' }) width: number,
+    @Arg('format', () => RenditionFormat, { nullable: true, description: 'Format wanted; any by default.' }) format: RenditionFormat | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string | null> {
+    return thumbnailUrl(ctx, asset.id, width, format);
+  }
+}
+
+@Resolver(() => MediaRenditionType)
+export class MediaRenditionResolver {
+  @FieldResolver(() => String, { description: 'A short-lived URL of the file.' })
+  url(@Root() rendition: MediaRendition, @Ctx() ctx: RequestContext): Promise<string> {
+    return ctx.services.media.urlOf(rendition.key);
+  }
+}
+
+@Resolver(() => JobQueueType)
+export class JobQueueResolver {
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Query(() => [JobQueueType], { description: 'The background job queues: counts per state. Province administrators only.' })
+  async jobQueues(@Ctx() ctx: RequestContext): Promise<(Omit<QueueState, 'name'> & { name: JobQueueName })[]> {
+    return (await ctx.services.jobQueues.list(ctx)).map((queue) => ({ ...queue, name: jobQueueNameOf(queue.name) }));
+  }
+
+  @FieldResolver(() => [FailedJobType], { description: 'The most recent failed jobs, with their reasons.' })
+  failedJobs(
+    @Root() queue: { name: JobQueueName },
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many, at most 100.' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FailedJob[]> {
+    return ctx.services.jobQueues.failed(ctx, QUEUE_OF_NAME[queue.name], Math.max(1, Math.min(first, 100)));
+  }
+
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Mutation(() => JobQueuePayload, { description: 'Runs a failed job again.' })
+  async retryFailedJob(@Arg('input') input: RetryFailedJobInput, @Ctx() ctx: RequestContext): Promise<JobQueuePayload> {
+    const outcome = await runMutation(ctx, () => ctx.services.jobQueues.retry(ctx, QUEUE_OF_NAME[input.queue], input.jobId));
+    return { queue: outcome.result ? { ...outcome.result, name: input.queue } : null, errors: outcome.errors };
+  }
+
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Mutation(() => JobQueuePayload, { description: 'Pauses a queue: jobs running finish, no new one starts.' })
+  async pauseJobQueue(@Arg('input') input: JobQueueInput, @Ctx() ctx: RequestContext): Promise<JobQueuePayload> {
+    const outcome = await runMutation(ctx, () => ctx.services.jobQueues.pause(ctx, QUEUE_OF_NAME[input.queue]));
+    return { queue: outcome.result ? { ...outcome.result, name: input.queue } : null, errors: outcome.errors };
+  }
+
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Mutation(() => JobQueuePayload, { description: 'Resumes a paused queue.' })
+  async resumeJobQueue(@Arg('input') input: JobQueueInput, @Ctx() ctx: RequestContext): Promise<JobQueuePayload> {
+    const outcome = await runMutation(ctx, () => ctx.services.jobQueues.resume(ctx, QUEUE_OF_NAME[input.queue]));
+    return { queue: outcome.result ? { ...outcome.result, name: input.queue } : null, errors: outcome.errors };
+  }
+}

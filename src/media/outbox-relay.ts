@@ -1,0 +1,73 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { QueueName } from '../infra/queue';
+import type { Logger } from '../infra/logger';
+import type { MediaQueues } from './media-queues';
+
+export interface RelayOptions {
+  attempts: number;
+  /** Base of the exponential backoff between attempts. */
+  backoffMs: number;
+}
+
+interface OutboxRow {
+  id: string;
+  queue: string;
+  job_name: string;
+  job_id: string;
+  data: Record<string, unknown>;
+  priority: number;
+}
+
+/**
+ * Hands outbox rows to BullMQ, oldest first, and deletes the rows it handed over. A row is deleted
+ * only after Redis took its job, and job ids are deterministic, so relaying a row twice (two
+ * relays, a crash between add and delete) still makes one job. Returns how many it relayed.
+ */
+export async function relayOutbox(em: EntityManager, queues: MediaQueues, options: RelayOptions, batch = 100): Promise<number> {
+  const rows = await em.execute<OutboxRow[]>('select id, queue, job_name, job_id, data, priority from job_outbox order by created_at, id limit ?', [batch]);
+  if (!rows.length) return 0;
+  const byQueue = new Map<string, OutboxRow[]>();
+  for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+  for (const [queue, jobs] of byQueue) {
+    await queues.get(queue as QueueName).addBulk(
+      jobs.map((job) => ({
+        name: job.job_name,
+        data: job.data,
+        opts: { jobId: job.job_id, priority: job.priority, attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMs } },
+      })),
+    );
+  }
+  await em.execute('delete from job_outbox where id = any(?::uuid[])', [`{${rows.map((row) => row.id).join(',')}}`]);
+  return rows.length;
+}
+
+/** Polls the outbox while the process runs; a Redis outage only delays the jobs. */
+export function startOutboxRelay(fork: () => EntityManager, queues: MediaQueues, options: RelayOptions & { intervalMs: number }, log: Logger): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let failing = false;
+  const tick = async () => {
+    try {
+      while (!stopped && (await relayOutbox(fork(), queues, options)) > 0);
+      if (failing) log.info('outbox relay works again');
+      failing = false;
+    } catch (error) {
+      if (!failing) log.warn({ err: error }, 'outbox relay failed; the jobs stay in the outbox and are tried again');
+      failing = true;
+    }
+  };
+  const timer = setInterval(() => {
+    // One pass at a time: a pass waiting for Redis is not joined by others.
+    if (running) return;
+    running = tick().finally(() => {
+      running = null;
+    });
+  }, options.intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MediaConfig } from '../config';
+import type { Logger } from '../infra/logger';
+import type { Storage } from '../infra/storage';
+import { ToolError, UnusableInputError } from '../infra/tool-process';
+import { MediaAsset } from './media-asset.entity';
+import { MediaStepName } from './media.enums';
+import { queueOfStep, timeoutOfQueue } from './media-kinds';
+import type { StepJobData } from './outbox';
+import type { ProcessingService } from './processing.service';
+import { audioProbeStep, audioTrackStep, videoProbeStep, videoRenditionStep } from './steps/av.step';
+import { documentPreviewStep, documentTextStep } from './steps/document.step';
+import { imageStep } from './steps/image.step';
+import { CONTENT_TYPE_OF_FORMAT, EXTENSION_OF_FORMAT, type StepInput, type StepResult } from './steps/step';
+
+const STEPS: Record<MediaStepName, (input: StepInput) => Promise<StepResult>> = {
+  [MediaStepName.IMAGE_RENDITIONS]: imageStep,
+  [MediaStepName.DOCUMENT_PREVIEW]: documentPreviewStep,
+  [MediaStepName.DOCUMENT_TEXT]: documentTextStep,
+  [MediaStepName.VIDEO_PROBE]: videoProbeStep,
+  [MediaStepName.VIDEO_360P]: videoRenditionStep(360),
+  [MediaStepName.VIDEO_720P]: videoRenditionStep(720),
+  [MediaStepName.AUDIO_TRACK]: audioTrackStep,
+  [MediaStepName.AUDIO_PROBE]: audioProbeStep,
+};
+
+export type StepOutcome = { status: 'done'; detail?: Record<string, unknown> } | { status: 'skipped'; reason: string };
+
+/** A failure that running again will not fix: the file is unusable, or a tool refused it (not a timeout). */
+function isFinalFailure(error: unknown): boolean {
+  return error instanceof UnusableInputError || (error instanceof ToolError && !error.timedOut);
+}
+
+/**
+ * Runs one step of one asset, as a job: claims it in PostgreSQL, works on a local copy of the
+ * original, stores the renditions, then records them and the step's state in one transaction.
+ * Idempotent: renditions are upserted by name, and a stale or finished step is skipped.
+ */
+export class StepRunner {
+  constructor(
+    private readonly config: MediaConfig,
+    private readonly storage: () => Storage,
+    private readonly processing: ProcessingService,
+  ) {}
+
+  async run(em: EntityManager, log: Logger, data: StepJobData): Promise<StepOutcome> {
+    const claimed = await this.processing.claim(em, data.assetId, data.step, data.dispatch);
+    if (!claimed) return { status: 'skipped', reason: 'the step is done, failed or was queued again' };
+    const asset = await em.findOneOrFail(MediaAsset, { id: data.assetId });
+    const workDir = await mkdtemp(path.join(os.tmpdir(), 'media-'));
+    try {
+      const file = path.join(workDir, 'original');
+      await this.storage().download(asset.originalKey, file);
+      const input: StepInput = {
+        file,
+        workDir,
+        kind: asset.kind,
+        timeoutMs: timeoutOfQueue(this.config, queueOfStep(data.step)),
+        maxImagePixels: this.config.maxImagePixels,
+      };
+      let result: StepResult;
+      try {
+        result = await STEPS[data.step](input);
+      } catch (error) {
+        if (!isFinalFailure(error)) throw error;
+        const reason = `The file cannot be processed: ${(error as Error).message}`;
+        await em.transactional((tx) => this.processing.fail(tx, asset.id, data.step, data.dispatch, reason, true));
+        return { status: 'done', detail: { failed: reason } };
+      }
+      await this.store(em, asset, data, result);
+      return { status: 'done', detail: { renditions: result.renditions.map((r) => r.name) } };
+    } catch (error) {
+      const final = this.processing.isFinalAttempt(claimed);
+      log.warn({ err: error, assetId: asset.id, step: data.step, attempt: claimed.attempts, final }, 'media step failed');
+      await em.fork().transactional((tx) => this.processing.fail(tx, asset.id, data.step, data.dispatch, `Attempt ${claimed.attempts} failed: ${(error as Error).message}`, final));
+      throw error;
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  private async store(em: EntityManager, asset: MediaAsset, data: StepJobData, result: StepResult): Promise<void> {
+    const storage = this.storage();
+    const stored = await Promise.all(
+      result.renditions.map(async (rendition) => {
+        const key = `media/${asset.id}/${rendition.name}.${EXTENSION_OF_FORMAT[rendition.format]}`;
+        const contentType = CONTENT_TYPE_OF_FORMAT[rendition.format];
+        if (rendition.data) await storage.put(key, rendition.data, contentType);
+        else await storage.upload(key, rendition.file as string, contentType);
+        const size = rendition.data ? rendition.data.length : ((await storage.sizeOf(key)) ?? 0);
+        return { ...rendition, key, size };
+      }),
+    );
+    await em.transactional(async (tx) => {
+      for (const r of stored) {
+        await tx.execute(
+          `insert into media_rendition (id, created_at, updated_at, asset_id, name, kind, format, width, height, key, size_bytes)
+           values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?, ?)
+           on conflict (asset_id, name) do update set kind = excluded.kind, format = excluded.format, width = excluded.width,
+             height = excluded.height, key = excluded.key, size_bytes = excluded.size_bytes, updated_at = now()`,
+          [asset.id, r.name, r.kind, r.format, r.width, r.height, r.key, r.size],
+        );
+      }
+      const details = Object.entries(result.details).filter(([, value]) => value !== undefined);
+      if (details.length) {
+        const columns = details.map(([name]) => `${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ?`).join(', ');
+        await tx.execute(`update media_asset set ${columns}, updated_at = now() where id = ?`, [
+          ...details.map(([name, value]) => (name === 'waveform' ? JSON.stringify(value) : value)),
+          asset.id,
+        ]);
+      }
+      if (result.text !== undefined) {
+        await tx.execute('insert into media_text (asset_id, text) values (?, ?) on conflict (asset_id) do update set text = excluded.text', [asset.id, result.text]);
+      }
+      await this.processing.finish(tx, asset.id, data.step, data.dispatch);
+    });
+  }
+}

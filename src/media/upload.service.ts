@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { MediaConfig } from '../config';
+import type { RequestContext } from '../graphql/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import { Institution } from '../catalogue/institution.entity';
+import type { Storage } from '../infra/storage';
+import { MediaAsset, MediaStep } from './media-asset.entity';
+import { MediaKind, UploadStatus } from './media.enums';
+import { ACCEPTED_CONTENT_TYPES, kindOfContentType, maxBytesOf, STEPS_OF_KIND } from './media-kinds';
+import { managesMediaOf } from './media-read.service';
+import { enqueueSteps, QueuePurpose } from './outbox';
+import { sniff, SNIFF_BYTES } from './sniff';
+import { Upload } from './upload.entity';
+
+export interface UploadRequest {
+  institutionId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256?: string | null;
+}
+
+export interface UploadTicket {
+  upload: Upload;
+  /** Where the client PUTs the file, with the header `Content-Type: <contentType>`. */
+  url: string;
+}
+
+const KIND_NAMES: Record<MediaKind, string> = {
+  [MediaKind.IMAGE]: 'an image',
+  [MediaKind.VIDEO]: 'a video',
+  [MediaKind.AUDIO]: 'an audio recording',
+  [MediaKind.DOCUMENT]: 'a PDF document',
+};
+
+function mib(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+}
+
+/** Uploads straight to object storage: a presigned PUT, then a check of what arrived. The API never carries the bytes. */
+export class UploadService {
+  constructor(
+    private readonly config: MediaConfig,
+    private readonly storage: () => Storage,
+  ) {}
+
+  /** Transactional. Checks kind and size, records the upload and signs a PUT URL valid for the configured minutes. */
+  async create(ctx: RequestContext, request: UploadRequest): Promise<UploadTicket> {
+    const institution = await ctx.em.findOne(Institution, { id: request.institutionId });
+    if (!institution) throw new NotFoundError('The institution');
+    if (!managesMediaOf(ctx, institution.id)) throw new ForbiddenError('Only staff of the institution may upload its media');
+    const kind = kindOfContentType(request.contentType);
+    if (!kind) {
+      throw new UserInputError('UNSUPPORTED_TYPE', `Files of type ${request.contentType} are not accepted; send one of ${ACCEPTED_CONTENT_TYPES.join(', ')}`, ['contentType']);
+    }
+    if (request.sizeBytes <= 0) throw new UserInputError('EMPTY_FILE', 'The file is empty', ['sizeBytes']);
+    const max = maxBytesOf(this.config, kind);
+    if (request.sizeBytes > max) throw new UserInputError('FILE_TOO_LARGE', `${KIND_NAMES[kind]} may be at most ${mib(max)}; this one is ${mib(request.sizeBytes)}`, ['sizeBytes']);
+    const filename = path.basename(request.filename.replace(/\\/g, '/')).trim().slice(0, 255) || 'file';
+    const upload = ctx.em.create(Upload, {
+      institution,
+      accountId: ctx.actor?.accountId as string,
+      filename,
+      contentType: request.contentType.toLowerCase(),
+      kind,
+      sizeBytes: request.sizeBytes,
+      sha256: request.sha256?.toLowerCase() ?? null,
+      key: '',
+      expiresAt: new Date(ctx.now.getTime() + this.config.uploadUrlSeconds * 1000),
+    });
+    upload.key = `uploads/${institution.id}/${upload.id}`;
+    await ctx.em.flush();
+    return { upload, url: await this.storage().presignPut(upload.key, this.config.uploadUrlSeconds) };
+  }
+
+  /**
+   * Transactional, idempotent (a second call returns the same asset). Checks that the file
+   * arrived whole and is what it claims, then creates the asset, its steps and their jobs (an
+   * outbox row each) in the same transaction. A refusal changes nothing: fix and upload again.
+   */
+  async complete(ctx: RequestContext, uploadId: string): Promise<MediaAsset> {
+    const upload = await ctx.em.findOne(Upload, { id: uploadId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!upload || !managesMediaOf(ctx, upload.institution.id)) throw new NotFoundError('The upload');
+    if (upload.status === UploadStatus.COMPLETED && upload.asset) return ctx.em.findOneOrFail(MediaAsset, { id: upload.asset.id });
+    const contentType = await this.check(upload);
+    const asset = ctx.em.create(MediaAsset, {
+      institution: upload.institution,
+      uploadedBy: upload.accountId,
+      kind: upload.kind,
+      originalKey: upload.key,
+      contentType,
+      filename: upload.filename,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+    });
+    const steps = STEPS_OF_KIND[upload.kind].map((name) => ctx.em.create(MediaStep, { asset, name }));
+    upload.status = UploadStatus.COMPLETED;
+    upload.asset = asset;
+    await ctx.em.flush();
+    await enqueueSteps(ctx.em, upload.institution.id, steps.map((step) => ({ assetId: asset.id, step: step.name, dispatch: step.dispatch })), QueuePurpose.UPLOAD);
+    return asset;
+  }
+
+  /** The real content type of the uploaded object, or a UserInputError saying what is wrong with it. */
+  private async check(upload: Upload): Promise<string> {
+    const storage = this.storage();
+    const size = await storage.sizeOf(upload.key);
+    if (size === null) throw new UserInputError('UPLOAD_MISSING', 'No file arrived at the upload URL; PUT the file there first', ['uploadId']);
+    if (size === 0) throw new UserInputError('EMPTY_FILE', 'The uploaded file is empty', ['uploadId']);
+    if (size !== upload.sizeBytes) {
+      throw new UserInputError('SIZE_MISMATCH', `The uploaded file has ${size} bytes, not the ${upload.sizeBytes} declared; it may have been cut short`, ['uploadId']);
+    }
+    if (upload.sha256) {
+      const hash = createHash('sha256');
+      for await (const chunk of await storage.read(upload.key)) hash.update(chunk as Buffer);
+      if (hash.digest('hex') !== upload.sha256) throw new UserInputError('CHECKSUM_MISMATCH', 'The uploaded file does not match the SHA-256 declared; it was damaged on the way', ['uploadId']);
+    }
+    const sniffed = sniff(await storage.head(upload.key, SNIFF_BYTES));
+    if (!sniffed) throw new UserInputError('UNRECOGNISED_FILE', `The file is not ${KIND_NAMES[upload.kind]} of a type we can read`, ['uploadId']);
+    if (!sniffed.kinds.includes(upload.kind)) {
+      throw new UserInputError('FILE_TYPE_MISMATCH', `The file "${upload.filename}" is really ${sniffed.description}, not ${KIND_NAMES[upload.kind]}`, ['uploadId']);
+    }
+    return upload.kind === MediaKind.AUDIO && sniffed.contentType.startsWith('video/') ? sniffed.contentType.replace('video/', 'audio/') : sniffed.contentType;
+  }
+
+  /** Deletes uploads never completed (and their objects) older than the configured hours. Returns how many. */
+  async cleanupAbandoned(em: EntityManager, now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.abandonedUploadHours * 3_600_000);
+    const uploads = await em.find(Upload, { status: UploadStatus.PENDING, createdAt: { $lt: cutoff } }, { limit: 1000 });
+    if (!uploads.length) return 0;
+    await this.storage().remove(uploads.map((upload) => upload.key));
+    await em.nativeDelete(Upload, { id: { $in: uploads.map((upload) => upload.id) } });
+    return uploads.length;
+  }
+}

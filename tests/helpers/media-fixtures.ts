@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import type { TestApi } from './test-api';
+
+const run = promisify(execFile);
+
+/** A JPEG with a gradient and shapes (not flat, so thumbnails and placeholders have something to show). */
+export async function makeJpeg(width: number, height: number): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g"><stop offset="0" stop-color="#1e6091"/><stop offset="1" stop-color="#f9c74f"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width / 2}" cy="${height / 2}" r="${Math.min(width, height) / 4}" fill="#d62828"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+/** Runs ffmpeg with lavfi sources into a file of the given extension and returns its bytes. */
+export async function makeWithFfmpeg(args: string[], extension: string): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'media-fixture-'));
+  try {
+    const file = path.join(dir, `out.${extension}`);
+    await run('ffmpeg', ['-nostdin', '-v', 'error', '-y', ...args, file]);
+    return await readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A video of `seconds` from testsrc with a sine tone, H.264/AAC in MP4. */
+export function makeVideo(seconds: number, width: number, height: number): Promise<Buffer> {
+  return makeWithFfmpeg(
+    ['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=25:duration=${seconds}`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+    'mp4',
+  );
+}
+
+/** A sine tone of `seconds`, AAC in an M4A. */
+export function makeAudio(seconds: number, extension = 'm4a'): Promise<Buffer> {
+  return makeWithFfmpeg(['-f', 'lavfi', '-i', `sine=frequency=330:duration=${seconds}`, '-c:a', 'aac'], extension);
+}
+
+/** A one-page PDF with a line of text, written byte by byte (offsets of the cross-reference table included). */
+export function makePdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+export interface UploadOptions {
+  contentType: string;
+  filename: string;
+  /** Declared size when it must differ from the bytes PUT. */
+  declaredSize?: number;
+  sha256?: string;
+}
+
+/** createUpload, then PUT the bytes over HTTP to the presigned URL; returns the upload's id. */
+export async function putUpload(api: TestApi, token: string, institutionId: string, bytes: Buffer, options: UploadOptions): Promise<string> {
+  const created = await api.gql(
+    `mutation($input: CreateUploadInput!) { createUpload(input: $input) { upload { id url expiresAt kind } errors { field code message } } }`,
+    { input: { institutionId, filename: options.filename, contentType: options.contentType, sizeBytes: options.declaredSize ?? bytes.length, sha256: options.sha256 } },
+    { token },
+  );
+  const upload = created.data?.createUpload.upload;
+  if (!upload) throw new Error(`createUpload refused: ${JSON.stringify(created.errors ?? created.data?.createUpload.errors)}`);
+  const response = await fetch(upload.url, { method: 'PUT', body: bytes, headers: { 'content-type': options.contentType } });
+  if (!response.ok) throw new Error(`PUT failed: ${response.status}`);
+  return upload.id;
+}
+
+export const COMPLETE_UPLOAD = `mutation($input: CompleteUploadInput!) { completeUpload(input: $input) { asset { id status kind contentType } errors { field code message } } }`;
+
+export const ASSET_FIELDS = `id status kind contentType width height durationSeconds pages videoCodec audioCodec placeholder waveform
+  steps { name status error attempts } renditions { name kind format width height sizeBytes url }`;
+
+/** Polls the asset until it is READY or FAILED (or the time is up) and returns it. */
+export async function waitForAsset(api: TestApi, token: string, assetId: string, timeoutMs = 60_000): Promise<Record<string, any>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await api.gql(`query($id: ID!) { node(id: $id) { ... on MediaAsset { ${ASSET_FIELDS} } } }`, { id: assetId }, { token });
+    const asset = result.data?.node;
+    const settled = asset && (asset.status === 'READY' || (asset.status === 'FAILED' && !asset.steps.some((s: { status: string }) => s.status === 'PENDING' || s.status === 'PROCESSING')));
+    if (settled || Date.now() > deadline) return asset;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
