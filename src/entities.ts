@@ -12,6 +12,9 @@ import { LearningLog } from './learning/learning-log.entity';
 import { LearningYearClosure } from './learning/learning-year-closure.entity';
 import { Citizen } from './people/citizen.entity';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
+import { TitleAttestation, TitleAttestationAudit } from './titles/attestation.entity';
+import { TitleProgress, TitleProgressMonth } from './titles/progress.entity';
+import { TitleRun } from './titles/run.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
 export const ENTITIES = [
@@ -33,4 +36,9 @@ export const ENTITIES = [
   LearningLog,
   LearningYearClosure,
   LearningGoal,
+  TitleRun,
+  TitleProgress,
+  TitleProgressMonth,
+  TitleAttestation,
+  TitleAttestationAudit,
 ];

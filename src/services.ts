@@ -9,7 +9,9 @@ import { UnitService } from './catalogue/unit.service';
 import { CursorCodec } from './graphql/cursor';
 import { NationalIdProtector } from './people/national-id';
 import { RulesetService } from './titles/ruleset.service';
+import type { JobQueues } from './infra/queue';
 import type { Storage } from './infra/storage';
+import { createTitleServices, type TitleServices } from './titles';
 import { createLearningServices, type LearningServices } from './learning';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
@@ -25,10 +27,11 @@ export interface Services {
   nationalIds: NationalIdProtector;
   rulesets: RulesetService;
   learning: LearningServices;
+  titles: TitleServices;
 }
 
-/** `storage` is null in one-shot tools that do not open object storage. */
-export function createServices(config: Config, storage: Storage | null = null): Services {
+/** `storage` and `queues` are null in one-shot tools that open neither object storage nor queues. */
+export function createServices(config: Config, storage: Storage | null = null, queues: JobQueues | null = null): Services {
   const units = new UnitService();
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
@@ -44,5 +47,6 @@ export function createServices(config: Config, storage: Storage | null = null): 
     nationalIds: new NationalIdProtector(config.nationalIdKey),
     rulesets: new RulesetService(),
     learning: createLearningServices(config.jwtSecret, storage),
+    titles: createTitleServices(config.titles, queues),
   };
 }

@@ -1,4 +1,5 @@
-import type { Queue, Worker } from 'bullmq';
+import type { Queue, Worker, WorkerOptions } from 'bullmq';
+import type { Config } from '../src/config';
 import { createQueue, createWorker, QueueName, type Job } from '../src/infra/queue';
 import type { Runtime } from '../src/runtime';
 import type { JobOutcome } from './jobs';
@@ -12,6 +13,13 @@ export interface WorkerHost {
 
 const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Maintenance]: 1,
+  [QueueName.Titles]: 1,
+};
+
+/** Options of a queue's worker beyond the defaults. */
+const WORKER_OPTIONS: Partial<Record<QueueName, (config: Config) => Partial<WorkerOptions>>> = {
+  // A job's lock, renewed at half of it; a killed worker's job is taken over once it lapses.
+  [QueueName.Titles]: (config) => ({ lockDuration: config.titles.jobLockMs, stalledInterval: config.titles.jobLockMs }),
 };
 
 /** Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. */
@@ -30,11 +38,22 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
         const handler = handlerFor(job.name);
         if (!handler || handler.queue !== name) throw new Error(`no handler for job ${job.name} on queue ${name}`);
         const jobLog = log.child({ queue: name, job: job.name, jobId: job.id });
-        const outcome = await handler.run({ em: runtime.orm.em.fork(), log: jobLog, services: runtime.services, now: new Date() }, job.data);
+        const outcome = await handler.run(
+          {
+            em: runtime.orm.em.fork(),
+            log: jobLog,
+            services: runtime.services,
+            now: new Date(),
+            progress: (progress) => job.updateProgress(progress),
+            finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+          },
+          job.data,
+        );
         jobLog.info({ outcome }, 'job finished');
         return outcome;
       },
       CONCURRENCY[name],
+      WORKER_OPTIONS[name]?.(config),
     );
     worker.on('failed', (job, error) => log.error({ queue: name, job: job?.name, jobId: job?.id, err: error }, 'job failed'));
     worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));

@@ -5,6 +5,9 @@ import type { Services } from '../src/services';
 
 export enum JobName {
   PurgeRefreshTokens = 'auth.purge-refresh-tokens',
+  /** The same names as src/titles/title-jobs.ts, which the API adds jobs under. */
+  RecalculateTitles = 'titles.recalculate',
+  ScheduleTitleRuns = 'titles.schedule-monthly',
 }
 
 /** What a job handler gets: its own EntityManager fork, never one shared across jobs. */
@@ -13,6 +16,10 @@ export interface JobContext {
   log: Logger;
   services: Services;
   now: Date;
+  /** Reports progress through the job (BullMQ's updateProgress). */
+  progress(progress: object): Promise<void>;
+  /** True when a throw now fails the job for good (no retry left). */
+  finalAttempt: boolean;
 }
 
 /** Expected outcomes; only the unexpected throws, so that BullMQ retries it. */

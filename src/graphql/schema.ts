@@ -17,6 +17,7 @@ import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver }
 import { LearningLogResolver } from '../learning/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
+import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -52,6 +53,9 @@ export const RESOLVERS = [
   MyLearningResolver,
   CitizenLearningResolver,
   LearningPlanResolver,
+  TitleRunResolver,
+  TitleProgressResolver,
+  CitizenTitlesResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
