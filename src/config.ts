@@ -103,6 +103,16 @@ export interface Config {
   /** Web origins allowed to call the API from a browser; `*` for any. */
   corsOrigins: string[];
   media: MediaConfig;
+  titles: TitlesConfig;
+}
+
+export interface TitlesConfig {
+  /** About how many citizens one statement of a run evaluates and upserts. */
+  batchSize: number;
+  /** A pause after each batch of a run; for tests that stop a worker half way, 0 otherwise. */
+  batchPauseMs: number;
+  /** How long a titles job's lock lasts without renewal before another worker takes over the job. */
+  jobLockMs: number;
 }
 
 /** Uploads and the media workers. */
@@ -216,5 +226,10 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
     media: readMediaConfig(env),
+    titles: {
+      batchSize: readInt(env, 'TITLES_BATCH_SIZE', 20_000, 1, 1_000_000),
+      batchPauseMs: readInt(env, 'TITLES_BATCH_PAUSE_MS', 0, 0, 60_000),
+      jobLockMs: readInt(env, 'TITLES_JOB_LOCK_MS', 30_000, 1_000, 600_000),
+    },
   };
 }

@@ -20,6 +20,9 @@ import { Membership } from './people/membership.entity';
 import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from './people/organisation.entity';
 import { LearningResource, ResourceUsage } from './resources/resource.entity';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.entity';
+import { TitleAttestation, TitleAttestationAudit } from './titles/attestation.entity';
+import { TitleProgress, TitleProgressMonth } from './titles/progress.entity';
+import { TitleRun } from './titles/run.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
 export const ENTITIES = [
@@ -57,4 +60,9 @@ export const ENTITIES = [
   OutboxJob,
   LearningResource,
   ResourceUsage,
+  TitleRun,
+  TitleProgress,
+  TitleProgressMonth,
+  TitleAttestation,
+  TitleAttestationAudit,
 ];

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { migrate, openDatabase } from './infra/database';
 import { startEmbeddedS3, type EmbeddedS3 } from './infra/embedded-s3';
 import { createLogger, type Logger } from './infra/logger';
+import { JobQueues } from './infra/queue';
 import { connectRedis, createRedis } from './infra/redis';
 import { Storage } from './infra/storage';
 import { createServices, type Services } from './services';
@@ -15,6 +16,8 @@ export interface Runtime {
   orm: MikroORM;
   redis: Redis;
   storage: Storage;
+  /** Queues this process adds jobs to. */
+  queues: JobQueues;
   services: Services;
   close(): Promise<void>;
 }
@@ -37,16 +40,17 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   const redis = createRedis(config.redisUrl, options.redisPurpose);
   const redisError = await connectRedis(redis);
   if (redisError) log.warn({ err: redisError }, 'Redis is not reachable yet; retrying in the background');
-  const services = createServices(config, storage);
+  const queues = new JobQueues(config.redisUrl, config.queuePrefix);
   return {
     config,
     log,
     orm,
     redis,
     storage,
-    services,
+    queues,
+    services: createServices(config, storage, queues),
     async close() {
-      await services.mediaQueues.close();
+      await queues.close();
       redis.disconnect();
       await orm.close();
       await embedded?.close();

@@ -15,15 +15,16 @@ import { GroupListService } from './people/group-list.service';
 import { HouseholdService } from './people/household.service';
 import { OrganisationService } from './people/organisation.service';
 import { RulesetService } from './titles/ruleset.service';
-import { createLearningServices, type LearningServices } from './learning';
+import type { JobQueues } from './infra/queue';
 import type { Storage } from './infra/storage';
+import { createLearningServices, type LearningServices } from './learning';
 import { JobQueueService } from './media/job-queues.service';
-import { MediaQueues } from './media/media-queues';
 import { MediaReadService } from './media/media-read.service';
 import { ProcessingService } from './media/processing.service';
 import { StepRunner } from './media/step-runner';
 import { UploadService } from './media/upload.service';
 import { ResourceService } from './resources/resource.service';
+import { createTitleServices, type TitleServices } from './titles';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -48,13 +49,15 @@ export interface Services {
   uploads: UploadService;
   processing: ProcessingService;
   steps: StepRunner;
-  mediaQueues: MediaQueues;
+  /** Producers of every queue, opened on first use. */
+  queues: JobQueues;
   jobQueues: JobQueueService;
   resources: ResourceService;
+  titles: TitleServices;
 }
 
 /** `storage` is null for tools that never touch media (migrations, imports). */
-export function createServices(config: Config, storage: Storage | null = null): Services {
+export function createServices(config: Config, storage: Storage | null, queues: JobQueues): Services {
   const units = new UnitService();
   const storageOf = (): Storage => {
     if (!storage) throw new Error('object storage is not connected in this process');
@@ -62,7 +65,6 @@ export function createServices(config: Config, storage: Storage | null = null): 
   };
   const media = new MediaReadService(config.media, storageOf);
   const processing = new ProcessingService(config.media, media);
-  const mediaQueues = new MediaQueues(config.redisUrl, config.queuePrefix);
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
   const citizens = new CitizenService(units);
@@ -88,8 +90,9 @@ export function createServices(config: Config, storage: Storage | null = null): 
     uploads: new UploadService(config.media, storageOf),
     processing,
     steps: new StepRunner(config.media, storageOf, processing),
-    mediaQueues,
-    jobQueues: new JobQueueService(mediaQueues),
+    queues,
+    jobQueues: new JobQueueService(queues),
     resources: new ResourceService(units, media),
+    titles: createTitleServices(config.titles, queues),
   };
 }

@@ -4,20 +4,13 @@ import type { Runtime } from '../src/runtime';
 import type { JobOutcome } from './jobs';
 import { handlerFor, HANDLERS, SCHEDULES } from './registry';
 import { startOutboxRelay } from '../src/media/outbox-relay';
-import { mediaWorkerSettings } from './media-settings';
+import { workerSettings } from './worker-settings';
 
 export interface WorkerHost {
   queues: Map<QueueName, Queue>;
   /** Lets running jobs finish, then closes the workers and queues. */
   close(): Promise<void>;
 }
-
-const CONCURRENCY: Record<QueueName, number> = {
-  [QueueName.Maintenance]: 1,
-  [QueueName.MediaImage]: 3,
-  [QueueName.MediaVideo]: 1,
-  [QueueName.MediaDocument]: 2,
-};
 
 /** Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. */
 export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
@@ -35,12 +28,22 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
         const handler = handlerFor(job.name);
         if (!handler || handler.queue !== name) throw new Error(`no handler for job ${job.name} on queue ${name}`);
         const jobLog = log.child({ queue: name, job: job.name, jobId: job.id });
-        const outcome = await handler.run({ em: runtime.orm.em.fork(), log: jobLog, services: runtime.services, now: new Date() }, job.data);
+        const outcome = await handler.run(
+          {
+            em: runtime.orm.em.fork(),
+            log: jobLog,
+            services: runtime.services,
+            now: new Date(),
+            progress: (progress) => job.updateProgress(progress),
+            finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+          },
+          job.data,
+        );
         jobLog.info({ outcome }, 'job finished');
         return outcome;
       },
-      mediaWorkerSettings(config, name)?.concurrency ?? CONCURRENCY[name],
-      mediaWorkerSettings(config, name)?.options,
+      workerSettings(config, name).concurrency,
+      workerSettings(config, name).options,
     );
     worker.on('failed', (job, error) => log.error({ queue: name, job: job?.name, jobId: job?.id, err: error }, 'job failed'));
     worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
@@ -52,7 +55,7 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
     const queue = queues.get(HANDLERS[schedule.job].queue) as Queue;
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: 'Asia/Ho_Chi_Minh' }, { name: schedule.job, data: {} });
   }
-  const relay = startOutboxRelay(() => runtime.orm.em.fork(), runtime.services.mediaQueues, { attempts: config.media.attempts, backoffMs: config.media.retryBackoffMs, intervalMs: config.media.relayIntervalMs }, log);
+  const relay = startOutboxRelay(() => runtime.orm.em.fork(), runtime.services.queues, { attempts: config.media.attempts, backoffMs: config.media.retryBackoffMs, intervalMs: config.media.relayIntervalMs }, log);
   log.info({ queues: queueNames }, 'workers started');
 
   return {

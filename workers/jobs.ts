@@ -1,16 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../src/infra/logger';
-import { QueueName } from '../src/infra/queue';
+import { JobName, QueueName } from '../src/infra/queue';
 import type { Services } from '../src/services';
 
-export enum JobName {
-  PurgeRefreshTokens = 'auth.purge-refresh-tokens',
-  MediaImageStep = 'media.image-step',
-  MediaVideoStep = 'media.video-step',
-  MediaDocumentStep = 'media.document-step',
-  MediaReconcile = 'media.reconcile',
-  MediaCleanupUploads = 'media.cleanup-uploads',
-}
+export { JobName };
 
 /** What a job handler gets: its own EntityManager fork, never one shared across jobs. */
 export interface JobContext {
@@ -18,6 +11,10 @@ export interface JobContext {
   log: Logger;
   services: Services;
   now: Date;
+  /** Reports progress through the job (BullMQ's updateProgress). */
+  progress(progress: object): Promise<void>;
+  /** True when a throw now fails the job for good (no retry left). */
+  finalAttempt: boolean;
 }
 
 /** Expected outcomes; only the unexpected throws, so that BullMQ retries it. */

@@ -25,7 +25,7 @@ export const mediaReconcile: JobHandler = {
   async run(ctx) {
     const requeued = await ctx.em.transactional((em) =>
       ctx.services.processing.reconcile(em, RECONCILE_AFTER_MS, async (step) => {
-        const queueJob = await ctx.services.mediaQueues.get(queueOfStep(step.name)).getJob(stepJobId(step.asset.id, step.name, step.dispatch));
+        const queueJob = await ctx.services.queues.get(queueOfStep(step.name)).getJob(stepJobId(step.asset.id, step.name, step.dispatch));
         return !!queueJob && ALIVE.has(await queueJob.getState());
       }),
     );

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../config';
 import { migrate, openDatabase } from '../infra/database';
 import { createLogger, type Logger } from '../infra/logger';
+import { JobQueues } from '../infra/queue';
 import { openRuntime, type Runtime } from '../runtime';
 import { createServices, type Services } from '../services';
 import { Shutdown } from './shutdown';
@@ -27,10 +28,13 @@ export function runDatabaseTool(work: (tool: DatabaseTool) => Promise<void>, log
     const config = loadConfig();
     const log = createLogger(logLevel ?? config.logLevel);
     const orm = await openDatabase(config, log);
+    // Opened only if a tool adds a job; none of today's does.
+    const queues = new JobQueues(config.redisUrl, config.queuePrefix);
     try {
       await migrate(orm, log);
-      await work({ config, log, orm, services: createServices(config) });
+      await work({ config, log, orm, services: createServices(config, null, queues) });
     } finally {
+      await queues.close();
       await orm.close();
     }
   });

@@ -22,6 +22,7 @@ import { LearningPlanResolver } from '../learning/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
 import { JobQueueResolver, MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
+import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -68,6 +69,9 @@ export const RESOLVERS = [
   MediaRenditionResolver,
   JobQueueResolver,
   LearningResourceResolver,
+  TitleRunResolver,
+  TitleProgressResolver,
+  CitizenTitlesResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

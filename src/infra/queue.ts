@@ -6,6 +6,19 @@ export enum QueueName {
   MediaImage = 'media-image',
   MediaVideo = 'media-video',
   MediaDocument = 'media-document',
+  Titles = 'titles',
+}
+
+/** Every job's name: the API and the services add jobs under them, the workers' registry maps each to its handler. */
+export enum JobName {
+  PurgeRefreshTokens = 'auth.purge-refresh-tokens',
+  MediaImageStep = 'media.image-step',
+  MediaVideoStep = 'media.video-step',
+  MediaDocumentStep = 'media.document-step',
+  MediaReconcile = 'media.reconcile',
+  MediaCleanupUploads = 'media.cleanup-uploads',
+  RecalculateTitles = 'titles.recalculate',
+  ScheduleTitleRuns = 'titles.schedule-monthly',
 }
 
 export function bullConnection(redisUrl: string): ConnectionOptions {
@@ -27,7 +40,36 @@ export function createQueue(name: QueueName, redisUrl: string, prefix: string): 
 }
 
 export function createWorker(name: QueueName, redisUrl: string, prefix: string, processor: Processor, concurrency: number, options: Partial<WorkerOptions> = {}): Worker {
-  return new Worker(name, processor, { prefix, connection: bullConnection(redisUrl), concurrency, autorun: false, ...options });
+  return new Worker(name, processor, { ...options, prefix, connection: bullConnection(redisUrl), concurrency, autorun: false });
+}
+
+/**
+ * The queues a process adds jobs to or inspects (the API too), each opened on first use, so a
+ * process that never touches one never connects for it; closed with the runtime.
+ */
+export class JobQueues {
+  private readonly open = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {}
+
+  get(name: QueueName): Queue {
+    let queue = this.open.get(name);
+    if (!queue) {
+      queue = createQueue(name, this.redisUrl, this.prefix);
+      // Errors of the connection are retried by ioredis; the calls that need Redis report them.
+      queue.on('error', () => undefined);
+      this.open.set(name, queue);
+    }
+    return queue;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.open.values()].map((queue) => queue.close()));
+    this.open.clear();
+  }
 }
 
 export type { Job };

@@ -2,7 +2,7 @@ import type { RequestContext } from '../graphql/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
 import { isProvinceAdmin } from '../auth/actor';
 import { QueueName } from '../infra/queue';
-import type { MediaQueues } from './media-queues';
+import type { JobQueues } from '../infra/queue';
 
 export interface QueueCounts {
   waiting: number;
@@ -34,7 +34,7 @@ function requireAdmin(ctx: RequestContext): void {
 
 /** The job queues as province administrators see them: counts, failures, retry, pause and resume. */
 export class JobQueueService {
-  constructor(private readonly queues: MediaQueues) {}
+  constructor(private readonly queues: JobQueues) {}
 
   async list(ctx: RequestContext): Promise<QueueState[]> {
     requireAdmin(ctx);

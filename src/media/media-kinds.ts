@@ -1,5 +1,5 @@
 import type { MediaConfig } from '../config';
-import { QueueName } from '../infra/queue';
+import { JobName, QueueName } from '../infra/queue';
 import { MediaKind, MediaStepName } from './media.enums';
 
 /** Declared content types accepted at upload, and the kind of media each is. */
@@ -72,10 +72,10 @@ export function queueOfStep(step: MediaStepName): MediaQueue {
 }
 
 /** The job name of each media queue (one handler per job name). */
-export const MEDIA_JOB_OF_QUEUE: Record<MediaQueue, string> = {
-  [QueueName.MediaImage]: 'media.image-step',
-  [QueueName.MediaVideo]: 'media.video-step',
-  [QueueName.MediaDocument]: 'media.document-step',
+export const MEDIA_JOB_OF_QUEUE: Record<MediaQueue, JobName> = {
+  [QueueName.MediaImage]: JobName.MediaImageStep,
+  [QueueName.MediaVideo]: JobName.MediaVideoStep,
+  [QueueName.MediaDocument]: JobName.MediaDocumentStep,
 };
 
 export function timeoutOfQueue(config: MediaConfig, queue: MediaQueue): number {

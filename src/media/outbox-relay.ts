@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { QueueName } from '../infra/queue';
 import type { Logger } from '../infra/logger';
-import type { MediaQueues } from './media-queues';
+import type { JobQueues } from '../infra/queue';
 
 export interface RelayOptions {
   attempts: number;
@@ -23,7 +23,7 @@ interface OutboxRow {
  * only after Redis took its job, and job ids are deterministic, so relaying a row twice (two
  * relays, a crash between add and delete) still makes one job. Returns how many it relayed.
  */
-export async function relayOutbox(em: EntityManager, queues: MediaQueues, options: RelayOptions, batch = 100): Promise<number> {
+export async function relayOutbox(em: EntityManager, queues: JobQueues, options: RelayOptions, batch = 100): Promise<number> {
   const rows = await em.execute<OutboxRow[]>('select id, queue, job_name, job_id, data, priority from job_outbox order by created_at, id limit ?', [batch]);
   if (!rows.length) return 0;
   const byQueue = new Map<string, OutboxRow[]>();
@@ -42,7 +42,7 @@ export async function relayOutbox(em: EntityManager, queues: MediaQueues, option
 }
 
 /** Polls the outbox while the process runs; a Redis outage only delays the jobs. */
-export function startOutboxRelay(fork: () => EntityManager, queues: MediaQueues, options: RelayOptions & { intervalMs: number }, log: Logger): { stop(): Promise<void> } {
+export function startOutboxRelay(fork: () => EntityManager, queues: JobQueues, options: RelayOptions & { intervalMs: number }, log: Logger): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> | null = null;
   let failing = false;
