@@ -18,11 +18,11 @@ import { RulesetService } from './titles/ruleset.service';
 import type { JobQueues } from './infra/queue';
 import type { Storage } from './infra/storage';
 import { createLearningServices, type LearningServices } from './learning';
-import { JobQueueService } from './media/job-queues.service';
 import { MediaReadService } from './media/media-read.service';
 import { ProcessingService } from './media/processing.service';
 import { StepRunner } from './media/step-runner';
 import { UploadService } from './media/upload.service';
+import { JobQueueService } from './operations/job-queues.service';
 import { ResourceService } from './resources/resource.service';
 import { createTitleServices, type TitleServices } from './titles';
 

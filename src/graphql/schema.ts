@@ -20,7 +20,8 @@ import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver }
 import { LearningLogResolver } from '../learning/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/my-learning.resolver';
-import { JobQueueResolver, MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
+import { MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
+import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine.resolver';
 import { toGlobalId } from './global-id';

@@ -1,8 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
 import { isProvinceAdmin } from '../auth/actor';
-import { QueueName } from '../infra/queue';
-import type { JobQueues } from '../infra/queue';
+import { QueueName, type JobQueues } from '../infra/queue';
 
 export interface QueueCounts {
   waiting: number;
