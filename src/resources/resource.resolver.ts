@@ -24,6 +24,8 @@ import {
   LearningResourceOrder,
   LearningResourcePayload,
   LearningResourceType,
+  RecordStudyInput,
+  RecordStudyPayload,
   ResourceDownloadPayload,
   ResourceUseInput,
   UpdateLearningResourceInput,
@@ -102,6 +104,15 @@ export class LearningResourceResolver {
   async recordResourceView(@Arg('input') input: ResourceUseInput, @Ctx() ctx: RequestContext): Promise<LearningResourcePayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.resources.recordView(tx, idOf('LearningResource', input.resourceId)));
     return { resource: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized()
+  @Mutation(() => RecordStudyPayload, { description: 'Records minutes you spent studying a published resource as a learning log (self-study), once per idempotency key.' })
+  async recordStudy(@Arg('input') input: RecordStudyInput, @Ctx() ctx: RequestContext): Promise<RecordStudyPayload> {
+    const outcome = await runMutation(ctx, (tx) =>
+      ctx.services.resources.recordStudy(tx, idOf('LearningResource', input.resourceId), input.minutes, input.idempotencyKey ?? null),
+    );
+    return { log: outcome.result?.log ?? null, resource: outcome.result?.resource ?? null, errors: outcome.errors };
   }
 
   @Authorized()

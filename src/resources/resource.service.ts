@@ -6,6 +6,8 @@ import type { Audience, Topic } from '../catalogue/catalogue.enums';
 import { Institution } from '../catalogue/institution.entity';
 import { countOnce, resolveTextSearch, textSearchOf } from '../catalogue/text-search';
 import type { UnitService } from '../catalogue/unit.service';
+import type { LearningLog } from '../learning/learning-log.entity';
+import { requireOwnCitizen } from '../learning/own-citizen';
 import { todayInVietnam } from '../time';
 import { MediaAsset } from '../media/media-asset.entity';
 import { MediaKind, MediaStatus } from '../media/media.enums';
@@ -41,6 +43,9 @@ export interface ResourceFilter {
 }
 
 /** The media kind a resource of each kind carries; null for links. */
+/** How many times its length a video or audio may be studied in one record (watching twice, taking notes). */
+export const STUDY_DURATION_FACTOR = 2;
+
 const MEDIA_OF_KIND: Record<ResourceKind, MediaKind | null> = {
   [ResourceKind.VIDEO]: MediaKind.VIDEO,
   [ResourceKind.AUDIO]: MediaKind.AUDIO,
@@ -155,6 +160,37 @@ export class ResourceService {
     const resource = await this.getVisible(ctx, id);
     if (await recordUsage(ctx.em, resource.id, ctx.actor?.accountId as string, todayInVietnam(ctx.now), ResourceUsageKind.VIEW)) await ctx.em.refresh(resource);
     return resource;
+  }
+
+  /**
+   * Transactional, idempotent with `idempotencyKey`. The signed-in citizen records minutes spent
+   * studying a published resource: a RESOURCE_STUDY learning log with the resource's topics (self-
+   * study for the titles), and a view. A video or audio cannot be studied for more than
+   * STUDY_DURATION_FACTOR times its length, so one short clip cannot claim an afternoon.
+   */
+  async recordStudy(ctx: RequestContext, id: string, minutes: number, idempotencyKey: string | null): Promise<{ resource: LearningResource; log: LearningLog }> {
+    const resource = await this.getVisible(ctx, id);
+    if (resource.status !== ResourceStatus.PUBLISHED) {
+      throw new UserInputError('RESOURCE_NOT_PUBLISHED', 'Only a published resource can be studied', ['resourceId']);
+    }
+    const citizen = await requireOwnCitizen(ctx);
+    const asset = resource.asset ? await ctx.em.findOneOrFail(MediaAsset, { id: resource.asset.id }) : null;
+    if (asset?.durationSeconds && minutes > Math.max(1, Math.ceil((asset.durationSeconds * STUDY_DURATION_FACTOR) / 60))) {
+      throw new UserInputError(
+        'STUDY_LONGER_THAN_RESOURCE',
+        `This resource lasts ${Math.ceil(asset.durationSeconds / 60)} minutes; record at most ${STUDY_DURATION_FACTOR} times its length`,
+        ['minutes'],
+      );
+    }
+    const log = await ctx.services.learning.logs.recordResourceStudy(ctx, citizen, {
+      resourceId: resource.id,
+      minutes,
+      idempotencyKey,
+      topics: resource.topics,
+      title: resource.title,
+    });
+    if (await recordUsage(ctx.em, resource.id, ctx.actor?.accountId as string, todayInVietnam(ctx.now), ResourceUsageKind.VIEW)) await ctx.em.refresh(resource);
+    return { resource, log };
   }
 
   /** Transactional. A short-lived URL of the original file; counted once a day per account. */

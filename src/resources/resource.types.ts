@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsUrl, Length, Matches, Min, ValidateNested
 import { ConnectionType, EdgeType, Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
 import { Audience, Topic } from '../catalogue/catalogue.enums';
+import { LearningLogType } from '../learning/learning.types';
 import { Licence, ResourceKind, ResourceStatus } from './resource.enums';
 
 @ObjectType('LearningResource', { implements: Node, description: 'A shared digital learning resource: a video, recording, document, image, e-book or link, published by an institution.' })
@@ -198,6 +199,31 @@ export class LearningResourceInput {
 export class ResourceUseInput {
   @Field(() => ID, { description: 'The resource.' })
   resourceId!: string;
+}
+
+@InputType({ description: 'Minutes the signed-in citizen spent studying a published resource.' })
+export class RecordStudyInput {
+  @Field(() => ID, { description: 'The resource.' })
+  resourceId!: string;
+
+  @Field(() => Int, { description: 'Minutes of study, 1 to 720; a video or audio at most twice its length.' })
+  minutes!: number;
+
+  @Field(() => String, { nullable: true, description: 'Your key for this record: sending it again (a retry) returns the first log instead of a second one.' })
+  @Length(1, 100)
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: 'The learning log a study made, or why it was refused.' })
+export class RecordStudyPayload {
+  @Field(() => LearningLogType, { nullable: true, description: 'The RESOURCE_STUDY log, counted as self-study; null when refused.' })
+  log!: object | null;
+
+  @Field(() => LearningResourceType, { nullable: true, description: 'The resource, with its counts.' })
+  resource!: object | null;
+
+  @Field(() => [UserError], { description: 'What to fix; empty on success.' })
+  errors!: UserError[];
 }
 
 @ObjectType({ description: 'A learning resource, or why the change was refused.' })

@@ -335,7 +335,7 @@ describe('access matrix of the catalogue mutations', () => {
       ],
       'resources-access.test.ts': [
         'createUpload', 'completeUpload', 'retryProcessing', 'retryFailedJob', 'pauseJobQueue', 'resumeJobQueue',
-        'createLearningResource', 'updateLearningResource', 'publishLearningResource', 'withdrawLearningResource', 'recordResourceView', 'downloadLearningResource',
+        'createLearningResource', 'updateLearningResource', 'publishLearningResource', 'withdrawLearningResource', 'recordResourceView', 'recordStudy', 'downloadLearningResource',
       ],
     };
     const excluded = Object.values(coveredElsewhere).flat();

@@ -6,6 +6,7 @@ import type { Institution } from '../../src/catalogue/institution.entity';
 import { Topic } from '../../src/catalogue/catalogue.enums';
 import { ResourceKind } from '../../src/resources/resource.enums';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { createCitizen } from '../helpers/learning-fixtures';
 import { makePdf, putUpload } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
@@ -16,16 +17,18 @@ let other: Institution;
 
 const CALLERS = ['anonymous', 'citizen', 'staff of the institution', 'staff of another institution', 'province admin'] as const;
 type Caller = (typeof CALLERS)[number];
-type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+/** A GraphQL error code, or CITIZEN_PROFILE_REQUIRED: refused in the payload because the account keeps no learning record. */
+type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CITIZEN_PROFILE_REQUIRED';
 const tokens = {} as Record<Caller, string | undefined>;
 
 beforeAll(async () => {
   api = await startTestApi();
   admin = await api.adminContext();
   const units = await seedUnits(admin);
+  // The citizen keeps a learning record (a citizen profile); staff and admins do not.
+  tokens.citizen = (await createCitizen(api, units.longAn)).token;
   institution = await createInstitution(admin, units.longAn, 'Thư viện A');
   other = await createInstitution(admin, units.tanAn, 'Thư viện B');
-  tokens.citizen = (await api.account(Role.CITIZEN)).token;
   tokens['staff of the institution'] = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
   tokens['staff of another institution'] = (await api.account(Role.INSTITUTION_STAFF, { institutionId: other.id })).token;
   tokens['province admin'] = (await api.account(Role.PROVINCE_ADMIN)).token;
@@ -144,6 +147,19 @@ const SCENARIOS: Scenario[] = [
     expected: SIGNED_IN,
   },
   {
+    mutation: 'recordStudy',
+    input: 'RecordStudyInput',
+    selection: 'log { id source } errors { code }',
+    arrange: async () => ({ resourceId: gid('LearningResource', await resource({ publish: true })), minutes: 15 }),
+    expected: {
+      anonymous: 'UNAUTHENTICATED',
+      citizen: 'allowed',
+      'staff of the institution': 'CITIZEN_PROFILE_REQUIRED',
+      'staff of another institution': 'CITIZEN_PROFILE_REQUIRED',
+      'province admin': 'CITIZEN_PROFILE_REQUIRED',
+    },
+  },
+  {
     mutation: 'downloadLearningResource',
     input: 'ResourceUseInput',
     selection: 'url errors { code }',
@@ -165,6 +181,8 @@ describe('access matrix of the resource and media mutations', () => {
     if (outcome === 'allowed') {
       expect(result.errors).toBeUndefined();
       expect(result.data?.[scenario.mutation].errors).toEqual([]);
+    } else if (outcome === 'CITIZEN_PROFILE_REQUIRED') {
+      expect(result.data?.[scenario.mutation].errors).toEqual([{ code: outcome }]);
     } else {
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual([outcome]);
     }

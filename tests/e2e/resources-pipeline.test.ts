@@ -1,8 +1,10 @@
 import sharp from 'sharp';
 import { Role } from '../../src/auth/roles';
+import { fromGlobalId } from '../../src/graphql/global-id';
 import { blurHashAverage } from '../../src/infra/blurhash';
 import { startWorkers, type WorkerHost } from '../../workers/host';
-import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { createInstitution, gid, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
+import { createCitizen } from '../helpers/learning-fixtures';
 import { COMPLETE_UPLOAD, makeAudio, makeJpeg, makePdf, makeVideo, putUpload, waitForAsset } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
@@ -11,12 +13,13 @@ let workers: WorkerHost;
 let staff: string;
 let citizen: string;
 let institutionId: string;
+let units: UnitsFixture;
 
 beforeAll(async () => {
   api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100', MEDIA_RETRY_BACKOFF_MS: '200' });
   workers = await startWorkers(api.runtime);
   const admin = await api.adminContext();
-  const units = await seedUnits(admin);
+  units = await seedUnits(admin);
   const institution = await createInstitution(admin, units.longAn, 'Thư viện tỉnh');
   institutionId = gid('Institution', institution.id);
   staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
@@ -140,4 +143,46 @@ it('counts a download once per account and day and hands out a short-lived URL o
   expect(viewed.data?.recordResourceView.resource.viewCount).toBe(2);
   const mostUsed = await api.gql(`{ learningResources(orderBy: MOST_USED, first: 1) { edges { node { id } } } }`);
   expect(mostUsed.data?.learningResources.edges[0].node.id).toBe(resourceId);
+});
+
+it('records the study of a published resource as a verified self-study log, once per key, at most twice its length', async () => {
+  const assetId = await uploadAsset(await makeAudio(20), 'bai-giang.m4a', 'audio/mp4');
+  await waitForAsset(api, staff, assetId);
+  const resourceId = await publishResource(assetId, 'AUDIO', 'Bài giảng kỹ thuật tưới tiết kiệm');
+  const learner = await createCitizen(api, units.longAn);
+  const STUDY = `mutation($input: RecordStudyInput!) { recordStudy(input: $input) {
+    log { id source status hours topics activityTitle } resource { viewCount } errors { field code } } }`;
+  const study = (token: string | undefined, input: Record<string, unknown>) => api.gql(STUDY, { input: { resourceId, ...input } }, { token });
+
+  const first = await study(learner.token, { minutes: 1, idempotencyKey: 'nghe-1' });
+  expect(first.data?.recordStudy).toMatchObject({
+    log: { source: 'RESOURCE_STUDY', status: 'VERIFIED', hours: 0.02, topics: ['AGRICULTURE'], activityTitle: 'Bài giảng kỹ thuật tưới tiết kiệm' },
+    resource: { viewCount: 1 },
+    errors: [],
+  });
+  const retried = await study(learner.token, { minutes: 1, idempotencyKey: 'nghe-1' });
+  expect(retried.data?.recordStudy.log.id).toBe(first.data?.recordStudy.log.id);
+
+  // Hours are kept to two decimals (1 minute = 0.02 h). 20 seconds of audio: at most 1 minute (twice its length, rounded up).
+  expect((await study(learner.token, { minutes: 2 })).data?.recordStudy).toMatchObject({ log: null, errors: [{ field: ['input', 'minutes'], code: 'STUDY_LONGER_THAN_RESOURCE' }] });
+  expect((await study(learner.token, { minutes: 0 })).data?.recordStudy.errors[0].code).toBe('INVALID_HOURS');
+  expect((await study(citizen, { minutes: 1 })).data?.recordStudy.errors[0].code).toBe('CITIZEN_PROFILE_REQUIRED');
+  expect((await api.gql(STUDY, { input: { resourceId, minutes: 1 } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+  const logs = await api.runtime.orm.em.fork().execute('select source, resource_id from learning_log where citizen_id = ?', [learner.citizen.id]);
+  expect(logs).toEqual([{ source: 'RESOURCE_STUDY', resource_id: fromGlobalId(resourceId).id }]);
+});
+
+it('refuses the study of a resource that is not published, and hides it from citizens', async () => {
+  const created = await api.gql(
+    `mutation($input: CreateLearningResourceInput!) { createLearningResource(input: $input) { resource { id } errors { code } } }`,
+    { input: { institutionId, title: 'Bản nháp', kind: 'LINK', topics: ['LAW'], linkUrl: 'https://thuvienphapluat.vn' } },
+    { token: staff },
+  );
+  const resourceId = created.data?.createLearningResource.resource.id;
+  const staffCitizen = await createCitizen(api, units.longAn);
+  const result = await api.gql(`mutation($input: RecordStudyInput!) { recordStudy(input: $input) { log { id } errors { code } } }`, { input: { resourceId, minutes: 5 } }, { token: staff });
+  expect(result.data?.recordStudy).toEqual({ log: null, errors: [{ code: 'RESOURCE_NOT_PUBLISHED' }] });
+  const hidden = await api.gql(`mutation($input: RecordStudyInput!) { recordStudy(input: $input) { log { id } errors { code } } }`, { input: { resourceId, minutes: 5 } }, { token: staffCitizen.token });
+  expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 });
