@@ -23,6 +23,8 @@ import { TitleDefinition, TitleIndicator, TitleRuleset } from './titles/ruleset.
 import { TitleAttestation, TitleAttestationAudit } from './titles/attestation.entity';
 import { TitleProgress, TitleProgressMonth } from './titles/progress.entity';
 import { TitleRun } from './titles/run.entity';
+import { TitleAward } from './titles/recognition.entity';
+import { TitleTarget } from './titles/standings.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
 export const ENTITIES = [
@@ -65,4 +67,6 @@ export const ENTITIES = [
   TitleProgressMonth,
   TitleAttestation,
   TitleAttestationAudit,
+  TitleAward,
+  TitleTarget,
 ];

@@ -24,6 +24,8 @@ import { MediaAssetResolver, MediaRenditionResolver } from '../media/media.resol
 import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine.resolver';
+import { CitizenAwardsResolver, TitleAwardResolver } from '../titles/recognition.resolver';
+import { TitleStandingsResolver } from '../titles/standings.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -73,6 +75,9 @@ export const RESOLVERS = [
   TitleRunResolver,
   TitleProgressResolver,
   CitizenTitlesResolver,
+  TitleAwardResolver,
+  CitizenAwardsResolver,
+  TitleStandingsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

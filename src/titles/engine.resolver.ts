@@ -35,7 +35,7 @@ import { subjectOfGlobalId, type ResolvedSubject } from './subject-units';
 
 registerNode('TitleRun', TitleRun, async (ctx, ids) => Promise.all(ids.map((id) => ctx.services.titles.runs.get(ctx, id))));
 
-const SUBJECT_TYPE_NAMES: Record<SubjectKind, string> = {
+export const SUBJECT_TYPE_NAMES: Record<SubjectKind, string> = {
   [SubjectKind.CITIZEN]: 'Citizen',
   [SubjectKind.HOUSEHOLD]: 'Household',
   [SubjectKind.CLAN]: 'Clan',

@@ -2,8 +2,10 @@ import type { TitlesConfig } from '../config';
 import type { JobQueues } from '../infra/queue';
 import { AttestationService } from './attestation.service';
 import { TitleProgressService } from './progress.service';
+import { RecognitionService } from './recognition.service';
 import { TitleRunExecutor } from './run-executor';
 import { TitleRunService } from './run.service';
+import { StandingsService } from './standings.service';
 
 /** The titles engine's services: runs (start, read, execute), progress, attestations. */
 export interface TitleServices {
@@ -11,6 +13,8 @@ export interface TitleServices {
   executor: TitleRunExecutor;
   progress: TitleProgressService;
   attestations: AttestationService;
+  recognition: RecognitionService;
+  standings: StandingsService;
 }
 
 export function createTitleServices(settings: TitlesConfig, queues: JobQueues): TitleServices {
@@ -19,5 +23,7 @@ export function createTitleServices(settings: TitlesConfig, queues: JobQueues): 
     executor: new TitleRunExecutor(settings),
     progress: new TitleProgressService(),
     attestations: new AttestationService(),
+    recognition: new RecognitionService(),
+    standings: new StandingsService(),
   };
 }

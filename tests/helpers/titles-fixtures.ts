@@ -116,3 +116,37 @@ export async function insertAttestation(em: EntityManager, citizenId: string, un
 
 /** The five ATTESTED indicators of LEARNING_CITIZEN in VN-2024. */
 export const ATTESTED_CODES = ['ENCOURAGES_LEARNING', 'NUMERACY', 'CRITICAL_THINKING', 'RELATIONS', 'COOPERATION'] as const;
+
+/** The id of the published VN-2024 ruleset the migrations ship. */
+export async function vn2024Id(em: EntityManager): Promise<string> {
+  const [row] = await em.execute<{ id: string }[]>(`select id from title_ruleset where code = 'VN-2024' and status = 'PUBLISHED' order by version limit 1`);
+  if (!row) throw new Error('VN-2024 is not in the database');
+  return row.id;
+}
+
+/** A stored progress row as a run would leave it, for tests that start from given statuses. */
+export async function insertProgress(
+  em: EntityManager,
+  subject: { kind?: string; id: string; titleKind?: string; unitLevel?: string | null },
+  unit: UnitRow,
+  year: number,
+  row: { rulesetId: string; status: 'MEETS_CRITERIA' | 'NOT_YET' | 'AWAITING_ASSESSMENT'; total: number; indicators?: { code: string; source: string; score: number | null; value: number | null }[] },
+): Promise<void> {
+  await em.execute(
+    `insert into title_progress (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, year, unit_id, ruleset_id, indicators, total, threshold, disadvantaged, status, level_reached, computed_at)
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 80, false, ?, ?, now())`,
+    [
+      subject.kind ?? 'CITIZEN',
+      subject.id,
+      subject.titleKind ?? 'LEARNING_CITIZEN',
+      subject.unitLevel ?? null,
+      year,
+      unit.id,
+      row.rulesetId,
+      JSON.stringify(row.indicators ?? []),
+      row.total,
+      row.status,
+      row.status === 'MEETS_CRITERIA' ? 1 : 0,
+    ],
+  );
+}
