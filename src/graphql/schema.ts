@@ -24,6 +24,7 @@ import { MediaAssetResolver, MediaRenditionResolver } from '../media/media.resol
 import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine.resolver';
+import { RulesetDryRunResolver } from '../titles/engine.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -73,6 +74,7 @@ export const RESOLVERS = [
   TitleRunResolver,
   TitleProgressResolver,
   CitizenTitlesResolver,
+  RulesetDryRunResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

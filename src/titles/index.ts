@@ -1,6 +1,7 @@
 import type { TitlesConfig } from '../config';
 import type { JobQueues } from '../infra/queue';
 import { AttestationService } from './attestation.service';
+import { DryRunService } from './dry-run.service';
 import { TitleProgressService } from './progress.service';
 import { TitleRunExecutor } from './run-executor';
 import { TitleRunService } from './run.service';
@@ -11,6 +12,7 @@ export interface TitleServices {
   executor: TitleRunExecutor;
   progress: TitleProgressService;
   attestations: AttestationService;
+  dryRuns: DryRunService;
 }
 
 export function createTitleServices(settings: TitlesConfig, queues: JobQueues): TitleServices {
@@ -19,5 +21,6 @@ export function createTitleServices(settings: TitlesConfig, queues: JobQueues): 
     executor: new TitleRunExecutor(settings),
     progress: new TitleProgressService(),
     attestations: new AttestationService(),
+    dryRuns: new DryRunService(settings.batchSize),
   };
 }
