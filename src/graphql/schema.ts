@@ -26,6 +26,7 @@ import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine.resolver';
 import { CitizenAwardsResolver, TitleAwardResolver } from '../titles/recognition.resolver';
 import { TitleStandingsResolver } from '../titles/standings.resolver';
+import { RulesetDryRunResolver } from '../titles/engine.resolver';
 import { toGlobalId } from './global-id';
 import { NodeResolver, registerLabelledEnumList } from './node.resolver';
 import { Node } from './relay';
@@ -78,6 +79,7 @@ export const RESOLVERS = [
   TitleAwardResolver,
   CitizenAwardsResolver,
   TitleStandingsResolver,
+  RulesetDryRunResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -20,6 +20,7 @@ export enum ScoreSource {
   AUTO = 'AUTO',
   ATTESTED = 'ATTESTED',
   MISSING = 'MISSING',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
 
 export enum RunStatus {
@@ -35,11 +36,17 @@ export enum RunTrigger {
 }
 
 /**
- * The levels a run evaluates, bottom-up: each reads the level below. Only citizens are computed
- * so far; households, organisations, clans and the unit levels are further phases appended here.
+ * The levels a run evaluates, bottom-up: each reads the level below (titles.md, order of evaluation).
  */
 export enum RunPhase {
   CITIZENS = 'CITIZENS',
+  HOUSEHOLDS = 'HOUSEHOLDS',
+  ORGANISATIONS = 'ORGANISATIONS',
+  CLANS = 'CLANS',
+  HAMLETS = 'HAMLETS',
+  COMMUNES = 'COMMUNES',
+  DISTRICTS = 'DISTRICTS',
+  PROVINCES = 'PROVINCES',
 }
 
 registerLabelledEnum(SubjectKind, 'TitleSubjectKind', 'The kind of subject a title is about.', {
@@ -64,6 +71,7 @@ registerLabelledEnum(ScoreSource, 'ScoreSource', 'Where the score of an indicato
   [ScoreSource.AUTO]: { vi: 'Tự động', en: 'Automatic', description: 'Computed from verified data in the platform' },
   [ScoreSource.ATTESTED]: { vi: 'Cán bộ đánh giá', en: 'Attested', description: "An assessor's entry for the year" },
   [ScoreSource.MISSING]: { vi: 'Chưa đánh giá', en: 'Missing', description: 'An attested indicator with no entry yet' },
+  [ScoreSource.NOT_APPLICABLE]: { vi: 'Không áp dụng', en: 'Not applicable', description: 'The indicator does not apply to this kind of organisation' },
 });
 
 registerLabelledEnum(RunStatus, 'TitleRunStatus', 'Where a recalculation of titles stands.', {
@@ -80,4 +88,11 @@ registerLabelledEnum(RunTrigger, 'TitleRunTrigger', 'What started a recalculatio
 
 registerLabelledEnum(RunPhase, 'TitleRunPhase', 'A level a recalculation evaluates, in order.', {
   [RunPhase.CITIZENS]: { vi: 'Công dân', en: 'Citizens' },
+  [RunPhase.HOUSEHOLDS]: { vi: 'Hộ gia đình', en: 'Households' },
+  [RunPhase.ORGANISATIONS]: { vi: 'Cơ quan, đơn vị', en: 'Organisations' },
+  [RunPhase.CLANS]: { vi: 'Dòng họ', en: 'Clans' },
+  [RunPhase.HAMLETS]: { vi: 'Thôn, ấp, khu phố', en: 'Hamlets' },
+  [RunPhase.COMMUNES]: { vi: 'Xã, phường', en: 'Communes' },
+  [RunPhase.DISTRICTS]: { vi: 'Quận, huyện', en: 'Districts' },
+  [RunPhase.PROVINCES]: { vi: 'Tỉnh', en: 'Province' },
 });

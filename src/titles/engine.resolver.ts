@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Account } from '../auth/account.entity';
+import { governsUnit } from '../auth/actor';
 import { Role } from '../auth/roles';
 import type { AdministrativeUnit } from '../catalogue/unit.entity';
 import { unitById } from '../catalogue/unit.loaders';
@@ -13,7 +14,7 @@ import { mayReadCitizen } from '../people/citizen-access';
 import type { Citizen } from '../people/citizen.entity';
 import { CitizenType } from '../people/citizen.types';
 import type { TitleAttestation, TitleAttestationAudit } from './attestation.entity';
-import { minimumFor } from './citizen-evaluation.sql';
+import { minimumFor } from './evaluation.sql';
 import { SubjectKind } from './engine.enums';
 import {
   AttestIndicatorInput,
@@ -25,6 +26,7 @@ import {
   TitleRunPhaseCountsType,
   TitleRunType,
 } from './engine.types';
+import { DryRunRulesetInput, RulesetDryRunType } from './dry-run.types';
 import { explainIndicator, explainMissing, type IndicatorText } from './explanation';
 import type { ProgressView } from './progress.service';
 import type { TitleRuleset } from './ruleset.entity';
@@ -61,6 +63,7 @@ function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleP
       metric: indicator.metric,
       metricParams: indicator.metricParams,
       scoring: indicator.scoring,
+      level: indicator.level,
     }),
   );
   return {
@@ -175,10 +178,10 @@ export class TitleProgressResolver {
   @Query(() => TitleProgressType, {
     nullable: true,
     description:
-      "A subject's progress towards its title for a year: computed live for a citizen (readable by the citizen, assessors of their unit and province administrators). Null for a citizen under 15, a subject that does not exist, or a year without criteria in force.",
+      "A subject's progress towards its title for a year: computed live for a citizen (readable by the citizen, assessors of their unit and province administrators); as the last run stored it for a household, clan or organisation (readable by its current members, assessors of its unit and province administrators) and for an administrative unit (a Learning Community: public to every signed-in account). Null for a citizen under 15, a subject that does not exist or was not computed yet, or a year without criteria in force.",
   })
   async titleProgress(
-    @Arg('subjectId', () => ID, { description: 'Global id of the subject: a Citizen.' }) subjectId: string,
+    @Arg('subjectId', () => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' }) subjectId: string,
     @Arg('year', () => Int, { description: 'The calendar year.' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleProgressType | null> {
@@ -190,13 +193,14 @@ export class TitleProgressResolver {
   @Authorized()
   @Query(() => [TitleAttestationType], { description: "Assessors' entries for a subject's attested indicators in a year, with their changes; for whoever may read the subject's progress." })
   async titleAttestations(
-    @Arg('subjectId', () => ID, { description: 'Global id of the subject: a Citizen.' }) subjectId: string,
+    @Arg('subjectId', () => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' }) subjectId: string,
     @Arg('year', () => Int, { description: 'The calendar year.' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleAttestationType[]> {
     const { kind, id } = subjectOfGlobalId(subjectId);
     const subject = await ctx.services.titles.progress.readableSubject(ctx, kind, id);
-    if (!subject) return [];
+    // A unit's progress is public; its assessors' entries (notes, evidence) are not.
+    if (!subject || (subject.public && !governsUnit(ctx.actor, subject.unitPath))) return [];
     const attestations = await ctx.services.titles.attestations.list(ctx, subject, year);
     const changes = await ctx.services.titles.attestations.changes(ctx, attestations.map((a) => a.id));
     return attestations.map((attestation) => toAttestationType(attestation, changes));
@@ -226,5 +230,28 @@ export class CitizenTitlesResolver {
     if (!mayReadCitizen(ctx.actor, citizen)) return null;
     const subject = await ctx.services.titles.progress.readableSubject(ctx, SubjectKind.CITIZEN, citizen.id);
     return subject ? progressOf(ctx, subject, year) : null;
+  }
+}
+
+@Resolver()
+export class RulesetDryRunResolver {
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Query(() => RulesetDryRunType, {
+    description:
+      'Evaluates a draft ruleset over a unit and everything under it for a year, every level bottom-up as a run does, and tells per title how many subjects would gain or lose it against the stored progress, with samples. Writes nothing. Province administrators only.',
+  })
+  async dryRunRuleset(@Arg('input') input: DryRunRulesetInput, @Ctx() ctx: RequestContext): Promise<RulesetDryRunType> {
+    const result = await ctx.services.titles.dryRuns.dryRun(ctx, idOf('TitleRuleset', input.rulesetId), idOf('AdministrativeUnit', input.unitId), input.year);
+    return {
+      ruleset: result.ruleset,
+      unit: result.unit,
+      year: result.year,
+      titles: result.titles.map((title) => ({
+        ...title,
+        titleKindLabel: labelOf('TitleKind', title.titleKind, ctx.locale),
+        gainedSamples: title.gainedSamples.map((id) => toGlobalId(SUBJECT_TYPE_NAMES[title.subjectKind], id)),
+        lostSamples: title.lostSamples.map((id) => toGlobalId(SUBJECT_TYPE_NAMES[title.subjectKind], id)),
+      })),
+    };
   }
 }

@@ -54,7 +54,7 @@ export class TitleProgressMonthType {
 
 @ObjectType('TitleProgress', { simpleResolvers: true, description: "A subject's progress towards its title for a year: scores per indicator, total, status and what is missing." })
 export class TitleProgressType {
-  @Field(() => ID, { description: 'Global id of the subject (a Citizen).' })
+  @Field(() => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' })
   subjectId!: string;
 
   @Field(() => SubjectKind, { description: 'The kind of subject.' })
@@ -249,7 +249,7 @@ export class TitleAttestationType {
 
 @InputType({ description: 'An assessor\'s entry for an attested indicator: a score for a points rule, met / not met for a checklist.' })
 export class AttestIndicatorInput {
-  @Field(() => ID, { description: 'Global id of the subject (a Citizen).' })
+  @Field(() => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' })
   subjectId!: string;
 
   @Field(() => Int, { description: 'The year assessed.' })

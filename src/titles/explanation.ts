@@ -14,10 +14,14 @@ export interface IndicatorText {
   metric: string | null;
   metricParams: Record<string, unknown> | null;
   scoring: ScoringBand[] | null;
+  /** CHECKLIST: the level it belongs to; null for a points rule. */
+  level: number | null;
 }
 
 const number = (value: number, locale: Locale) => value.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
 const pick = (locale: Locale, vi: string, en: string) => (locale === 'vi' ? vi : en);
+/** A share as a percentage ("89,9 %"); a share over no one reads as 0 %. */
+const percent = (value: number | null, locale: Locale) => `${number(Math.round((value ?? 0) * 1000) / 10, locale)} %`;
 const label = (indicator: IndicatorText, locale: Locale) => pick(locale, indicator.labelVi, indicator.labelEn);
 
 function topicOf(indicator: IndicatorText, locale: Locale): string {
@@ -43,16 +47,34 @@ function valueText(indicator: IndicatorText, value: number | null, locale: Local
     case MetricName.LEARNING_PLAN_COMPLETION:
       if (value === null) return pick(locale, 'Chưa có kế hoạch học tập của năm', 'No learning plan for the year');
       return pick(locale, `Đã đạt ${number(Math.round(v * 100), locale)} % mục tiêu của kế hoạch học tập`, `${number(Math.round(v * 100), locale)} % of the learning plan's goals met`);
+    case MetricName.MEMBER_ACTIVITY_SHARE:
+      return pick(locale, `${percent(value, locale)} thành viên có hoạt động học tập đã xác nhận trong năm`, `${percent(value, locale)} of members with verified learning this year`);
+    case MetricName.CITIZEN_TITLE_SHARE:
+      return pick(locale, `${percent(value, locale)} người đạt Công dân học tập`, `${percent(value, locale)} of people are Learning Citizens`);
+    case MetricName.FAMILY_TITLE_SHARE:
+      return pick(locale, `${percent(value, locale)} hộ đạt Gia đình học tập`, `${percent(value, locale)} of households are Learning Families`);
+    case MetricName.COMMUNITY_TITLE_SHARE:
+      return pick(locale, `${percent(value, locale)} đơn vị trực thuộc đạt Cộng đồng học tập`, `${percent(value, locale)} of the units below are Learning Communities`);
+    case MetricName.MANDATORY_PROGRAMME_COMPLETION_SHARE:
+      return pick(locale, `${percent(value, locale)} thành viên hoàn thành các chương trình bắt buộc`, `${percent(value, locale)} of members completed the mandatory programmes`);
+    case MetricName.SESSIONS_IN_UNIT:
+      return pick(locale, `${number(v, locale)} buổi học đã xác nhận trong năm`, `${number(v, locale)} verified sessions this year`);
     case null:
     default:
       return pick(locale, `Giá trị ${number(v, locale)}`, `Value ${number(v, locale)}`);
   }
 }
 
+
 /** One line a citizen can read on where an indicator's score comes from. */
 export function explainIndicator(indicator: IndicatorText, score: IndicatorScore, locale: Locale): string {
-  const points = (s: number) => pick(locale, `${number(s, locale)}/${number(indicator.maxScore, locale)} điểm`, `${number(s, locale)} of ${number(indicator.maxScore, locale)} points`);
+  const points = (s: number) =>
+    indicator.level !== null
+      ? pick(locale, s >= 1 ? `đạt (mức ${indicator.level})` : `chưa đạt (mức ${indicator.level})`, s >= 1 ? `met (level ${indicator.level})` : `not met (level ${indicator.level})`)
+      : pick(locale, `${number(s, locale)}/${number(indicator.maxScore, locale)} điểm`, `${number(s, locale)} of ${number(indicator.maxScore, locale)} points`);
   switch (score.source) {
+    case ScoreSource.NOT_APPLICABLE:
+      return pick(locale, 'Không áp dụng cho loại đơn vị này', 'Does not apply to this kind of organisation');
     case ScoreSource.MISSING:
       return pick(locale, `Chờ cán bộ đánh giá (tối đa ${number(indicator.maxScore, locale)} điểm)`, `Awaiting an assessor's entry (up to ${number(indicator.maxScore, locale)} points)`);
     case ScoreSource.ATTESTED:
@@ -104,6 +126,10 @@ export function explainMissing(
     if (!score) return;
     if (score.source === ScoreSource.MISSING) {
       lines.push(`${label(indicator, locale)}: ${pick(locale, 'chờ cán bộ đánh giá', "awaiting an assessor's entry")}`);
+      return;
+    }
+    if (indicator.level !== null) {
+      if (score.source !== ScoreSource.NOT_APPLICABLE && (score.score ?? 0) < 1) lines.push(`${label(indicator, locale)}: ${pick(locale, 'chưa đạt', 'not met yet')}`);
       return;
     }
     const minimum = rule.minimumOf(indicator);

@@ -1,6 +1,7 @@
 import type { TitlesConfig } from '../config';
 import type { JobQueues } from '../infra/queue';
 import { AttestationService } from './attestation.service';
+import { DryRunService } from './dry-run.service';
 import { TitleProgressService } from './progress.service';
 import { RecognitionService } from './recognition.service';
 import { TitleRunExecutor } from './run-executor';
@@ -15,6 +16,7 @@ export interface TitleServices {
   attestations: AttestationService;
   recognition: RecognitionService;
   standings: StandingsService;
+  dryRuns: DryRunService;
 }
 
 export function createTitleServices(settings: TitlesConfig, queues: JobQueues): TitleServices {
@@ -25,5 +27,6 @@ export function createTitleServices(settings: TitlesConfig, queues: JobQueues): 
     attestations: new AttestationService(),
     recognition: new RecognitionService(),
     standings: new StandingsService(),
+    dryRuns: new DryRunService(settings.batchSize),
   };
 }

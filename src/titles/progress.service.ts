@@ -2,11 +2,11 @@ import { governsUnit, type Actor } from '../auth/actor';
 import type { RequestContext } from '../graphql/context';
 import { ForbiddenError, UserInputError } from '../graphql/errors';
 import { todayInVietnam } from '../time';
-import { loadCitizenCriteria, rulesetForYear, type LoadedCriteria } from './criteria';
+import { loadCitizenCriteria, loadCriteria, rulesetForYear, type LoadedCriteria } from './criteria';
 import { SubjectKind } from './engine.enums';
-import { TitleProgressMonth } from './progress.entity';
+import { TitleProgress, TitleProgressMonth } from './progress.entity';
 import { evaluateCitizen, type EvaluatedRow } from './progress.repository';
-import type { TitleRuleset } from './ruleset.entity';
+import { TitleRuleset } from './ruleset.entity';
 import { resolveSubject, type ResolvedSubject } from './subject-units';
 
 const FIRST_YEAR = 2000;
@@ -23,10 +23,14 @@ export interface ProgressView {
   live: boolean;
 }
 
-/** The subject itself (a citizen's own account), assessors of its unit and province admins. */
+/**
+ * Who reads a subject's progress: assessors whose subtree contains the subject's unit and province
+ * admins; the citizen themself; the current members of a household, of a clan's households, of an
+ * organisation; and, for units, every signed-in account (a community's progress is aggregate).
+ */
 export function mayReadSubject(actor: Actor | null, subject: ResolvedSubject): boolean {
   if (!actor) return false;
-  return subject.accountId === actor.accountId || governsUnit(actor, subject.unitPath);
+  return subject.public || subject.readerAccountIds.includes(actor.accountId) || governsUnit(actor, subject.unitPath);
 }
 
 export function checkYear(ctx: RequestContext, year: number): void {
@@ -36,13 +40,13 @@ export function checkYear(ctx: RequestContext, year: number): void {
   }
 }
 
-/** Reading progress: live for one citizen, stored (from the last run) for the other subject kinds as they land. */
+/** Reading progress: live for one citizen, stored (from the last run) for households, clans, organisations and units. */
 export class TitleProgressService {
   /** A readable subject, or null when it does not exist; Forbidden when it exists but the actor may not read it. */
   async readableSubject(ctx: RequestContext, kind: SubjectKind, id: string): Promise<ResolvedSubject | null> {
     const subject = await resolveSubject(ctx.em, kind, id);
     if (!subject) return null;
-    if (!mayReadSubject(ctx.actor, subject)) throw new ForbiddenError('Only the citizen, assessors of their unit and province administrators see this progress');
+    if (!mayReadSubject(ctx.actor, subject)) throw new ForbiddenError('Only the subject (or its members), assessors of its unit and province administrators see this progress');
     return subject;
   }
 
@@ -61,8 +65,28 @@ export class TitleProgressService {
       case SubjectKind.CLAN:
       case SubjectKind.ORGANISATION:
       case SubjectKind.UNIT:
-        return null;
+        return this.stored(ctx, subject, year);
     }
+  }
+
+  /** The row the last run stored, with the criteria of the ruleset it was computed with. */
+  private async stored(ctx: RequestContext, subject: ResolvedSubject, year: number): Promise<ProgressView | null> {
+    const stored = await ctx.em.findOne(TitleProgress, { subjectKind: subject.kind, subjectId: subject.id, titleKind: subject.titleKind, unitLevel: subject.unitLevel, year });
+    if (!stored) return null;
+    const criteria = await loadCriteria(ctx.em, stored.ruleset.id, subject.titleKind, subject.unitLevel);
+    const ruleset = await ctx.em.findOne(TitleRuleset, { id: stored.ruleset.id });
+    if (!criteria || !ruleset) return null;
+    const row: EvaluatedRow = {
+      subjectId: subject.id,
+      unitId: stored.unit.id,
+      disadvantaged: stored.disadvantaged,
+      indicators: stored.indicators,
+      total: stored.total,
+      threshold: stored.threshold,
+      status: stored.status,
+      levelReached: stored.levelReached ?? 0,
+    };
+    return { subject, year, ruleset, criteria, row, computedAt: stored.computedAt, live: false };
   }
 
   /** The month-by-month states of a subject's progress for a year, oldest first. */

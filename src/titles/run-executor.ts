@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TitlesConfig } from '../config';
 import type { Logger } from '../infra/logger';
 import { todayInVietnam } from '../time';
-import { loadCitizenCriteria, rulesetForYear } from './criteria';
-import { RunPhase, SubjectKind } from './engine.enums';
-import { deleteStaleProgress, planCitizenBatches, upsertCitizenBatch } from './progress.repository';
+import { rulesetDayFor, rulesetForYear } from './criteria';
+import type { RunPhase } from './engine.enums';
+import { evaluatePhase, PHASES, type PhaseSpec } from './phases';
+import { deleteStaleProgress, STORED } from './progress.repository';
 import { TitleRun, type RunCounts } from './run.entity';
-import { TitleKind } from './titles.enums';
 
-/** The phases of a run, bottom-up: each level reads the one below. Further levels are appended. */
-export const PHASE_ORDER: readonly RunPhase[] = [RunPhase.CITIZENS];
+/** The phases of a run, bottom-up: each level reads the one below. */
+export const PHASE_ORDER: readonly RunPhase[] = PHASES.map((spec) => spec.phase);
 
 export interface RunProgress {
   phase: RunPhase;
@@ -46,10 +46,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * job skips the phases recorded as done and redoes the interrupted one from its start.
  */
 export class TitleRunExecutor {
-  private readonly phases: Record<RunPhase, (context: PhaseContext) => Promise<PhaseResult>> = {
-    [RunPhase.CITIZENS]: (context) => this.citizens(context),
-  };
-
   constructor(private readonly settings: TitlesConfig) {}
 
   async execute(env: RunEnvironment, runId: string): Promise<RunOutcome> {
@@ -71,14 +67,15 @@ export class TitleRunExecutor {
       run.ruleset = ruleset;
     }
     const month = `${todayInVietnam(run.startedAt ?? new Date()).slice(0, 7)}-01`;
-    for (const phase of PHASE_ORDER) {
+    for (const spec of PHASES) {
+      const phase = spec.phase;
       if (run.phasesDone.includes(phase)) continue;
       const [started] = await em.execute<{ phase_started_at: Date }[]>(
         `update title_run set phase = ?, subjects_done = 0, subjects_total = null, phase_started_at = now(), updated_at = now() where id = ? returning phase_started_at`,
         [phase, runId],
       );
       env.log.info({ runId, phase }, 'titles phase started');
-      const result = await this.phases[phase]({ env, run, phaseStartedAt: new Date(started?.phase_started_at ?? Date.now()), month });
+      const result = await this.phase(spec, { env, run, phaseStartedAt: new Date(started?.phase_started_at ?? Date.now()), month });
       await em.execute(
         `update title_run set phases_done = array_append(phases_done, ?), counts = coalesce(counts, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb),
                 rows_written = rows_written + ?, updated_at = now() where id = ?`,
@@ -102,28 +99,28 @@ export class TitleRunExecutor {
     );
   }
 
-  private async citizens({ env, run, phaseStartedAt, month }: PhaseContext): Promise<PhaseResult> {
+  private async phase(spec: PhaseSpec, { env, run, phaseStartedAt, month }: PhaseContext): Promise<PhaseResult> {
     const { em } = env;
-    const counts: RunCounts = { meets: 0, notYet: 0, awaiting: 0 };
-    const criteria = await loadCitizenCriteria(em, (run.ruleset as { id: string }).id);
-    const batches = criteria ? await planCitizenBatches(em, run.unit.path, run.year, this.settings.batchSize) : [];
-    const total = batches.reduce((sum, batch) => sum + batch.subjects, 0);
-    await em.execute('update title_run set subjects_total = ? where id = ?', [total, run.id]);
-    await env.progress({ phase: RunPhase.CITIZENS, subjectsDone: 0, subjectsTotal: total });
-    let done = 0;
-    for (const batch of batches) {
-      const batchCounts = await upsertCitizenBatch(em, { residenceIds: batch.residenceIds }, run.year, criteria as NonNullable<typeof criteria>, { id: run.id, month });
-      const written = batchCounts.meets + batchCounts.notYet + batchCounts.awaiting;
-      counts.meets += batchCounts.meets;
-      counts.notYet += batchCounts.notYet;
-      counts.awaiting += batchCounts.awaiting;
-      done += written;
-      await em.execute('update title_run set subjects_done = ?, updated_at = now() where id = ?', [done, run.id]);
-      await env.progress({ phase: RunPhase.CITIZENS, subjectsDone: done, subjectsTotal: total });
-      if (this.settings.batchPauseMs > 0) await sleep(this.settings.batchPauseMs);
-    }
-    await deleteStaleProgress(em, SubjectKind.CITIZEN, TitleKind.LEARNING_CITIZEN, run.unit.path, run.year, phaseStartedAt);
+    const report = async (done: number, total: number) => {
+      await em.execute('update title_run set subjects_done = ?, subjects_total = ?, updated_at = now() where id = ?', [done, total, run.id]);
+      await env.progress({ phase: spec.phase, subjectsDone: done, subjectsTotal: total });
+    };
+    const scope = {
+      rulesetId: (run.ruleset as { id: string }).id,
+      unitPath: run.unit.path,
+      year: run.year,
+      ref: rulesetDayFor(run.year, run.startedAt ?? new Date()),
+      batchSize: this.settings.batchSize,
+    };
+    const result = await evaluatePhase(em, spec, scope, STORED({ id: run.id, month }), {
+      planned: (total) => report(0, total),
+      batchDone: async (done, total) => {
+        await report(done, total);
+        if (this.settings.batchPauseMs > 0) await sleep(this.settings.batchPauseMs);
+      },
+    });
+    await deleteStaleProgress(em, spec.title, run.unit.path, run.year, phaseStartedAt);
     // Each subject writes its progress row and its month's history row.
-    return { counts, rowsWritten: 2 * done };
+    return { counts: { meets: result.meets, notYet: result.notYet, awaiting: result.awaiting }, rowsWritten: 2 * result.done };
   }
 }

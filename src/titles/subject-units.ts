@@ -12,16 +12,26 @@ export interface ResolvedSubject {
   titleKind: TitleKind;
   /** The definition's unit level, for LEARNING_COMMUNITY. */
   unitLevel: UnitLevel | null;
+  /** A citizen's residence, a household's hamlet, a clan's or organisation's unit, a unit itself. */
   unitId: string;
   unitPath: string;
-  /** The citizen's own account, for CITIZEN. */
-  accountId: string | null;
-  /** Year of birth, for CITIZEN. */
-  birthYear: number | null;
+  /**
+   * Accounts that may read the subject's progress besides assessors and admins: the citizen's own;
+   * the current members of a household, of a clan's households, of an organisation.
+   */
+  readerAccountIds: string[];
+  /** True for units: a community's progress is aggregate and public to every signed-in account. */
+  public: boolean;
 }
 
-/** The GraphQL type of each subject kind's global id; households, clans and organisations join as they land. */
-const TYPE_NAMES: Partial<Record<string, SubjectKind>> = { Citizen: SubjectKind.CITIZEN };
+/** The GraphQL type of each subject kind's global id. */
+const TYPE_NAMES: Partial<Record<string, SubjectKind>> = {
+  Citizen: SubjectKind.CITIZEN,
+  Household: SubjectKind.HOUSEHOLD,
+  Clan: SubjectKind.CLAN,
+  Organisation: SubjectKind.ORGANISATION,
+  AdministrativeUnit: SubjectKind.UNIT,
+};
 
 export function titleKindOf(kind: SubjectKind): TitleKind {
   switch (kind) {
@@ -42,26 +52,41 @@ export function titleKindOf(kind: SubjectKind): TitleKind {
 export function subjectOfGlobalId(globalId: string): { kind: SubjectKind; id: string } {
   const decoded = fromGlobalId(globalId);
   const kind = TYPE_NAMES[decoded.typeName];
-  if (!kind) throw new BadInputError(`"${globalId}" is the id of a ${decoded.typeName}, which has no title; a Citizen id is expected`);
+  if (!kind) throw new BadInputError(`"${globalId}" is the id of a ${decoded.typeName}, which has no title; the id of a Citizen, Household, Clan, Organisation or AdministrativeUnit is expected`);
   return { kind, id: decoded.id };
 }
 
+/** Per kind: the subject's unit, and the accounts of its current members (memberships open today). */
+const LOOKUPS: Record<SubjectKind, string> = {
+  [SubjectKind.CITIZEN]: `select c.residence_id as unit_id, u.path, null::text as level, array_remove(array[c.account_id], null) as readers
+      from citizen c join administrative_unit u on u.id = c.residence_id where c.id = ?`,
+  [SubjectKind.HOUSEHOLD]: `select h.hamlet_id as unit_id, u.path, null::text as level,
+           array(select c.account_id from household_membership hm join citizen c on c.id = hm.citizen_id
+                  where hm.household_id = h.id and hm.valid_to is null and c.account_id is not null) as readers
+      from household h join administrative_unit u on u.id = h.hamlet_id where h.id = ?`,
+  [SubjectKind.CLAN]: `select k.unit_id, u.path, null::text as level,
+           array(select c.account_id from clan_membership cm join household_membership hm on hm.household_id = cm.household_id join citizen c on c.id = hm.citizen_id
+                  where cm.clan_id = k.id and cm.valid_to is null and hm.valid_to is null and c.account_id is not null) as readers
+      from clan k join administrative_unit u on u.id = k.unit_id where k.id = ?`,
+  [SubjectKind.ORGANISATION]: `select o.unit_id, u.path, null::text as level,
+           array(select c.account_id from organisation_membership om join citizen c on c.id = om.citizen_id
+                  where om.organisation_id = o.id and om.valid_to is null and c.account_id is not null) as readers
+      from organisation o join administrative_unit u on u.id = o.unit_id where o.id = ?`,
+  [SubjectKind.UNIT]: `select u.id as unit_id, u.path, u.level, '{}'::uuid[] as readers from administrative_unit u where u.id = ?`,
+};
+
 /** Finds a subject and the unit it belongs to; null when it does not exist. */
 export async function resolveSubject(em: EntityManager, kind: SubjectKind, id: string): Promise<ResolvedSubject | null> {
-  switch (kind) {
-    case SubjectKind.CITIZEN: {
-      const [row] = await em.execute<{ unit_id: string; path: string; account_id: string | null; birth_year: number }[]>(
-        'select c.residence_id as unit_id, u.path, c.account_id, c.birth_year from citizen c join administrative_unit u on u.id = c.residence_id where c.id = ?',
-        [id],
-      );
-      return row
-        ? { kind, id, titleKind: TitleKind.LEARNING_CITIZEN, unitLevel: null, unitId: row.unit_id, unitPath: row.path, accountId: row.account_id, birthYear: row.birth_year }
-        : null;
-    }
-    case SubjectKind.HOUSEHOLD:
-    case SubjectKind.CLAN:
-    case SubjectKind.ORGANISATION:
-    case SubjectKind.UNIT:
-      throw new BadInputError(`titles of ${kind.toLowerCase()} subjects are not computed yet`);
-  }
+  const [row] = await em.execute<{ unit_id: string; path: string; level: UnitLevel | null; readers: string[] }[]>(LOOKUPS[kind], [id]);
+  if (!row) return null;
+  return {
+    kind,
+    id,
+    titleKind: titleKindOf(kind),
+    unitLevel: kind === SubjectKind.UNIT ? row.level : null,
+    unitId: row.unit_id,
+    unitPath: row.path,
+    readerAccountIds: row.readers,
+    public: kind === SubjectKind.UNIT,
+  };
 }

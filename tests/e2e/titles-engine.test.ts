@@ -102,16 +102,27 @@ describe('recalculateTitles and titleRun', () => {
     expect(run).toMatchObject({
       status: 'SUCCEEDED',
       statusLabel: 'Hoàn thành',
-      phase: 'CITIZENS',
-      phasesDone: ['CITIZENS'],
-      subjectsDone: 3,
-      subjectsTotal: 3,
-      rowsWritten: 6,
+      // The last phase (the province, not under the commune) has nothing to evaluate.
+      phase: 'PROVINCES',
+      phasesDone: ['CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES'],
+      subjectsDone: 0,
+      subjectsTotal: 0,
+      // 3 citizens, 2 hamlets and the commune, each a progress row and a history row.
+      rowsWritten: 12,
       attempts: 1,
       error: null,
       unit: { id: toGlobalId('AdministrativeUnit', commune.id) },
       ruleset: { code: 'VN-2024', version: 1 },
-      counts: [{ phase: 'CITIZENS', meets: 0, notYet: 3, awaiting: 0 }],
+      counts: [
+        { phase: 'CITIZENS', meets: 0, notYet: 3, awaiting: 0 },
+        { phase: 'HOUSEHOLDS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'ORGANISATIONS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'CLANS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'HAMLETS', meets: 0, notYet: 2, awaiting: 0 },
+        { phase: 'COMMUNES', meets: 0, notYet: 1, awaiting: 0 },
+        { phase: 'DISTRICTS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'PROVINCES', meets: 0, notYet: 0, awaiting: 0 },
+      ],
     });
     const next = await api.gql(RECALCULATE, { input }, { token: tokens.assessor });
     expect(next.data?.recalculateTitles.run.id).not.toBe(runId);

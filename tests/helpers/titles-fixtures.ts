@@ -150,3 +150,73 @@ export async function insertProgress(
     ],
   );
 }
+/** Every indicator of LEARNING_CITIZEN in VN-2024 (the AUTO_OR_ATTESTED ones included). */
+export const CITIZEN_CODES = ['READING', 'LEARNING_PLAN', 'COMMUNITY_ACTIVITIES', 'DIGITAL_SKILLS', 'FOREIGN_LANGUAGE', ...ATTESTED_CODES] as const;
+
+/** Makes a citizen a Learning Citizen of the year: an assessor's 10 on each of the ten indicators (100 points). */
+export async function attestLearningCitizen(em: EntityManager, citizenIds: string[], unit: UnitRow, year: number): Promise<void> {
+  await em.execute(
+    `insert into title_attestation (id, created_at, updated_at, subject_kind, subject_id, title_kind, indicator_code, year, unit_id, score)
+     select gen_random_uuid(), now(), now(), 'CITIZEN', c, 'LEARNING_CITIZEN', code, ?, ?, 10 from unnest(?::uuid[]) c cross join unnest(?::text[]) code`,
+    [year, unit.id, `{${citizenIds.join(',')}}`, `{${CITIZEN_CODES.join(',')}}`],
+  );
+}
+
+/** `count` citizens of a unit born in `birthYear`, in one statement; their ids in insertion order. */
+export async function insertCitizens(em: EntityManager, residence: UnitRow, birthYear: number, count: number): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `insert into citizen (id, created_at, updated_at, full_name, birth_year, gender, residence_id)
+     select gen_random_uuid(), now() + n * interval '1 microsecond', now(), 'Công dân ' || n, ?, 'MALE', ? from generate_series(1, ?::int) n returning id, created_at`,
+    [birthYear, residence.id, count],
+  );
+  return rows.map((row) => row.id);
+}
+
+export async function insertHousehold(em: EntityManager, hamlet: UnitRow, memberIds: string[], validFrom = '2000-01-01'): Promise<string> {
+  const id = randomUUID();
+  await em.execute(`insert into household (id, created_at, updated_at, name, hamlet_id, head_id) values (?, now(), now(), ?, ?, ?)`, [id, `Hộ ${serial}`, hamlet.id, memberIds[0]]);
+  for (const citizenId of memberIds) {
+    await em.execute(`insert into household_membership (id, created_at, updated_at, household_id, citizen_id, valid_from) values (gen_random_uuid(), now(), now(), ?, ?, ?)`, [id, citizenId, validFrom]);
+  }
+  return id;
+}
+
+export async function insertClan(em: EntityManager, unit: UnitRow, householdIds: string[]): Promise<string> {
+  const id = randomUUID();
+  await em.execute(`insert into clan (id, created_at, updated_at, name, unit_id) values (?, now(), now(), ?, ?)`, [id, `Dòng họ ${serial}`, unit.id]);
+  for (const householdId of householdIds) {
+    await em.execute(`insert into clan_membership (id, created_at, updated_at, clan_id, household_id, valid_from) values (gen_random_uuid(), now(), now(), ?, ?, '2000-01-01')`, [id, householdId]);
+  }
+  return id;
+}
+
+export async function insertOrganisation(em: EntityManager, unit: UnitRow, kind: string, members: { citizenIds: string[]; role: 'STAFF' | 'LEARNER' }[]): Promise<string> {
+  const id = randomUUID();
+  await em.execute(`insert into organisation (id, created_at, updated_at, name, kind, unit_id) values (?, now(), now(), ?, ?, ?)`, [id, `Cơ quan ${serial}`, kind, unit.id]);
+  for (const { citizenIds, role } of members) {
+    await em.execute(
+      `insert into organisation_membership (id, created_at, updated_at, organisation_id, citizen_id, role, valid_from)
+       select gen_random_uuid(), now(), now(), ?, c, ?, '2000-01-01' from unnest(?::uuid[]) c`,
+      [id, role, `{${citizenIds.join(',')}}`],
+    );
+  }
+  return id;
+}
+
+/** An assessor's entry for a household, clan, organisation or unit: a score (points rules) or met / not met (checklists). */
+export async function insertSubjectAttestation(
+  em: EntityManager,
+  subject: { kind: 'HOUSEHOLD' | 'CLAN' | 'ORGANISATION' | 'UNIT'; id: string; unitLevel?: string },
+  unit: UnitRow,
+  year: number,
+  entries: Record<string, number | boolean>,
+): Promise<void> {
+  const titleKind = { HOUSEHOLD: 'LEARNING_FAMILY', CLAN: 'LEARNING_CLAN', ORGANISATION: 'LEARNING_UNIT', UNIT: 'LEARNING_COMMUNITY' }[subject.kind];
+  for (const [code, value] of Object.entries(entries)) {
+    await em.execute(
+      `insert into title_attestation (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, indicator_code, year, unit_id, score, met)
+       values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [subject.kind, subject.id, titleKind, subject.unitLevel ?? null, code, year, unit.id, typeof value === 'number' ? value : null, typeof value === 'boolean' ? value : null],
+    );
+  }
+}

@@ -214,11 +214,13 @@ describe('a run over a province for LEARNING_CITIZEN of VN-2024', () => {
   it('records the run: phases, counts, rows written, duration', () => {
     expect(first).toMatchObject({
       status: RunStatus.SUCCEEDED,
-      phasesDone: ['CITIZENS'],
-      subjectsDone: 11,
-      subjectsTotal: 11,
+      phasesDone: ['CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES'],
+      // The last phase's subjects: the province.
+      subjectsDone: 1,
+      subjectsTotal: 1,
       counts: { CITIZENS: { meets: 4, notYet: 6, awaiting: 1 } },
-      rowsWritten: 22,
+      // 11 citizens, 2 hamlets, 2 communes and the province, each a progress row and a history row.
+      rowsWritten: 32,
       attempts: 1,
     });
     expect(first.durationMs).toEqual(expect.any(Number));
