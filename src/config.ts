@@ -52,6 +52,15 @@ function readUrl(env: Env, name: string, fallback: string, protocols: string[]):
   return raw;
 }
 
+/** A PostgreSQL memory size such as `64MB` (units kB, MB, GB), as `SET work_mem` takes it. */
+function readPgSize(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name, fallback);
+  const match = /^(\d+)(kB|MB|GB)$/.exec(raw);
+  const kb = match ? Number(match[1]) * { kB: 1, MB: 1024, GB: 1024 * 1024 }[match[2] as 'kB' | 'MB' | 'GB'] : 0;
+  if (kb < 64 || kb > 2 * 1024 * 1024) throw new ConfigError(`${name} must be a size from 64kB to 2GB such as 64MB (units kB, MB, GB), got "${raw}"`);
+  return raw;
+}
+
 function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
   const raw = read(env, name, fallback);
   if (!(choices as readonly string[]).includes(raw)) {
@@ -113,6 +122,8 @@ export interface TitlesConfig {
   batchPauseMs: number;
   /** How long a titles job's lock lasts without renewal before another worker takes over the job. */
   jobLockMs: number;
+  /** PostgreSQL work_mem of each batch's transaction (sorts and hashes of 20,000 citizens' logs spill to disk at the default 4MB). */
+  workMem: string;
 }
 
 /** Uploads and the media workers. */
@@ -230,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
       batchSize: readInt(env, 'TITLES_BATCH_SIZE', 20_000, 1, 1_000_000),
       batchPauseMs: readInt(env, 'TITLES_BATCH_PAUSE_MS', 0, 0, 60_000),
       jobLockMs: readInt(env, 'TITLES_JOB_LOCK_MS', 30_000, 1_000, 600_000),
+      workMem: readPgSize(env, 'TITLES_WORK_MEM', '64MB'),
     },
   };
 }

@@ -64,7 +64,10 @@ interface DiffRow {
  * subtree count as not holding a title). Compared with the stored progress of the subtree.
  */
 export class DryRunService {
-  constructor(private readonly batchSize: number) {}
+  constructor(
+    private readonly batchSize: number,
+    private readonly workMem: string,
+  ) {}
 
   async dryRun(ctx: RequestContext, rulesetId: string, unitId: string, year: number): Promise<DryRunResult> {
     if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only province administrators try out draft rulesets');
@@ -82,7 +85,7 @@ export class DryRunService {
     await em.begin();
     try {
       await em.execute(`create temp table ${DRY_TABLE} (like title_progress including defaults including indexes) on commit drop`);
-      const scope = { rulesetId: ruleset.id, unitPath: unit.path, year, ref: rulesetDayFor(year, ctx.now), batchSize: this.batchSize };
+      const scope = { rulesetId: ruleset.id, unitPath: unit.path, year, ref: rulesetDayFor(year, ctx.now), batchSize: this.batchSize, workMem: this.workMem };
       const none = async () => undefined;
       for (const spec of PHASES) await evaluatePhase(em, spec, scope, { table: DRY_TABLE, run: null }, { planned: none, batchDone: none });
       const rows = await em.execute<DiffRow[]>(

@@ -230,7 +230,7 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
   return fill(
     `with subjects as materialized (
        {subjects}
-     ), units as (
+     ), units as materialized (
        select u.id, exists (select 1 from administrative_unit d where d.disadvantaged and u.path like d.path || '%') as disadvantaged
          from administrative_unit u where u.id in (select unit_id from subjects)
      ), ancestors as materialized (

@@ -27,6 +27,6 @@ export function createTitleServices(settings: TitlesConfig, queues: JobQueues): 
     attestations: new AttestationService(),
     recognition: new RecognitionService(),
     standings: new StandingsService(),
-    dryRuns: new DryRunService(settings.batchSize),
+    dryRuns: new DryRunService(settings.batchSize, settings.workMem),
   };
 }

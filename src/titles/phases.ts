@@ -7,6 +7,7 @@ import {
   planGroupBatches,
   upsertCitizenBatch,
   upsertGroupBatch,
+  inBatchTransaction,
   type ProgressTarget,
   type SubjectBatch,
   type SubjectTitle,
@@ -48,6 +49,8 @@ export interface PhaseScope {
   /** The day memberships must be valid on: 31 December, or the run's day while the year runs. */
   ref: string;
   batchSize: number;
+  /** PostgreSQL work_mem of each batch's transaction, e.g. `64MB`. */
+  workMem: string;
 }
 
 export interface PhaseHooks {
@@ -75,10 +78,11 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
   const total = batches.reduce((sum, batch) => sum + batch.subjects, 0);
   await hooks.planned(total);
   for (const batch of batches) {
-    const written =
+    const written = await inBatchTransaction(em, scope.workMem, (tx) =>
       subjectKind === SubjectKind.CITIZEN
-        ? await upsertCitizenBatch(em, { residenceIds: batch.unitIds }, scope.year, criteria as NonNullable<Awaited<ReturnType<typeof loadCitizenCriteria>>>, target)
-        : await upsertGroupBatch(em, { kind: subjectKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target);
+        ? upsertCitizenBatch(tx, { residenceIds: batch.unitIds }, scope.year, criteria as NonNullable<Awaited<ReturnType<typeof loadCitizenCriteria>>>, target)
+        : upsertGroupBatch(tx, { kind: subjectKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target),
+    );
     counts.meets += written.meets;
     counts.notYet += written.notYet;
     counts.awaiting += written.awaiting;

@@ -111,6 +111,7 @@ export class TitleRunExecutor {
       year: run.year,
       ref: rulesetDayFor(run.year, run.startedAt ?? new Date()),
       batchSize: this.settings.batchSize,
+      workMem: this.settings.workMem,
     };
     const result = await evaluatePhase(em, spec, scope, STORED({ id: run.id, month }), {
       planned: (total) => report(0, total),

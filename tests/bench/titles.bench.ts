@@ -9,7 +9,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { UnitLevel } from '../../src/catalogue/catalogue.enums';
 import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config, type TitlesConfig } from '../../src/config';
 import { REFERENCE_DATA_DIR, UNIT_FILES } from '../../src/demo/demo-data';
 import { migrate, openDatabase } from '../../src/infra/database';
 import { createLogger } from '../../src/infra/logger';
@@ -20,7 +20,7 @@ import { systemContext } from '../../src/system-context';
 import { todayInVietnam } from '../../src/time';
 import { loadCitizenCriteria } from '../../src/titles/criteria';
 import { RunTrigger } from '../../src/titles/engine.enums';
-import { planCitizenBatches, STORED, upsertCitizenBatch } from '../../src/titles/progress.repository';
+import { planCitizenBatches, STORED, upsertCitizenBatch, inBatchTransaction } from '../../src/titles/progress.repository';
 import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION, type TitlesDataReport } from './titles-data';
 
 /**
@@ -307,21 +307,23 @@ function floorSql(rootPath: string, year: number): { sql: string; params: unknow
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the citizen phase's statement for its first batch, as the engine builds it. */
-async function explainFirstBatch(em: EntityManager, run: { id: string; month: string }, rulesetId: string, rootPath: string, year: number, batchSize: number): Promise<{ citizens: number; plan: string[] }> {
+async function explainFirstBatch(em: EntityManager, run: { id: string; month: string }, rulesetId: string, rootPath: string, year: number, titles: TitlesConfig): Promise<{ citizens: number; plan: string[] }> {
   const criteria = await loadCitizenCriteria(em, rulesetId);
   if (!criteria) throw new Error('the ruleset has no LEARNING_CITIZEN definition');
-  const [batch] = await planCitizenBatches(em, rootPath, year, batchSize);
+  const [batch] = await planCitizenBatches(em, rootPath, year, titles.batchSize);
   if (!batch) throw new Error('no citizens to explain');
   let plan: string[] = [];
-  const explaining = {
-    async execute(sql: string, params: unknown[]) {
-      const rows = await em.execute<Record<string, string>[]>(`explain (analyze, buffers) ${sql}`, params);
-      // Filters list the batch's residence ids: cut such lines short.
-      plan = rows.map((row) => row['QUERY PLAN'] as string).map((line) => (line.length > 240 ? `${line.slice(0, 240)}…` : line));
-      return [];
-    },
-  } as unknown as EntityManager;
-  await upsertCitizenBatch(explaining, { residenceIds: batch.unitIds }, year, criteria, STORED(run));
+  const explaining = (tx: EntityManager) =>
+    ({
+      async execute(sql: string, params: unknown[]) {
+        const rows = await tx.execute<Record<string, string>[]>(`explain (analyze, buffers) ${sql}`, params);
+        // Filters list the batch's residence ids: cut such lines short.
+        plan = rows.map((row) => row['QUERY PLAN'] as string).map((line) => (line.length > 240 ? `${line.slice(0, 240)}…` : line));
+        return [];
+      },
+    }) as unknown as EntityManager;
+  // As the engine runs it: in the batch's transaction with its settings.
+  await inBatchTransaction(em, titles.workMem, (tx) => upsertCitizenBatch(explaining(tx), { residenceIds: batch.unitIds }, year, criteria, STORED(run)));
   return { citizens: batch.subjects, plan };
 }
 
@@ -399,13 +401,16 @@ async function main(): Promise<void> {
       [`${root.path}%`, year],
     );
 
-    // The floor, on the same data and server settings.
+    // The floor, on the same data and with the session settings of the engine's batches.
     await bench.query('drop table if exists bench_floor');
     await bench.query('create table bench_floor (citizen_id uuid not null, total numeric(8,2) not null)');
     await bench.query('checkpoint');
     const floor = floorSql(root.path, year);
     const floorStarted = performance.now();
+    await bench.query('begin');
+    await bench.query(`select set_config('work_mem', $1, true), set_config('jit', 'off', true)`, [config.titles.workMem]);
     const floorResult = await bench.query(floor.sql, floor.params);
+    await bench.query('commit');
     const floorMs = performance.now() - floorStarted;
     const { rows: agreement } = await bench.query<{ compared: string; differing: string }>(
       `select count(*) as compared, count(*) filter (where p.total <> f.total) as differing
@@ -416,7 +421,7 @@ async function main(): Promise<void> {
 
     const citizenPhase = phases.find((phase) => phase.phase === 'CITIZENS');
     const runMs = row.duration_ms ?? 0;
-    table(`the run (worker process, TITLES_BATCH_SIZE ${config.titles.batchSize}, ${int(Number(batches[0]?.batches ?? 0))} residence units)`, [
+    table(`the run (worker process, TITLES_BATCH_SIZE ${config.titles.batchSize}, TITLES_WORK_MEM ${config.titles.workMem}, ${int(Number(batches[0]?.batches ?? 0))} residence units)`, [
       ['wall time of the run (title_run)', `${seconds(runMs)} s`],
       ['dispatch → SUCCEEDED seen', `${seconds(waitedMs)} s`],
       ...phases.map(({ phase, ms, counts }): [string, string] => [`  phase ${phase}`, `${seconds(ms)} s${counts ? `  ${JSON.stringify(counts)}` : ''}`]),
@@ -438,7 +443,7 @@ async function main(): Promise<void> {
 
     let explained: { citizens: number; plan: string[] } | null = null;
     if (args.explain) {
-      explained = await explainFirstBatch(em, { id: run.id, month: `${todayInVietnam(row.started_at ?? new Date()).slice(0, 7)}-01` }, await rulesetOf(bench, run.id), root.path, year, config.titles.batchSize);
+      explained = await explainFirstBatch(em, { id: run.id, month: `${todayInVietnam(row.started_at ?? new Date()).slice(0, 7)}-01` }, await rulesetOf(bench, run.id), root.path, year, config.titles);
       console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the citizen phase's statement for its first batch (${int(explained.citizens)} citizens, rows rewritten as the run wrote them):`);
       for (const line of explained.plan) console.log(`  ${line}`);
     }
