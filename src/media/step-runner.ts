@@ -37,7 +37,7 @@ function isFinalFailure(error: unknown): boolean {
 /**
  * Runs one step of one asset, as a job: claims it in PostgreSQL, works on a local copy of the
  * original, stores the renditions, then records them and the step's state in one transaction.
- * Idempotent: renditions are upserted by name, and a stale or finished step is skipped.
+ * Idempotent: renditions are upserted by name, and a stale or finished (READY) step is skipped.
  */
 export class StepRunner {
   constructor(
@@ -48,7 +48,7 @@ export class StepRunner {
 
   async run(em: EntityManager, log: Logger, data: StepJobData): Promise<StepOutcome> {
     const claimed = await this.processing.claim(em, data.assetId, data.step, data.dispatch);
-    if (!claimed) return { status: 'skipped', reason: 'the step is done, failed or was queued again' };
+    if (!claimed) return { status: 'skipped', reason: 'the step is done or was queued again' };
     const asset = await em.findOneOrFail(MediaAsset, { id: data.assetId });
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'media-'));
     try {
