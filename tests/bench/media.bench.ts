@@ -214,10 +214,12 @@ async function main(): Promise<void> {
     const servers = [workerPid, ...(s3Pid ? [s3Pid] : [])];
     resetPeakMemory(workerPid);
     const idleRss = memoryOf(workerPid, 'VmRSS') ?? 0;
+    const workerCpuBefore = cpuSecondsOf(workerPid);
     const viaWorker = await timed(async () => {
       await queueAssets(MediaKind.IMAGE, keys, MediaStepName.IMAGE_RENDITIONS);
       await waitForSteps(runtime, IMAGES, MediaStepName.IMAGE_RENDITIONS);
     }, servers);
+    const workerCpu = cpuSecondsOf(workerPid) - workerCpuBefore;
     const imagePeak = memoryOf(workerPid, 'VmHWM') ?? 0;
     const direct2 = await directLoop();
 
@@ -257,7 +259,7 @@ async function main(): Promise<void> {
     console.log(`                 includes: imageRenditions on local files, ${concurrency} at a time, in one process (read, decode, resize, WebP, BlurHash)`);
     console.log('                 excludes: S3 transfers, the queue, PostgreSQL');
     console.log(`  S3 alone       ${s(transfer.ms)}, ${cpu(transfer.cpu)} (client + server) for what the worker transfers: originals down to files, three WebP up`);
-    console.log(`  via worker     ${s(viaWorker.ms)}, ${rate(viaWorker.ms)}, ${cpu(viaWorker.cpu)} (${where})`);
+    console.log(`  via worker     ${s(viaWorker.ms)}, ${rate(viaWorker.ms)}, ${cpu(viaWorker.cpu)} (${where}; the worker's own ${cpu(workerCpu)})`);
     console.log('                 from the commit of the outbox rows to the last step READY: relay, BullMQ, S3 both ways, sharp, PostgreSQL');
     console.log(`  overhead ratio ${(viaWorker.ms / directMs).toFixed(3)} wall time (target ≤ 1.15); ${(viaWorker.cpu / directCpu).toFixed(3)} CPU time`);
     console.log(`  worker peak RSS ${mb(imagePeak)} (VmHWM of the worker process, read from /proc; ${mb(idleRss)} idle before)`);
