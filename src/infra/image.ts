@@ -32,15 +32,16 @@ export async function imageRenditions(input: string | Buffer, widths: number[], 
     if (meta.width * meta.height > maxPixels) {
       throw new UnusableInputError(`the image is ${meta.width} × ${meta.height} pixels, more than the ${maxPixels.toLocaleString('en')} allowed`);
     }
-    // Decode once, at the largest size wanted; the smaller sizes are made from that.
+    // Decoded once, at the largest size wanted (a JPEG shrinks on load), with the channels it has:
+    // an opaque photo stays RGB, since an alpha channel of 255s would only slow the WebP encoder.
+    // The three sizes and the placeholder are all made from these pixels.
     const largest = Math.max(...widths);
     const base = await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' })
       .rotate()
       .resize({ width: largest, withoutEnlargement: true })
-      .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const raw = { raw: { width: base.info.width, height: base.info.height, channels: 4 as const } };
+    const raw = { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } };
     const targets = [...new Set(widths.map((width) => Math.min(width, base.info.width)))];
     const webp = await Promise.all(
       targets.map(async (width) => {
@@ -48,7 +49,8 @@ export async function imageRenditions(input: string | Buffer, widths: number[], 
         return { width: out.info.width, height: out.info.height, data: out.data };
       }),
     );
-    const tiny = await sharp(base.data, raw).resize(32, 32, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+    // BlurHash reads RGBA, whatever the image's channels (grey, grey and alpha, RGB).
+    const tiny = await sharp(base.data, raw).resize(32, 32, { fit: 'inside' }).toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const rotated = (meta.orientation ?? 1) >= 5;
     return {
       width: rotated ? meta.height : meta.width,

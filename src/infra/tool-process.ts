@@ -16,22 +16,37 @@ export interface ToolResult {
   stderr: string;
 }
 
+/** Seconds a tool gets to stop after the SIGTERM of its time limit, before SIGKILL. */
+export const KILL_AFTER_SECONDS = 5;
+
+/** coreutils `timeout` exits with this when the limit was reached and SIGTERM stopped the tool. */
+const TIMED_OUT_STATUS = 124;
+
 /**
- * Runs a command line tool with no shell; kills it (SIGKILL, so a hung ffmpeg cannot ignore it)
- * when it outlives `timeoutMs`. Standard output is kept up to `maxStdoutBytes`.
+ * The command line that runs a tool under coreutils `timeout`: SIGTERM at the limit, SIGKILL
+ * (which a hung ffmpeg cannot ignore) `KILL_AFTER_SECONDS` later. `timeout` is a process of its
+ * own, so the limit holds even when the Node process that started the tool is killed (a timer in
+ * that process would die with it and leave the tool running for ever); it puts the tool in its
+ * own process group and signals the whole group, so the tool's children go too.
+ */
+export function limitedCommand(command: string, args: string[], timeoutMs: number): { command: string; args: string[] } {
+  const seconds = Math.max(0.001, timeoutMs / 1000).toFixed(3);
+  return { command: 'timeout', args: ['--signal=TERM', `--kill-after=${KILL_AFTER_SECONDS}s`, `${seconds}s`, command, ...args] };
+}
+
+/**
+ * Runs a command line tool with no shell, under a time limit of `timeoutMs` that does not depend
+ * on this process (see `limitedCommand`). Standard output is kept up to `maxStdoutBytes`.
  */
 export function runTool(command: string, args: string[], options: { timeoutMs: number; maxStdoutBytes?: number }): Promise<ToolResult> {
   const maxStdout = options.maxStdoutBytes ?? 64 * 1024 * 1024;
+  const limited = limitedCommand(command, args, options.timeoutMs);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = Date.now();
+    const child = spawn(limited.command, limited.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       if (stdoutBytes < maxStdout) stdout.push(chunk);
       stdoutBytes += chunk.length;
@@ -40,12 +55,10 @@ export function runTool(command: string, args: string[], options: { timeoutMs: n
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new ToolError(command, error.message));
-    });
+    child.on('error', (error) => reject(new ToolError(command, error.message)));
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      // SIGKILL reaches `timeout` itself too (it signals its whole group), hence a signal here.
+      const timedOut = code === TIMED_OUT_STATUS || ((signal === 'SIGKILL' || code === 128 + 9) && Date.now() - started >= options.timeoutMs);
       if (timedOut) reject(new ToolError(command, `killed after running longer than ${Math.round(options.timeoutMs / 1000)} s`, true));
       else if (code !== 0) reject(new ToolError(command, `exited with ${code ?? signal}: ${lastLines(stderr)}`));
       else resolve({ stdout: Buffer.concat(stdout).subarray(0, maxStdout), stderr });

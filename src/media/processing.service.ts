@@ -25,16 +25,23 @@ export class ProcessingService {
 
   /**
    * Idempotent. Marks a step PROCESSING for the run of job `dispatch`; null when the job is stale
-   * (the step was queued again since) or the step is already READY or FAILED.
+   * (the step was queued again since) or the step is already READY. A FAILED step of this very
+   * dispatch is claimed afresh (attempts from 1, its asset and resources processing again): its
+   * job failed for good and someone ran that job again (`retryFailedJob`).
    */
   async claim(em: EntityManager, assetId: string, step: MediaStepName, dispatch: number): Promise<ClaimedStep | null> {
-    const rows = await em.execute<{ attempts: number }[]>(
-      `update media_step set status = 'PROCESSING', attempts = attempts + 1, updated_at = now()
-        where asset_id = ? and name = ? and dispatch = ? and status in ('PENDING', 'PROCESSING') returning attempts`,
+    const rows = await em.execute<{ attempts: number; was: MediaStatus }[]>(
+      `with old as (select id, status from media_step where asset_id = ? and name = ? and dispatch = ? for update)
+       update media_step s set status = 'PROCESSING', attempts = case when old.status = 'FAILED' then 1 else s.attempts + 1 end, updated_at = now()
+         from old where s.id = old.id and old.status in ('PENDING', 'PROCESSING', 'FAILED') returning s.attempts, old.status as was`,
       [assetId, step, dispatch],
     );
     if (!rows[0]) return null;
-    await em.execute(`update media_asset set status = 'PROCESSING', updated_at = now() where id = ? and status = 'PENDING'`, [assetId]);
+    const retried = rows[0].was === MediaStatus.FAILED;
+    await em.execute(`update media_asset set status = 'PROCESSING', updated_at = now() where id = ? and status in (?, ?)`, [assetId, MediaStatus.PENDING, retried ? MediaStatus.FAILED : MediaStatus.PENDING]);
+    if (retried) {
+      await em.execute(`update learning_resource set status = 'PROCESSING', updated_at = now() where asset_id = ? and status = 'FAILED'`, [assetId]);
+    }
     return { attempts: rows[0].attempts };
   }
 

@@ -60,7 +60,8 @@ export class JobQueueService {
     const job = await this.queues.get(name).getJob(jobId);
     if (!job) throw new NotFoundError('The job');
     if (!(await job.isFailed())) throw new UserInputError('JOB_NOT_FAILED', 'Only a failed job can be retried', ['jobId']);
-    await job.retry('failed');
+    // Counted afresh, so the job gets every attempt again (BullMQ would otherwise fail it for good at its first error).
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     return this.stateOf(name);
   }
 

@@ -1,37 +1,53 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/roles';
 import { InstitutionKind } from '../../src/catalogue/catalogue.enums';
 import { loadConfig } from '../../src/config';
+import { migrate, openDatabase } from '../../src/infra/database';
 import { imageRenditions } from '../../src/infra/image';
 import { runFfmpeg, videoRenditionArgs } from '../../src/infra/ffmpeg';
+import { QueueName } from '../../src/infra/queue';
 import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStepName } from '../../src/media/media.enums';
 import { enqueueSteps, QueuePurpose } from '../../src/media/outbox';
 import { THUMBNAIL_WIDTHS } from '../../src/media/steps/image.step';
 import { openRuntime, type Runtime } from '../../src/runtime';
 import { systemContext } from '../../src/system-context';
-import { startWorkers } from '../../workers/host';
+import { cpuSecondsOf, descendantsOf, memoryOf, resetPeakMemory } from '../helpers/processes';
 
 /**
- * `npm run bench:media` (env BENCH_IMAGES, default 200; BENCH_VIDEO_SECONDS, default 60).
+ * `npm run bench:media` — env BENCH_IMAGES (default 200), BENCH_VIDEO_SECONDS (default 60),
+ * BENCH_S3 (`separate`, the default: the S3 server in a process of its own, as MinIO is in
+ * production; `in-worker`: s3rver inside the worker process, as `npm start` runs it).
  *
- * Images: 12-megapixel JPEGs through the whole worker path (outbox → BullMQ → download from S3 →
- * sharp → upload → PostgreSQL) against the same sharp calls on the same files in one loop, with
- * the worker's concurrency. Video: the 720p transcode of a 1080p clip as a worker step against
- * the same ffmpeg command run alone. Prints the overhead ratios and the process's peak RSS.
+ * Three processes: this one (arranges the data, runs the direct loops, watches), the S3 server,
+ * and the worker — `dist/workers/main.js`, exactly as production runs it.
+ *
+ * Images: 12-megapixel JPEGs through the worker (outbox → BullMQ → download from S3 → sharp →
+ * upload to S3 → PostgreSQL) against the same sharp calls (`imageRenditions`) on local copies of
+ * the same files in one loop in this process, with the worker's concurrency. The direct loops run
+ * before and after the worker's run and their mean is the baseline, so that a load that comes and
+ * goes on the machine weighs on both sides alike. The S3 transfers the worker makes are timed
+ * apart. Video: the 720p transcode of a 1080p clip as a worker step against the same ffmpeg
+ * command run alone (before and after). Besides wall time, the CPU time of the processes doing
+ * the work (from /proc), which other work on the machine hardly changes. Peak RSS of the worker
+ * process: its VmHWM in /proc/<pid>/status, reset (clear_refs) before each phase; ffmpeg's own,
+ * sampled the same way.
  */
 
 const DATABASE_NAME = 'lifelong_bench_media';
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 200);
 const VIDEO_SECONDS = Number(process.env.BENCH_VIDEO_SECONDS ?? 60);
+const S3_MODE = process.env.BENCH_S3 === 'in-worker' ? 'in-worker' : 'separate';
+const DIST = path.resolve(__dirname, '../..');
 
 async function recreateDatabase(): Promise<string> {
   const client = new Client({ connectionString: ADMIN_URL });
@@ -43,27 +59,61 @@ async function recreateDatabase(): Promise<string> {
   return url.toString();
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 50);
+interface Timed<T> {
+  ms: number;
+  /** CPU seconds of the watched processes meanwhile. */
+  cpu: number;
+  result: T;
+}
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+/** Wall time of `work`, and the CPU seconds the given processes used meanwhile (children they reaped included). */
+async function timed<T>(work: () => Promise<T>, processes: (number | 'self')[] = ['self']): Promise<Timed<T>> {
+  const cpu = () => processes.reduce<number>((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const cpuBefore = cpu();
   const started = process.hrtime.bigint();
   const result = await work();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, cpu: cpu() - cpuBefore, result };
 }
 
 async function inBatches<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+/** The first line a child process prints (an endpoint). */
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once('line', (line) => {
+      lines.close();
+      resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before it was ready`)));
+  });
+}
+
+/** The peak RSS of the ffmpeg processes under `root` while `work` runs, sampled every 100 ms. */
+async function withFfmpegPeak<T>(root: number, work: () => Promise<T>): Promise<{ result: T; ffmpegPeak: number }> {
+  let ffmpegPeak = 0;
+  const sampler = setInterval(() => {
+    for (const p of descendantsOf(root)) if (p.args[0] === 'ffmpeg') ffmpegPeak = Math.max(ffmpegPeak, memoryOf(p.pid, 'VmHWM') ?? 0);
+  }, 100);
+  try {
+    return { result: await work(), ffmpegPeak };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 async function makePhotos(dir: string, count: number): Promise<string[]> {
-  // Noise compresses like a photograph and decodes at a photograph's cost.
-  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
+  // Noise compresses like a photograph and decodes at a photograph's cost (or more: it is all detail).
+  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
   const files: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const file = path.join(dir, `photo-${i}.jpg`);
@@ -77,21 +127,55 @@ async function waitForSteps(runtime: Runtime, count: number, step: MediaStepName
   for (;;) {
     const [row] = await runtime.orm.em.fork().execute<{ done: number }[]>(`select count(*)::int as done from media_step where name = ? and status in ('READY', 'FAILED')`, [step]);
     if ((row?.done ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-media-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: await recreateDatabase(), DATA_DIR: dir, EMBEDDED_S3_PORT: '0', QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn', MEDIA_RELAY_INTERVAL_MS: '50' });
-  const runtime = await openRuntime(config, { migrate: true, redisPurpose: 'worker' });
+  const databaseUrl = await recreateDatabase();
+  const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
+  const children: ChildProcess[] = [];
+  const workerEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, MEDIA_RELAY_INTERVAL_MS: '50' };
+
+  // The S3 server: its own process, or inside the worker (whose embedded s3rver then serves this process too).
+  let s3Endpoint: string;
+  let s3Pid: number | null = null;
+  let worker: ChildProcess | null = null;
+  const startWorker = () => {
+    worker = spawn(process.execPath, [path.join(DIST, 'workers/main.js')], { env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(worker);
+    return worker;
+  };
+  if (S3_MODE === 'separate') {
+    const s3 = spawn(process.execPath, [path.join(DIST, 'tests/bench/media-s3-server.js'), path.join(dir, 'data'), 'learning-media'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(s3);
+    s3Pid = s3.pid as number;
+    s3Endpoint = await firstLine(s3);
+    workerEnv.S3_ENDPOINT = s3Endpoint;
+  } else {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    Object.assign(workerEnv, { EMBEDDED_S3_PORT: String(port), DATA_DIR: path.join(dir, 'data') });
+    s3Endpoint = `http://127.0.0.1:${port}`;
+  }
+
+  const config = loadConfig({ ...workerEnv, S3_ENDPOINT: s3Endpoint });
+  if (S3_MODE === 'in-worker') {
+    // The database migrated first, then the worker, whose s3rver this process needs to open its runtime.
+    const orm = await openDatabase(config);
+    await migrate(orm);
+    await orm.close();
+    startWorker();
+    while (!(await fetch(s3Endpoint).then(() => true, () => false))) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const runtime = await openRuntime(config, { migrate: S3_MODE === 'separate', redisPurpose: 'worker' });
+  const queue = (name: QueueName) => runtime.services.queues.get(name);
   try {
     const em = runtime.orm.em.fork();
     await runtime.services.unitImport.importCsv(em, 'code,name,level,parent_code,valid_from,valid_to,successor_code\n80,Tỉnh Tây Ninh,PROVINCE,,2025-07-01,,');
-    const ctx = systemContext(em, runtime.services, runtime.log, { accountId: randomBytes(16).toString('hex').replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, '$1-$2-$3-$4-$5'), grants: [{ role: Role.PROVINCE_ADMIN, institutionId: null, unitId: null, unitPath: null }] });
+    const ctx = systemContext(em, runtime.services, runtime.log, { accountId: randomUUID(), grants: [{ role: Role.PROVINCE_ADMIN, institutionId: null, unitId: null, unitPath: null }] });
     const unit = await runtime.services.units.findByCode(ctx, '80', null);
     const institution = await runtime.services.institutions.create(ctx, unit?.id as string, { name: 'Bench', kind: InstitutionKind.LIBRARY, latitude: null, longitude: null });
-
     const queueAssets = async (kind: MediaKind, keys: string[], step: MediaStepName) => {
       await em.transactional(async (tx) => {
         const assets = keys.map((key) => tx.create(MediaAsset, { institution, uploadedBy: ctx.actor?.accountId as string, kind, originalKey: key, contentType: 'x', filename: 'x', sizeBytes: 1 }));
@@ -107,40 +191,89 @@ async function main(): Promise<void> {
     const bytes = await readFile(photos[0] as string);
     await inBatches(keys, 8, (key) => runtime.storage.put(key, bytes, 'image/jpeg'));
     const concurrency = config.media.concurrency.image;
-    const direct = await timed(() => inBatches(photos, concurrency, async (file) => void (await imageRenditions(file, THUMBNAIL_WIDTHS, config.media.maxImagePixels))));
-    const workers = await startWorkers(runtime);
-    peakRss = 0;
+    const directLoop = () => timed(() => inBatches(photos, concurrency, async (file) => void (await imageRenditions(file, THUMBNAIL_WIDTHS, config.media.maxImagePixels))));
+    const direct1 = await directLoop();
+
+    // What the worker moves to and from S3 per image, alone: the original down to a file, three WebP up.
+    const sample = await imageRenditions(photos[0] as string, THUMBNAIL_WIDTHS, config.media.maxImagePixels);
+    const transfer = await timed(
+      () =>
+        inBatches(keys, concurrency, async (key) => {
+          const local = path.join(dir, `down-${path.basename(key)}`);
+          await runtime.storage.download(key, local);
+          await rm(local);
+          for (const image of sample.webp) await runtime.storage.put(`bench-transfer/${path.basename(key)}-${image.width}.webp`, image.data, 'image/webp');
+        }),
+      s3Pid ? ['self', s3Pid] : ['self'],
+    );
+
+    const workerPid = ((worker as ChildProcess | null) ?? startWorker()).pid as number;
+    while ((await queue(QueueName.MediaImage).getWorkersCount()) === 0 || (await queue(QueueName.MediaVideo).getWorkersCount()) === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const servers = [workerPid, ...(s3Pid ? [s3Pid] : [])];
+    resetPeakMemory(workerPid);
+    const idleRss = memoryOf(workerPid, 'VmRSS') ?? 0;
+    const workerCpuBefore = cpuSecondsOf(workerPid);
     const viaWorker = await timed(async () => {
       await queueAssets(MediaKind.IMAGE, keys, MediaStepName.IMAGE_RENDITIONS);
       await waitForSteps(runtime, IMAGES, MediaStepName.IMAGE_RENDITIONS);
-    });
-    const imageRss = peakRss;
+    }, servers);
+    const workerCpu = cpuSecondsOf(workerPid) - workerCpuBefore;
+    const imagePeak = memoryOf(workerPid, 'VmHWM') ?? 0;
+    const direct2 = await directLoop();
 
     // ---- video ----
     const clip = path.join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=25:duration=${VIDEO_SECONDS}`, '-f', 'lavfi', '-i', `sine=duration=${VIDEO_SECONDS}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clip]);
-    await runtime.storage.upload('bench/clip.mp4', clip, 'video/mp4');
-    const alone = await timed(() => runFfmpeg(videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000));
-    peakRss = 0;
-    const videoWorker = await timed(async () => {
-      await queueAssets(MediaKind.VIDEO, ['bench/clip.mp4'], MediaStepName.VIDEO_720P);
-      await waitForSteps(runtime, 1, MediaStepName.VIDEO_720P);
-    });
-    await workers.close();
+    execFileSync('ffmpeg', [
+      '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=25:duration=${VIDEO_SECONDS}`, '-f', 'lavfi', '-i', `sine=duration=${VIDEO_SECONDS}`,
+      '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clip,
+    ]);
+    await runtime.storage.put('bench/clip.mp4', await readFile(clip), 'video/mp4');
+    const aloneRun = () => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000)));
+    const alone1 = await aloneRun();
+    resetPeakMemory(workerPid);
+    const videoWorker = await withFfmpegPeak(workerPid, () =>
+      timed(async () => {
+        await queueAssets(MediaKind.VIDEO, ['bench/clip.mp4'], MediaStepName.VIDEO_720P);
+        await waitForSteps(runtime, 1, MediaStepName.VIDEO_720P);
+      }, servers),
+    );
+    const videoPeak = memoryOf(workerPid, 'VmHWM') ?? 0;
+    const alone2 = await aloneRun();
 
     const [failed] = await runtime.orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from media_step where status = 'FAILED'`);
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    console.log(`\nmedia bench (${os.cpus().length} cores; image concurrency ${concurrency}; failed steps: ${failed?.n})`);
-    console.log(`images: ${IMAGES} × 4000×3000 JPEG → WebP ${THUMBNAIL_WIDTHS.join('/')} + BlurHash`);
-    console.log(`  sharp alone   ${(direct.ms / 1000).toFixed(1)} s  ${((IMAGES * 1000) / direct.ms).toFixed(2)} images/s`);
-    console.log(`  via worker    ${(viaWorker.ms / 1000).toFixed(1)} s  ${((IMAGES * 1000) / viaWorker.ms).toFixed(2)} images/s`);
-    console.log(`  overhead ratio ${(viaWorker.ms / direct.ms).toFixed(3)} (target ≤ 1.15); peak RSS ${mb(imageRss)}`);
-    console.log(`video: 720p transcode of a ${VIDEO_SECONDS} s 1080p clip`);
-    console.log(`  ffmpeg alone  ${(alone.ms / 1000).toFixed(1)} s`);
-    console.log(`  via worker    ${(videoWorker.ms / 1000).toFixed(1)} s`);
-    console.log(`  overhead ratio ${(videoWorker.ms / alone.ms).toFixed(3)} (target ≤ 1.15); peak RSS ${mb(peakRss)} (ffmpeg's own memory is not in it)`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const cpu = (seconds: number) => `${seconds.toFixed(1)} CPU-s`;
+    const directMs = (direct1.ms + direct2.ms) / 2;
+    const directCpu = (direct1.cpu + direct2.cpu) / 2;
+    const aloneMs = (alone1.result.ms + alone2.result.ms) / 2;
+    const aloneCpu = (alone1.result.cpu + alone2.result.cpu) / 2;
+    const rate = (ms: number) => `${((IMAGES * 1000) / ms).toFixed(2)} images/s`;
+    const where = S3_MODE === 'separate' ? 'worker + S3 server processes' : 'worker process, its s3rver included';
+    console.log(`\nmedia bench — ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other work on the machine slows both sides)`);
+    console.log(`  image concurrency ${concurrency}; S3 server ${S3_MODE === 'separate' ? 'in a process of its own' : 'inside the worker process'}; failed steps: ${failed?.n}`);
+    console.log(`images: ${IMAGES} × 4000×3000 JPEG (${mb(bytes.length)} each) → WebP ${THUMBNAIL_WIDTHS.join('/')} + BlurHash`);
+    console.log(`  direct loop    ${s(direct1.ms)} before, ${s(direct2.ms)} after the worker; mean ${s(directMs)}, ${rate(directMs)}, ${cpu(directCpu)}`);
+    console.log(`                 includes: imageRenditions on local files, ${concurrency} at a time, in one process (read, decode, resize, WebP, BlurHash)`);
+    console.log('                 excludes: S3 transfers, the queue, PostgreSQL');
+    console.log(`  S3 alone       ${s(transfer.ms)}, ${cpu(transfer.cpu)} (client + server) for what the worker transfers: originals down to files, three WebP up`);
+    console.log(`  via worker     ${s(viaWorker.ms)}, ${rate(viaWorker.ms)}, ${cpu(viaWorker.cpu)} (${where}; the worker's own ${cpu(workerCpu)})`);
+    console.log('                 from the commit of the outbox rows to the last step READY: relay, BullMQ, S3 both ways, sharp, PostgreSQL');
+    console.log(`  overhead ratio ${(viaWorker.ms / directMs).toFixed(3)} wall time (target ≤ 1.15); ${(viaWorker.cpu / directCpu).toFixed(3)} CPU time`);
+    console.log(`  worker peak RSS ${mb(imagePeak)} (VmHWM of the worker process, read from /proc; ${mb(idleRss)} idle before)`);
+    console.log(`video: 720p transcode of a ${VIDEO_SECONDS} s 1080p clip (${mb((await stat(clip)).size)})`);
+    console.log(`  ffmpeg alone   ${s(alone1.result.ms)} before, ${s(alone2.result.ms)} after the worker; mean ${s(aloneMs)}, ${cpu(aloneCpu)}`);
+    console.log(`  via worker     ${s(videoWorker.result.ms)}, ${cpu(videoWorker.result.cpu)} (${where}, ffmpeg and ffprobe included)`);
+    console.log('                 relay, BullMQ, download, probe, the same ffmpeg command, probe of the output, upload, PostgreSQL');
+    console.log(`  overhead ratio ${(videoWorker.result.ms / aloneMs).toFixed(3)} wall time (target ≤ 1.15); ${(videoWorker.result.cpu / aloneCpu).toFixed(3)} CPU time`);
+    console.log(
+      `  worker peak RSS ${mb(videoPeak)} (VmHWM of the worker process); ffmpeg's own peak ${mb(videoWorker.ffmpegPeak)} under the worker, ${mb(Math.max(alone1.ffmpegPeak, alone2.ffmpegPeak))} alone (sampled)`,
+    );
   } finally {
-    clearInterval(sampler);
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
     await runtime.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { imageRenditions } from '../../infra/image';
 import { RenditionFormat, RenditionKind } from '../media.enums';
-import type { RenditionOutput, StepInput, StepResult } from './step';
+import type { BytesStepInput, RenditionOutput, StepResult } from './step';
 
 /** Widths of the WebP thumbnails every image, poster and first page gets. */
 export const THUMBNAIL_WIDTHS = [160, 480, 1280];
@@ -23,7 +23,7 @@ export async function thumbnailsOf(input: string | Buffer, maxPixels: number): P
   };
 }
 
-export async function imageStep(input: StepInput): Promise<StepResult> {
-  const thumbnails = await thumbnailsOf(input.file, input.maxImagePixels);
+export async function imageStep(input: BytesStepInput): Promise<StepResult> {
+  const thumbnails = await thumbnailsOf(input.bytes, input.maxImagePixels);
   return { details: { width: thumbnails.width, height: thumbnails.height, placeholder: thumbnails.placeholder }, renditions: thumbnails.renditions };
 }
