@@ -1,6 +1,6 @@
 import { MetricName } from './metrics';
 import { isLogMetric, logMetricAggregate, logWindowYears } from './citizen-metrics.sql';
-import { attestedRelation, isAttestable, scoringTail, type EvaluatedIndicator, type PointsRule } from './evaluation.sql';
+import { attestedRelation, disadvantagedSql, isAttestable, scoringTail, type EvaluatedIndicator, type PointsRule } from './evaluation.sql';
 import { fill, frag, join, type Fragment } from './sql-fragment';
 
 /** Citizens younger than this (evaluation year − birth year) are not subjects of LEARNING_CITIZEN. */
@@ -43,7 +43,7 @@ export function citizenEvaluation(scope: CitizenScope, year: number, rule: Point
   const values = indicators.map((indicator, index) => frag(`${valueOf(indicator, index)} as v${index}, ${isAttestable(indicator) ? `a.a${index}` : 'null::numeric'} as a${index}`));
   return fill(
     `with units as materialized (
-       select u.id, exists (select 1 from administrative_unit a where a.disadvantaged and u.path like a.path || '%') as disadvantaged
+       select u.id, ${disadvantagedSql('u')} as disadvantaged
          from administrative_unit u where {units}
      ), subjects as (
        select c.id, c.residence_id as unit_id, units.disadvantaged

@@ -44,6 +44,14 @@ export interface EvaluatedIndicator {
   attestedWithoutValue: boolean;
 }
 
+/**
+ * SQL true when the unit aliased `alias` (with its materialized `path`) or any unit above it is
+ * flagged disadvantaged, which lowers the pass threshold of titles.md's points rules.
+ */
+export function disadvantagedSql(alias: string): string {
+  return `exists (select 1 from administrative_unit flagged where flagged.disadvantaged and ${alias}.path like flagged.path || '%')`;
+}
+
 /** The least an indicator of this maximum may score under the rule; null without a minimum (and for checklists). */
 export function minimumFor(rule: PassRule, maxScore: number): number | null {
   if (rule.kind !== PassRuleKind.POINTS || rule.indicatorMinimum === null) return null;

@@ -1,7 +1,7 @@
 import type { UnitLevel } from '../catalogue/catalogue.enums';
 import { pgArray } from '../infra/sql';
 import { SubjectKind } from './engine.enums';
-import { attestedRelation, isAttestable, scoringTail, type EvaluatedIndicator, type PassRule } from './evaluation.sql';
+import { attestedRelation, disadvantagedSql, isAttestable, scoringTail, type EvaluatedIndicator, type PassRule } from './evaluation.sql';
 import { MetricName } from './metrics';
 import { fill, frag, join, type Fragment } from './sql-fragment';
 import { TitleKind } from './titles.enums';
@@ -231,7 +231,7 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
     `with subjects as materialized (
        {subjects}
      ), units as materialized (
-       select u.id, exists (select 1 from administrative_unit d where d.disadvantaged and u.path like d.path || '%') as disadvantaged
+       select u.id, ${disadvantagedSql('u')} as disadvantaged
          from administrative_unit u where u.id in (select unit_id from subjects)
      ), ancestors as materialized (
        select u.id as unit_id, x.ancestor

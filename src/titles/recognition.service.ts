@@ -13,7 +13,7 @@ import { TitleAward } from './recognition.entity';
 import { AwardStatus, type DecisionLevel } from './recognition.enums';
 import { countAwards, findAwardIds, findAwardsOfSubjects, findUnitInfo, type AwardQuery, type UnitInfo } from './recognition.repository';
 import { TitleDefinition } from './ruleset.entity';
-import { resolveSubject, type ResolvedSubject } from './subject-units';
+import { resolveSubjects, type ResolvedSubject } from './subject-units';
 import { TitleKind } from './titles.enums';
 import type { SortKey } from '../infra/keyset';
 
@@ -172,8 +172,7 @@ export class RecognitionService {
   }
 
   private async gather(ctx: RequestContext, input: RecognizeInput): Promise<Gathered> {
-    const subjects: (ResolvedSubject | null)[] = [];
-    for (const ref of input.subjects) subjects.push(await resolveSubject(ctx.em, ref.kind, ref.id));
+    const subjects = await resolveSubjects(ctx.em, input.subjects);
     const found = subjects.filter((subject): subject is ResolvedSubject => subject !== null);
     const ids = found.map((subject) => subject.id);
     const rows = ids.length
