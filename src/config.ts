@@ -122,6 +122,8 @@ export interface TitlesConfig {
   batchPauseMs: number;
   /** How long a titles job's lock lasts without renewal before another worker takes over the job. */
   jobLockMs: number;
+  /** How many batches of a run are evaluated at once, each on its own database connection (one core of PostgreSQL each). */
+  concurrency: number;
   /** PostgreSQL work_mem of each batch's transaction (sorts and hashes of 20,000 citizens' logs spill to disk at the default 4MB). */
   workMem: string;
 }
@@ -240,6 +242,7 @@ export function loadConfig(env: Env = process.env): Config {
     titles: {
       batchSize: readInt(env, 'TITLES_BATCH_SIZE', 20_000, 1, 1_000_000),
       batchPauseMs: readInt(env, 'TITLES_BATCH_PAUSE_MS', 0, 0, 60_000),
+      concurrency: readInt(env, 'TITLES_CONCURRENCY', 2, 1, 8),
       jobLockMs: readInt(env, 'TITLES_JOB_LOCK_MS', 30_000, 1_000, 600_000),
       workMem: readPgSize(env, 'TITLES_WORK_MEM', '64MB'),
     },

@@ -85,7 +85,7 @@ export class DryRunService {
     await em.begin();
     try {
       await em.execute(`create temp table ${DRY_TABLE} (like title_progress including defaults including indexes) on commit drop`);
-      const scope = { rulesetId: ruleset.id, unitPath: unit.path, year, ref: rulesetDayFor(year, ctx.now), batchSize: this.batchSize, workMem: this.workMem };
+      const scope = { rulesetId: ruleset.id, unitPath: unit.path, year, ref: rulesetDayFor(year, ctx.now), batchSize: this.batchSize, workMem: this.workMem, concurrency: 1 };
       const none = async () => undefined;
       for (const spec of PHASES) await evaluatePhase(em, spec, scope, { table: DRY_TABLE, run: null }, { planned: none, batchDone: none });
       const rows = await em.execute<DiffRow[]>(

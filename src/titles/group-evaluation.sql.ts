@@ -185,30 +185,39 @@ function metricSql(indicator: EvaluatedIndicator, d: Day, source: ProgressSource
  * Distinct sessions of the year with a VERIFIED attendance log, per unit: held at an institution in
  * the unit or under it, or at an institution of the given kinds of its parent unit; with
  * `attendeeFromUnit`, only sessions with such a log of someone living in the unit.
+ * Read from the side that is small: without attendees, the sessions of those institutions, each
+ * checked for one log; with them, the residents' logs of the year (the covering index on
+ * citizen and day), never every attendance of the province.
  */
 function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragment {
   const kinds = stringList(params, 'parentInstitutionKinds');
-  const attendee = params?.attendeeFromUnit === true;
-  const lives = (subject: string) => (attendee ? ` join ancestors r on r.unit_id = v.residence_id and r.ancestor = ${subject}` : '');
   const atParent = kinds
     ? frag(
-        `union
-         select v.session_id, su.id as subject_id from verified v join administrative_unit su on su.parent_id = v.institution_unit_id and su.id in (select id from subjects)${lives('su.id')}
-          where v.institution_kind = any(?::text[])`,
+        `union all
+         select i.id as institution_id, su.id as subject_id
+           from institution i join administrative_unit su on su.parent_id = i.unit_id and su.id in (select id from subjects)
+          where i.kind = any(?::text[])`,
         pgArray(kinds),
       )
     : frag('');
+  const attendance = `l.status = 'VERIFIED' and l.source = 'ATTENDANCE' and l.occurred_on >= ${d.start} and l.occurred_on < ${d.end}`;
+  const counted =
+    params?.attendeeFromUnit === true
+      ? `select m.subject_id, count(distinct l.session_id)::numeric as value
+           from members m join learning_log l on l.citizen_id = m.citizen_id
+           join places p on p.institution_id = l.institution_id and p.subject_id = m.subject_id
+          where ${attendance} and l.session_id is not null
+          group by m.subject_id`
+      : `select p.subject_id, count(distinct ps.id)::numeric as value
+           from places p join programme_session ps on ps.institution_id = p.institution_id
+          where exists (select 1 from learning_log l where l.session_id = ps.id and ${attendance})
+          group by p.subject_id`;
   return fill(
-    `with verified as (
-       select l.session_id, c.residence_id, i.unit_id as institution_unit_id, i.kind::text as institution_kind
-         from learning_log l join programme_session ps on ps.id = l.session_id join institution i on i.id = ps.institution_id join citizen c on c.id = l.citizen_id
-        where l.status = 'VERIFIED' and l.source = 'ATTENDANCE' and l.occurred_on >= ${d.start} and l.occurred_on < ${d.end}
-          and (i.unit_id in (select unit_id from ancestors) or i.unit_id in (select parent_id from administrative_unit where id in (select id from subjects)))
-     ), pairs as (
-       select v.session_id, a.ancestor as subject_id from verified v join ancestors a on a.unit_id = v.institution_unit_id${lives('a.ancestor')}
+    `with places as (
+       select i.id as institution_id, a.ancestor as subject_id from institution i join ancestors a on a.unit_id = i.unit_id
        {atParent}
      )
-     select subject_id, count(distinct session_id)::numeric as value from pairs group by subject_id`,
+     ${counted}`,
     { atParent },
   );
 }

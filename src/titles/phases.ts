@@ -51,6 +51,11 @@ export interface PhaseScope {
   batchSize: number;
   /** PostgreSQL work_mem of each batch's transaction, e.g. `64MB`. */
   workMem: string;
+  /**
+   * How many batches run at once, each on a connection of its own; 1 keeps every batch on `em`
+   * (a dry run's temporary table is visible on its connection only).
+   */
+  concurrency: number;
 }
 
 export interface PhaseHooks {
@@ -77,17 +82,31 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
   }
   const total = batches.reduce((sum, batch) => sum + batch.subjects, 0);
   await hooks.planned(total);
-  for (const batch of batches) {
-    const written = await inBatchTransaction(em, scope.workMem, (tx) =>
-      subjectKind === SubjectKind.CITIZEN
-        ? upsertCitizenBatch(tx, { residenceIds: batch.unitIds }, scope.year, criteria as NonNullable<Awaited<ReturnType<typeof loadCitizenCriteria>>>, target)
-        : upsertGroupBatch(tx, { kind: subjectKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target),
-    );
-    counts.meets += written.meets;
-    counts.notYet += written.notYet;
-    counts.awaiting += written.awaiting;
-    counts.done += written.meets + written.notYet + written.awaiting;
-    await hooks.batchDone(counts.done, total);
-  }
+  const evaluateBatch = (tx: EntityManager, batch: SubjectBatch) =>
+    subjectKind === SubjectKind.CITIZEN
+      ? upsertCitizenBatch(tx, { residenceIds: batch.unitIds }, scope.year, criteria as NonNullable<Awaited<ReturnType<typeof loadCitizenCriteria>>>, target)
+      : upsertGroupBatch(tx, { kind: subjectKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target);
+  let next = 0;
+  let failed = false;
+  // Batches are independent: a lane takes the next one until none is left or another lane failed.
+  const lane = async (laneEm: EntityManager) => {
+    while (!failed && next < batches.length) {
+      const batch = batches[next++] as SubjectBatch;
+      const written = await inBatchTransaction(laneEm, scope.workMem, (tx) => evaluateBatch(tx, batch)).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+      counts.meets += written.meets;
+      counts.notYet += written.notYet;
+      counts.awaiting += written.awaiting;
+      counts.done += written.meets + written.notYet + written.awaiting;
+      await hooks.batchDone(counts.done, total);
+    }
+  };
+  const lanes = Math.max(1, Math.min(scope.concurrency, batches.length));
+  // Settled, not all: a failed phase returns only once the other lanes' batches have ended.
+  const ended = await Promise.allSettled(Array.from({ length: lanes }, () => lane(lanes === 1 ? em : em.fork())));
+  const failure = ended.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+  if (failure) throw failure.reason;
   return counts;
 }

@@ -112,6 +112,7 @@ export class TitleRunExecutor {
       ref: rulesetDayFor(run.year, run.startedAt ?? new Date()),
       batchSize: this.settings.batchSize,
       workMem: this.settings.workMem,
+      concurrency: this.settings.concurrency,
     };
     const result = await evaluatePhase(em, spec, scope, STORED({ id: run.id, month }), {
       planned: (total) => report(0, total),

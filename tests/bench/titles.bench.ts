@@ -421,7 +421,7 @@ async function main(): Promise<void> {
 
     const citizenPhase = phases.find((phase) => phase.phase === 'CITIZENS');
     const runMs = row.duration_ms ?? 0;
-    table(`the run (worker process, TITLES_BATCH_SIZE ${config.titles.batchSize}, TITLES_WORK_MEM ${config.titles.workMem}, ${int(Number(batches[0]?.batches ?? 0))} residence units)`, [
+    table(`the run (worker process, TITLES_BATCH_SIZE ${config.titles.batchSize}, TITLES_CONCURRENCY ${config.titles.concurrency}, TITLES_WORK_MEM ${config.titles.workMem}, ${int(Number(batches[0]?.batches ?? 0))} residence units)`, [
       ['wall time of the run (title_run)', `${seconds(runMs)} s`],
       ['dispatch → SUCCEEDED seen', `${seconds(waitedMs)} s`],
       ...phases.map(({ phase, ms, counts }): [string, string] => [`  phase ${phase}`, `${seconds(ms)} s${counts ? `  ${JSON.stringify(counts)}` : ''}`]),
@@ -461,6 +461,7 @@ async function main(): Promise<void> {
           run: {
             id: run.id,
             batchSize: config.titles.batchSize,
+            concurrency: config.titles.concurrency,
             durationMs: runMs,
             waitedMs: Math.round(waitedMs),
             phases,

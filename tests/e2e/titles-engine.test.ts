@@ -29,8 +29,8 @@ const PROGRESS = `query($id: ID!, $year: Int!) { titleProgress(subjectId: $id, y
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  // One citizen per batch and a pause after each: a run lasts long enough to be asked about twice.
-  api = await startTestApi({ TITLES_BATCH_SIZE: '1', TITLES_BATCH_PAUSE_MS: '700' });
+  // One citizen per batch, one batch at a time and a pause after each: a run lasts long enough to be asked about twice.
+  api = await startTestApi({ TITLES_BATCH_SIZE: '1', TITLES_CONCURRENCY: '1', TITLES_BATCH_PAUSE_MS: '700' });
   workers = await startWorkers(api.runtime);
   em = api.runtime.orm.em.fork();
   const province = await insertUnit(em, 'PROVINCE', null);
