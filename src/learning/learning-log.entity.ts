@@ -24,6 +24,12 @@ import { LogResult, LogSource, LogStatus } from './learning.enums';
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['institution', 'status', 'createdAt'] })
 @Index({ properties: ['session'] })
+// The attendances a unit's Learning Community counts, read by index alone (titles' SESSIONS_IN_UNIT).
+@Index({
+  name: 'learning_log_verified_attendance_index',
+  expression:
+    'create index "learning_log_verified_attendance_index" on "learning_log" ("session_id", "occurred_on") include ("citizen_id") where source = \'ATTENDANCE\' and status = \'VERIFIED\'',
+})
 @Index({ name: 'learning_log_topics_index', expression: 'create index "learning_log_topics_index" on "learning_log" using gin ("topics")' })
 @Index({
   name: 'learning_log_attendance_unique',

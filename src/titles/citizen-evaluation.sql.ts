@@ -78,18 +78,29 @@ export function citizenEvaluation(scope: CitizenScope, year: number, rule: Point
   );
 }
 
-/** Goals met ÷ goals of each subject's plan for the year, as LearningPlanService counts a goal met. */
+/**
+ * Goals met ÷ goals of each subject's plan for the year, as LearningPlanService counts a goal met.
+ * Hours and attended programmes are summed only for the citizens and topics that goals name.
+ */
 function planCompletion(year: number): Fragment {
   return frag(
-    `select g.citizen_id, count(*) as goals,
+    `with goals as materialized (
+       select g.citizen_id, g.topic, g.target_hours, g.programme_id from learning_goal g join subjects s on s.id = g.citizen_id where g.year = ?::int
+     ), topic_hours as (
+       select t.citizen_id, t.topic, sum(l.hours) as hours
+         from (select distinct citizen_id, topic from goals where topic is not null) t join logs l on l.citizen_id = t.citizen_id and t.topic = any(l.topics)
+        where l.yr = ?::int
+        group by t.citizen_id, t.topic
+     ), attended as (
+       select distinct l.citizen_id, ps.programme_id
+         from logs l join programme_session ps on ps.id = l.session_id
+        where l.yr = ?::int and l.citizen_id in (select citizen_id from goals where programme_id is not null)
+     )
+     select g.citizen_id, count(*) as goals,
             count(*) filter (where (g.programme_id is not null and pr.programme_id is not null) or (g.topic is not null and coalesce(th.hours, 0) >= g.target_hours)) as met
-       from learning_goal g
-       join subjects s on s.id = g.citizen_id
-       left join (select citizen_id, topic, sum(hours) as hours from logs cross join unnest(topics) as topic where yr = ?::int group by citizen_id, topic) th
-              on th.citizen_id = g.citizen_id and th.topic = g.topic
-       left join (select distinct l.citizen_id, ps.programme_id from logs l join programme_session ps on ps.id = l.session_id where l.yr = ?::int) pr
-              on pr.citizen_id = g.citizen_id and pr.programme_id = g.programme_id
-      where g.year = ?::int
+       from goals g
+       left join topic_hours th on th.citizen_id = g.citizen_id and th.topic = g.topic
+       left join attended pr on pr.citizen_id = g.citizen_id and pr.programme_id = g.programme_id
       group by g.citizen_id`,
     year,
     year,

@@ -185,9 +185,8 @@ function metricSql(indicator: EvaluatedIndicator, d: Day, source: ProgressSource
  * Distinct sessions of the year with a VERIFIED attendance log, per unit: held at an institution in
  * the unit or under it, or at an institution of the given kinds of its parent unit; with
  * `attendeeFromUnit`, only sessions with such a log of someone living in the unit.
- * Read from the side that is small: without attendees, the sessions of those institutions, each
- * checked for one log; with them, the residents' logs of the year (the covering index on
- * citizen and day), never every attendance of the province.
+ * Both read the attendances of the places' sessions by the partial index of verified attendance
+ * (learning_log_verified_attendance_index), never every log of the province.
  */
 function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragment {
   const kinds = stringList(params, 'parentInstitutionKinds');
@@ -203,11 +202,12 @@ function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragmen
   const attendance = `l.status = 'VERIFIED' and l.source = 'ATTENDANCE' and l.occurred_on >= ${d.start} and l.occurred_on < ${d.end}`;
   const counted =
     params?.attendeeFromUnit === true
-      ? `select m.subject_id, count(distinct l.session_id)::numeric as value
-           from members m join learning_log l on l.citizen_id = m.citizen_id
-           join places p on p.institution_id = l.institution_id and p.subject_id = m.subject_id
-          where ${attendance} and l.session_id is not null
-          group by m.subject_id`
+      ? `select p.subject_id, count(distinct l.session_id)::numeric as value
+           from places p join programme_session ps on ps.institution_id = p.institution_id
+           join learning_log l on l.session_id = ps.id
+           join citizen c on c.id = l.citizen_id join ancestors r on r.unit_id = c.residence_id and r.ancestor = p.subject_id
+          where ${attendance}
+          group by p.subject_id`
       : `select p.subject_id, count(distinct ps.id)::numeric as value
            from places p join programme_session ps on ps.institution_id = p.institution_id
           where exists (select 1 from learning_log l where l.session_id = ps.id and ${attendance})

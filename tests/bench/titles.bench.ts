@@ -20,7 +20,7 @@ import { systemContext } from '../../src/system-context';
 import { todayInVietnam } from '../../src/time';
 import { loadCitizenCriteria } from '../../src/titles/criteria';
 import { RunTrigger } from '../../src/titles/engine.enums';
-import { planCitizenBatches, STORED, upsertCitizenBatch, inBatchTransaction } from '../../src/titles/progress.repository';
+import { batchSettings, planCitizenBatches, STORED, upsertCitizenBatch, inBatchTransaction } from '../../src/titles/progress.repository';
 import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION, type TitlesDataReport } from './titles-data';
 
 /**
@@ -408,7 +408,8 @@ async function main(): Promise<void> {
     const floor = floorSql(root.path, year);
     const floorStarted = performance.now();
     await bench.query('begin');
-    await bench.query(`select set_config('work_mem', $1, true), set_config('jit', 'off', true)`, [config.titles.workMem]);
+    const settings = Object.entries(batchSettings(config.titles.workMem));
+    await bench.query(`select ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
     const floorResult = await bench.query(floor.sql, floor.params);
     await bench.query('commit');
     const floorMs = performance.now() - floorStarted;
