@@ -184,41 +184,43 @@ function metricSql(indicator: EvaluatedIndicator, d: Day, source: ProgressSource
 /**
  * Distinct sessions of the year with a VERIFIED attendance log, per unit: held at an institution in
  * the unit or under it, or at an institution of the given kinds of its parent unit; with
- * `attendeeFromUnit`, only sessions with such a log of someone living in the unit.
- * Both read the attendances of the places' sessions by the partial index of verified attendance
- * (learning_log_verified_attendance_index), never every log of the province.
+ * `attendeeFromUnit`, only sessions with such a log of someone living in the unit. Attendances are
+ * read by the partial index of verified attendance (learning_log_verified_attendance_index).
  */
 function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragment {
   const kinds = stringList(params, 'parentInstitutionKinds');
-  const atParent = kinds
-    ? frag(
-        `union all
-         select i.id as institution_id, su.id as subject_id
-           from institution i join administrative_unit su on su.parent_id = i.unit_id and su.id in (select id from subjects)
-          where i.kind = any(?::text[])`,
-        pgArray(kinds),
-      )
-    : frag('');
+  const heldAt = (subject: string) =>
+    kinds
+      ? frag(
+          `(exists (select 1 from ancestors a where a.unit_id = i.unit_id and a.ancestor = ${subject}.id)
+            or (i.kind = any(?::text[]) and i.unit_id = ${subject}.parent_id))`,
+          pgArray(kinds),
+        )
+      : frag(`exists (select 1 from ancestors a where a.unit_id = i.unit_id and a.ancestor = ${subject}.id)`);
   const attendance = `l.status = 'VERIFIED' and l.source = 'ATTENDANCE' and l.occurred_on >= ${d.start} and l.occurred_on < ${d.end}`;
-  const counted =
-    params?.attendeeFromUnit === true
-      ? `select p.subject_id, count(distinct l.session_id)::numeric as value
-           from places p join programme_session ps on ps.institution_id = p.institution_id
-           join learning_log l on l.session_id = ps.id
-           join citizen c on c.id = l.citizen_id join ancestors r on r.unit_id = c.residence_id and r.ancestor = p.subject_id
-          where ${attendance}
-          group by p.subject_id`
-      : `select p.subject_id, count(distinct ps.id)::numeric as value
-           from places p join programme_session ps on ps.institution_id = p.institution_id
-          where exists (select 1 from learning_log l where l.session_id = ps.id and ${attendance})
-          group by p.subject_id`;
+  if (params?.attendeeFromUnit === true) {
+    // From each attendance to the attendee's unit of the level: one pass over the year's
+    // attendances, hashed against small tables; distinct pairs first, since count(distinct) sorts.
+    return fill(
+      `select subject_id, count(*)::numeric as value
+         from (select distinct su.id as subject_id, l.session_id
+                 from learning_log l
+                 join programme_session ps on ps.id = l.session_id join institution i on i.id = ps.institution_id
+                 join citizen c on c.id = l.citizen_id join ancestors r on r.unit_id = c.residence_id
+                 join administrative_unit su on su.id = r.ancestor
+                where ${attendance} and {heldAt}) pairs
+        group by subject_id`,
+      { heldAt: heldAt('su') },
+    );
+  }
   return fill(
-    `with places as (
-       select i.id as institution_id, a.ancestor as subject_id from institution i join ancestors a on a.unit_id = i.unit_id
-       {atParent}
-     )
-     ${counted}`,
-    { atParent },
+    `select su.id as subject_id, count(*)::numeric as value
+       from administrative_unit su join subjects on subjects.id = su.id
+       join institution i on {heldAt}
+       join programme_session ps on ps.institution_id = i.id
+      where exists (select 1 from learning_log l where l.session_id = ps.id and ${attendance})
+      group by su.id`,
+    { heldAt: heldAt('su') },
   );
 }
 
