@@ -82,13 +82,14 @@ export interface SubjectTitle {
 
 /**
  * Transactional on its own statement, idempotent. Upserts the rows of an evaluation (and, for a
- * run, this month's history rows) in one statement; returns how many ended in each status.
+ * run, this month's history rows) in one statement; returns how many ended in each status. New
+ * rows get time-ordered ids, so a batch's inserts share the primary keys' last pages.
  */
 async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: SubjectTitle, year: number, rulesetId: string, target: ProgressTarget): Promise<RunCounts> {
   const history = target.run
     ? `, history as (
        insert into title_progress_month (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, year, month, ruleset_id, total, status, level_reached, computed_at)
-       select gen_random_uuid(), now(), now(), subject_kind, subject_id, title_kind, unit_level, year, {month}, ruleset_id, total, status, level_reached, computed_at
+       select uuid_time_ordered(), now(), now(), subject_kind, subject_id, title_kind, unit_level, year, {month}, ruleset_id, total, status, level_reached, computed_at
          from upserted
        on conflict (subject_kind, subject_id, title_kind, unit_level, year, month) do update
          set updated_at = now(), ruleset_id = excluded.ruleset_id, total = excluded.total, status = excluded.status,
@@ -99,7 +100,7 @@ async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: S
     `{evaluation}, upserted as (
        insert into ${target.table} (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, year, unit_id, ruleset_id,
                                    indicators, total, threshold, disadvantaged, status, level_reached, computed_at, run_id)
-       select gen_random_uuid(), now(), now(), {subjectKind}, id, {titleKind}, {unitLevel}, {year}, unit_id, {rulesetId},
+       select uuid_time_ordered(), now(), now(), {subjectKind}, id, {titleKind}, {unitLevel}, {year}, unit_id, {rulesetId},
               indicators, total, threshold, disadvantaged, status, level_reached, now(), {runId}
          from evaluated
        on conflict (subject_kind, subject_id, title_kind, unit_level, year) do update
