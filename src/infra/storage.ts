@@ -80,13 +80,6 @@ export class Storage {
     return this.client.getObject(this.bucket, key);
   }
 
-  /** The whole object in memory: for objects known to be small enough (the size limits of uploads). */
-  async readAll(key: string): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.client.getObject(this.bucket, key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-
   /** Writes the object to a local file (streamed; minio's fGetObject trips over s3rver's ETags). */
   async download(key: string, filePath: string): Promise<void> {
     await pipeline(await this.client.getObject(this.bucket, key), createWriteStream(filePath));
