@@ -25,9 +25,9 @@ sharp.cache(false);
  * an image of more than `maxPixels` (a decompression bomb) fails before anything is decoded;
  * a corrupt or truncated file fails as UnusableInputError.
  */
-export async function imageRenditions(input: string | Buffer, widths: number[], maxPixels: number): Promise<ImageRenditions> {
+export async function imageRenditions(file: string, widths: number[], maxPixels: number): Promise<ImageRenditions> {
   try {
-    const meta = await sharp(input, { limitInputPixels: false }).metadata();
+    const meta = await sharp(file, { limitInputPixels: false }).metadata();
     if (!meta.width || !meta.height) throw new UnusableInputError('the image has no dimensions');
     if (meta.width * meta.height > maxPixels) {
       throw new UnusableInputError(`the image is ${meta.width} × ${meta.height} pixels, more than the ${maxPixels.toLocaleString('en')} allowed`);
@@ -36,7 +36,7 @@ export async function imageRenditions(input: string | Buffer, widths: number[], 
     // an opaque photo stays RGB, since an alpha channel of 255s would only slow the WebP encoder.
     // The three sizes and the placeholder are all made from these pixels.
     const largest = Math.max(...widths);
-    const base = await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' })
+    const base = await sharp(file, { limitInputPixels: maxPixels, failOn: 'warning' })
       .rotate()
       .resize({ width: largest, withoutEnlargement: true })
       .raw()

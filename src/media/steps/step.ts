@@ -1,21 +1,17 @@
 import type { MediaKind, RenditionFormat, RenditionKind } from '../media.enums';
 
 export interface StepInput {
+  /**
+   * The original, downloaded to a local file, images too: held in memory, a photo's bytes lived
+   * through the whole sharp run, were promoted to V8's old generation and set off a mark-compact of
+   * the worker's heap every few jobs; a file is what the external tools and libvips read anyway.
+   */
+  file: string;
   /** A private folder for the step's outputs, removed afterwards. */
   workDir: string;
   kind: MediaKind;
   timeoutMs: number;
   maxImagePixels: number;
-}
-
-export interface FileStepInput extends StepInput {
-  /** The original, downloaded to a local file: the external tools read files. */
-  file: string;
-}
-
-export interface BytesStepInput extends StepInput {
-  /** The original in memory, for steps that read it whole (images, at most MEDIA_MAX_IMAGE_MB): no disk write and read back. */
-  bytes: Buffer;
 }
 
 export interface RenditionOutput {
