@@ -77,8 +77,8 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
   if (criteria) {
     batches =
       subjectKind === SubjectKind.CITIZEN
-        ? await planCitizenBatches(em, scope.unitPath, scope.year, scope.batchSize)
-        : await planGroupBatches(em, subjectKind, unitLevel, scope.unitPath, scope.batchSize);
+        ? await planCitizenBatches(em, scope.unitPath, scope.year, scope.batchSize, scope.concurrency)
+        : await planGroupBatches(em, subjectKind, unitLevel, scope.unitPath, scope.batchSize, scope.concurrency);
   }
   const total = batches.reduce((sum, batch) => sum + batch.subjects, 0);
   await hooks.planned(total);

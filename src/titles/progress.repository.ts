@@ -175,8 +175,14 @@ export interface SubjectBatch {
   subjects: number;
 }
 
-/** Groups units with their number of subjects into batches of about `size` subjects (a larger unit is a batch of its own), in order. */
-function batchesOf(rows: { unit_id: string; subjects: number }[], size: number): SubjectBatch[] {
+/**
+ * Groups units with their number of subjects into batches of about `batchSize` subjects (a larger unit
+ * is a batch of its own), in order; smaller batches when there would be fewer than `lanes`, so
+ * that the 966 hamlets of a province are two batches run side by side, not one.
+ */
+function batchesOf(rows: { unit_id: string; subjects: number }[], batchSize: number, lanes: number): SubjectBatch[] {
+  const total = rows.reduce((sum, row) => sum + row.subjects, 0);
+  const size = Math.min(batchSize, Math.ceil(total / Math.max(1, lanes)));
   const batches: SubjectBatch[] = [];
   let current: SubjectBatch = { unitIds: [], subjects: 0 };
   for (const row of rows) {
@@ -192,7 +198,7 @@ function batchesOf(rows: { unit_id: string; subjects: number }[], size: number):
 }
 
 /** The citizens aged 15+ of a subtree, grouped by residence unit into batches, in a stable order. */
-export async function planCitizenBatches(em: EntityManager, unitPath: string, year: number, size: number): Promise<SubjectBatch[]> {
+export async function planCitizenBatches(em: EntityManager, unitPath: string, year: number, size: number, lanes: number): Promise<SubjectBatch[]> {
   const rows = await em.execute<{ unit_id: string; subjects: number }[]>(
     `select c.residence_id as unit_id, count(*)::int as subjects
        from citizen c join administrative_unit u on u.id = c.residence_id
@@ -200,7 +206,7 @@ export async function planCitizenBatches(em: EntityManager, unitPath: string, ye
       group by c.residence_id order by c.residence_id`,
     [`${unitPath}%`, year - CITIZEN_MIN_AGE],
   );
-  return batchesOf(rows, size);
+  return batchesOf(rows, size, lanes);
 }
 
 const HOME_UNITS: Record<GroupScope['kind'], string> = {
@@ -211,7 +217,7 @@ const HOME_UNITS: Record<GroupScope['kind'], string> = {
 };
 
 /** The households, organisations, clans or units of a level in a subtree, grouped by home unit into batches. */
-export async function planGroupBatches(em: EntityManager, kind: GroupScope['kind'], unitLevel: UnitLevel | null, unitPath: string, size: number): Promise<SubjectBatch[]> {
+export async function planGroupBatches(em: EntityManager, kind: GroupScope['kind'], unitLevel: UnitLevel | null, unitPath: string, size: number, lanes: number): Promise<SubjectBatch[]> {
   const rows = await em.execute<{ unit_id: string; subjects: number }[]>(
     `select s.unit_id, count(*)::int as subjects
        from (${HOME_UNITS[kind]}) s join administrative_unit u on u.id = s.unit_id
@@ -219,7 +225,7 @@ export async function planGroupBatches(em: EntityManager, kind: GroupScope['kind
       group by s.unit_id order by s.unit_id`,
     kind === SubjectKind.UNIT ? [unitLevel, `${unitPath}%`] : [`${unitPath}%`],
   );
-  return batchesOf(rows, size);
+  return batchesOf(rows, size, lanes);
 }
 
 /**

@@ -310,7 +310,7 @@ function floorSql(rootPath: string, year: number): { sql: string; params: unknow
 async function explainFirstBatch(em: EntityManager, run: { id: string; month: string }, rulesetId: string, rootPath: string, year: number, titles: TitlesConfig): Promise<{ citizens: number; plan: string[] }> {
   const criteria = await loadCitizenCriteria(em, rulesetId);
   if (!criteria) throw new Error('the ruleset has no LEARNING_CITIZEN definition');
-  const [batch] = await planCitizenBatches(em, rootPath, year, titles.batchSize);
+  const [batch] = await planCitizenBatches(em, rootPath, year, titles.batchSize, titles.concurrency);
   if (!batch) throw new Error('no citizens to explain');
   let plan: string[] = [];
   const explaining = (tx: EntityManager) =>
