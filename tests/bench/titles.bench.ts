@@ -24,13 +24,16 @@ import { batchSettings, planCitizenBatches, STORED, upsertCitizenBatch, inBatchT
 import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION, type TitlesDataReport } from './titles-data';
 
 /**
- * `npm run bench:titles -- --citizens N [--regenerate] [--no-explain]`
+ * `npm run bench:titles -- --citizens N [--regenerate] [--no-explain] [--rerun]`
  *
  * On its own database (lifelong_titlebench, queue prefix titlebench): a synthetic province of N
  * citizens (titles-data.ts), generated once per N and reused (marker table bench_titles_dataset);
  * then a full recalculation of the province for the current year by the real worker process
  * (dist/workers/main.js, its RSS sampled from /proc), the floor (one INSERT … SELECT of the
  * citizens' total scores) and EXPLAIN ANALYZE of one batch statement of the citizen phase.
+ * With --rerun, a second full run right after the first: every progress row is there already and
+ * is updated, as in the monthly runs after the first of a year (whose history rows, for a new
+ * month, are inserts; here they are updates of this month's).
  * The worker takes TITLES_BATCH_SIZE and the like from this process's environment.
  */
 
@@ -46,10 +49,11 @@ interface Args {
   citizens: number;
   regenerate: boolean;
   explain: boolean;
+  rerun: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { citizens: 100_000, regenerate: false, explain: true };
+  const args: Args = { citizens: 100_000, regenerate: false, explain: true, rerun: false };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
@@ -67,8 +71,11 @@ function parseArgs(argv: string[]): Args {
       case '--no-explain':
         args.explain = false;
         break;
+      case '--rerun':
+        args.rerun = true;
+        break;
       default:
-        throw new Error(`unknown argument "${arg}" (known: --citizens N, --regenerate, --no-explain)`);
+        throw new Error(`unknown argument "${arg}" (known: --citizens N, --regenerate, --no-explain, --rerun)`);
     }
   }
   return args;
@@ -259,6 +266,21 @@ async function waitForRun(client: Client, runId: string): Promise<{ row: RunRow;
   throw new Error(`run ${runId} did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`);
 }
 
+interface PhaseTime {
+  phase: string;
+  ms: number;
+  counts: Record<string, number> | null;
+}
+
+/** Each phase's wall time, from the start times seen while polling to the next phase's (or the run's end). */
+function phaseTimes(row: RunRow, phaseStarts: Map<string, Date>): PhaseTime[] {
+  const starts = [...phaseStarts.entries()].sort((a, b) => a[1].getTime() - b[1].getTime());
+  return starts.map(([phase, start], index) => {
+    const end = starts[index + 1]?.[1] ?? (row.finished_at as Date);
+    return { phase, ms: end.getTime() - start.getTime(), counts: row.counts?.[phase] ?? null };
+  });
+}
+
 /**
  * The floor: VN-2024's LEARNING_CITIZEN total of every citizen 15+ of the province from the same
  * metrics (self-study hours, plan completion, attended sessions, digital skills and foreign
@@ -381,17 +403,22 @@ async function main(): Promise<void> {
     console.log(`\nrun ${run.id}: recalculating ${root.name} ${year} in the worker (pid ${worker.child.pid})…`);
     const { row, phaseStarts } = await waitForRun(bench, run.id);
     const waitedMs = performance.now() - requested;
+    if (row.status !== 'SUCCEEDED') throw new Error(`the run ended ${row.status}: ${row.error ?? ''}`);
+    let rerun: { row: RunRow; phases: PhaseTime[] } | null = null;
+    if (args.rerun) {
+      const again = await em.fork().transactional((tx) => services.titles.runs.request(systemContext(tx, services, log, null), root, year, RunTrigger.ON_DEMAND));
+      await services.titles.runs.dispatch(again);
+      console.log(`run ${again.id}: recalculating again, over the progress the first run wrote…`);
+      const rerunSeen = await waitForRun(bench, again.id);
+      if (rerunSeen.row.status !== 'SUCCEEDED') throw new Error(`the second run ended ${rerunSeen.row.status}: ${rerunSeen.row.error ?? ''}`);
+      rerun = { row: rerunSeen.row, phases: phaseTimes(rerunSeen.row, rerunSeen.phaseStarts) };
+    }
     const memory = worker.memory();
     const sampledPeak = worker.sampledPeakKib();
     await worker.stop();
     worker = null;
-    if (row.status !== 'SUCCEEDED') throw new Error(`the run ended ${row.status}: ${row.error ?? ''}`);
 
-    const starts = [...phaseStarts.entries()].sort((a, b) => a[1].getTime() - b[1].getTime());
-    const phases = starts.map(([phase, start], index) => {
-      const end = starts[index + 1]?.[1] ?? (row.finished_at as Date);
-      return { phase, ms: end.getTime() - start.getTime(), counts: row.counts?.[phase] ?? null };
-    });
+    const phases = phaseTimes(row, phaseStarts);
     const { rows: written } = await bench.query<{ progress: string; history: string }>(
       `select (select count(*) from title_progress where year = $1) as progress, (select count(*) from title_progress_month where year = $1) as history`,
       [year],
@@ -434,6 +461,13 @@ async function main(): Promise<void> {
       ['worker peak RSS (sampled)', mib(sampledPeak)],
       ['worker RSS idle before / after', `${mib(idle.rssKib)} / ${mib(memory.rssKib)}`],
     ]);
+    if (rerun) {
+      table('the second run (every row updated)', [
+        ['wall time of the run (title_run)', `${seconds(rerun.row.duration_ms ?? 0)} s`],
+        ...rerun.phases.map(({ phase, ms }): [string, string] => [`  phase ${phase}`, `${seconds(ms)} s`]),
+        ['rows written (title_run)', int(rerun.row.rows_written)],
+      ]);
+    }
     table('the floor (one INSERT … SELECT of the citizens’ totals)', [
       ['wall time', `${seconds(floorMs)} s`],
       ['rows', int(floorResult.rowCount ?? 0)],
@@ -473,6 +507,7 @@ async function main(): Promise<void> {
             attempts: row.attempts,
             workerRssKib: { hwm: memory.hwmKib, sampledPeak, idle: idle.rssKib, after: memory.rssKib },
           },
+          rerun: rerun ? { durationMs: rerun.row.duration_ms, phases: rerun.phases, rowsWritten: rerun.row.rows_written } : null,
           floor: { ms: Math.round(floorMs), rows: floorResult.rowCount, runRatio: runMs / floorMs, citizenPhaseRatio: citizenPhase ? citizenPhase.ms / floorMs : null, agreement: agreement[0] },
           explain: explained,
         },
