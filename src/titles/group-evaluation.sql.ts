@@ -189,14 +189,9 @@ function metricSql(indicator: EvaluatedIndicator, d: Day, source: ProgressSource
  */
 function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragment {
   const kinds = stringList(params, 'parentInstitutionKinds');
-  const heldAt = (subject: string) =>
-    kinds
-      ? frag(
-          `(exists (select 1 from ancestors a where a.unit_id = i.unit_id and a.ancestor = ${subject}.id)
-            or (i.kind = any(?::text[]) and i.unit_id = ${subject}.parent_id))`,
-          pgArray(kinds),
-        )
-      : frag(`exists (select 1 from ancestors a where a.unit_id = i.unit_id and a.ancestor = ${subject}.id)`);
+  // Institution `i` is in subject unit `su` or under it, or (kinds) one of those kinds in its parent.
+  const under = 'exists (select 1 from ancestors a where a.unit_id = i.unit_id and a.ancestor = su.id)';
+  const heldAt = kinds ? frag(`(${under} or (i.kind = any(?::text[]) and i.unit_id = su.parent_id))`, pgArray(kinds)) : frag(under);
   const attendance = `l.status = 'VERIFIED' and l.source = 'ATTENDANCE' and l.occurred_on >= ${d.start} and l.occurred_on < ${d.end}`;
   if (params?.attendeeFromUnit === true) {
     // From each attendance to the attendee's unit of the level: one pass over the year's
@@ -210,7 +205,7 @@ function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragmen
                  join administrative_unit su on su.id = r.ancestor
                 where ${attendance} and {heldAt}) pairs
         group by subject_id`,
-      { heldAt: heldAt('su') },
+      { heldAt },
     );
   }
   return fill(
@@ -220,7 +215,7 @@ function sessionsInUnit(params: Record<string, unknown> | null, d: Day): Fragmen
        join programme_session ps on ps.institution_id = i.id
       where exists (select 1 from learning_log l where l.session_id = ps.id and ${attendance})
       group by su.id`,
-    { heldAt: heldAt('su') },
+    { heldAt },
   );
 }
 

@@ -88,6 +88,9 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
       : upsertGroupBatch(tx, { kind: subjectKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target);
   let next = 0;
   let failed = false;
+  // Reports go out one after the other, in the order of the counts: two lanes reporting at once
+  // could otherwise land out of order and show a run's progress going back.
+  let reported: Promise<void> = Promise.resolve();
   // Batches are independent: a lane takes the next one until none is left or another lane failed.
   const lane = async (laneEm: EntityManager) => {
     while (!failed && next < batches.length) {
@@ -100,7 +103,9 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
       counts.notYet += written.notYet;
       counts.awaiting += written.awaiting;
       counts.done += written.meets + written.notYet + written.awaiting;
-      await hooks.batchDone(counts.done, total);
+      const done = counts.done;
+      reported = reported.then(() => hooks.batchDone(done, total));
+      await reported;
     }
   };
   const lanes = Math.max(1, Math.min(scope.concurrency, batches.length));

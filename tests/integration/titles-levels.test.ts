@@ -5,6 +5,7 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/time';
 import { RunTrigger } from '../../src/titles/engine.enums';
 import { rulesetForYear } from '../../src/titles/criteria';
+import { evaluatePhase, PHASES, type PhaseSpec } from '../../src/titles/phases';
 import { TitleRun } from '../../src/titles/run.entity';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import {
@@ -315,6 +316,31 @@ describe('a run over commune A', () => {
     const checklist = await api.gql(mutation, { input: { subjectId: toGlobalId('AdministrativeUnit', communeA.id), year: YEAR, indicatorCode: 'RESOURCES_L2', score: 1 } }, { token: assessor.token });
     expect(checklist.data?.attestIndicator.errors).toEqual([{ code: 'MET_REQUIRED' }]);
     await em.execute(`delete from title_attestation where indicator_code in ('HOME_CONDITIONS', 'LEADERSHIP') and subject_id in (?, ?)`, [ids.awaiting, hamlets.H3?.id]);
+  });
+
+  it('reports progress in order while two batches run at once', async () => {
+    // A table of its own, seen from both lanes' connections (a temporary one would not be).
+    await em.execute('create table progress_lanes_test (like title_progress including all)');
+    const reported: number[] = [];
+    let calls = 0;
+    try {
+      const scope = { rulesetId: (run.ruleset as { id: string }).id, unitPath: communeA.path, year: YEAR, ref: `${YEAR}-12-31`, batchSize: 20_000, workMem: '16MB', concurrency: 2 };
+      const counts = await evaluatePhase(api.runtime.orm.em.fork(), PHASES[0] as PhaseSpec, scope, { table: 'progress_lanes_test', run: null }, {
+        planned: async () => undefined,
+        batchDone: async (done) => {
+          // The first report is slow: the other lane's batch ends meanwhile, and its report must wait.
+          calls += 1;
+          if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 300));
+          reported.push(done);
+        },
+      });
+      expect(counts.done).toBe(27);
+      expect(reported).toHaveLength(2);
+      expect(reported).toEqual([...reported].sort((a, b) => a - b));
+      expect(reported[1]).toBe(27);
+    } finally {
+      await em.execute('drop table progress_lanes_test');
+    }
   });
 
   it('resumes an interrupted run to the same result as a clean one', async () => {
