@@ -1,4 +1,5 @@
 import type { Queue, Worker } from 'bullmq';
+import { growHeapForMediaBuffers } from '../src/infra/heap-growth';
 import { createQueue, createWorker, QueueName, type Job } from '../src/infra/queue';
 import type { Runtime } from '../src/runtime';
 import type { JobOutcome } from './jobs';
@@ -15,6 +16,7 @@ export interface WorkerHost {
 /** Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. */
 export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
   const { config, log } = runtime;
+  growHeapForMediaBuffers();
   const queueNames = [...new Set(Object.values(HANDLERS).map((handler) => handler.queue))];
   const queues = new Map(queueNames.map((name) => [name, createQueue(name, config.redisUrl, config.queuePrefix)]));
   const workers: Worker[] = [];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,7 +25,12 @@ import { cpuSecondsOf, descendantsOf, memoryOf, resetPeakMemory } from '../helpe
 /**
  * `npm run bench:media` — env BENCH_IMAGES (default 200), BENCH_VIDEO_SECONDS (default 60),
  * BENCH_S3 (`separate`, the default: the S3 server in a process of its own, as MinIO is in
- * production; `in-worker`: s3rver inside the worker process, as `npm start` runs it).
+ * production; `in-worker`: s3rver inside the worker process, as `npm start` runs it),
+ * BENCH_CORES (`split`, the default: the work — the worker, the direct loops, ffmpeg alone — on
+ * all cores but the last, and the S3 server and this process on the last, as in production where
+ * MinIO runs apart; `shared`: every process on every core, so the S3 server takes its CPU from
+ * sharp's). PostgreSQL and Redis are not pinned: with the work's cores busy, the scheduler runs
+ * them on the other.
  *
  * Three processes: this one (arranges the data, runs the direct loops, watches), the S3 server,
  * and the worker — `dist/workers/main.js`, exactly as production runs it.
@@ -47,7 +52,32 @@ const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@1
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 200);
 const VIDEO_SECONDS = Number(process.env.BENCH_VIDEO_SECONDS ?? 60);
 const S3_MODE = process.env.BENCH_S3 === 'in-worker' ? 'in-worker' : 'separate';
+const CORES = os.cpus().length;
+const SPLIT = process.env.BENCH_CORES !== 'shared' && CORES > 1;
+/** taskset's lists of the cores of the work and of the rest, when split. */
+const WORK_CORES = CORES > 2 ? `0-${CORES - 2}` : '0';
+const REST_CORES = String(CORES - 1);
 const DIST = path.resolve(__dirname, '../..');
+
+/** A process started on the given cores when the cores are split. */
+function spawnOn(cores: string, command: string, args: string[], options: SpawnOptions): ChildProcess {
+  return SPLIT ? spawn('taskset', ['-c', cores, command, ...args], options) : spawn(command, args, options);
+}
+
+/** Moves every thread of this process (sharp's included; the threads and children it starts later follow) to the given cores when split. */
+function moveSelfTo(cores: string): void {
+  if (SPLIT) execFileSync('taskset', ['-a', '-p', '-c', cores, String(process.pid)], { stdio: 'ignore' });
+}
+
+/** `work` run on the work's cores, this process back on the rest's after. */
+async function onWorkCores<T>(work: () => Promise<T>): Promise<T> {
+  moveSelfTo(WORK_CORES);
+  try {
+    return await work();
+  } finally {
+    moveSelfTo(REST_CORES);
+  }
+}
 
 async function recreateDatabase(): Promise<string> {
   const client = new Client({ connectionString: ADMIN_URL });
@@ -132,6 +162,7 @@ async function waitForSteps(runtime: Runtime, count: number, step: MediaStepName
 }
 
 async function main(): Promise<void> {
+  moveSelfTo(REST_CORES);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-media-'));
   const databaseUrl = await recreateDatabase();
   const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
@@ -143,12 +174,12 @@ async function main(): Promise<void> {
   let s3Pid: number | null = null;
   let worker: ChildProcess | null = null;
   const startWorker = () => {
-    worker = spawn(process.execPath, [path.join(DIST, 'workers/main.js')], { env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+    worker = spawnOn(WORK_CORES, process.execPath, [path.join(DIST, 'workers/main.js')], { env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(worker);
     return worker;
   };
   if (S3_MODE === 'separate') {
-    const s3 = spawn(process.execPath, [path.join(DIST, 'tests/bench/media-s3-server.js'), path.join(dir, 'data'), 'learning-media'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const s3 = spawnOn(REST_CORES, process.execPath, [path.join(DIST, 'tests/bench/media-s3-server.js'), path.join(dir, 'data'), 'learning-media'], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(s3);
     s3Pid = s3.pid as number;
     s3Endpoint = await firstLine(s3);
@@ -191,7 +222,7 @@ async function main(): Promise<void> {
     const bytes = await readFile(photos[0] as string);
     await inBatches(keys, 8, (key) => runtime.storage.put(key, bytes, 'image/jpeg'));
     const concurrency = config.media.concurrency.image;
-    const directLoop = () => timed(() => inBatches(photos, concurrency, async (file) => void (await imageRenditions(file, THUMBNAIL_WIDTHS, config.media.maxImagePixels))));
+    const directLoop = () => onWorkCores(() => timed(() => inBatches(photos, concurrency, async (file) => void (await imageRenditions(file, THUMBNAIL_WIDTHS, config.media.maxImagePixels)))));
     const direct1 = await directLoop();
 
     // What the worker moves to and from S3 per image, alone: the original down to a file, three WebP up.
@@ -231,7 +262,7 @@ async function main(): Promise<void> {
       '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clip,
     ]);
     await runtime.storage.put('bench/clip.mp4', await readFile(clip), 'video/mp4');
-    const aloneRun = () => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000)));
+    const aloneRun = () => onWorkCores(() => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000))));
     const alone1 = await aloneRun();
     const enqueueVideo = await createAssets(MediaKind.VIDEO, ['bench/clip.mp4'], MediaStepName.VIDEO_720P);
     resetPeakMemory(workerPid);
@@ -256,6 +287,11 @@ async function main(): Promise<void> {
     const where = S3_MODE === 'separate' ? 'worker + S3 server processes' : 'worker process, its s3rver included';
     console.log(`\nmedia bench — ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other work on the machine slows both sides)`);
     console.log(`  image concurrency ${concurrency}; S3 server ${S3_MODE === 'separate' ? 'in a process of its own' : 'inside the worker process'}; failed steps: ${failed?.n}`);
+    console.log(
+      SPLIT
+        ? `  cores split: the worker, the direct loops and ffmpeg alone on core(s) ${WORK_CORES}; ${S3_MODE === 'separate' ? 'the S3 server and ' : ''}this process on core ${REST_CORES} (BENCH_CORES=shared for all on all)`
+        : '  cores shared: every process on every core, the S3 server competing with sharp (BENCH_CORES=split to give it a core of its own)',
+    );
     console.log(`images: ${IMAGES} × 4000×3000 JPEG (${mb(bytes.length)} each) → WebP ${THUMBNAIL_WIDTHS.join('/')} + BlurHash`);
     console.log(`  direct loop    ${s(direct1.ms)} before, ${s(direct2.ms)} after the worker; mean ${s(directMs)}, ${rate(directMs)}, ${cpu(directCpu)}`);
     console.log(`                 includes: imageRenditions on local files, ${concurrency} at a time, in one process (read, decode, resize, WebP, BlurHash)`);
@@ -263,7 +299,9 @@ async function main(): Promise<void> {
     console.log(`  S3 alone       ${s(transfer.ms)}, ${cpu(transfer.cpu)} (client + server) for what the worker transfers: originals down to files, three WebP up`);
     console.log(`  via worker     ${s(viaWorker.ms)}, ${rate(viaWorker.ms)}, ${cpu(viaWorker.cpu)} (${where}; the worker's own ${cpu(workerCpu)})`);
     console.log('                 from the commit of the outbox rows to the last step READY: relay, BullMQ, S3 both ways, sharp, PostgreSQL');
-    console.log(`  overhead ratio ${(viaWorker.ms / directMs).toFixed(3)} wall time (target ≤ 1.15); ${(viaWorker.cpu / directCpu).toFixed(3)} CPU time`);
+    console.log(
+      `  overhead ratio ${(viaWorker.ms / directMs).toFixed(3)} wall time (target ≤ 1.15); CPU time ${(workerCpu / directCpu).toFixed(3)} the worker's own, ${(viaWorker.cpu / directCpu).toFixed(3)} with the S3 server's`,
+    );
     console.log(`  worker peak RSS ${mb(imagePeak)} (VmHWM of the worker process, read from /proc; ${mb(idleRss)} idle before)`);
     console.log(`video: 720p transcode of a ${VIDEO_SECONDS} s 1080p clip (${mb((await stat(clip)).size)})`);
     console.log(`  ffmpeg alone   ${s(alone1.result.ms)} before, ${s(alone2.result.ms)} after the worker; mean ${s(aloneMs)}, ${cpu(aloneCpu)}`);
