@@ -11,6 +11,7 @@ import { Role } from '../../src/auth/roles';
 import { InstitutionKind } from '../../src/catalogue/catalogue.enums';
 import { loadConfig } from '../../src/config';
 import { migrate, openDatabase } from '../../src/infra/database';
+import { growHeapForMediaBuffers } from '../../src/infra/heap-growth';
 import { imageRenditions } from '../../src/infra/image';
 import { runFfmpeg, videoRenditionArgs } from '../../src/infra/ffmpeg';
 import { QueueName } from '../../src/infra/queue';
@@ -163,6 +164,8 @@ async function waitForSteps(runtime: Runtime, count: number, step: MediaStepName
 
 async function main(): Promise<void> {
   moveSelfTo(REST_CORES);
+  // The direct loops run here, with the worker's heap settings.
+  growHeapForMediaBuffers();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-media-'));
   const databaseUrl = await recreateDatabase();
   const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
