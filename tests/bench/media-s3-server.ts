@@ -1,14 +1,11 @@
 import { startEmbeddedS3 } from '../../src/infra/embedded-s3';
-import { growHeapForMediaBuffers } from '../../src/infra/heap-growth';
 
 /**
  * The embedded S3 server (s3rver) on its own, for `media.bench`: a process of its own, as MinIO is
  * in production, so its work does not share the worker's event loop. Arguments: data folder,
- * bucket. Prints its endpoint on a line, then serves until killed. Its heap is tuned as the
- * worker's is, as it is when `npm start` runs s3rver in the worker's process.
+ * bucket. Prints its endpoint on a line, then serves until killed.
  */
 async function main(): Promise<void> {
-  growHeapForMediaBuffers();
   const [directory, bucket] = process.argv.slice(2);
   if (!directory || !bucket) throw new Error('usage: media-s3-server <directory> <bucket>');
   const server = await startEmbeddedS3(directory, 0, bucket);
