@@ -56,6 +56,11 @@ export interface Services {
   titles: TitleServices;
 }
 
+declare module './core/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the services into the context's view of them
+  interface ContextServices extends Services {}
+}
+
 /** `storage` is null for tools that never touch media (migrations, imports). */
 export function createServices(config: Config, storage: Storage | null, queues: JobQueues): Services {
   const units = new UnitService();

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './auth/actor';
-import type { RequestContext } from './graphql/context';
-import { Loaders } from './graphql/loaders';
+import type { RequestContext } from './core/context';
+import { Loaders } from './core/loaders';
 import type { Logger } from './infra/logger';
 import type { Services } from './services';
 

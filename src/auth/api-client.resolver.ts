@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';

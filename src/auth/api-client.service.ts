@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../graphql/context';
-import { NotFoundError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { NotFoundError } from '../core/errors';
 import { Account } from './account.entity';
 import { ApiClient } from './api-client.entity';
 import { hashOpaqueToken, newOpaqueToken } from './tokens';

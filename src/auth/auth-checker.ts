@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, UnauthenticatedError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors';
 import { hasRole } from './actor';
 import type { Role } from './roles';
 

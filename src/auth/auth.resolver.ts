@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { runMutation } from '../graphql/user-error';
 import { AdministrativeUnitType } from '../catalogue/unit.types';

@@ -1,8 +1,8 @@
 import bcrypt from 'bcryptjs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import type { RequestContext } from '../graphql/context';
-import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
 import { Institution } from '../catalogue/institution.entity';
 import { Account, RefreshToken, RoleGrant } from './account.entity';

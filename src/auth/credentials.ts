@@ -1,4 +1,4 @@
-import { UserInputError } from '../graphql/errors';
+import { UserInputError } from '../core/errors';
 
 export type Login = { email: string; phone: null } | { email: null; phone: string };
 

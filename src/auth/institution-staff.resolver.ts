@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import type { Institution } from '../catalogue/institution.entity';
 import { InstitutionType } from '../catalogue/institution.types';
 import { unitById } from '../catalogue/unit.loaders';

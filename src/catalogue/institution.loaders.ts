@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys } from '../core/loaders';
 import type { Institution } from './institution.entity';
 import { findInstitutionsByIds } from './institution.repository';
 

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys, groupByKeys } from '../core/loaders';
 import type { SortKey } from '../infra/keyset';
 import type { ProgrammeStatus } from './catalogue.enums';
 import type { Programme } from './programme.entity';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { labelOf } from '../graphql/labels';
 import { registerNode } from '../graphql/node-registry';

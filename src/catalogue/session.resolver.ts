@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { labelOf } from '../graphql/labels';
-import { orNull } from '../graphql/loaders';
+import { orNull } from '../core/loaders';
 import { registerNode } from '../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';
 import { runMutation } from '../graphql/user-error';

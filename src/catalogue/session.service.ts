@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestContext } from '../graphql/context';
-import { BadInputError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { BadInputError, NotFoundError, UserInputError } from '../core/errors';
 import type { SortKey } from '../infra/keyset';
 import { type ProgrammeFormat, type ProgrammeKind, ProgrammeStatus, SessionStatus, type Topic } from './catalogue.enums';
 import type { Near } from './geo.types';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../graphql/csv-import';
+import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../infra/csv-import';
 import { UNIT_LEVEL_RANK, UnitLevel } from './catalogue.enums';
 import { AdministrativeUnit } from './unit.entity';
 import { rebuildUnitPaths, resolveSuccessors } from './unit.repository';

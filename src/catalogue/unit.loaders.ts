@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys, groupByKeys } from '../core/loaders';
 import type { AdministrativeUnit } from './unit.entity';
 import { findChildren, findUnitsByIds } from './unit.repository';
 

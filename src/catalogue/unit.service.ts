@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { governsUnit } from '../auth/actor';
 import { todayInVietnam } from '../time';
 import { UnitLevel } from './catalogue.enums';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { UserInputError } from '../graphql/errors';
+import { UserInputError } from '../core/errors';
 import { runDatabaseTool } from './run';
 
 /** `npm run admin:create -- --login admin@tinh.gov.vn --name "…"` (password from ADMIN_PASSWORD or --password). */

@@ -1,6 +1,6 @@
 import { Account } from '../auth/account.entity';
 import { Programme } from '../catalogue/programme.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import type { Citizen } from '../people/citizen.entity';
 import { Gender, OccupationalGroup, OrganisationKind, OrganisationRole } from '../people/people.enums';
 

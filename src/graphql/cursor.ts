@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { BadInputError } from './errors';
+import { BadInputError } from '../core/errors';
 
 export type KeyValue = string | number | null;
 

@@ -1,4 +1,4 @@
-import { BadInputError } from './errors';
+import { BadInputError } from '../core/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { Locale } from './locale';
+import type { Locale } from '../core/locale';
 
 export interface Label {
   vi: string;

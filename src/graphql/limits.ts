@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { ApiError, ErrorCode } from './errors';
+import { ApiError, ErrorCode } from '../core/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './relay';
 
 /** A list field with `first` costs its children once per item it may return. */

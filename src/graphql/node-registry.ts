@@ -1,4 +1,4 @@
-import type { RequestContext } from './context';
+import type { RequestContext } from '../core/context';
 
 /** Loads the nodes of one type by id, returning null for each one missing or not visible to the actor. */
 export type NodeFetcher = (ctx: RequestContext, ids: string[]) => Promise<(object | null)[]>;

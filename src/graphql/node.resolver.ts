@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import type { RequestContext } from './context';
-import { BadInputError } from './errors';
+import type { RequestContext } from '../core/context';
+import { BadInputError } from '../core/errors';
 import { fromGlobalId } from './global-id';
 import { labelledEnumNames, labelsOf } from './labels';
 import { nodeFetcher } from './node-registry';

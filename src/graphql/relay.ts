@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
-import { BadInputError } from './errors';
+import { BadInputError } from '../core/errors';
 import { nodeTypeName } from './node-registry';
 import type { CursorCodec, KeyValue } from './cursor';
 

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import type { RequestContext } from './context';
-import { UserInputError } from './errors';
+import type { RequestContext } from '../core/context';
+import { UserInputError } from '../core/errors';
 
 @ObjectType({ description: 'Something in the input a person can fix; the mutation changed nothing.' })
 export class UserError {

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../auth/roles';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { runMutation } from '../graphql/user-error';
 import { CheckInInput, ImportAttendanceInput, LearningLogPayload, LineReportPayload, RecordAttendanceInput } from './learning.types';

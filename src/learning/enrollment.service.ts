@@ -1,7 +1,7 @@
 import { ProgrammeStatus, SessionStatus } from '../catalogue/catalogue.enums';
 import { ProgrammeSession } from '../catalogue/session.entity';
-import type { RequestContext } from '../graphql/context';
-import { NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { NotFoundError, UserInputError } from '../core/errors';
 import { Enrollment } from './enrollment.entity';
 import { EnrollmentStatus } from './learning.enums';
 import { requireOwnCitizen } from './own-citizen';

@@ -1,7 +1,7 @@
 import type { Topic } from '../catalogue/catalogue.enums';
 import { Programme } from '../catalogue/programme.entity';
-import type { RequestContext } from '../graphql/context';
-import { NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { NotFoundError, UserInputError } from '../core/errors';
 import type { Citizen } from '../people/citizen.entity';
 import { todayInVietnam } from '../time';
 import { LearningGoal } from './learning-goal.entity';

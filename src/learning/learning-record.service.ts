@@ -1,7 +1,7 @@
 import { isProvinceAdmin, isStaffOf, type Actor } from '../auth/actor';
 import { Role } from '../auth/roles';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError } from '../core/errors';
 import type { SortKey } from '../infra/keyset';
 import type { Citizen } from '../people/citizen.entity';
 import { mayReadRecordOf } from './learning-access';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys } from '../core/loaders';
 import { Enrollment } from './enrollment.entity';
 import { LearningGoal } from './learning-goal.entity';
 import { LearningLog } from './learning-log.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserInputError } from '../graphql/errors';
+import { UserInputError } from '../core/errors';
 import { pgArray } from '../infra/sql';
 
 export const MAX_LOG_HOURS = 12;

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles';
 import type { Topic } from '../catalogue/catalogue.enums';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';
 import type { Citizen } from '../people/citizen.entity';
 import { CitizenType } from '../people/citizen.types';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { UserInputError } from '../core/errors';
 import type { Citizen } from '../people/citizen.entity';
 import { citizenOfActor } from '../people/citizen-access';
 

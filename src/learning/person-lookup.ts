@@ -1,5 +1,5 @@
 import { normalisePhone } from '../auth/credentials';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { Citizen } from '../people/citizen.entity';
 import { checkNationalId } from '../people/national-id';
 

@@ -1,8 +1,8 @@
 import { Account } from '../auth/account.entity';
 import { governsUnit } from '../auth/actor';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { todayInVietnam } from '../time';
 import { LearningYearClosure } from './learning-year-closure.entity';
 

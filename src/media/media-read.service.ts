@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MediaConfig } from '../config';
-import type { RequestContext } from '../graphql/context';
-import { NotFoundError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { NotFoundError } from '../core/errors';
 import { isProvinceAdmin, isStaffOf, staffInstitutionIds } from '../auth/actor';
 import type { Storage } from '../infra/storage';
 import { pgArray } from '../infra/sql';

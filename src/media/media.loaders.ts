@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys, groupByKeys } from '../core/loaders';
 import type { MediaAsset, MediaRendition, MediaStep } from './media-asset.entity';
 import { findAssetsByIds, findRenditionsOfAssets, findStepsOfAssets } from './media-read.service';
 

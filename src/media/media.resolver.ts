@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf, toGlobalId } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { runMutation } from '../graphql/user-error';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MediaConfig } from '../config';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, UserInputError } from '../core/errors';
 import { MediaAsset, MediaStep } from './media-asset.entity';
 import { MediaStatus, type MediaStepName } from './media.enums';
 import { managesMediaOf, type MediaReadService } from './media-read.service';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { runMutation } from '../graphql/user-error';
 import { Role } from '../auth/roles';
 import type { FailedJob, QueueState } from './job-queues.service';

@@ -1,5 +1,5 @@
 import { normalisePhone } from '../auth/credentials';
-import { UserInputError } from '../graphql/errors';
+import { UserInputError } from '../core/errors';
 import type { Citizen } from './citizen.entity';
 import { checkNationalId, NATIONAL_ID_PROBLEM_MESSAGES } from './national-id';
 import type { Gender, OccupationalGroup } from './people.enums';

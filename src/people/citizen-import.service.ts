@@ -1,8 +1,8 @@
 import { governsUnit } from '../auth/actor';
 import type { AdministrativeUnit } from '../catalogue/unit.entity';
-import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../graphql/csv-import';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, UserInputError } from '../graphql/errors';
+import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../infra/csv-import';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, UserInputError } from '../core/errors';
 import { Citizen } from './citizen.entity';
 import type { CitizenFields } from './citizen-fields';
 import type { CitizenService } from './citizen.service';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys } from '../core/loaders';
 import { Citizen } from './citizen.entity';
 
 /** Citizens with their residence loaded (access rules read its path), batched per request. */

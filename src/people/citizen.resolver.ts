@@ -3,7 +3,7 @@ import { Role } from '../auth/roles';
 import type { AdministrativeUnit } from '../catalogue/unit.entity';
 import { unitById } from '../catalogue/unit.loaders';
 import { AdministrativeUnitType } from '../catalogue/unit.types';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { labelOf } from '../graphql/labels';
 import { PageArgs, type Connection } from '../graphql/relay';

@@ -1,6 +1,6 @@
 import { governsUnit } from '../auth/actor';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { todayInVietnam } from '../time';
 import type { CitizenService } from './citizen.service';
 import { Clan, ClanMembership } from './clan.entity';

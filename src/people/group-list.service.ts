@@ -1,8 +1,8 @@
 import { isProvinceAdmin } from '../auth/actor';
 import { Role } from '../auth/roles';
 import type { UnitService } from '../catalogue/unit.service';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError } from '../core/errors';
 import type { SortKey } from '../infra/keyset';
 import { countGroups, findGroupIds, type GroupQuery, type IdRow } from './people.repository';
 

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { governsUnit } from '../auth/actor';
 import { UnitLevel } from '../catalogue/catalogue.enums';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { todayInVietnam } from '../time';
 import { Citizen } from './citizen.entity';
 import type { CitizenService } from './citizen.service';

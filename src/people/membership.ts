@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { UserInputError } from '../graphql/errors';
+import { UserInputError } from '../core/errors';
 import type { Membership } from './membership.entity';
 
 /** The calendar day before `day` (YYYY-MM-DD): a membership closed by a move ends the day before the new one starts. */

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { byKeys, groupByKeys } from '../core/loaders';
 import { citizenOfActor } from './citizen-access';
 import { Clan, ClanMembership } from './clan.entity';
 import { Household, HouseholdMembership } from './household.entity';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { staffInstitutionIds } from '../auth/actor';
 import type { SortKey } from '../infra/keyset';
 import type { Audience, Topic } from '../catalogue/catalogue.enums';

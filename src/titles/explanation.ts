@@ -1,5 +1,5 @@
 import { labelOf } from '../graphql/labels';
-import type { Locale } from '../graphql/locale';
+import type { Locale } from '../core/locale';
 import { ScoreSource } from './engine.enums';
 import { MetricName } from './metrics';
 import type { IndicatorScore } from './progress.entity';

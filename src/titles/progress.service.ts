@@ -1,6 +1,6 @@
 import { governsUnit, type Actor } from '../auth/actor';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, UserInputError } from '../core/errors';
 import { todayInVietnam } from '../time';
 import { loadCitizenCriteria, loadCriteria, rulesetForYear, type LoadedCriteria } from './criteria';
 import { SubjectKind } from './engine.enums';

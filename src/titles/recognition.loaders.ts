@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { groupByKeys } from '../graphql/loaders';
+import type { RequestContext } from '../core/context';
+import { groupByKeys } from '../core/loaders';
 import type { TitleAward } from './recognition.entity';
 
 /** Every award of each citizen, newest year first; the caller checks the citizen is readable. */

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles';
 import { UnitLevel } from '../catalogue/catalogue.enums';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf, toGlobalId } from '../graphql/global-id';
 import { labelOf } from '../graphql/labels';
 import { registerNode } from '../graphql/node-registry';

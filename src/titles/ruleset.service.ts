@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { isProvinceAdmin } from '../auth/actor';
 import { Account } from '../auth/account.entity';
 import type { SortKey } from '../infra/keyset';

@@ -1,8 +1,8 @@
 import type { TitlesConfig } from '../config';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
 import { governsUnit } from '../auth/actor';
-import type { RequestContext } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { JobName, QueueName, type JobQueues } from '../infra/queue';
 import { todayInVietnam } from '../time';
 import { RunStatus, RunTrigger } from './engine.enums';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { UnitLevel } from '../catalogue/catalogue.enums';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { pageSize } from '../graphql/relay';
 import type { TitleTarget } from './standings.entity';

@@ -1,7 +1,7 @@
 import type { UnitLevel } from '../catalogue/catalogue.enums';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
-import type { RequestContext } from '../graphql/context';
-import { BadInputError } from '../graphql/errors';
+import type { RequestContext } from '../core/context';
+import { BadInputError } from '../core/errors';
 import { todayInVietnam } from '../time';
 import { TitleTarget } from './standings.entity';
 import { TargetPopulation } from './standings.enums';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UnitLevel } from '../catalogue/catalogue.enums';
 import { fromGlobalId } from '../graphql/global-id';
 import { pgArray } from '../infra/sql';
-import { BadInputError } from '../graphql/errors';
+import { BadInputError } from '../core/errors';
 import { SubjectKind } from './engine.enums';
 import { TitleKind } from './titles.enums';
 

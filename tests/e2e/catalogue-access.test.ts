@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/roles';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { fromGlobalId } from '../../src/graphql/global-id';
 import type { Institution } from '../../src/catalogue/institution.entity';
 import type { Programme } from '../../src/catalogue/programme.entity';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/roles';
 import { Topic } from '../../src/catalogue/catalogue.enums';
 import type { Institution } from '../../src/catalogue/institution.entity';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { fromGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/time';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';

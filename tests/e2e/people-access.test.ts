@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/roles';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import type { Citizen } from '../../src/people/citizen.entity';
 import { Gender, OrganisationRole } from '../../src/people/people.enums';
 import { createInstitution, createProgramme, gid } from '../helpers/catalogue-fixtures';

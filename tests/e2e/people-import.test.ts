@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/roles';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { Gender } from '../../src/people/people.enums';
 import { gid } from '../helpers/catalogue-fixtures';
 import { nationalIdFor, registerCitizen, seedPeopleUnits, type PeopleFixture } from '../helpers/people-fixtures';

@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/roles';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStatus, MediaStepName } from '../../src/media/media.enums';
 import type { Institution } from '../../src/catalogue/institution.entity';

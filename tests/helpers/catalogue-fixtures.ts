@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { InstitutionKind, ProgrammeFormat, ProgrammeKind, Topic } from '../../src/catalogue/catalogue.enums';
 import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
 import type { Institution } from '../../src/catalogue/institution.entity';

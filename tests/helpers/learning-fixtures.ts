@@ -3,7 +3,7 @@ import { Account } from '../../src/auth/account.entity';
 import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
 import type { Programme } from '../../src/catalogue/programme.entity';
 import { ProgrammeSession } from '../../src/catalogue/session.entity';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { Citizen } from '../../src/people/citizen.entity';
 import { Gender } from '../../src/people/people.enums';
 import type { TestApi } from './test-api';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
 import type { Citizen } from '../../src/people/citizen.entity';
 import { Gender } from '../../src/people/people.enums';

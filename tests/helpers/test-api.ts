@@ -11,7 +11,7 @@ import { signAccessToken } from '../../src/auth/tokens';
 import { openRuntime, type Runtime } from '../../src/runtime';
 import { createApiServer, type ApiServer } from '../../src/server';
 import { systemContext } from '../../src/system-context';
-import type { RequestContext } from '../../src/graphql/context';
+import type { RequestContext } from '../../src/core/context';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
 import { deleteKeysWithPrefix } from './redis-keys';
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { CursorCodec } from '../../src/graphql/cursor';
-import { BadInputError } from '../../src/graphql/errors';
+import { BadInputError } from '../../src/core/errors';
 import { fromGlobalId, idOf, toGlobalId } from '../../src/graphql/global-id';
 
 const ID = '3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b';

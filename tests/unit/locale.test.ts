@@ -1,4 +1,4 @@
-import { localeFrom } from '../../src/graphql/locale';
+import { localeFrom } from '../../src/core/locale';
 
 describe('localeFrom', () => {
   it.each([

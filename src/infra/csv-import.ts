@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { UserInputError } from './errors';
+import { UserInputError } from '../core/errors';
 
 /**
  * The shape every CSV import reports in (administrative units, citizens): rows created, updated,

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../infra/logger';
 import type { Actor } from '../auth/actor';
-import type { Services } from '../services';
 import type { Loaders } from './loaders';
 import type { Locale } from './locale';
 
@@ -15,5 +14,13 @@ export interface RequestContext {
   now: Date;
   log: Logger;
   locale: Locale;
-  services: Services;
+  services: ContextServices;
 }
+
+/**
+ * The process's services as seen from a context. Empty here on purpose: the composition root
+ * (`src/services.ts`) merges its `Services` into it, so domain code reaches other services through
+ * the context without importing the root that imports every domain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in the composition root
+export interface ContextServices {}
