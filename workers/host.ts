@@ -1,7 +1,7 @@
 import type { Queue, Worker } from 'bullmq';
 import { growHeapForMediaBuffers } from '../src/infra/heap-growth';
 import { createQueue, createWorker, QueueName, type Job } from '../src/infra/queue';
-import type { Runtime } from '../src/runtime';
+import type { Runtime } from '../src/app/runtime';
 import type { JobOutcome } from './jobs';
 import { handlerFor, HANDLERS, SCHEDULES } from './registry';
 import { startOutboxRelay } from '../src/media/outbox-relay';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../src/infra/logger';
 import { JobName, QueueName } from '../src/infra/queue';
-import type { Services } from '../src/services';
+import type { Services } from '../src/app/services';
 
 export { JobName };
 

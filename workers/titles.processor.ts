@@ -1,9 +1,9 @@
 import { AdministrativeUnit } from '../src/catalogue/unit.entity';
 import { QueueName } from '../src/infra/queue';
-import { systemContext } from '../src/system-context';
+import { systemContext } from '../src/app/system-context';
 import { RunTrigger } from '../src/titles/engine.enums';
 import type { RecalculateTitlesData } from '../src/titles/title-jobs';
-import { todayInVietnam } from '../src/time';
+import { todayInVietnam } from '../src/app/time';
 import type { JobHandler } from './jobs';
 
 function isRunData(data: unknown): data is RecalculateTitlesData {

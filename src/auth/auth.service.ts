@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../config';
+import type { Config } from '../app/config';
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { AdministrativeUnit } from '../catalogue/unit.entity';

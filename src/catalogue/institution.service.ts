@@ -2,7 +2,7 @@ import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { governsUnit, isStaffOf } from '../auth/actor';
 import type { SortKey } from '../infra/keyset';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { type AccessibilityFeature, type InstitutionKind, InstitutionStatus } from './catalogue.enums';
 import type { Near } from './geo.types';
 import { Institution } from './institution.entity';

@@ -1,4 +1,4 @@
-import { VIETNAM_OFFSET_MS } from '../time';
+import { VIETNAM_OFFSET_MS } from '../app/time';
 import { RecurrenceFrequency } from './catalogue.enums';
 
 export interface Occurrence {

@@ -8,7 +8,7 @@ import { keysetConnection, PageArgs, type Connection, type Edge } from '../graph
 import { DateScalar } from '../graphql/scalars';
 import { runMutation } from '../graphql/user-error';
 import { Role } from '../auth/roles';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { AdministrativeUnit } from './unit.entity';
 import { unitById, unitChildren } from './unit.loaders';
 import {

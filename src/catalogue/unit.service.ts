@@ -1,7 +1,7 @@
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { governsUnit } from '../auth/actor';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { UnitLevel } from './catalogue.enums';
 import { countOnce, resolveTextSearch, textSearchOf } from './text-search';
 import { AdministrativeUnit } from './unit.entity';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { createApiServer } from '../server';
+import { createApiServer } from '../http/server';
 import { runProcess } from './run';
 
 /** `npm run api`: the API alone, for production (run `npm run migrate` first, workers apart). */

@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig, type Config } from '../config';
+import { loadConfig, type Config } from '../app/config';
 import { migrate, openDatabase } from '../infra/database';
 import { createLogger, type Logger } from '../infra/logger';
 import { JobQueues } from '../infra/queue';
-import { openRuntime, type Runtime } from '../runtime';
-import { createServices, type Services } from '../services';
+import { openRuntime, type Runtime } from '../app/runtime';
+import { createServices, type Services } from '../app/services';
 import { Shutdown } from './shutdown';
 
 /** Runs a CLI's main and exits non-zero with the error's message (not a stack) when it fails. */

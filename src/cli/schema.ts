@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema';
-import { PROJECT_ROOT } from '../paths';
+import { PROJECT_ROOT } from '../app/paths';
 import { runCli } from './run';
 
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data';
-import { createApiServer } from '../server';
+import { createApiServer } from '../http/server';
 import { startWorkers } from '../../workers/host';
 import { runProcess } from './run';
 

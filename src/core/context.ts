@@ -19,7 +19,7 @@ export interface RequestContext {
 
 /**
  * The process's services as seen from a context. Empty here on purpose: the composition root
- * (`src/services.ts`) merges its `Services` into it, so domain code reaches other services through
+ * (`src/app/services.ts`) merges its `Services` into it, so domain code reaches other services through
  * the context without importing the root that imports every domain.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in the composition root

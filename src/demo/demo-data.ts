@@ -12,10 +12,10 @@ import {
 } from '../catalogue/catalogue.enums';
 import { Institution } from '../catalogue/institution.entity';
 import type { Logger } from '../infra/logger';
-import { PROJECT_ROOT } from '../paths';
-import type { Services } from '../services';
-import { systemContext } from '../system-context';
-import { todayInVietnam, VIETNAM_OFFSET_MS } from '../time';
+import { PROJECT_ROOT } from '../app/paths';
+import type { Services } from '../app/services';
+import { systemContext } from '../app/system-context';
+import { todayInVietnam, VIETNAM_OFFSET_MS } from '../app/time';
 import { loadPeopleDemo } from './people-demo';
 import { loadLearningDemo } from './learning-demo';
 

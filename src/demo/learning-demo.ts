@@ -9,9 +9,9 @@ import { LogResult, LogSource, LogStatus } from '../learning/learning.enums';
 import { LearningGoal } from '../learning/learning-goal.entity';
 import { LearningLog } from '../learning/learning-log.entity';
 import { Citizen } from '../people/citizen.entity';
-import type { Services } from '../services';
-import { systemContext } from '../system-context';
-import { todayInVietnam } from '../time';
+import type { Services } from '../app/services';
+import { systemContext } from '../app/system-context';
+import { todayInVietnam } from '../app/time';
 import { DEMO_ACCOUNTS } from './demo-data';
 
 const DAY_MS = 86_400_000;

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { MikroORM, type LogContext, type Logger as OrmLogger, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
-import type { Config } from '../config';
-import { ENTITIES } from '../entities';
+import type { Config } from '../app/config';
+import { ENTITIES } from '../app/entities';
 import { countSqlStatement } from './query-stats';
-import { PROJECT_ROOT, RUNNING_COMPILED } from '../paths';
+import { PROJECT_ROOT, RUNNING_COMPILED } from '../app/paths';
 import type { Logger } from './logger';
 
 

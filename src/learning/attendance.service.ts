@@ -6,7 +6,7 @@ import type { RequestContext } from '../core/context';
 import { readCsvWithColumns } from '../infra/csv-import';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { Citizen } from '../people/citizen.entity';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { Attendance } from './attendance.entity';
 import { CHECK_IN_MARGIN_MS, type CheckInCode, type CheckInCodes } from './check-in-code';
 import { AttendanceMethod, AttendanceStatus, LineOutcome, LogResult, LogSource, LogStatus } from './learning.enums';

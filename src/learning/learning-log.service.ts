@@ -7,7 +7,7 @@ import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import type { Storage } from '../infra/storage';
 import type { Citizen } from '../people/citizen.entity';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { readCsvWithColumns } from '../infra/csv-import';
 import { LineOutcome, LogResult, LogSource, LogStatus } from './learning.enums';
 import { mayReviewRecordOf } from './learning-access';

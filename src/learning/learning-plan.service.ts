@@ -3,7 +3,7 @@ import { Programme } from '../catalogue/programme.entity';
 import type { RequestContext } from '../core/context';
 import { NotFoundError, UserInputError } from '../core/errors';
 import type { Citizen } from '../people/citizen.entity';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { LearningGoal } from './learning-goal.entity';
 import { verifiedProgressOfCitizen } from './learning.repository';
 import { isYearClosed } from './log-rules';

@@ -3,7 +3,7 @@ import { governsUnit } from '../auth/actor';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { LearningYearClosure } from './learning-year-closure.entity';
 
 /** Closing a year's records for a unit and everything under it (recognition, issue 4, writes the same row). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MediaConfig } from '../config';
+import type { MediaConfig } from '../app/config';
 import type { RequestContext } from '../core/context';
 import { NotFoundError } from '../core/errors';
 import { isProvinceAdmin, isStaffOf, staffInstitutionIds } from '../auth/actor';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import type { MediaConfig } from '../config';
+import type { MediaConfig } from '../app/config';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { Institution } from '../catalogue/institution.entity';

@@ -9,7 +9,7 @@ import { labelOf } from '../graphql/labels';
 import { PageArgs, type Connection } from '../graphql/relay';
 import { DateScalar } from '../graphql/scalars';
 import { runMutation } from '../graphql/user-error';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { registerNode } from '../graphql/node-registry';
 import { citizenOfActor, mayReadCitizen } from './citizen-access';
 import { Citizen } from './citizen.entity';

@@ -10,7 +10,7 @@ import { countOnce, resolveTextSearch, textSearchOf } from '../catalogue/text-se
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../core/errors';
 import type { SortKey } from '../infra/keyset';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { citizenOfActor, mayReadCitizen } from './citizen-access';
 import { Citizen } from './citizen.entity';
 import { checkCitizenFields, IDENTITY_FIELDS, type CitizenFields } from './citizen-fields';

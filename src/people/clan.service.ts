@@ -1,7 +1,7 @@
 import { governsUnit } from '../auth/actor';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import type { CitizenService } from './citizen.service';
 import { Clan, ClanMembership } from './clan.entity';
 import { Household } from './household.entity';

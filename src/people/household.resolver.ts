@@ -10,7 +10,7 @@ import { registerNode } from '../graphql/node-registry';
 import { PageArgs, type Connection } from '../graphql/relay';
 import { DateScalar } from '../graphql/scalars';
 import { runMutation } from '../graphql/user-error';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { mayReadCitizen, mayReadHousehold } from './citizen-access';
 import type { Citizen } from './citizen.entity';
 import { citizenById } from './citizen.loaders';

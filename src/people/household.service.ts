@@ -3,7 +3,7 @@ import { governsUnit } from '../auth/actor';
 import { UnitLevel } from '../catalogue/catalogue.enums';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { Citizen } from './citizen.entity';
 import type { CitizenService } from './citizen.service';
 import { Household, HouseholdMembership } from './household.entity';

@@ -3,7 +3,7 @@ import { governsUnit } from '../auth/actor';
 import { Programme } from '../catalogue/programme.entity';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { Citizen } from './citizen.entity';
 import type { CitizenService } from './citizen.service';
 import { closeMembership, dayBefore, membershipDay, refuseOverlap } from './membership';

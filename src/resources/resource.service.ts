@@ -8,7 +8,7 @@ import { countOnce, resolveTextSearch, textSearchOf } from '../catalogue/text-se
 import type { UnitService } from '../catalogue/unit.service';
 import type { LearningLog } from '../learning/learning-log.entity';
 import { requireOwnCitizen } from '../learning/own-citizen';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { MediaAsset } from '../media/media-asset.entity';
 import { MediaKind, MediaStatus } from '../media/media.enums';
 import { managesMediaOf, type MediaReadService } from '../media/media-read.service';

@@ -1,4 +1,4 @@
-import type { TitlesConfig } from '../config';
+import type { TitlesConfig } from '../app/config';
 import type { JobQueues } from '../infra/queue';
 import { AttestationService } from './attestation.service';
 import { DryRunService } from './dry-run.service';

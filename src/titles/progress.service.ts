@@ -1,7 +1,7 @@
 import { governsUnit, type Actor } from '../auth/actor';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, UserInputError } from '../core/errors';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { loadCitizenCriteria, loadCriteria, rulesetForYear, type LoadedCriteria } from './criteria';
 import { SubjectKind } from './engine.enums';
 import { TitleProgress, TitleProgressMonth } from './progress.entity';

@@ -14,7 +14,7 @@ import { idConnection } from '../people/id-connection';
 import { mayReadCitizen } from '../people/citizen-access';
 import type { Citizen } from '../people/citizen.entity';
 import { CitizenType } from '../people/citizen.types';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { SUBJECT_TYPE_NAMES } from './engine.resolver';
 import { TitleAward } from './recognition.entity';
 import { AwardStatus } from './recognition.enums';

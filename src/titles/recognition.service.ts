@@ -5,7 +5,7 @@ import { UNIT_LEVEL_RANK, UnitLevel } from '../catalogue/catalogue.enums';
 import { AdministrativeUnit } from '../catalogue/unit.entity';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { ProgressStatus, SubjectKind } from './engine.enums';
 import { TitleProgress } from './progress.entity';
 import { issuerLevelsOf, mayDecide, type GrantLevels } from './recognition.authority';

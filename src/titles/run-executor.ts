@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TitlesConfig } from '../config';
+import type { TitlesConfig } from '../app/config';
 import type { Logger } from '../infra/logger';
-import { todayInVietnam } from '../time';
+import { todayInVietnam } from '../app/time';
 import { rulesetDayFor, rulesetForYear } from './criteria';
 import type { RunPhase } from './engine.enums';
 import { evaluatePhase, PHASES, type PhaseSpec } from './phases';

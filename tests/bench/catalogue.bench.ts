@@ -11,10 +11,10 @@ import { Client } from 'pg';
 import { InstitutionStatus } from '../../src/catalogue/catalogue.enums';
 import { countInstitutions, findInstitutions, type InstitutionQuery } from '../../src/catalogue/institution.repository';
 import { findSessionsOfParents } from '../../src/catalogue/session.repository';
-import { loadConfig } from '../../src/config';
-import { PROJECT_ROOT } from '../../src/paths';
-import { openRuntime, type Runtime } from '../../src/runtime';
-import { createApiServer, type ApiServer } from '../../src/server';
+import { loadConfig } from '../../src/app/config';
+import { PROJECT_ROOT } from '../../src/app/paths';
+import { openRuntime, type Runtime } from '../../src/app/runtime';
+import { createApiServer, type ApiServer } from '../../src/http/server';
 import { DEFAULT_DATA_OPTIONS, loadCatalogueData, type CatalogueDataReport } from './catalogue-data';
 import { LOAD_WORKER_MARK, runLoad, type LoadOptions, type LoadResult, type LoadWorkerMessage } from './load-client';
 

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/roles';
 import { signAccessToken } from '../../src/auth/tokens';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app/config';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { openRuntime } from '../../src/runtime';
-import { createApiServer } from '../../src/server';
-import { todayInVietnam } from '../../src/time';
+import { openRuntime } from '../../src/app/runtime';
+import { createApiServer } from '../../src/http/server';
+import { todayInVietnam } from '../../src/app/time';
 
 /**
  * `npm run bench:logs`: on its own database (lifelong_bench_logs, re-created each run), records

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/roles';
 import { InstitutionKind } from '../../src/catalogue/catalogue.enums';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app/config';
 import { migrate, openDatabase } from '../../src/infra/database';
 import { growHeapForMediaBuffers } from '../../src/infra/heap-growth';
 import { imageRenditions } from '../../src/infra/image';
@@ -19,8 +19,8 @@ import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStepName } from '../../src/media/media.enums';
 import { enqueueSteps, QueuePurpose } from '../../src/media/outbox';
 import { THUMBNAIL_WIDTHS } from '../../src/media/steps/image.step';
-import { openRuntime, type Runtime } from '../../src/runtime';
-import { systemContext } from '../../src/system-context';
+import { openRuntime, type Runtime } from '../../src/app/runtime';
+import { systemContext } from '../../src/app/system-context';
 import { cpuSecondsOf, descendantsOf, memoryOf, resetPeakMemory } from '../helpers/processes';
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/auth/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/time';
+import { todayInVietnam } from '../../src/app/time';
 import { databaseUrl } from '../helpers/database';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { ATTESTED_CODES, insertAttestation, insertCitizen, insertLog, insertUnit, type UnitRow } from '../helpers/titles-fixtures';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/auth/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { QueueName } from '../../src/infra/queue';
-import { todayInVietnam } from '../../src/time';
+import { todayInVietnam } from '../../src/app/time';
 import { JobName } from '../../workers/jobs';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/auth/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/time';
+import { todayInVietnam } from '../../src/app/time';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { insertAttestation, insertCitizen, insertUnit, type UnitRow } from '../helpers/titles-fixtures';

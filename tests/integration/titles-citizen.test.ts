@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
-import { todayInVietnam } from '../../src/time';
+import { todayInVietnam } from '../../src/app/time';
 import { loadCitizenCriteria, rulesetForYear } from '../../src/titles/criteria';
 import { RunStatus, RunTrigger } from '../../src/titles/engine.enums';
 import { evaluateCitizen } from '../../src/titles/progress.repository';

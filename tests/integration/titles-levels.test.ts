@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/auth/roles';
 import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/time';
+import { todayInVietnam } from '../../src/app/time';
 import { RunTrigger } from '../../src/titles/engine.enums';
 import { rulesetForYear } from '../../src/titles/criteria';
 import { evaluatePhase, PHASES, type PhaseSpec } from '../../src/titles/phases';

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/app/config';
 
 describe('loadConfig', () => {
   it('works on this machine with no variables set', () => {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from './auth/actor';
-import type { RequestContext } from './core/context';
-import { Loaders } from './core/loaders';
-import type { Logger } from './infra/logger';
+import type { Actor } from '../auth/actor';
+import type { RequestContext } from '../core/context';
+import { Loaders } from '../core/loaders';
+import type { Logger } from '../infra/logger';
 import type { Services } from './services';
 
 /** A context for work that no HTTP request started (CLI tools, demo data), acting as `actor`. */

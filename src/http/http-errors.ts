@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import type { Logger } from './infra/logger';
+import type { Logger } from '../infra/logger';
 
 /** Largest request body, in megabytes (a CSV of a province's units fits). */
 export const MAX_BODY_MB = 4;

@@ -1,12 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
-import { migrate, openDatabase } from './infra/database';
-import { startEmbeddedS3, type EmbeddedS3 } from './infra/embedded-s3';
-import { createLogger, type Logger } from './infra/logger';
-import { JobQueues } from './infra/queue';
-import { connectRedis, createRedis } from './infra/redis';
-import { Storage } from './infra/storage';
+import { migrate, openDatabase } from '../infra/database';
+import { startEmbeddedS3, type EmbeddedS3 } from '../infra/embedded-s3';
+import { createLogger, type Logger } from '../infra/logger';
+import { JobQueues } from '../infra/queue';
+import { connectRedis, createRedis } from '../infra/redis';
+import { Storage } from '../infra/storage';
 import { createServices, type Services } from './services';
 
 /** Everything a process (api, worker or both) holds open, and how to close it in order. */

@@ -1,30 +1,30 @@
 import type { Config } from './config';
-import { ApiClientService } from './auth/api-client.service';
-import { AuthService } from './auth/auth.service';
-import { InstitutionService } from './catalogue/institution.service';
-import { ProgrammeService } from './catalogue/programme.service';
-import { SessionService } from './catalogue/session.service';
-import { UnitImportService } from './catalogue/unit-import.service';
-import { UnitService } from './catalogue/unit.service';
-import { CursorCodec } from './graphql/cursor';
-import { NationalIdProtector } from './people/national-id';
-import { CitizenImportService } from './people/citizen-import.service';
-import { CitizenService } from './people/citizen.service';
-import { ClanService } from './people/clan.service';
-import { GroupListService } from './people/group-list.service';
-import { HouseholdService } from './people/household.service';
-import { OrganisationService } from './people/organisation.service';
-import { RulesetService } from './titles/ruleset.service';
-import type { JobQueues } from './infra/queue';
-import type { Storage } from './infra/storage';
-import { createLearningServices, type LearningServices } from './learning';
-import { MediaReadService } from './media/media-read.service';
-import { ProcessingService } from './media/processing.service';
-import { StepRunner } from './media/step-runner';
-import { UploadService } from './media/upload.service';
-import { JobQueueService } from './operations/job-queues.service';
-import { ResourceService } from './resources/resource.service';
-import { createTitleServices, type TitleServices } from './titles';
+import { ApiClientService } from '../auth/api-client.service';
+import { AuthService } from '../auth/auth.service';
+import { InstitutionService } from '../catalogue/institution.service';
+import { ProgrammeService } from '../catalogue/programme.service';
+import { SessionService } from '../catalogue/session.service';
+import { UnitImportService } from '../catalogue/unit-import.service';
+import { UnitService } from '../catalogue/unit.service';
+import { CursorCodec } from '../graphql/cursor';
+import { NationalIdProtector } from '../people/national-id';
+import { CitizenImportService } from '../people/citizen-import.service';
+import { CitizenService } from '../people/citizen.service';
+import { ClanService } from '../people/clan.service';
+import { GroupListService } from '../people/group-list.service';
+import { HouseholdService } from '../people/household.service';
+import { OrganisationService } from '../people/organisation.service';
+import { RulesetService } from '../titles/ruleset.service';
+import type { JobQueues } from '../infra/queue';
+import type { Storage } from '../infra/storage';
+import { createLearningServices, type LearningServices } from '../learning';
+import { MediaReadService } from '../media/media-read.service';
+import { ProcessingService } from '../media/processing.service';
+import { StepRunner } from '../media/step-runner';
+import { UploadService } from '../media/upload.service';
+import { JobQueueService } from '../operations/job-queues.service';
+import { ResourceService } from '../resources/resource.service';
+import { createTitleServices, type TitleServices } from '../titles';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -56,7 +56,7 @@ export interface Services {
   titles: TitleServices;
 }
 
-declare module './core/context' {
+declare module '../core/context' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the services into the context's view of them
   interface ContextServices extends Services {}
 }

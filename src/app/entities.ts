@@ -1,0 +1,72 @@
+import { Account, RefreshToken, RoleGrant } from '../auth/account.entity';
+import { ApiClient } from '../auth/api-client.entity';
+import { AdministrativeUnit } from '../catalogue/unit.entity';
+import { Institution } from '../catalogue/institution.entity';
+import { Programme } from '../catalogue/programme.entity';
+import { ProgrammeSession } from '../catalogue/session.entity';
+import { BaseEntity } from '../infra/base.entity';
+import { Attendance } from '../learning/attendance.entity';
+import { Enrollment } from '../learning/enrollment.entity';
+import { LearningGoal } from '../learning/learning-goal.entity';
+import { LearningLog } from '../learning/learning-log.entity';
+import { LearningYearClosure } from '../learning/learning-year-closure.entity';
+import { MediaAsset, MediaRendition, MediaStep, MediaText } from '../media/media-asset.entity';
+import { OutboxJob } from '../media/outbox.entity';
+import { Upload } from '../media/upload.entity';
+import { Citizen } from '../people/citizen.entity';
+import { Clan, ClanMembership } from '../people/clan.entity';
+import { Household, HouseholdMembership } from '../people/household.entity';
+import { Membership } from '../people/membership.entity';
+import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from '../people/organisation.entity';
+import { LearningResource, ResourceUsage } from '../resources/resource.entity';
+import { TitleDefinition, TitleIndicator, TitleRuleset } from '../titles/ruleset.entity';
+import { TitleAttestation, TitleAttestationAudit } from '../titles/attestation.entity';
+import { TitleProgress, TitleProgressMonth } from '../titles/progress.entity';
+import { TitleRun } from '../titles/run.entity';
+import { TitleAward } from '../titles/recognition.entity';
+import { TitleTarget } from '../titles/standings.entity';
+
+/** Every entity the ORM knows; listed here so discovery never depends on file globs. */
+export const ENTITIES = [
+  BaseEntity,
+  Account,
+  RoleGrant,
+  RefreshToken,
+  ApiClient,
+  AdministrativeUnit,
+  Institution,
+  Programme,
+  ProgrammeSession,
+  Citizen,
+  TitleRuleset,
+  TitleDefinition,
+  TitleIndicator,
+  Enrollment,
+  Attendance,
+  LearningLog,
+  LearningYearClosure,
+  LearningGoal,
+  Membership,
+  Household,
+  HouseholdMembership,
+  Clan,
+  ClanMembership,
+  Organisation,
+  OrganisationMembership,
+  OrganisationMandatoryProgramme,
+  MediaAsset,
+  MediaStep,
+  MediaRendition,
+  MediaText,
+  Upload,
+  OutboxJob,
+  LearningResource,
+  ResourceUsage,
+  TitleRun,
+  TitleProgress,
+  TitleProgressMonth,
+  TitleAttestation,
+  TitleAttestationAudit,
+  TitleAward,
+  TitleTarget,
+];
