@@ -1,8 +1,8 @@
 import { AdministrativeUnit } from '../src/catalogue/unit.entity';
 import { QueueName } from '../src/infra/queue';
 import { systemContext } from '../src/app/system-context';
-import { RunTrigger } from '../src/titles/engine.enums';
-import type { RecalculateTitlesData } from '../src/titles/title-jobs';
+import { RunTrigger } from '../src/titles/engine/engine.enums';
+import type { RecalculateTitlesData } from '../src/titles/engine/title-jobs';
 import { todayInVietnam } from '../src/app/time';
 import type { JobHandler } from './jobs';
 

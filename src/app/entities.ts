@@ -19,12 +19,12 @@ import { Household, HouseholdMembership } from '../people/household.entity';
 import { Membership } from '../people/membership.entity';
 import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from '../people/organisation.entity';
 import { LearningResource, ResourceUsage } from '../resources/resource.entity';
-import { TitleDefinition, TitleIndicator, TitleRuleset } from '../titles/ruleset.entity';
-import { TitleAttestation, TitleAttestationAudit } from '../titles/attestation.entity';
-import { TitleProgress, TitleProgressMonth } from '../titles/progress.entity';
-import { TitleRun } from '../titles/run.entity';
-import { TitleAward } from '../titles/recognition.entity';
-import { TitleTarget } from '../titles/standings.entity';
+import { TitleDefinition, TitleIndicator, TitleRuleset } from '../titles/rulesets/ruleset.entity';
+import { TitleAttestation, TitleAttestationAudit } from '../titles/progress/attestation.entity';
+import { TitleProgress, TitleProgressMonth } from '../titles/progress/progress.entity';
+import { TitleRun } from '../titles/engine/run.entity';
+import { TitleAward } from '../titles/recognition/recognition.entity';
+import { TitleTarget } from '../titles/standings/standings.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
 export const ENTITIES = [

@@ -14,7 +14,7 @@ import { ClanService } from '../people/clan.service';
 import { GroupListService } from '../people/group-list.service';
 import { HouseholdService } from '../people/household.service';
 import { OrganisationService } from '../people/organisation.service';
-import { RulesetService } from '../titles/ruleset.service';
+import { RulesetService } from '../titles/rulesets/ruleset.service';
 import type { JobQueues } from '../infra/queue';
 import type { Storage } from '../infra/storage';
 import { createLearningServices, type LearningServices } from '../learning';

@@ -1,12 +1,12 @@
 import type { TitlesConfig } from '../app/config';
 import type { JobQueues } from '../infra/queue';
-import { AttestationService } from './attestation.service';
-import { DryRunService } from './dry-run.service';
-import { TitleProgressService } from './progress.service';
-import { RecognitionService } from './recognition.service';
-import { TitleRunExecutor } from './run-executor';
-import { TitleRunService } from './run.service';
-import { StandingsService } from './standings.service';
+import { AttestationService } from './progress/attestation.service';
+import { DryRunService } from './rulesets/dry-run.service';
+import { TitleProgressService } from './progress/progress.service';
+import { RecognitionService } from './recognition/recognition.service';
+import { TitleRunExecutor } from './engine/run-executor';
+import { TitleRunService } from './engine/run.service';
+import { StandingsService } from './standings/standings.service';
 
 /** The titles engine's services: runs (start, read, execute), progress, attestations. */
 export interface TitleServices {

@@ -3,7 +3,7 @@ import type { UnitLevel } from '../catalogue/catalogue.enums';
 import { fromGlobalId } from '../graphql/global-id';
 import { pgArray } from '../infra/sql';
 import { BadInputError } from '../core/errors';
-import { SubjectKind } from './engine.enums';
+import { SubjectKind } from './engine/engine.enums';
 import { TitleKind } from './titles.enums';
 
 /** A subject of a title, and the unit it belongs to (what access and disadvantaged areas are decided by). */

@@ -18,9 +18,9 @@ import { PROJECT_ROOT } from '../../src/app/paths';
 import { createServices, type Services } from '../../src/app/services';
 import { systemContext } from '../../src/app/system-context';
 import { todayInVietnam } from '../../src/app/time';
-import { loadCitizenCriteria } from '../../src/titles/criteria';
-import { RunTrigger } from '../../src/titles/engine.enums';
-import { batchSettings, planCitizenBatches, STORED, upsertCitizenBatch, inBatchTransaction } from '../../src/titles/progress.repository';
+import { loadCitizenCriteria } from '../../src/titles/engine/criteria';
+import { RunTrigger } from '../../src/titles/engine/engine.enums';
+import { batchSettings, planCitizenBatches, STORED, upsertCitizenBatch, inBatchTransaction } from '../../src/titles/progress/progress.repository';
 import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION, type TitlesDataReport } from './titles-data';
 
 /**

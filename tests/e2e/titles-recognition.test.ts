@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/auth/roles';
 import { idOf, toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/app/time';
-import { validUntil } from '../../src/titles/recognition.service';
+import { validUntil } from '../../src/titles/recognition/recognition.service';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { insertCitizen, insertProgress, insertUnit, vn2024Id, type UnitRow } from '../helpers/titles-fixtures';
 

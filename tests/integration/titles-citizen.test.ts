@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
 import { todayInVietnam } from '../../src/app/time';
-import { loadCitizenCriteria, rulesetForYear } from '../../src/titles/criteria';
-import { RunStatus, RunTrigger } from '../../src/titles/engine.enums';
-import { evaluateCitizen } from '../../src/titles/progress.repository';
-import { TitleRun } from '../../src/titles/run.entity';
+import { loadCitizenCriteria, rulesetForYear } from '../../src/titles/engine/criteria';
+import { RunStatus, RunTrigger } from '../../src/titles/engine/engine.enums';
+import { evaluateCitizen } from '../../src/titles/progress/progress.repository';
+import { TitleRun } from '../../src/titles/engine/run.entity';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import {
   ATTESTED_CODES,

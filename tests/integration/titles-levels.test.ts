@@ -3,10 +3,10 @@ import { Role } from '../../src/auth/roles';
 import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/app/time';
-import { RunTrigger } from '../../src/titles/engine.enums';
-import { rulesetForYear } from '../../src/titles/criteria';
-import { evaluatePhase, PHASES, type PhaseSpec } from '../../src/titles/phases';
-import { TitleRun } from '../../src/titles/run.entity';
+import { RunTrigger } from '../../src/titles/engine/engine.enums';
+import { rulesetForYear } from '../../src/titles/engine/criteria';
+import { evaluatePhase, PHASES, type PhaseSpec } from '../../src/titles/engine/phases';
+import { TitleRun } from '../../src/titles/engine/run.entity';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import {
   attestLearningCitizen,

@@ -1,4 +1,4 @@
-import { ProblemCode, validateDefinition, type DefinitionData, type IndicatorData } from '../../src/titles/ruleset-validation';
+import { ProblemCode, validateDefinition, type DefinitionData, type IndicatorData } from '../../src/titles/rulesets/ruleset-validation';
 import { IndicatorMinimumKind, IndicatorSource, PassRuleKind, TitleKind } from '../../src/titles/titles.enums';
 
 function indicator(overrides: Partial<IndicatorData>): IndicatorData {

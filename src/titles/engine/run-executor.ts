@@ -1,0 +1,128 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TitlesConfig } from '../../app/config';
+import type { Logger } from '../../infra/logger';
+import { todayInVietnam } from '../../app/time';
+import { rulesetDayFor, rulesetForYear } from './criteria';
+import type { RunPhase } from './engine.enums';
+import { evaluatePhase, PHASES, type PhaseSpec } from './phases';
+import { deleteStaleProgress, STORED } from '../progress/progress.repository';
+import { TitleRun, type RunCounts } from './run.entity';
+
+/** The phases of a run, bottom-up: each level reads the one below. */
+export const PHASE_ORDER: readonly RunPhase[] = PHASES.map((spec) => spec.phase);
+
+export interface RunProgress {
+  phase: RunPhase;
+  subjectsDone: number;
+  subjectsTotal: number;
+}
+
+export interface RunEnvironment {
+  em: EntityManager;
+  log: Logger;
+  /** Reports progress to whoever runs it (the job's updateProgress). */
+  progress(progress: RunProgress): Promise<void>;
+}
+
+export type RunOutcome = { status: 'done'; detail: Record<string, unknown> } | { status: 'skipped'; reason: string };
+
+interface PhaseContext {
+  env: RunEnvironment;
+  run: TitleRun;
+  phaseStartedAt: Date;
+  /** First day of the month the run's history rows belong to. */
+  month: string;
+}
+
+interface PhaseResult {
+  counts: RunCounts;
+  rowsWritten: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Executes runs. Idempotent and resumable: every write is an upsert keyed on the subject, a retried
+ * job skips the phases recorded as done and redoes the interrupted one from its start.
+ */
+export class TitleRunExecutor {
+  constructor(private readonly settings: TitlesConfig) {}
+
+  async execute(env: RunEnvironment, runId: string): Promise<RunOutcome> {
+    const { em } = env;
+    const claimed = await em.execute<{ id: string }[]>(
+      `update title_run set status = 'RUNNING', attempts = attempts + 1, started_at = coalesce(started_at, now()), error = null, updated_at = now()
+        where id = ? and status in ('QUEUED', 'RUNNING') returning id`,
+      [runId],
+    );
+    if (!claimed.length) return { status: 'skipped', reason: 'the run is finished or unknown' };
+    const run = await em.findOneOrFail(TitleRun, { id: runId }, { populate: ['unit'], refresh: true });
+    if (!run.ruleset) {
+      const ruleset = await rulesetForYear(em, run.year, run.startedAt ?? new Date());
+      if (!ruleset) {
+        await this.fail(em, runId, `No published ruleset is in force for ${run.year}`);
+        return { status: 'skipped', reason: 'no ruleset in force' };
+      }
+      await em.execute('update title_run set ruleset_id = ? where id = ?', [ruleset.id, runId]);
+      run.ruleset = ruleset;
+    }
+    const month = `${todayInVietnam(run.startedAt ?? new Date()).slice(0, 7)}-01`;
+    for (const spec of PHASES) {
+      const phase = spec.phase;
+      if (run.phasesDone.includes(phase)) continue;
+      const [started] = await em.execute<{ phase_started_at: Date }[]>(
+        `update title_run set phase = ?, subjects_done = 0, subjects_total = null, phase_started_at = now(), updated_at = now() where id = ? returning phase_started_at`,
+        [phase, runId],
+      );
+      env.log.info({ runId, phase }, 'titles phase started');
+      const result = await this.phase(spec, { env, run, phaseStartedAt: new Date(started?.phase_started_at ?? Date.now()), month });
+      await em.execute(
+        `update title_run set phases_done = array_append(phases_done, ?), counts = coalesce(counts, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb),
+                rows_written = rows_written + ?, updated_at = now() where id = ?`,
+        [phase, phase, JSON.stringify(result.counts), result.rowsWritten, runId],
+      );
+    }
+    const [finished] = await em.execute<{ duration_ms: number; rows_written: number }[]>(
+      `update title_run set status = 'SUCCEEDED', finished_at = now(), duration_ms = (extract(epoch from now() - started_at) * 1000)::int, updated_at = now()
+        where id = ? returning duration_ms, rows_written`,
+      [runId],
+    );
+    return { status: 'done', detail: { runId, durationMs: finished?.duration_ms, rowsWritten: finished?.rows_written } };
+  }
+
+  /** Records that a run failed for good. Idempotent. */
+  async fail(em: EntityManager, runId: string, message: string): Promise<void> {
+    await em.execute(
+      `update title_run set status = 'FAILED', error = ?, finished_at = now(), duration_ms = (extract(epoch from now() - coalesce(started_at, now())) * 1000)::int, updated_at = now()
+        where id = ? and status in ('QUEUED', 'RUNNING')`,
+      [message.slice(0, 2000), runId],
+    );
+  }
+
+  private async phase(spec: PhaseSpec, { env, run, phaseStartedAt, month }: PhaseContext): Promise<PhaseResult> {
+    const { em } = env;
+    const report = async (done: number, total: number) => {
+      await em.execute('update title_run set subjects_done = ?, subjects_total = ?, updated_at = now() where id = ?', [done, total, run.id]);
+      await env.progress({ phase: spec.phase, subjectsDone: done, subjectsTotal: total });
+    };
+    const scope = {
+      rulesetId: (run.ruleset as { id: string }).id,
+      unitPath: run.unit.path,
+      year: run.year,
+      ref: rulesetDayFor(run.year, run.startedAt ?? new Date()),
+      batchSize: this.settings.batchSize,
+      workMem: this.settings.workMem,
+      concurrency: this.settings.concurrency,
+    };
+    const result = await evaluatePhase(em, spec, scope, STORED({ id: run.id, month }), {
+      planned: (total) => report(0, total),
+      batchDone: async (done, total) => {
+        await report(done, total);
+        if (this.settings.batchPauseMs > 0) await sleep(this.settings.batchPauseMs);
+      },
+    });
+    await deleteStaleProgress(em, spec.title, run.unit.path, run.year, phaseStartedAt);
+    // Each subject writes its progress row and its month's history row.
+    return { counts: { meets: result.meets, notYet: result.notYet, awaiting: result.awaiting }, rowsWritten: 2 * result.done };
+  }
+}

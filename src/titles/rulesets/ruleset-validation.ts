@@ -1,0 +1,274 @@
+import { ORGANISATION_KINDS, METRICS, VALUE_RANGE, isMetricName, subjectOf, type ParamSpec } from '../engine/metrics';
+import type { MetricParams, ScoringBand } from './ruleset.entity';
+import { IndicatorMinimumKind, IndicatorSource, PassRuleKind, TitleKind } from '../titles.enums';
+import type { UnitLevel } from '../../catalogue/catalogue.enums';
+
+/** A reason a ruleset cannot be published, with the path to the value at fault. */
+export interface Problem {
+  path: string[];
+  code: ProblemCode;
+  message: string;
+}
+
+export enum ProblemCode {
+  INVALID_PERIOD = 'INVALID_PERIOD',
+  NO_DEFINITIONS = 'NO_DEFINITIONS',
+  NO_INDICATORS = 'NO_INDICATORS',
+  DUPLICATE_INDICATOR_CODE = 'DUPLICATE_INDICATOR_CODE',
+  MISSING_PASS_RULE_FIELD = 'MISSING_PASS_RULE_FIELD',
+  INDICATOR_SCORES_DO_NOT_ADD_UP = 'INDICATOR_SCORES_DO_NOT_ADD_UP',
+  THRESHOLD_OUT_OF_RANGE = 'THRESHOLD_OUT_OF_RANGE',
+  INVALID_MAX_SCORE = 'INVALID_MAX_SCORE',
+  FIELD_NOT_ALLOWED = 'FIELD_NOT_ALLOWED',
+  MISSING_METRIC = 'MISSING_METRIC',
+  UNKNOWN_METRIC = 'UNKNOWN_METRIC',
+  METRIC_NOT_FOR_TITLE = 'METRIC_NOT_FOR_TITLE',
+  INVALID_METRIC_PARAMS = 'INVALID_METRIC_PARAMS',
+  MISSING_SCORING = 'MISSING_SCORING',
+  SCORING_NOT_MONOTONIC = 'SCORING_NOT_MONOTONIC',
+  SCORE_OUT_OF_RANGE = 'SCORE_OUT_OF_RANGE',
+  INVALID_LEVELS = 'INVALID_LEVELS',
+  LEVEL_OUT_OF_RANGE = 'LEVEL_OUT_OF_RANGE',
+  LEVEL_WITHOUT_INDICATORS = 'LEVEL_WITHOUT_INDICATORS',
+  MISSING_THRESHOLD = 'MISSING_THRESHOLD',
+  INVALID_APPLIES_TO = 'INVALID_APPLIES_TO',
+}
+
+export const MAX_CHECKLIST_LEVELS = 5;
+
+export interface PassRuleData {
+  kind: PassRuleKind;
+  totalPoints: number | null;
+  threshold: number | null;
+  disadvantagedThreshold: number | null;
+  indicatorMinimum: number | null;
+  indicatorMinimumKind: IndicatorMinimumKind | null;
+  levels: number | null;
+}
+
+export interface IndicatorData {
+  code: string;
+  source: IndicatorSource;
+  maxScore: number | null;
+  metric: string | null;
+  metricParams: MetricParams | null;
+  scoring: ScoringBand[] | null;
+  level: number | null;
+  metAtLeast: number | null;
+  appliesTo: string[] | null;
+}
+
+export interface DefinitionData {
+  kind: TitleKind;
+  unitLevel: UnitLevel | null;
+  passRule: PassRuleData;
+  indicators: IndicatorData[];
+}
+
+export interface RulesetData {
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  definitions: DefinitionData[];
+}
+
+type Report = (path: string[], code: ProblemCode, message: string) => void;
+
+/** Every problem that stops a ruleset from being published; paths start at `ruleset`. */
+export function validateRuleset(ruleset: RulesetData): Problem[] {
+  const problems: Problem[] = [];
+  if (ruleset.effectiveTo !== null && ruleset.effectiveTo < ruleset.effectiveFrom) {
+    problems.push({ path: ['ruleset', 'effectiveTo'], code: ProblemCode.INVALID_PERIOD, message: `It ends (${ruleset.effectiveTo}) before it starts (${ruleset.effectiveFrom})` });
+  }
+  if (!ruleset.definitions.length) problems.push({ path: ['ruleset', 'definitions'], code: ProblemCode.NO_DEFINITIONS, message: 'A ruleset needs at least one title definition' });
+  for (const definition of ruleset.definitions) {
+    const key = subjectOf(definition.kind, definition.unitLevel);
+    problems.push(...validateDefinition(definition, ['ruleset', 'definitions', key], (indicator) => indicator.code));
+  }
+  return problems;
+}
+
+/** Every problem of one definition; `indicatorKey` names an indicator in paths (its code, or its index in an input). */
+export function validateDefinition(definition: DefinitionData, base: string[], indicatorKey: (indicator: IndicatorData, index: number) => string): Problem[] {
+  const problems: Problem[] = [];
+  const report: Report = (path, code, message) => problems.push({ path: [...base, ...path], code, message });
+  if (!definition.indicators.length) report(['indicators'], ProblemCode.NO_INDICATORS, 'A title definition needs at least one indicator');
+  const seen = new Set<string>();
+  definition.indicators.forEach((indicator, index) => {
+    const at = (...rest: string[]) => ['indicators', indicatorKey(indicator, index), ...rest];
+    if (seen.has(indicator.code)) report(at('code'), ProblemCode.DUPLICATE_INDICATOR_CODE, `Two indicators have the code ${indicator.code}`);
+    seen.add(indicator.code);
+    checkIndicator(definition, indicator, (path, code, message) => report(at(...path), code, `${indicator.code}: ${message}`));
+  });
+  if (definition.passRule.kind === PassRuleKind.POINTS) checkPointsRule(definition, report);
+  else checkChecklistRule(definition, report);
+  return problems;
+}
+
+function checkPointsRule(definition: DefinitionData, report: Report): void {
+  const rule = definition.passRule;
+  const at = (field: string) => ['passRule', field];
+  if (rule.levels !== null) report(at('levels'), ProblemCode.FIELD_NOT_ALLOWED, 'A points rule has no levels');
+  if (rule.totalPoints === null || rule.totalPoints <= 0) {
+    report(at('totalPoints'), ProblemCode.MISSING_PASS_RULE_FIELD, 'A points rule needs a total above 0');
+    return;
+  }
+  const total = rule.totalPoints;
+  const sum = definition.indicators.reduce((acc, indicator) => acc + (indicator.maxScore ?? 0), 0);
+  if (Math.abs(sum - total) > 1e-9) {
+    report(['indicators'], ProblemCode.INDICATOR_SCORES_DO_NOT_ADD_UP, `The indicators' maximum scores add up to ${sum}, not to the total of ${total}`);
+  }
+  if (rule.threshold === null) report(at('threshold'), ProblemCode.MISSING_PASS_RULE_FIELD, 'A points rule needs a threshold');
+  else if (rule.threshold <= 0 || rule.threshold > total) report(at('threshold'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `The threshold ${rule.threshold} is not above 0 and at most ${total}`);
+  if (rule.disadvantagedThreshold !== null && (rule.disadvantagedThreshold <= 0 || (rule.threshold !== null && rule.disadvantagedThreshold > rule.threshold))) {
+    report(at('disadvantagedThreshold'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `The threshold for disadvantaged areas ${rule.disadvantagedThreshold} is not above 0 and at most the threshold`);
+  }
+  checkIndicatorMinimum(definition, report);
+}
+
+function checkIndicatorMinimum(definition: DefinitionData, report: Report): void {
+  const { indicatorMinimum: minimum, indicatorMinimumKind: kind } = definition.passRule;
+  if (minimum === null && kind === null) return;
+  if (minimum === null || kind === null) {
+    report(['passRule', minimum === null ? 'indicatorMinimum' : 'indicatorMinimumKind'], ProblemCode.MISSING_PASS_RULE_FIELD, 'A per-indicator minimum needs both a value and a kind');
+    return;
+  }
+  const path = ['passRule', 'indicatorMinimum'];
+  if (kind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM) {
+    if (minimum <= 0 || minimum > 1) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `A fraction of the maximum is above 0 and at most 1, not ${minimum}`);
+    return;
+  }
+  const smallest = Math.min(...definition.indicators.map((indicator) => indicator.maxScore ?? Infinity));
+  if (minimum <= 0 || minimum > smallest) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `The minimum ${minimum} is not above 0 and at most the smallest maximum score (${smallest})`);
+}
+
+function checkChecklistRule(definition: DefinitionData, report: Report): void {
+  const rule = definition.passRule;
+  for (const field of ['totalPoints', 'threshold', 'disadvantagedThreshold', 'indicatorMinimum', 'indicatorMinimumKind'] as const) {
+    if (rule[field] !== null) report(['passRule', field], ProblemCode.FIELD_NOT_ALLOWED, `A checklist has no ${field}`);
+  }
+  const levels = rule.levels;
+  if (levels === null || !Number.isInteger(levels) || levels < 1 || levels > MAX_CHECKLIST_LEVELS) {
+    report(['passRule', 'levels'], ProblemCode.INVALID_LEVELS, `A checklist has from 1 to ${MAX_CHECKLIST_LEVELS} levels`);
+    return;
+  }
+  for (let level = 1; level <= levels; level += 1) {
+    if (!definition.indicators.some((indicator) => indicator.level === level)) {
+      report(['passRule', 'levels'], ProblemCode.LEVEL_WITHOUT_INDICATORS, `Level ${level} has no indicator`);
+    }
+  }
+}
+
+function checkIndicator(definition: DefinitionData, indicator: IndicatorData, report: Report): void {
+  const points = definition.passRule.kind === PassRuleKind.POINTS;
+  if (points) {
+    if (indicator.maxScore === null || indicator.maxScore <= 0) report(['maxScore'], ProblemCode.INVALID_MAX_SCORE, 'needs a maximum score above 0');
+    if (indicator.level !== null) report(['level'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a points rule have no level');
+    if (indicator.metAtLeast !== null) report(['metAtLeast'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a points rule are scored with `scoring`, not `metAtLeast`');
+  } else {
+    if (indicator.maxScore !== null) report(['maxScore'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a checklist are met or not, they have no maximum score');
+    if (indicator.scoring !== null) report(['scoring'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a checklist use `metAtLeast`, not a scoring table');
+    const levels = definition.passRule.levels ?? 0;
+    if (indicator.level === null || !Number.isInteger(indicator.level) || indicator.level < 1 || indicator.level > levels) {
+      report(['level'], ProblemCode.LEVEL_OUT_OF_RANGE, `needs a level from 1 to ${levels}`);
+    }
+  }
+  if (indicator.appliesTo !== null) checkAppliesTo(definition, indicator.appliesTo, report);
+  if (indicator.source === IndicatorSource.ATTESTED) {
+    for (const field of ['metric', 'metricParams', 'scoring', 'metAtLeast'] as const) {
+      if (indicator[field] !== null) report([field], ProblemCode.FIELD_NOT_ALLOWED, `an ATTESTED indicator has no ${field}`);
+    }
+    return;
+  }
+  checkMetric(definition, indicator, report);
+}
+
+function checkAppliesTo(definition: DefinitionData, appliesTo: string[], report: Report): void {
+  if (definition.kind !== TitleKind.LEARNING_UNIT) {
+    report(['appliesTo'], ProblemCode.INVALID_APPLIES_TO, 'only indicators of LEARNING_UNIT can be limited to kinds of organisation');
+    return;
+  }
+  const unknown = appliesTo.filter((kind) => !(ORGANISATION_KINDS as readonly string[]).includes(kind));
+  if (!appliesTo.length || unknown.length) {
+    report(['appliesTo'], ProblemCode.INVALID_APPLIES_TO, `organisation kinds are among ${ORGANISATION_KINDS.join(', ')}${unknown.length ? `, not ${unknown.join(', ')}` : ''}`);
+  }
+}
+
+function checkMetric(definition: DefinitionData, indicator: IndicatorData, report: Report): void {
+  if (indicator.metric === null) {
+    report(['metric'], ProblemCode.MISSING_METRIC, `an ${indicator.source} indicator needs a metric`);
+    return;
+  }
+  if (!isMetricName(indicator.metric)) {
+    report(['metric'], ProblemCode.UNKNOWN_METRIC, `${indicator.metric} is not a metric the engine knows (see titleMetrics)`);
+    return;
+  }
+  const spec = METRICS[indicator.metric];
+  const subject = subjectOf(definition.kind, definition.unitLevel);
+  if (!spec.subjects.includes(subject)) report(['metric'], ProblemCode.METRIC_NOT_FOR_TITLE, `${spec.name} cannot be computed for ${subject}`);
+  checkParams(spec.params, indicator.metricParams ?? {}, ['metricParams'], report);
+  const range = VALUE_RANGE[spec.value];
+  const inRange = (value: number) => value >= range.min && (range.max === null || value <= range.max);
+  const rangeText = `from ${range.min}${range.max === null ? '' : ` to ${range.max}`}`;
+  if (definition.passRule.kind === PassRuleKind.CHECKLIST) {
+    if (indicator.metAtLeast === null) report(['metAtLeast'], ProblemCode.MISSING_THRESHOLD, 'needs the value at which it is met (`metAtLeast`)');
+    else if (!inRange(indicator.metAtLeast)) report(['metAtLeast'], ProblemCode.THRESHOLD_OUT_OF_RANGE, `${spec.name} takes values ${rangeText}, not ${indicator.metAtLeast}`);
+    return;
+  }
+  if (!indicator.scoring?.length) {
+    report(['scoring'], ProblemCode.MISSING_SCORING, 'needs a scoring table');
+    return;
+  }
+  checkScoring(indicator.scoring, indicator.maxScore, inRange, `${spec.name} takes values ${rangeText}`, report);
+}
+
+function checkScoring(scoring: ScoringBand[], maxScore: number | null, inRange: (value: number) => boolean, rangeText: string, report: Report): void {
+  scoring.forEach((band, index) => {
+    const at = (field: string) => ['scoring', String(index), field];
+    if (!inRange(band.atLeast)) report(at('atLeast'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `${rangeText}, not ${band.atLeast}`);
+    if (band.points < 0 || (maxScore !== null && band.points > maxScore)) {
+      report(at('points'), ProblemCode.SCORE_OUT_OF_RANGE, `${band.points} points is not from 0 to the maximum score ${maxScore ?? ''}`.trim());
+    }
+    const previous = scoring[index - 1];
+    if (previous && (band.atLeast <= previous.atLeast || band.points <= previous.points)) {
+      report(at('atLeast'), ProblemCode.SCORING_NOT_MONOTONIC, 'scoring bands go up: each has a higher `atLeast` and more points than the one before');
+    }
+  });
+}
+
+/** Checks metric parameters against their specs: known names, required ones present, values of the right type. */
+function checkParams(specs: Record<string, ParamSpec>, params: MetricParams, base: string[], report: Report): void {
+  for (const name of Object.keys(params)) {
+    if (!(name in specs)) report([...base, name], ProblemCode.INVALID_METRIC_PARAMS, `the metric has no parameter ${name} (it takes ${Object.keys(specs).join(', ') || 'none'})`);
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = params[name];
+    const path = [...base, name];
+    if (value === undefined || value === null) {
+      if (spec.required) report(path, ProblemCode.INVALID_METRIC_PARAMS, `the parameter ${name} is required: ${spec.description}`);
+      continue;
+    }
+    const error = paramError(spec, value, path, report);
+    if (error) report(path, ProblemCode.INVALID_METRIC_PARAMS, `the parameter ${name} ${error}`);
+  }
+}
+
+function paramError(spec: ParamSpec, value: unknown, path: string[], report: Report): string | null {
+  switch (spec.type) {
+    case 'integer':
+      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max ? null : `is a whole number from ${spec.min} to ${spec.max}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'is true or false';
+    case 'enum':
+      return typeof value === 'string' && spec.values.includes(value) ? null : `is one of ${spec.values.join(', ')}`;
+    case 'enumList':
+      return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && spec.values.includes(item))
+        ? null
+        : `is a non-empty list of ${spec.values.join(', ')}`;
+    case 'objectList':
+      if (!Array.isArray(value) || !value.length || !value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+        return 'is a non-empty list of objects';
+      }
+      value.forEach((item: MetricParams, index) => checkParams(spec.fields, item, [...path, String(index)], report));
+      return null;
+  }
+}
