@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
+import { loadDemoData } from '../demo/demo-data';
 import { createApiServer } from '../http/server';
 import { startWorkers } from '../../workers/host';
 import { runProcess } from './run';

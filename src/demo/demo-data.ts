@@ -18,17 +18,10 @@ import { systemContext } from '../app/system-context';
 import { todayInVietnam, VIETNAM_OFFSET_MS } from '../app/time';
 import { loadPeopleDemo } from './people-demo';
 import { loadLearningDemo } from './learning-demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 export const REFERENCE_DATA_DIR = path.join(PROJECT_ROOT, 'src', 'catalogue', 'reference-data');
 export const UNIT_FILES = ['long-an-units-2024.csv', 'tay-ninh-units-2025.csv'];
-export const DEMO_PASSWORD = 'hoctapsuotdoi';
-
-export const DEMO_ACCOUNTS = {
-  admin: 'admin@demo.hoctap.vn',
-  assessor: 'canbo.longan@demo.hoctap.vn',
-  staff: 'thuvien@demo.hoctap.vn',
-  citizen: '0912345678',
-} as const;
 
 interface DemoInstitution {
   key: string;

@@ -12,7 +12,7 @@ import { Citizen } from '../people/citizen.entity';
 import type { Services } from '../app/services';
 import { systemContext } from '../app/system-context';
 import { todayInVietnam } from '../app/time';
-import { DEMO_ACCOUNTS } from './demo-data';
+import { DEMO_ACCOUNTS } from './demo-accounts';
 
 const DAY_MS = 86_400_000;
 

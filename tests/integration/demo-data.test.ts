@@ -1,4 +1,5 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../../src/demo/demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-accounts';
+import { loadDemoData } from '../../src/demo/demo-data';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
