@@ -1,0 +1,41 @@
+/**
+ * The import rules of src/ (see "Where things are" in the README); `npm test` runs them.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+const DOMAINS = '^src/(auth|catalogue|learning|media|operations|people|resources|titles)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules of src/ do not import each other in a circle, type-only imports included.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'domain-not-graphql',
+      severity: 'error',
+      comment:
+        'Domain code runs in workers and tools without GraphQL: only resolvers, GraphQL types, DataLoaders and enum registrations import graphql/.',
+      from: {
+        path: DOMAINS,
+        pathNot: [
+          '\\.(resolver|types|loaders|enums)\\.ts$',
+          // Not yet split from their GraphQL half: the Role enum's registration, explanation texts
+          // built from enum labels, a subject's global id, and the connection of id-ordered lists.
+          '^src/auth/roles\\.ts$',
+          '^src/titles/progress/explanation\\.ts$',
+          '^src/titles/subject-units\\.ts$',
+          '^src/people/id-connection\\.ts$',
+        ],
+      },
+      to: { path: '^src/graphql/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
