@@ -12,18 +12,8 @@ import { InstitutionType } from './institution.types';
 import { metresToKm } from './institution.resolver';
 import { Programme } from './programme.entity';
 import { programmeById, sessionCountOfParent, sessionsOfParent } from './programme.loaders';
-import {
-  CancelProgrammeInput,
-  CreateProgrammeInput,
-  ProgrammeConnection,
-  ProgrammeFilter,
-  ProgrammeOrder,
-  ProgrammePayload,
-  ProgrammeSessionConnection,
-  ProgrammeType,
-  PublishProgrammeInput,
-  UpdateProgrammeInput,
-} from './programme.types';
+import { CancelProgrammeInput, CreateProgrammeInput, ProgrammeFilter, ProgrammeOrder, PublishProgrammeInput, UpdateProgrammeInput } from './programme-input.types';
+import { ProgrammeConnection, ProgrammePayload, ProgrammeSessionConnection, ProgrammeType } from './programme.types';
 import type { ProgrammeSession } from './session.entity';
 
 registerNode('Programme', Programme, async (ctx, ids) => {

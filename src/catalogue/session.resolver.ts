@@ -13,18 +13,8 @@ import { metresToKm } from './institution.resolver';
 import { InstitutionType } from './institution.types';
 import type { Programme } from './programme.entity';
 import { programmeById, sessionById } from './programme.loaders';
-import {
-  CancelSessionInput,
-  ProgrammeSessionConnection,
-  ProgrammeSessionType,
-  ProgrammeType,
-  ScheduleSessionsInput,
-  ScheduleSessionsPayload,
-  SessionFilter,
-  SessionOrder,
-  SessionPayload,
-  UpdateSessionInput,
-} from './programme.types';
+import { ProgrammeSessionConnection, ProgrammeSessionType, ProgrammeType, ScheduleSessionsPayload, SessionPayload } from './programme.types';
+import { CancelSessionInput, ScheduleSessionsInput, SessionFilter, SessionOrder, UpdateSessionInput } from './session-input.types';
 import { ProgrammeSession } from './session.entity';
 
 registerNode('ProgrammeSession', ProgrammeSession, async (ctx, ids) => {

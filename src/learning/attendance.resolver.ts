@@ -3,7 +3,9 @@ import { Role } from '../auth/roles';
 import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { runMutation } from '../graphql/user-error';
-import { CheckInInput, ImportAttendanceInput, LearningLogPayload, LineReportPayload, RecordAttendanceInput } from './learning.types';
+import { CheckInInput, ImportAttendanceInput, RecordAttendanceInput } from './attendance.types';
+import { LearningLogPayload } from './learning-log.types';
+import { LineReportPayload } from './line-report.types';
 
 @Resolver()
 export class AttendanceResolver {

@@ -20,17 +20,9 @@ import { mayReadRecordOf } from './learning-access';
 import type { LearningLog } from './learning-log.entity';
 import { enrollmentById, logById } from './learning.loaders';
 import { countRows, findAttendanceOfSession, findEnrollmentsOfCitizen, findEnrollmentsOfSession, type EnrollmentPageRow } from './learning.repository';
-import {
-  AttendanceRecordConnection,
-  AttendanceRecordType,
-  CancelEnrollmentInput,
-  CheckInCodeType,
-  EnrollInput,
-  EnrollmentConnection,
-  EnrollmentPayload,
-  EnrollmentType,
-  LearningLogType,
-} from './learning.types';
+import { AttendanceRecordConnection, AttendanceRecordType, CheckInCodeType } from './attendance.types';
+import { CancelEnrollmentInput, EnrollInput, EnrollmentConnection, EnrollmentPayload, EnrollmentType } from './enrollment.types';
+import { LearningLogType } from './learning-log.types';
 import type { CheckInCode } from './check-in-code';
 
 registerNode('Enrollment', Enrollment, async (ctx, ids) => {

@@ -19,22 +19,9 @@ import { CitizenType } from '../people/citizen.types';
 import { LearningLog } from './learning-log.entity';
 import { logById } from './learning.loaders';
 import type { LogPageRow, QueueScope } from './learning.repository';
-import {
-  CloseLearningYearInput,
-  CreateEvidenceUploadInput,
-  EvidenceUploadPayload,
-  ImportLearningLogsInput,
-  LearningLogConnection,
-  LearningLogPayload,
-  LearningLogType,
-  LearningYearClosurePayload,
-  LineReportPayload,
-  RejectLearningLogsInput,
-  ReviewLearningLogsPayload,
-  SubmitLearningLogInput,
-  VerifyLearningLogsInput,
-  VoidLearningLogInput,
-} from './learning.types';
+import { CreateEvidenceUploadInput, EvidenceUploadPayload, ImportLearningLogsInput, LearningLogConnection, LearningLogPayload, LearningLogType, RejectLearningLogsInput, ReviewLearningLogsPayload, SubmitLearningLogInput, VerifyLearningLogsInput, VoidLearningLogInput } from './learning-log.types';
+import { LineReportPayload } from './line-report.types';
+import { CloseLearningYearInput, LearningYearClosurePayload } from './year-closure.types';
 
 registerNode('LearningLog', LearningLog, async (ctx, ids) => ctx.services.learning.records.readable(ctx.actor, orNull(await logById(ctx).loadMany(ids))));
 

@@ -12,15 +12,7 @@ import { mayReadRecordOf } from './learning-access';
 import { LearningGoal } from './learning-goal.entity';
 import type { LearningPlan } from './learning-plan.service';
 import { goalById } from './learning.loaders';
-import {
-  CreateLearningGoalInput,
-  DeleteLearningGoalInput,
-  DeleteLearningGoalPayload,
-  LearningGoalPayload,
-  LearningGoalType,
-  LearningPlanType,
-  UpdateLearningGoalInput,
-} from './learning.types';
+import { CreateLearningGoalInput, DeleteLearningGoalInput, DeleteLearningGoalPayload, LearningGoalPayload, LearningGoalType, LearningPlanType, UpdateLearningGoalInput } from './learning-plan.types';
 
 registerNode('LearningGoal', LearningGoal, async (ctx, ids) => {
   const goals = orNull(await goalById(ctx).loadMany(ids));

@@ -9,7 +9,8 @@ import type { LogSource } from './learning.enums';
 import type { LearningLog } from './learning-log.entity';
 import { logPage } from './learning-log.resolver';
 import type { YearTotals } from './learning.repository';
-import { LearningExportType, LearningLogConnection, MyLearningType } from './learning.types';
+import { LearningLogConnection } from './learning-log.types';
+import { LearningExportType, MyLearningType } from './my-learning.types';
 import { toJsonRecord, toXapiStatement } from './xapi';
 
 interface MyLearning {

@@ -12,23 +12,9 @@ import { METRICS, VALUE_RANGE, type ParamSpec } from '../engine/metrics';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from './ruleset.entity';
 import { definitionById, definitionsOfRuleset, indicatorsOfDefinition, rulesetById } from './ruleset.loaders';
 import { passRuleOf, RulesetInvalidError } from './ruleset.service';
-import {
-  CreateRulesetDraftInput,
-  DeleteRulesetDraftInput,
-  DeleteRulesetDraftPayload,
-  MetricParameterType,
-  MetricType,
-  PassRuleType,
-  PublishRulesetInput,
-  RulesetPayload,
-  TitleDefinitionPayload,
-  TitleDefinitionType,
-  TitleIndicatorType,
-  TitleRulesetConnection,
-  TitleRulesetFilter,
-  TitleRulesetType,
-  UpdateTitleDefinitionInput,
-} from './ruleset.types';
+import { MetricParameterType, MetricType } from './metric.types';
+import { CreateRulesetDraftInput, DeleteRulesetDraftInput, DeleteRulesetDraftPayload, PublishRulesetInput, RulesetPayload, TitleRulesetConnection, TitleRulesetFilter, TitleRulesetType } from './ruleset.types';
+import { PassRuleType, TitleDefinitionPayload, TitleDefinitionType, TitleIndicatorType, UpdateTitleDefinitionInput } from './title-definition.types';
 import { TitleKind } from '../titles.enums';
 
 registerNode('TitleRuleset', TitleRuleset, async (ctx, ids) => {
