@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config';
 import { migrate, openDatabase } from '../../src/infra/database';
 import { growHeapForMediaBuffers } from '../../src/infra/heap-growth';
 import { imageRenditions } from '../../src/infra/image';
-import { runFfmpeg, videoRenditionArgs } from '../../src/infra/ffmpeg';
+import { ffmpegBinaries, runFfmpeg, videoRenditionArgs } from '../../src/infra/ffmpeg';
 import { QueueName } from '../../src/infra/queue';
 import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStepName } from '../../src/media/media.enums';
@@ -131,7 +131,7 @@ function firstLine(child: ChildProcess): Promise<string> {
 async function withFfmpegPeak<T>(root: number, work: () => Promise<T>): Promise<{ result: T; ffmpegPeak: number }> {
   let ffmpegPeak = 0;
   const sampler = setInterval(() => {
-    for (const p of descendantsOf(root)) if (p.args[0] === 'ffmpeg') ffmpegPeak = Math.max(ffmpegPeak, memoryOf(p.pid, 'VmHWM') ?? 0);
+    for (const p of descendantsOf(root)) if (path.basename(p.args[0] ?? '') === 'ffmpeg') ffmpegPeak = Math.max(ffmpegPeak, memoryOf(p.pid, 'VmHWM') ?? 0);
   }, 100);
   try {
     return { result: await work(), ffmpegPeak };
@@ -260,12 +260,13 @@ async function main(): Promise<void> {
 
     // ---- video ----
     const clip = path.join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', [
+    const ffmpeg = ffmpegBinaries(config.media);
+    execFileSync(ffmpeg.ffmpeg, [
       '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=25:duration=${VIDEO_SECONDS}`, '-f', 'lavfi', '-i', `sine=duration=${VIDEO_SECONDS}`,
       '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clip,
     ]);
     await runtime.storage.put('bench/clip.mp4', await readFile(clip), 'video/mp4');
-    const aloneRun = () => onWorkCores(() => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000))));
+    const aloneRun = () => onWorkCores(() => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(ffmpeg, videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000))));
     const alone1 = await aloneRun();
     const enqueueVideo = await createAssets(MediaKind.VIDEO, ['bench/clip.mp4'], MediaStepName.VIDEO_720P);
     resetPeakMemory(workerPid);

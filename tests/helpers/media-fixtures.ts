@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+import { loadConfig } from '../../src/config';
+import { ffmpegBinaries } from '../../src/infra/ffmpeg';
 import type { TestApi } from './test-api';
 
 const run = promisify(execFile);
@@ -16,12 +18,12 @@ export async function makeJpeg(width: number, height: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
-/** Runs ffmpeg with lavfi sources into a file of the given extension and returns its bytes. */
+/** Runs the workers' ffmpeg with lavfi sources into a file of the given extension and returns its bytes. */
 export async function makeWithFfmpeg(args: string[], extension: string): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'media-fixture-'));
   try {
     const file = path.join(dir, `out.${extension}`);
-    await run('ffmpeg', ['-nostdin', '-v', 'error', '-y', ...args, file]);
+    await run(ffmpegBinaries(loadConfig().media).ffmpeg, ['-nostdin', '-v', 'error', '-y', ...args, file]);
     return await readFile(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
