@@ -1,4 +1,5 @@
 import type { Queue, Worker } from 'bullmq';
+import { checkFfmpeg, ffmpegBinaries } from '../src/infra/ffmpeg';
 import { growHeapForMediaBuffers } from '../src/infra/heap-growth';
 import { createQueue, createWorker, QueueName, type Job } from '../src/infra/queue';
 import type { Runtime } from '../src/app/runtime';
@@ -13,9 +14,17 @@ export interface WorkerHost {
   close(): Promise<void>;
 }
 
-/** Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. */
+/** How long ffmpeg may take to list its encoders at start (a cold disk, a busy machine). */
+const FFMPEG_CHECK_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts one BullMQ worker per queue that has handlers, and upserts the job schedulers. Refuses to
+ * start when ffmpeg cannot make the renditions, rather than fail every video and audio later.
+ */
 export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
   const { config, log } = runtime;
+  const tools = await checkFfmpeg(ffmpegBinaries(config.media), FFMPEG_CHECK_TIMEOUT_MS);
+  log.info(tools, `media tools: ffmpeg ${tools.ffmpegVersion} at ${tools.ffmpeg}, ffprobe ${tools.ffprobeVersion} at ${tools.ffprobe}`);
   growHeapForMediaBuffers();
   const queueNames = [...new Set(Object.values(HANDLERS).map((handler) => handler.queue))];
   const queues = new Map(queueNames.map((name) => [name, createQueue(name, config.redisUrl, config.queuePrefix)]));

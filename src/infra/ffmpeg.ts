@@ -1,5 +1,79 @@
 import { runTool } from './tool-process';
 
+/** The ffmpeg and ffprobe programs the media steps run, by path. */
+export interface FfmpegBinaries {
+  ffmpeg: string;
+  ffprobe: string;
+}
+
+/**
+ * The binaries chosen by FFMPEG_PATH / FFPROBE_PATH, else the static builds that npm installs for
+ * this platform (@ffmpeg-installer/ffmpeg, @ffprobe-installer/ffprobe). Those packages are loaded
+ * only when needed: they throw on a platform they have no build for, where the settings must say.
+ */
+export function ffmpegBinaries(paths: { ffmpegPath: string | undefined; ffprobePath: string | undefined }): FfmpegBinaries {
+  return {
+    ffmpeg: paths.ffmpegPath ?? bundledBinary('@ffmpeg-installer/ffmpeg', 'FFMPEG_PATH'),
+    ffprobe: paths.ffprobePath ?? bundledBinary('@ffprobe-installer/ffprobe', 'FFPROBE_PATH'),
+  };
+}
+
+function bundledBinary(packageName: string, setting: string): string {
+  try {
+    // Required here, not imported at the top: the package throws at load on a platform it does not cover.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(packageName) as { path: string }).path;
+  } catch (error) {
+    throw new Error(`${packageName} has no binary for ${process.platform}-${process.arch} (${String(error)}); install one and set ${setting} to it`);
+  }
+}
+
+/** Encoders the renditions need (see videoRenditionArgs, audioRenditionArgs). */
+export const REQUIRED_ENCODERS = ['libx264', 'aac'];
+
+export interface FfmpegCheck {
+  ffmpeg: string;
+  ffmpegVersion: string;
+  ffprobe: string;
+  ffprobeVersion: string;
+}
+
+/** The names in `ffmpeg -encoders`' table, whose lines read ` V..... libx264   description`. */
+export function encodersOf(listing: string): Set<string> {
+  const names = listing.split('\n').map((line) => /^\s*[VAS][A-Z.]{5}\s+(\S+)/.exec(line)?.[1]);
+  return new Set(names.filter((name): name is string => !!name && name !== '='));
+}
+
+/** The version in `ffmpeg -version`'s first line, `ffmpeg version 5.1.6-0+deb12u1 Copyright …`. */
+export function versionOf(output: string): string {
+  return /version (\S+)/.exec(output)?.[1] ?? 'unknown';
+}
+
+/**
+ * Runs both binaries and lists ffmpeg's encoders; throws, saying which binary and what to do, when
+ * one cannot run or an encoder the renditions need is missing.
+ */
+export async function checkFfmpeg(binaries: FfmpegBinaries, timeoutMs: number): Promise<FfmpegCheck> {
+  const output = async (command: string, setting: string, args: string[]) => {
+    try {
+      return (await runTool(command, args, { timeoutMs })).stdout.toString('utf8');
+    } catch (error) {
+      throw new Error(`${command} cannot run (${(error as Error).message}); set ${setting} to a working binary`);
+    }
+  };
+  const [ffmpegVersion, encoders, ffprobeVersion] = await Promise.all([
+    output(binaries.ffmpeg, 'FFMPEG_PATH', ['-hide_banner', '-version']),
+    output(binaries.ffmpeg, 'FFMPEG_PATH', ['-hide_banner', '-encoders']),
+    output(binaries.ffprobe, 'FFPROBE_PATH', ['-hide_banner', '-version']),
+  ]);
+  const available = encodersOf(encoders);
+  const missing = REQUIRED_ENCODERS.filter((name) => !available.has(name));
+  if (missing.length) {
+    throw new Error(`${binaries.ffmpeg} (ffmpeg ${versionOf(ffmpegVersion)}) lacks the encoder(s) ${missing.join(', ')}; set FFMPEG_PATH to an ffmpeg built with ${REQUIRED_ENCODERS.join(' and ')}`);
+  }
+  return { ffmpeg: binaries.ffmpeg, ffmpegVersion: versionOf(ffmpegVersion), ffprobe: binaries.ffprobe, ffprobeVersion: versionOf(ffprobeVersion) };
+}
+
 export interface StreamInfo {
   codec: string;
   width: number | null;
@@ -32,8 +106,8 @@ export function parseProbe(json: string): MediaInfo {
   return { durationSeconds: Number.isFinite(duration) && duration > 0 ? duration : null, video: info(video), audio: info(audio) };
 }
 
-export async function probe(file: string, timeoutMs: number): Promise<MediaInfo> {
-  const result = await runTool('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { timeoutMs });
+export async function probe(binaries: FfmpegBinaries, file: string, timeoutMs: number): Promise<MediaInfo> {
+  const result = await runTool(binaries.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { timeoutMs });
   return parseProbe(result.stdout.toString('utf8'));
 }
 
@@ -84,6 +158,6 @@ export function peaksOf(pcm: Buffer, buckets: number): number[] {
   return peaks;
 }
 
-export async function runFfmpeg(args: string[], timeoutMs: number, maxStdoutBytes?: number): Promise<Buffer> {
-  return (await runTool('ffmpeg', args, { timeoutMs, maxStdoutBytes })).stdout;
+export async function runFfmpeg(binaries: FfmpegBinaries, args: string[], timeoutMs: number, maxStdoutBytes?: number): Promise<Buffer> {
+  return (await runTool(binaries.ffmpeg, args, { timeoutMs, maxStdoutBytes })).stdout;
 }

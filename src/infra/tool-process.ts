@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 
 /** An external tool that failed: its exit, the end of its error output, and whether it ran out of time. */
 export class ToolError extends Error {
@@ -36,11 +37,13 @@ export function limitedCommand(command: string, args: string[], timeoutMs: numbe
 
 /**
  * Runs a command line tool with no shell, under a time limit of `timeoutMs` that does not depend
- * on this process (see `limitedCommand`). Standard output is kept up to `maxStdoutBytes`.
+ * on this process (see `limitedCommand`). Standard output is kept up to `maxStdoutBytes`. Errors
+ * name the tool by its file name, not its path (a step's error is shown to the uploader).
  */
 export function runTool(command: string, args: string[], options: { timeoutMs: number; maxStdoutBytes?: number }): Promise<ToolResult> {
   const maxStdout = options.maxStdoutBytes ?? 64 * 1024 * 1024;
   const limited = limitedCommand(command, args, options.timeoutMs);
+  const tool = path.basename(command);
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(limited.command, limited.args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,12 +58,12 @@ export function runTool(command: string, args: string[], options: { timeoutMs: n
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
-    child.on('error', (error) => reject(new ToolError(command, error.message)));
+    child.on('error', (error) => reject(new ToolError(tool, error.message)));
     child.on('close', (code, signal) => {
       // SIGKILL reaches `timeout` itself too (it signals its whole group), hence a signal here.
       const timedOut = code === TIMED_OUT_STATUS || ((signal === 'SIGKILL' || code === 128 + 9) && Date.now() - started >= options.timeoutMs);
-      if (timedOut) reject(new ToolError(command, `killed after running longer than ${Math.round(options.timeoutMs / 1000)} s`, true));
-      else if (code !== 0) reject(new ToolError(command, `exited with ${code ?? signal}: ${lastLines(stderr)}`));
+      if (timedOut) reject(new ToolError(tool, `killed after running longer than ${Math.round(options.timeoutMs / 1000)} s`, true));
+      else if (code !== 0) reject(new ToolError(tool, `exited with ${code ?? signal}: ${lastLines(stderr)}`));
       else resolve({ stdout: Buffer.concat(stdout).subarray(0, maxStdout), stderr });
     });
   });

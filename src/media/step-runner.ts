@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MediaConfig } from '../app/config';
+import { ffmpegBinaries } from '../infra/ffmpeg';
 import type { Logger } from '../infra/logger';
 import type { Storage } from '../infra/storage';
 import { ToolError, UnusableInputError } from '../infra/tool-process';
@@ -60,6 +61,7 @@ export class StepRunner {
         kind: asset.kind,
         timeoutMs: timeoutOfQueue(this.config, queueOfStep(data.step)),
         maxImagePixels: this.config.maxImagePixels,
+        ffmpeg: ffmpegBinaries(this.config),
       };
       let result: StepResult;
       try {

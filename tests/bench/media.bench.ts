@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,10 @@ import { loadConfig } from '../../src/app/config';
 import { migrate, openDatabase } from '../../src/infra/database';
 import { growHeapForMediaBuffers } from '../../src/infra/heap-growth';
 import { imageRenditions } from '../../src/infra/image';
-import { runFfmpeg, videoRenditionArgs } from '../../src/infra/ffmpeg';
+import { ffmpegBinaries, runFfmpeg, videoRenditionArgs } from '../../src/infra/ffmpeg';
+import { pdfPreview, pdfText } from '../../src/infra/pdf';
 import { QueueName } from '../../src/infra/queue';
+import { runTool } from '../../src/infra/tool-process';
 import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStepName } from '../../src/media/media.enums';
 import { enqueueSteps, QueuePurpose } from '../../src/media/outbox';
@@ -22,6 +25,7 @@ import { THUMBNAIL_WIDTHS } from '../../src/media/steps/image.step';
 import { openRuntime, type Runtime } from '../../src/app/runtime';
 import { systemContext } from '../../src/app/system-context';
 import { cpuSecondsOf, descendantsOf, memoryOf, resetPeakMemory } from '../helpers/processes';
+import { makePdf } from '../helpers/media-fixtures';
 
 /**
  * `npm run bench:media` — env BENCH_IMAGES (default 200), BENCH_VIDEO_SECONDS (default 60),
@@ -45,13 +49,18 @@ import { cpuSecondsOf, descendantsOf, memoryOf, resetPeakMemory } from '../helpe
  * command run alone (before and after). Besides wall time, the CPU time of the processes doing
  * the work (from /proc), which other work on the machine hardly changes. Peak RSS of the worker
  * process: its VmHWM in /proc/<pid>/status, reset (clear_refs) before each phase; ffmpeg's own,
- * sampled the same way.
+ * sampled the same way. Documents (BENCH_PDFS files of BENCH_PDF_PAGES pages, defaults 20 and 50):
+ * the first-page thumbnail and the text of each file in pdf.js's thread, one file at a time, and
+ * poppler's pdftoppm and pdftotext on the same files when they are on PATH (the workers no longer
+ * use them; they are the old figures).
  */
 
 const DATABASE_NAME = 'lifelong_bench_media';
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 200);
 const VIDEO_SECONDS = Number(process.env.BENCH_VIDEO_SECONDS ?? 60);
+const PDFS = Number(process.env.BENCH_PDFS ?? 20);
+const PDF_PAGES = Number(process.env.BENCH_PDF_PAGES ?? 50);
 const S3_MODE = process.env.BENCH_S3 === 'in-worker' ? 'in-worker' : 'separate';
 const CORES = os.cpus().length;
 const SPLIT = process.env.BENCH_CORES !== 'shared' && CORES > 1;
@@ -131,7 +140,7 @@ function firstLine(child: ChildProcess): Promise<string> {
 async function withFfmpegPeak<T>(root: number, work: () => Promise<T>): Promise<{ result: T; ffmpegPeak: number }> {
   let ffmpegPeak = 0;
   const sampler = setInterval(() => {
-    for (const p of descendantsOf(root)) if (p.args[0] === 'ffmpeg') ffmpegPeak = Math.max(ffmpegPeak, memoryOf(p.pid, 'VmHWM') ?? 0);
+    for (const p of descendantsOf(root)) if (path.basename(p.args[0] ?? '') === 'ffmpeg') ffmpegPeak = Math.max(ffmpegPeak, memoryOf(p.pid, 'VmHWM') ?? 0);
   }, 100);
   try {
     return { result: await work(), ffmpegPeak };
@@ -160,6 +169,39 @@ async function waitForSteps(runtime: Runtime, count: number, step: MediaStepName
     if ((row?.done ?? 0) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Whether a command is on PATH. */
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((folder) => folder && existsSync(path.join(folder, command)));
+}
+
+/** The PDF figures, as lines: pdf.js in its thread, and poppler's commands when present. */
+async function benchPdf(dir: string, maxPixels: number): Promise<string[]> {
+  const files: string[] = [];
+  for (let i = 0; i < PDFS; i += 1) {
+    const file = path.join(dir, `document-${i}.pdf`);
+    await writeFile(file, makePdf(`Trang tai lieu so ${i}: ky thuat tuoi nho giot cho cay thanh long`, PDF_PAGES));
+    files.push(file);
+  }
+  const each = (work: (file: string, i: number) => Promise<unknown>) => onWorkCores(() => timed(() => inBatches(files.map((file, i) => ({ file, i })), 1, async ({ file, i }) => void (await work(file, i)))));
+  const limit = 600_000;
+  const lines = [`documents: ${PDFS} PDFs of ${PDF_PAGES} pages, one at a time`];
+  const line = (what: string, result: Timed<void>, unit: 'pages' | 'files') =>
+    `  ${what.padEnd(26)} ${(result.ms / 1000).toFixed(2)} s, ${(((unit === 'pages' ? PDFS * PDF_PAGES : PDFS) * 1000) / result.ms).toFixed(1)} ${unit}/s, ${result.cpu.toFixed(1)} CPU-s`;
+  lines.push(line('pdf.js thumbnail (thread)', await each((file, i) => pdfPreview(file, path.join(dir, `pdfjs-${i}.png`), 1280, maxPixels, limit)), 'files'));
+  lines.push(line('pdf.js text (thread)', await each((file) => pdfText(file, 2 * 1024 * 1024, limit)), 'pages'));
+  if (onPath('pdftoppm') && onPath('pdftotext') && onPath('pdfinfo')) {
+    const firstPage = (file: string, i: number) =>
+      runTool('pdfinfo', [file], { timeoutMs: limit }).then(() =>
+        runTool('pdftoppm', ['-f', '1', '-l', '1', '-singlefile', '-png', '-scale-to-x', '1280', '-scale-to-y', '-1', file, path.join(dir, `poppler-${i}`)], { timeoutMs: limit }),
+      );
+    lines.push(line('pdfinfo + pdftoppm', await each(firstPage), 'files'));
+    lines.push(line('pdftotext', await each((file) => runTool('pdftotext', ['-enc', 'UTF-8', '-q', file, '-'], { timeoutMs: limit })), 'pages'));
+  } else {
+    lines.push('  poppler (pdftoppm, pdftotext, pdfinfo) is not on PATH: no figures beside');
+  }
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -194,6 +236,7 @@ async function main(): Promise<void> {
   }
 
   const config = loadConfig({ ...workerEnv, S3_ENDPOINT: s3Endpoint });
+  const pdfLines = await benchPdf(dir, config.media.maxImagePixels);
   if (S3_MODE === 'in-worker') {
     // The database migrated first, then the worker, whose s3rver this process needs to open its runtime.
     const orm = await openDatabase(config);
@@ -260,12 +303,13 @@ async function main(): Promise<void> {
 
     // ---- video ----
     const clip = path.join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', [
+    const ffmpeg = ffmpegBinaries(config.media);
+    execFileSync(ffmpeg.ffmpeg, [
       '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=25:duration=${VIDEO_SECONDS}`, '-f', 'lavfi', '-i', `sine=duration=${VIDEO_SECONDS}`,
       '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clip,
     ]);
     await runtime.storage.put('bench/clip.mp4', await readFile(clip), 'video/mp4');
-    const aloneRun = () => onWorkCores(() => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000))));
+    const aloneRun = () => onWorkCores(() => withFfmpegPeak(process.pid, () => timed(() => runFfmpeg(ffmpeg, videoRenditionArgs(clip, path.join(dir, 'alone.mp4'), 720), 3_600_000))));
     const alone1 = await aloneRun();
     const enqueueVideo = await createAssets(MediaKind.VIDEO, ['bench/clip.mp4'], MediaStepName.VIDEO_720P);
     resetPeakMemory(workerPid);
@@ -316,6 +360,7 @@ async function main(): Promise<void> {
     console.log(
       `  worker peak RSS ${mb(videoPeak)} (VmHWM of the worker process); ffmpeg's own peak ${mb(videoWorker.ffmpegPeak)} under the worker, ${mb(Math.max(alone1.ffmpegPeak, alone2.ffmpegPeak))} alone (sampled)`,
     );
+    for (const pdfLine of pdfLines) console.log(pdfLine);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));

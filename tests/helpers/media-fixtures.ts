@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+import { loadConfig } from '../../src/app/config';
+import { ffmpegBinaries } from '../../src/infra/ffmpeg';
 import type { TestApi } from './test-api';
 
 const run = promisify(execFile);
@@ -16,12 +18,12 @@ export async function makeJpeg(width: number, height: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
-/** Runs ffmpeg with lavfi sources into a file of the given extension and returns its bytes. */
+/** Runs the workers' ffmpeg with lavfi sources into a file of the given extension and returns its bytes. */
 export async function makeWithFfmpeg(args: string[], extension: string): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'media-fixture-'));
   try {
     const file = path.join(dir, `out.${extension}`);
-    await run('ffmpeg', ['-nostdin', '-v', 'error', '-y', ...args, file]);
+    await run(ffmpegBinaries(loadConfig().media).ffmpeg, ['-nostdin', '-v', 'error', '-y', ...args, file]);
     return await readFile(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -41,15 +43,17 @@ export function makeAudio(seconds: number, extension = 'm4a'): Promise<Buffer> {
   return makeWithFfmpeg(['-f', 'lavfi', '-i', `sine=frequency=330:duration=${seconds}`, '-c:a', 'aac'], extension);
 }
 
-/** A one-page PDF with a line of text, written byte by byte (offsets of the cross-reference table included). */
-export function makePdf(text: string): Buffer {
+/** A PDF of `pages` pages, each with a line of text, written byte by byte (offsets of the cross-reference table included). */
+export function makePdf(text: string, pages = 1): Buffer {
   const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
+  // Objects: 1 catalog, 2 page tree, 3 font, 4 content stream (shared), then one object per page.
+  const pageIds = Array.from({ length: pages }, (_, i) => 5 + i);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    ...pageIds.map(() => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>'),
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];

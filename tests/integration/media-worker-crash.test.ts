@@ -54,7 +54,7 @@ it('finishes a video whose worker process was killed in the middle of a transcod
 
   // The worker's ffmpeg transcoding the clip (under its `timeout`).
   const workerPid = child.pid as number;
-  transcode = await waitFor(() => descendantsOf(workerPid).find((p) => p.args[0] === 'ffmpeg' && p.args.some((arg) => /video-(360|720)p\.mp4$/.test(arg))), 60_000);
+  transcode = await waitFor(() => descendantsOf(workerPid).find((p) => path.basename(p.args[0] ?? '') === 'ffmpeg' && p.args.some((arg) => /video-(360|720)p\.mp4$/.test(arg))), 60_000);
   expect(transcode).not.toBeNull();
   const ffmpeg = transcode as ProcessInfo;
   const killedStep = /video-(360|720)p/.exec(ffmpeg.args.join(' '))?.[1] === '360' ? 'VIDEO_360P' : 'VIDEO_720P';

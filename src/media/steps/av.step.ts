@@ -9,7 +9,7 @@ import type { StepInput, StepResult } from './step';
 const WAVEFORM_PEAKS = 200;
 
 async function probeVideo(input: StepInput): Promise<MediaInfo & { video: NonNullable<MediaInfo['video']> }> {
-  const info = await probe(input.file, input.timeoutMs);
+  const info = await probe(input.ffmpeg, input.file, input.timeoutMs);
   if (!info.video) throw new UnusableInputError('the file has no video stream');
   return { ...info, video: info.video };
 }
@@ -18,7 +18,7 @@ async function probeVideo(input: StepInput): Promise<MediaInfo & { video: NonNul
 export async function videoProbeStep(input: StepInput): Promise<StepResult> {
   const info = await probeVideo(input);
   const poster = path.join(input.workDir, 'poster.jpg');
-  await runFfmpeg(posterArgs(input.file, poster, info.durationSeconds), input.timeoutMs);
+  await runFfmpeg(input.ffmpeg, posterArgs(input.file, poster, info.durationSeconds), input.timeoutMs);
   const thumbnails = await thumbnailsOf(poster, input.maxImagePixels);
   return {
     details: {
@@ -43,8 +43,8 @@ export function videoRenditionStep(height: number) {
     const sourceHeight = info.video.height ?? 0;
     if (height > 360 && sourceHeight < height) return { details: {}, renditions: [] };
     const output = path.join(input.workDir, `video-${height}p.mp4`);
-    await runFfmpeg(videoRenditionArgs(input.file, output, height), input.timeoutMs);
-    const made = await probe(output, input.timeoutMs);
+    await runFfmpeg(input.ffmpeg, videoRenditionArgs(input.file, output, height), input.timeoutMs);
+    const made = await probe(input.ffmpeg, output, input.timeoutMs);
     return {
       details: {},
       renditions: [{ name: `video-${height}p`, kind: RenditionKind.VIDEO, format: RenditionFormat.MP4, width: made.video?.width ?? null, height: made.video?.height ?? null, file: output }],
@@ -54,21 +54,21 @@ export function videoRenditionStep(height: number) {
 
 /** Audio only, AAC: for video (listening on a slow connection) and for audio files. A silent video has none. */
 export async function audioTrackStep(input: StepInput): Promise<StepResult> {
-  const info = await probe(input.file, input.timeoutMs);
+  const info = await probe(input.ffmpeg, input.file, input.timeoutMs);
   if (!info.audio) {
     if (input.kind === MediaKind.VIDEO) return { details: {}, renditions: [] };
     throw new UnusableInputError('the file has no audio stream');
   }
   const output = path.join(input.workDir, 'audio.m4a');
-  await runFfmpeg(audioRenditionArgs(input.file, output), input.timeoutMs);
+  await runFfmpeg(input.ffmpeg, audioRenditionArgs(input.file, output), input.timeoutMs);
   return { details: {}, renditions: [{ name: 'audio', kind: RenditionKind.AUDIO, format: RenditionFormat.M4A, width: null, height: null, file: output }] };
 }
 
 /** Duration, codec and waveform peaks of an audio file. */
 export async function audioProbeStep(input: StepInput): Promise<StepResult> {
-  const info = await probe(input.file, input.timeoutMs);
+  const info = await probe(input.ffmpeg, input.file, input.timeoutMs);
   if (!info.audio) throw new UnusableInputError('the file has no audio stream');
   // 16-bit samples at the waveform rate, for at most ten hours.
-  const pcm = await runFfmpeg(waveformArgs(input.file), input.timeoutMs, WAVEFORM_SAMPLE_RATE * 2 * 36_000);
+  const pcm = await runFfmpeg(input.ffmpeg, waveformArgs(input.file), input.timeoutMs, WAVEFORM_SAMPLE_RATE * 2 * 36_000);
   return { details: { durationSeconds: info.durationSeconds, audioCodec: info.audio.codec, waveform: peaksOf(pcm, WAVEFORM_PEAKS) }, renditions: [] };
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { firstPagePng, pdfPages, pdfText } from '../../infra/poppler';
-import { UnusableInputError } from '../../infra/tool-process';
+import { pdfPreview, pdfText } from '../../infra/pdf';
 import { thumbnailsOf } from './image.step';
 import type { StepInput, StepResult } from './step';
 
@@ -9,9 +8,7 @@ const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 /** Page count and thumbnails of the first page. */
 export async function documentPreviewStep(input: StepInput): Promise<StepResult> {
-  const pages = await pdfPages(input.file, input.timeoutMs);
-  if (!pages) throw new UnusableInputError('the PDF has no pages');
-  const png = await firstPagePng(input.file, path.join(input.workDir, 'page-1'), 1280, input.timeoutMs);
+  const { pages, png } = await pdfPreview(input.file, path.join(input.workDir, 'page-1.png'), 1280, input.maxImagePixels, input.timeoutMs);
   const thumbnails = await thumbnailsOf(png, input.maxImagePixels);
   return { details: { pages, placeholder: thumbnails.placeholder }, renditions: thumbnails.renditions };
 }

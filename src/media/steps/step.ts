@@ -1,3 +1,4 @@
+import type { FfmpegBinaries } from '../../infra/ffmpeg';
 import type { MediaKind, RenditionFormat, RenditionKind } from '../media.enums';
 
 export interface StepInput {
@@ -12,6 +13,7 @@ export interface StepInput {
   kind: MediaKind;
   timeoutMs: number;
   maxImagePixels: number;
+  ffmpeg: FfmpegBinaries;
 }
 
 export interface RenditionOutput {
