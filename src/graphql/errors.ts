@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../infra/logger';
+import { QueueUnavailableError } from '../infra/queue';
 
 /** Codes a client sees in `extensions.code` for failures that are not in a payload. */
 export enum ErrorCode {
@@ -10,6 +11,8 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** Redis, which holds the job queues, did not answer in time; what the database recorded stays. */
+  QueueUnavailable = 'QUEUE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -98,6 +101,10 @@ export function formatError(log: Logger) {
           })),
         },
       };
+    }
+    if (original instanceof QueueUnavailableError) {
+      log.warn({ err: original, path: formatted.path }, 'a job queue did not answer');
+      return { message: 'The job queue is not reachable right now; try again in a moment', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.QueueUnavailable } };
     }
     // Our typed errors and Apollo's own (parse, document validation) carry a code; an exception that is not a GraphQLError is a bug.
     const code = formatted.extensions?.code;
