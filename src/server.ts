@@ -143,18 +143,23 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     response.json({ status: 'ok' });
   });
 
+  const limiter = new RateLimiter(deps.redis, config.queuePrefix, log);
   app.get('/readyz', async (_request, response) => {
     const report = await checkReadiness({
       postgres: () => pingDatabase(orm),
       redis: () => pingRedis(deps.redis),
       s3: () => deps.storage.ping(),
     });
-    response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+    const openSince = limiter.failingOpenSince;
+    response.status(report.ready ? 200 : 503).json({
+      status: report.ready ? 'ready' : 'not ready',
+      checks: report.checks,
+      rateLimit: openSince ? { enforced: false, failingOpenSince: openSince.toISOString() } : { enforced: true },
+    });
   });
 
   app.use('/graphql', cors(config.corsOrigins));
 
-  const limiter = new RateLimiter(deps.redis, config.queuePrefix);
   app.use('/graphql', async (request, response, next) => {
     // The token is verified once here; the GraphQL context loads the account's grants from this id.
     const accountId = services.auth.accountIdFromToken(bearerToken(request));
