@@ -12,12 +12,12 @@ import type { Config } from './config';
 import { cors } from './cors';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from './graphql/context';
-import { formatError } from './graphql/errors';
+import { ApiError, DATABASE_UNREACHABLE, ErrorCode, formatError, unavailableStatus } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
 import { Loaders } from './graphql/loaders';
 import { localeFrom } from './graphql/locale';
 import { buildApiSchema } from './graphql/schema';
-import { pingDatabase } from './infra/database';
+import { isDatabaseUnreachable, pingDatabase } from './infra/database';
 import type { Logger } from './infra/logger';
 import { runWithQueryStats, type QueryStats } from './infra/query-stats';
 import { checkReadiness } from './infra/readiness';
@@ -104,6 +104,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
               if (config.exposeQueryStats) extensions.sqlStatements = contextValue.queryStats.sqlStatements;
               response.body.singleResult.extensions = extensions;
               response.http.headers.set('cache-control', 'no-store');
+              const status = unavailableStatus(response.body.singleResult);
+              if (status) response.http.status = status;
             },
           };
         },
@@ -195,9 +197,16 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         const em = orm.em.fork();
         const requestId = res.locals.requestId as string;
         const accountId = res.locals.accountId as string | null;
+        const actor = accountId
+          ? await services.auth.loadActor(em, accountId).catch((error: unknown) => {
+              // Apollo answers a failed context with 500 and its own message unless told otherwise.
+              if (isDatabaseUnreachable(error)) throw new ApiError(ErrorCode.ServiceUnavailable, DATABASE_UNREACHABLE, { http: { status: 503 } });
+              throw error;
+            })
+          : null;
         return {
           em,
-          actor: accountId ? await services.auth.loadActor(em, accountId) : null,
+          actor,
           loaders: new Loaders(),
           requestId,
           now: new Date(),

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../infra/logger';
+import { isDatabaseUnreachable } from '../infra/database';
 import { QueueUnavailableError } from '../infra/queue';
 
 /** Codes a client sees in `extensions.code` for failures that are not in a payload. */
@@ -13,6 +14,8 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   /** Redis, which holds the job queues, did not answer in time; what the database recorded stays. */
   QueueUnavailable = 'QUEUE_UNAVAILABLE',
+  /** PostgreSQL is not reachable; the request may be sent again as it is. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -66,6 +69,15 @@ export class UserInputError extends Error {
   }
 }
 
+export const DATABASE_UNREACHABLE = 'The database is not reachable right now; try again in a moment';
+
+/** A response in which every root field failed because the database was unreachable answers 503, as a whole request that failed. */
+export function unavailableStatus(result: { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }): number | null {
+  const unavailable = result.errors?.some((error) => error.extensions?.code === ErrorCode.ServiceUnavailable) ?? false;
+  const nothingAnswered = !result.data || Object.values(result.data).every((value) => value === null);
+  return unavailable && nothingAnswered ? 503 : null;
+}
+
 interface ValidationFailure {
   constraints?: Record<string, string>;
   children?: ValidationFailure[];
@@ -105,6 +117,10 @@ export function formatError(log: Logger) {
     if (original instanceof QueueUnavailableError) {
       log.warn({ err: original, path: formatted.path }, 'a job queue did not answer');
       return { message: 'The job queue is not reachable right now; try again in a moment', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.QueueUnavailable } };
+    }
+    if (isDatabaseUnreachable(original)) {
+      log.warn({ err: original, path: formatted.path }, 'the database did not answer');
+      return { message: DATABASE_UNREACHABLE, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.ServiceUnavailable } };
     }
     // Our typed errors and Apollo's own (parse, document validation) carry a code; an exception that is not a GraphQLError is a bug.
     const code = formatted.extensions?.code;
