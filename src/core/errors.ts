@@ -8,6 +8,10 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** Redis, which holds the job queues, did not answer in time; what the database recorded stays. */
+  QueueUnavailable = 'QUEUE_UNAVAILABLE',
+  /** PostgreSQL is not reachable; the request may be sent again as it is. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -2,6 +2,17 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../core/errors';
 import type { Logger } from '../infra/logger';
+import { isDatabaseUnreachable } from '../infra/database';
+import { QueueUnavailableError } from '../infra/queue';
+
+export const DATABASE_UNREACHABLE = 'The database is not reachable right now; try again in a moment';
+
+/** A response in which every root field failed because the database was unreachable answers 503, as a whole request that failed. */
+export function unavailableStatus(result: { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }): number | null {
+  const unavailable = result.errors?.some((error) => error.extensions?.code === ErrorCode.ServiceUnavailable) ?? false;
+  const nothingAnswered = !result.data || Object.values(result.data).every((value) => value === null);
+  return unavailable && nothingAnswered ? 503 : null;
+}
 
 interface ValidationFailure {
   constraints?: Record<string, string>;
@@ -38,6 +49,14 @@ export function formatError(log: Logger) {
           })),
         },
       };
+    }
+    if (original instanceof QueueUnavailableError) {
+      log.warn({ err: original, path: formatted.path }, 'a job queue did not answer');
+      return { message: 'The job queue is not reachable right now; try again in a moment', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.QueueUnavailable } };
+    }
+    if (isDatabaseUnreachable(original)) {
+      log.warn({ err: original, path: formatted.path }, 'the database did not answer');
+      return { message: DATABASE_UNREACHABLE, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.ServiceUnavailable } };
     }
     // Our typed errors and Apollo's own (parse, document validation) carry a code; an exception that is not a GraphQLError is a bug.
     const code = formatted.extensions?.code;

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import { isDatabaseUnreachable } from '../infra/database';
 import type { Logger } from '../infra/logger';
 
 /** Largest request body, in megabytes (a CSV of a province's units fits). */
@@ -26,6 +27,11 @@ function bodyProblem(error: unknown): { status: number; message: string } | null
  */
 export function httpErrorHandler(log: Logger): ErrorRequestHandler {
   return (error, _request, response, _next) => {
+    if (isDatabaseUnreachable(error)) {
+      log.warn({ err: error, requestId: response.locals.requestId }, 'the database did not answer');
+      response.status(503).json({ errors: [{ message: 'The database is not reachable right now; try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE', requestId: response.locals.requestId } }] });
+      return;
+    }
     const problem = bodyProblem(error);
     if (!problem) log.error({ err: error, requestId: response.locals.requestId }, 'unexpected error outside GraphQL');
     const { status, message } = problem ?? { status: 500, message: 'Internal server error' };

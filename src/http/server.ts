@@ -12,12 +12,13 @@ import type { Config } from '../app/config';
 import { cors } from './cors';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from '../core/context';
-import { formatError } from '../graphql/format-error';
+import { ApiError, ErrorCode } from '../core/errors';
+import { DATABASE_UNREACHABLE, formatError, unavailableStatus } from '../graphql/format-error';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { Loaders } from '../core/loaders';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../graphql/schema';
-import { pingDatabase } from '../infra/database';
+import { isDatabaseUnreachable, pingDatabase } from '../infra/database';
 import type { Logger } from '../infra/logger';
 import { runWithQueryStats, type QueryStats } from '../infra/query-stats';
 import { checkReadiness } from '../infra/readiness';
@@ -104,6 +105,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
               if (config.exposeQueryStats) extensions.sqlStatements = contextValue.queryStats.sqlStatements;
               response.body.singleResult.extensions = extensions;
               response.http.headers.set('cache-control', 'no-store');
+              const status = unavailableStatus(response.body.singleResult);
+              if (status) response.http.status = status;
             },
           };
         },
@@ -143,18 +146,23 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     response.json({ status: 'ok' });
   });
 
+  const limiter = new RateLimiter(deps.redis, config.queuePrefix, log);
   app.get('/readyz', async (_request, response) => {
     const report = await checkReadiness({
       postgres: () => pingDatabase(orm),
       redis: () => pingRedis(deps.redis),
       s3: () => deps.storage.ping(),
     });
-    response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+    const openSince = limiter.failingOpenSince;
+    response.status(report.ready ? 200 : 503).json({
+      status: report.ready ? 'ready' : 'not ready',
+      checks: report.checks,
+      rateLimit: openSince ? { enforced: false, failingOpenSince: openSince.toISOString() } : { enforced: true },
+    });
   });
 
   app.use('/graphql', cors(config.corsOrigins));
 
-  const limiter = new RateLimiter(deps.redis, config.queuePrefix);
   app.use('/graphql', async (request, response, next) => {
     // The token is verified once here; the GraphQL context loads the account's grants from this id.
     const accountId = services.auth.accountIdFromToken(bearerToken(request));
@@ -190,9 +198,16 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         const em = orm.em.fork();
         const requestId = res.locals.requestId as string;
         const accountId = res.locals.accountId as string | null;
+        const actor = accountId
+          ? await services.auth.loadActor(em, accountId).catch((error: unknown) => {
+              // Apollo answers a failed context with 500 and its own message unless told otherwise.
+              if (isDatabaseUnreachable(error)) throw new ApiError(ErrorCode.ServiceUnavailable, DATABASE_UNREACHABLE, { http: { status: 503 } });
+              throw error;
+            })
+          : null;
         return {
           em,
-          actor: accountId ? await services.auth.loadActor(em, accountId) : null,
+          actor,
           loaders: new Loaders(),
           requestId,
           now: new Date(),

@@ -11,6 +11,23 @@ import type { Logger } from './logger';
 
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
 
+/** Socket errors, and PostgreSQL's classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+
+/**
+ * Whether an error says PostgreSQL could not be reached (refused, cut, or no pooled connection
+ * within the acquire timeout), looking through the causes MikroORM and knex wrap it in.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P'))) return true;
+    if (current.name === 'KnexTimeoutError' || current.name === 'ConnectionException') return true;
+    if (/^Connection terminated|Timeout acquiring a connection/.test(current.message)) return true;
+  }
+  return false;
+}
+
 export function ormOptions(config: Pick<Config, 'databaseUrl' | 'exposeQueryStats'>, databaseUrl = config.databaseUrl): Options {
   return {
     clientUrl: databaseUrl,

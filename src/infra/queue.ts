@@ -43,6 +43,24 @@ export function createWorker(name: QueueName, redisUrl: string, prefix: string, 
   return new Worker(name, processor, { ...options, prefix, connection: bullConnection(redisUrl), concurrency, autorun: false });
 }
 
+/** Redis did not answer a queue call in time: the caller gets a coded error instead of waiting for the outage to end. */
+export class QueueUnavailableError extends Error {
+  constructor(queue: QueueName, ms: number) {
+    super(`The job queue ${queue} did not answer within ${ms} ms; Redis is not reachable`);
+  }
+}
+
+/** How long a call on a queue may wait for Redis, in milliseconds. */
+export const QUEUE_ANSWER_MS = 3_000;
+
+function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The queues a process adds jobs to or inspects (the API too), each opened on first use, so a
  * process that never touches one never connects for it; closed with the runtime.
@@ -53,7 +71,20 @@ export class JobQueues {
   constructor(
     private readonly redisUrl: string,
     private readonly prefix: string,
+    private readonly answerWithinMs = QUEUE_ANSWER_MS,
   ) {}
+
+  /**
+   * Runs one call on a queue, bounded in time: the connection must be ready and the call answered
+   * within `answerWithinMs`, else QueueUnavailableError. (BullMQ's connections wait for Redis
+   * without limit, which a request must not.)
+   */
+  async use<T>(name: QueueName, call: (queue: Queue) => Promise<T>): Promise<T> {
+    const queue = this.get(name);
+    const unavailable = () => new QueueUnavailableError(name, this.answerWithinMs);
+    await within(queue.waitUntilReady(), this.answerWithinMs, unavailable);
+    return within(call(queue), this.answerWithinMs, unavailable);
+  }
 
   get(name: QueueName): Queue {
     let queue = this.open.get(name);

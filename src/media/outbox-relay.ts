@@ -29,12 +29,14 @@ export async function relayOutbox(em: EntityManager, queues: JobQueues, options:
   const byQueue = new Map<string, OutboxRow[]>();
   for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
   for (const [queue, jobs] of byQueue) {
-    await queues.get(queue as QueueName).addBulk(
-      jobs.map((job) => ({
-        name: job.job_name,
-        data: job.data,
-        opts: { jobId: job.job_id, priority: job.priority, attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMs } },
-      })),
+    await queues.use(queue as QueueName, (target) =>
+      target.addBulk(
+        jobs.map((job) => ({
+          name: job.job_name,
+          data: job.data,
+          opts: { jobId: job.job_id, priority: job.priority, attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMs } },
+        })),
+      ),
     );
   }
   await em.execute('delete from job_outbox where id = any(?::uuid[])', [`{${rows.map((row) => row.id).join(',')}}`]);

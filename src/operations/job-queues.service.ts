@@ -43,7 +43,7 @@ export class JobQueueService {
   /** The most recent failed jobs of a queue, with their reasons. */
   async failed(ctx: RequestContext, name: QueueName, limit: number): Promise<FailedJob[]> {
     requireAdmin(ctx);
-    const jobs = await this.queues.get(name).getFailed(0, limit - 1);
+    const jobs = await this.queues.use(name, (queue) => queue.getFailed(0, limit - 1));
     return jobs.map((job) => ({
       id: job.id ?? '',
       name: job.name,
@@ -57,32 +57,33 @@ export class JobQueueService {
   /** Runs a failed job again (BullMQ's retry: same id, attempts counted afresh). */
   async retry(ctx: RequestContext, name: QueueName, jobId: string): Promise<QueueState> {
     requireAdmin(ctx);
-    const job = await this.queues.get(name).getJob(jobId);
+    const job = await this.queues.use(name, (queue) => queue.getJob(jobId));
     if (!job) throw new NotFoundError('The job');
     if (!(await job.isFailed())) throw new UserInputError('JOB_NOT_FAILED', 'Only a failed job can be retried', ['jobId']);
     // Counted afresh, so the job gets every attempt again (BullMQ would otherwise fail it for good at its first error).
-    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    await this.queues.use(name, () => job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }));
     return this.stateOf(name);
   }
 
   async pause(ctx: RequestContext, name: QueueName): Promise<QueueState> {
     requireAdmin(ctx);
-    await this.queues.get(name).pause();
+    await this.queues.use(name, (queue) => queue.pause());
     return this.stateOf(name);
   }
 
   async resume(ctx: RequestContext, name: QueueName): Promise<QueueState> {
     requireAdmin(ctx);
-    await this.queues.get(name).resume();
+    await this.queues.use(name, (queue) => queue.resume());
     return this.stateOf(name);
   }
 
   private async stateOf(name: QueueName): Promise<QueueState> {
-    const queue = this.queues.get(name);
-    const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed');
+    const [counts, paused] = await this.queues.use(name, (queue) =>
+      Promise.all([queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'), queue.isPaused()]),
+    );
     return {
       name,
-      paused: await queue.isPaused(),
+      paused,
       counts: {
         waiting: counts.waiting ?? 0,
         prioritized: counts.prioritized ?? 0,

@@ -23,6 +23,7 @@ describe('health endpoints', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       checks: { postgres: { ok: true }, redis: { ok: true }, s3: { ok: true } },
+      rateLimit: { enforced: true },
     });
   });
 });

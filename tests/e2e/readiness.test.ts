@@ -1,6 +1,7 @@
 import { databaseUrl } from '../helpers/database';
 import { TcpProxy } from '../helpers/tcp-proxy';
-import { startTestApi, type TestApi } from '../helpers/test-api';
+import { Role } from '../../src/auth/roles';
+import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
 const postgres = new TcpProxy('127.0.0.1', 5432);
@@ -8,6 +9,17 @@ const postgres = new TcpProxy('127.0.0.1', 5432);
 async function readiness(): Promise<{ status: number; body: { status: string; checks: Record<string, { ok: boolean; error?: string }> } }> {
   const response = await fetch(`${api.url}/readyz`);
   return { status: response.status, body: (await response.json()) as never };
+}
+
+let token: string;
+
+async function post(query: string, bearer?: string): Promise<{ status: number; body: GraphQLResponse }> {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse };
 }
 
 beforeAll(async () => {
@@ -19,6 +31,7 @@ beforeAll(async () => {
       return url.toString();
     },
   });
+  token = (await api.account(Role.CITIZEN)).token;
 });
 
 afterAll(async () => {
@@ -26,7 +39,7 @@ afterAll(async () => {
   await postgres.stop();
 });
 
-it('says PostgreSQL is failing when it stops, stays alive on /healthz, and recovers when it is back', async () => {
+it('says PostgreSQL is failing when it stops, answers SERVICE_UNAVAILABLE, stays alive on /healthz, and recovers when it is back', async () => {
   // The proxy stands for the server: stopping it is PostgreSQL going away for this API only.
   expect(await readiness()).toEqual({ status: 200, body: expect.objectContaining({ status: 'ready' }) });
 
@@ -39,8 +52,14 @@ it('says PostgreSQL is failing when it stops, stays alive on /healthz, and recov
   expect(down.body.checks.s3).toEqual({ ok: true });
   expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
 
-  const query = await api.gql('{ institutions { totalCount } }');
-  expect(query.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  // A request none of whose fields could be answered fails as a whole: 503.
+  const whole = await post('{ institutions { totalCount } }');
+  expect(whole.status).toBe(503);
+  expect(whole.body.errors).toEqual([expect.objectContaining({ message: 'The database is not reachable right now; try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+  // A signed-in request fails while the API loads its account: 503 with the same code.
+  const signedIn = await post('{ me { id } }', token);
+  expect(signedIn.status).toBe(503);
+  expect(signedIn.body.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
 
   await postgres.start(postgres.port);
   let recovered = await readiness();

@@ -6,10 +6,12 @@ import type { AdministrativeUnit } from '../../catalogue/unit.entity';
 import { unitById } from '../../catalogue/unit.loaders';
 import { AdministrativeUnitType } from '../../catalogue/unit.types';
 import type { RequestContext } from '../../core/context';
+import { ApiError, ErrorCode } from '../../core/errors';
 import { idOf, toGlobalId } from '../../graphql/global-id';
 import { labelOf } from '../../graphql/labels';
 import { registerNode } from '../../graphql/node-registry';
 import { runMutation } from '../../graphql/user-error';
+import { QueueUnavailableError } from '../../infra/queue';
 import { mayReadCitizen } from '../../people/citizen-access';
 import type { Citizen } from '../../people/citizen.entity';
 import { CitizenType } from '../../people/citizen.types';
@@ -144,9 +146,15 @@ export class TitleRunResolver {
   async recalculateTitles(@Arg('input') input: RecalculateTitlesInput, @Ctx() ctx: RequestContext): Promise<RecalculateTitlesPayload> {
     const unitId = idOf('AdministrativeUnit', input.unitId);
     const outcome = await runMutation(ctx, (tx) => ctx.services.titles.runs.requestFor(tx, unitId, input.year));
-    if (outcome.result) {
-      // After commit. Should Redis be down, the run stays QUEUED and is dispatched again by the next request.
-      await ctx.services.titles.runs.dispatch(outcome.result).catch((error: unknown) => ctx.log.warn({ err: error, runId: outcome.result?.id }, 'could not queue a titles run yet'));
+    const run = outcome.result;
+    if (run) {
+      // After commit. Should Redis be down, the run stays QUEUED; asking again (or the monthly schedule) dispatches it.
+      await ctx.services.titles.runs.dispatch(run).catch((error: unknown) => {
+        if (!(error instanceof QueueUnavailableError)) throw error;
+        throw new ApiError(ErrorCode.QueueUnavailable, 'The run is recorded but the job queue is not reachable; ask again once it is back and the same run starts', {
+          runId: toGlobalId('TitleRun', run.id),
+        });
+      });
     }
     return { run: outcome.result, errors: outcome.errors };
   }

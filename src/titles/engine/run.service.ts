@@ -56,13 +56,15 @@ export class TitleRunService {
   /** Adds the run's job; a no-op while that job is still queued or running (its id is the run's). */
   async dispatch(run: TitleRun): Promise<void> {
     const data: RecalculateTitlesData = { runId: run.id };
-    await this.queues.get(QueueName.Titles).add(JobName.RecalculateTitles, data, {
-      jobId: recalculateJobId({ unitId: run.unit.id, year: run.year, runId: run.id }),
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 10_000 },
-      // Removed when done: the run row keeps the outcome, and a run stuck after a lost job is revived by dispatching again.
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
+    await this.queues.use(QueueName.Titles, (queue) =>
+      queue.add(JobName.RecalculateTitles, data, {
+        jobId: recalculateJobId({ unitId: run.unit.id, year: run.year, runId: run.id }),
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 10_000 },
+        // Removed when done: the run row keeps the outcome, and a run stuck after a lost job is revived by dispatching again.
+        removeOnComplete: true,
+        removeOnFail: true,
+      }),
+    );
   }
 }
