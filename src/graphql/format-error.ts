@@ -14,6 +14,13 @@ export function unavailableStatus(result: { data?: Record<string, unknown> | nul
   return unavailable && nothingAnswered ? 503 : null;
 }
 
+/** A service the request needed did not answer: what the client is told, and what is logged (a warning: it is not a bug). */
+function unavailableService(error: unknown): { code: ErrorCode; message: string; logged: string } | null {
+  if (error instanceof QueueUnavailableError) return { code: ErrorCode.QueueUnavailable, message: 'The job queue is not reachable right now; try again in a moment', logged: 'a job queue did not answer' };
+  if (isDatabaseUnreachable(error)) return { code: ErrorCode.ServiceUnavailable, message: DATABASE_UNREACHABLE, logged: 'the database did not answer' };
+  return null;
+}
+
 interface ValidationFailure {
   constraints?: Record<string, string>;
   children?: ValidationFailure[];
@@ -50,13 +57,10 @@ export function formatError(log: Logger) {
         },
       };
     }
-    if (original instanceof QueueUnavailableError) {
-      log.warn({ err: original, path: formatted.path }, 'a job queue did not answer');
-      return { message: 'The job queue is not reachable right now; try again in a moment', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.QueueUnavailable } };
-    }
-    if (isDatabaseUnreachable(original)) {
-      log.warn({ err: original, path: formatted.path }, 'the database did not answer');
-      return { message: DATABASE_UNREACHABLE, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.ServiceUnavailable } };
+    const unavailable = unavailableService(original);
+    if (unavailable) {
+      log.warn({ err: original, path: formatted.path }, unavailable.logged);
+      return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions: { code: unavailable.code } };
     }
     // Our typed errors and Apollo's own (parse, document validation) carry a code; an exception that is not a GraphQLError is a bug.
     const code = formatted.extensions?.code;

@@ -1,42 +1,46 @@
 import type { ErrorRequestHandler } from 'express';
+import { ErrorCode } from '../core/errors';
+import { DATABASE_UNREACHABLE } from '../graphql/format-error';
 import { isDatabaseUnreachable } from '../infra/database';
 import type { Logger } from '../infra/logger';
 
 /** Largest request body, in megabytes (a CSV of a province's units fits). */
 export const MAX_BODY_MB = 4;
 
-/** What the JSON body parser says when the body is unusable (body-parser's `type`). */
-function bodyProblem(error: unknown): { status: number; message: string } | null {
+interface Problem {
+  status: number;
+  message: string;
+  code: ErrorCode;
+}
+
+/** A failure the client can act on: an unusable body (body-parser's `type`), or a database that does not answer. */
+function problemOf(error: unknown): Problem | null {
+  if (isDatabaseUnreachable(error)) return { status: 503, message: DATABASE_UNREACHABLE, code: ErrorCode.ServiceUnavailable };
   const type = (error as { type?: unknown } | null)?.type;
   switch (type) {
     case 'entity.parse.failed':
-      return { status: 400, message: 'The request body is not valid JSON' };
+      return { status: 400, message: 'The request body is not valid JSON', code: ErrorCode.BadUserInput };
     case 'entity.too.large':
-      return { status: 413, message: `The request body is larger than ${MAX_BODY_MB} MB` };
+      return { status: 413, message: `The request body is larger than ${MAX_BODY_MB} MB`, code: ErrorCode.BadUserInput };
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { status: 415, message: 'The request body must be UTF-8 JSON' };
+      return { status: 415, message: 'The request body must be UTF-8 JSON', code: ErrorCode.BadUserInput };
     default:
       return null;
   }
 }
 
 /**
- * Errors raised before GraphQL runs (an unreadable body, a bug in a middleware) answered as
+ * Errors raised before GraphQL runs (an unreadable body, a database that does not answer, a bug in a middleware) answered as
  * GraphQL clients expect: JSON `errors` with a code, never express's HTML page with a stack.
  */
 export function httpErrorHandler(log: Logger): ErrorRequestHandler {
   return (error, _request, response, _next) => {
-    if (isDatabaseUnreachable(error)) {
-      log.warn({ err: error, requestId: response.locals.requestId }, 'the database did not answer');
-      response.status(503).json({ errors: [{ message: 'The database is not reachable right now; try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE', requestId: response.locals.requestId } }] });
-      return;
-    }
-    const problem = bodyProblem(error);
-    if (!problem) log.error({ err: error, requestId: response.locals.requestId }, 'unexpected error outside GraphQL');
-    const { status, message } = problem ?? { status: 500, message: 'Internal server error' };
-    response.status(status).json({
-      errors: [{ message, extensions: { code: problem ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR', requestId: response.locals.requestId } }],
-    });
+    const requestId = response.locals.requestId;
+    const problem = problemOf(error);
+    if (!problem) log.error({ err: error, requestId }, 'unexpected error outside GraphQL');
+    else if (problem.code === ErrorCode.ServiceUnavailable) log.warn({ err: error, requestId }, 'the database did not answer');
+    const { status, message, code } = problem ?? { status: 500, message: 'Internal server error', code: ErrorCode.Internal };
+    response.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
   };
 }

@@ -23,15 +23,19 @@ async function run(task: PdfTask): Promise<PdfThreadReply> {
   }).promise;
   try {
     if (task.kind === 'text') {
-      let text = '';
-      for (let number = 1; number <= document.numPages && Buffer.byteLength(text) < task.maxTextBytes; number += 1) {
+      // Pages are measured as they come: the whole text is never measured again for each page.
+      const pages: string[] = [];
+      let bytes = 0;
+      for (let number = 1; number <= document.numPages && bytes < task.maxTextBytes; number += 1) {
         const page = await document.getPage(number);
         const content = await page.getTextContent();
+        let text = '';
         for (const item of content.items) if ('str' in item) text += item.hasEOL ? `${item.str}\n` : `${item.str} `;
-        text += '\n';
+        pages.push(`${text}\n`);
+        bytes += Buffer.byteLength(text) + 1;
         page.cleanup();
       }
-      return { kind: 'text', text: Buffer.from(text).subarray(0, task.maxTextBytes).toString('utf8') };
+      return { kind: 'text', text: Buffer.from(pages.join('')).subarray(0, task.maxTextBytes).toString('utf8') };
     }
     if (document.numPages === 0) return { kind: 'preview', pages: 0, png: null };
     const page = await document.getPage(1);

@@ -1,4 +1,5 @@
 import { Queue, Worker, type ConnectionOptions, type Job, type Processor, type WorkerOptions } from 'bullmq';
+import { withinTime } from './time-limit';
 
 /** One queue per kind of work, so each gets its own concurrency and can be paused alone. */
 export enum QueueName {
@@ -53,14 +54,6 @@ export class QueueUnavailableError extends Error {
 /** How long a call on a queue may wait for Redis, in milliseconds. */
 export const QUEUE_ANSWER_MS = 3_000;
 
-function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * The queues a process adds jobs to or inspects (the API too), each opened on first use, so a
  * process that never touches one never connects for it; closed with the runtime.
@@ -82,8 +75,8 @@ export class JobQueues {
   async use<T>(name: QueueName, call: (queue: Queue) => Promise<T>): Promise<T> {
     const queue = this.get(name);
     const unavailable = () => new QueueUnavailableError(name, this.answerWithinMs);
-    await within(queue.waitUntilReady(), this.answerWithinMs, unavailable);
-    return within(call(queue), this.answerWithinMs, unavailable);
+    await withinTime(queue.waitUntilReady(), this.answerWithinMs, unavailable);
+    return withinTime(call(queue), this.answerWithinMs, unavailable);
   }
 
   get(name: QueueName): Queue {

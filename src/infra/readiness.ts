@@ -1,3 +1,5 @@
+import { withinTime } from './time-limit';
+
 export type CheckName = 'postgres' | 'redis' | 's3';
 
 export interface ReadinessReport {
@@ -5,18 +7,10 @@ export interface ReadinessReport {
   checks: Record<CheckName, { ok: boolean; error?: string }>;
 }
 
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Runs every dependency check at once, each bounded in time, and says which ones fail. */
 export async function checkReadiness(checks: Record<CheckName, () => Promise<void>>, timeoutMs = 2_000): Promise<ReadinessReport> {
   const names = Object.keys(checks) as CheckName[];
-  const results = await Promise.allSettled(names.map((name) => withTimeout(checks[name](), timeoutMs)));
+  const results = await Promise.allSettled(names.map((name) => withinTime(checks[name](), timeoutMs)));
   const report = { ready: true, checks: {} as ReadinessReport['checks'] };
   results.forEach((result, index) => {
     const name = names[index] as CheckName;
