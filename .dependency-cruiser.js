@@ -20,15 +20,7 @@ module.exports = {
         'Domain code runs in workers and tools without GraphQL: only resolvers, GraphQL types, DataLoaders and enum registrations import graphql/.',
       from: {
         path: DOMAINS,
-        pathNot: [
-          '\\.(resolver|types|loaders|enums)\\.ts$',
-          // Not yet split from their GraphQL half: the Role enum's registration, explanation texts
-          // built from enum labels, a subject's global id, and the connection of id-ordered lists.
-          '^src/auth/roles\\.ts$',
-          '^src/titles/progress/explanation\\.ts$',
-          '^src/titles/subject-units\\.ts$',
-          '^src/people/id-connection\\.ts$',
-        ],
+        pathNot: '\\.(resolver|types|loaders|enums)\\.ts$',
       },
       to: { path: '^src/graphql/' },
     },

@@ -1,9 +1,9 @@
-import { AdministrativeUnit } from '../src/catalogue/unit.entity';
+import { AdministrativeUnit } from '../src/catalogue/units/unit.entity';
 import { QueueName } from '../src/infra/queue';
 import { systemContext } from '../src/app/system-context';
 import { RunTrigger } from '../src/titles/engine/engine.enums';
 import type { RecalculateTitlesData } from '../src/titles/engine/title-jobs';
-import { todayInVietnam } from '../src/app/time';
+import { todayInVietnam } from '../src/core/time';
 import type { JobHandler } from './jobs';
 
 function isRunData(data: unknown): data is RecalculateTitlesData {

@@ -1,5 +1,5 @@
 import type { WorkerOptions } from 'bullmq';
-import type { Config } from '../src/app/config';
+import type { Config } from '../src/core/config';
 import { QueueName } from '../src/infra/queue';
 
 export interface WorkerSettings {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
-import type { Config } from './config';
+import type { Config } from '../core/config';
+import { ENTITIES } from './entities';
 import { migrate, openDatabase } from '../infra/database';
 import { startEmbeddedS3, type EmbeddedS3 } from '../infra/embedded-s3';
 import { createLogger, type Logger } from '../infra/logger';
@@ -35,7 +36,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   }
   const storage = Storage.connect(config.s3, config.s3.endpoint ?? (embedded as EmbeddedS3).endpoint, embedded !== null);
   await storage.ensureBucket();
-  const orm = await openDatabase(config, log);
+  const orm = await openDatabase(config, ENTITIES, log);
   if (options.migrate) await migrate(orm, log);
   const redis = createRedis(config.redisUrl, options.redisPurpose);
   const redisError = await connectRedis(redis);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import type { RequestContext } from '../core/context';
 import { Loaders } from '../core/loaders';
 import type { Logger } from '../infra/logger';

@@ -1,8 +1,8 @@
 import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../infra/base.entity';
-import { Role } from './roles';
-import { AdministrativeUnit } from '../catalogue/unit.entity';
-import { Institution } from '../catalogue/institution.entity';
+import { Role } from '../core/roles';
+import { AdministrativeUnit } from '../catalogue/units/unit.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 
 @Entity({ tableName: 'account' })
 export class Account extends BaseEntity<'email' | 'phone' | 'disabledAt' | 'grants'> {

@@ -4,10 +4,10 @@ import { idOf } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';
 import { runMutation } from '../graphql/user-error';
-import { isProvinceAdmin } from './actor';
+import { isProvinceAdmin } from '../core/actor';
 import { ApiClient } from './api-client.entity';
 import { ApiClientConnection, ApiClientType, CreateApiClientInput, CreateApiClientPayload, RevokeApiClientInput, RevokeApiClientPayload } from './api-client.types';
-import { Role } from './roles';
+import { Role } from '../core/roles';
 
 const DEFAULT_RATE_LIMIT = 600;
 

@@ -1,8 +1,8 @@
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, UnauthenticatedError } from '../core/errors';
-import { hasRole } from './actor';
-import type { Role } from './roles';
+import { hasRole } from '../core/actor';
+import type { Role } from '../core/roles';
 
 /**
  * `@Authorized()` needs a signed-in account; `@Authorized(roles)` needs one of the roles. Scope

@@ -2,16 +2,16 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import type { RequestContext } from '../core/context';
 import { idOf } from '../graphql/global-id';
 import { runMutation } from '../graphql/user-error';
-import { AdministrativeUnitType } from '../catalogue/unit.types';
-import { InstitutionType } from '../catalogue/institution.types';
-import { institutionById } from '../catalogue/institution.loaders';
-import { unitById } from '../catalogue/unit.loaders';
-import type { Institution } from '../catalogue/institution.entity';
-import type { AdministrativeUnit } from '../catalogue/unit.entity';
+import { AdministrativeUnitType } from '../catalogue/units/unit.types';
+import { InstitutionType } from '../catalogue/institutions/institution.types';
+import { institutionById } from '../catalogue/institutions/institution.loaders';
+import { unitById } from '../catalogue/units/unit.loaders';
+import type { Institution } from '../catalogue/institutions/institution.entity';
+import type { AdministrativeUnit } from '../catalogue/units/unit.entity';
 import { Account, RoleGrant } from './account.entity';
-import { Role } from './roles';
+import { Role } from '../core/roles';
 import { accountById, grantsByAccount } from './account.loaders';
-import { isProvinceAdmin } from './actor';
+import { isProvinceAdmin } from '../core/actor';
 import type { Session } from './auth.service';
 import {
   AccountType,
@@ -25,7 +25,7 @@ import {
   RoleGrantType,
   SignInInput,
 } from './auth.types';
-import { labelOf } from '../graphql/labels';
+import { labelOf } from '../core/labels';
 import { registerNode } from '../graphql/node-registry';
 
 registerNode('Account', Account, async (ctx, ids) => {

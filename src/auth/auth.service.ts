@@ -1,15 +1,15 @@
 import bcrypt from 'bcryptjs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../app/config';
+import type { Config } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { AdministrativeUnit } from '../catalogue/unit.entity';
-import { Institution } from '../catalogue/institution.entity';
+import { AdministrativeUnit } from '../catalogue/units/unit.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 import { Account, RefreshToken, RoleGrant } from './account.entity';
-import type { Actor, RoleScope } from './actor';
-import { governsUnit, isProvinceAdmin } from './actor';
+import type { Actor, RoleScope } from '../core/actor';
+import { governsUnit, isProvinceAdmin } from '../core/actor';
 import { checkPasswordStrength, parseLogin, type Login } from './credentials';
-import { Role } from './roles';
+import { Role } from '../core/roles';
 import { hashOpaqueToken, newOpaqueToken, signAccessToken, verifyAccessToken } from './tokens';
 
 export interface RegisterInput {

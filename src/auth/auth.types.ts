@@ -2,7 +2,9 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
-import { Role } from './roles';
+import { Role } from '../core/roles';
+// Registers Role with its labels before the fields below name it.
+import './roles.enums';
 
 @ObjectType('Account', { simpleResolvers: true, implements: Node, description: 'A person who signs in: a citizen, staff of an institution or an official.' })
 export class AccountType extends Node {

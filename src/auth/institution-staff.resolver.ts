@@ -1,11 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../core/context';
-import type { Institution } from '../catalogue/institution.entity';
-import { InstitutionType } from '../catalogue/institution.types';
-import { unitById } from '../catalogue/unit.loaders';
+import type { Institution } from '../catalogue/institutions/institution.entity';
+import { InstitutionType } from '../catalogue/institutions/institution.types';
+import { unitById } from '../catalogue/units/unit.loaders';
 import type { RoleGrant } from './account.entity';
 import { staffByInstitution } from './account.loaders';
-import { governsUnit, isStaffOf } from './actor';
+import { governsUnit, isStaffOf } from '../core/actor';
 import { RoleGrantType } from './auth.types';
 
 /** Who works at an institution: a field of Institution that lives with the accounts it lists. */

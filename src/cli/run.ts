@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig, type Config } from '../app/config';
+import { loadConfig, type Config } from '../core/config';
+import { ENTITIES } from '../app/entities';
 import { migrate, openDatabase } from '../infra/database';
 import { createLogger, type Logger } from '../infra/logger';
 import { JobQueues } from '../infra/queue';
@@ -27,7 +28,7 @@ export function runDatabaseTool(work: (tool: DatabaseTool) => Promise<void>, log
   runCli(async () => {
     const config = loadConfig();
     const log = createLogger(logLevel ?? config.logLevel);
-    const orm = await openDatabase(config, log);
+    const orm = await openDatabase(config, ENTITIES, log);
     // Opened only if a tool adds a job; none of today's does.
     const queues = new JobQueues(config.redisUrl, config.queuePrefix);
     try {

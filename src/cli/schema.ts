@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildApiSchema } from '../graphql/schema';
-import { PROJECT_ROOT } from '../app/paths';
+import { buildApiSchema } from '../app/schema';
+import { PROJECT_ROOT } from '../core/paths';
 import { runCli } from './run';
 
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '../infra/logger';
-import type { Actor } from '../auth/actor';
+import type { Logger } from 'pino';
+import type { Actor } from './actor';
 import type { Loaders } from './loaders';
 import type { Locale } from './locale';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../auth/roles';
+import { Role } from '../core/roles';
 import {
   Audience,
   InstitutionKind,
@@ -10,12 +10,12 @@ import {
   RecurrenceFrequency,
   Topic,
 } from '../catalogue/catalogue.enums';
-import { Institution } from '../catalogue/institution.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 import type { Logger } from '../infra/logger';
-import { PROJECT_ROOT } from '../app/paths';
+import { PROJECT_ROOT } from '../core/paths';
 import type { Services } from '../app/services';
 import { systemContext } from '../app/system-context';
-import { todayInVietnam, VIETNAM_OFFSET_MS } from '../app/time';
+import { todayInVietnam, VIETNAM_OFFSET_MS } from '../core/time';
 import { loadPeopleDemo } from './people-demo';
 import { loadLearningDemo } from './learning-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';

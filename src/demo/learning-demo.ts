@@ -1,17 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../auth/account.entity';
 import { Topic } from '../catalogue/catalogue.enums';
-import { Institution } from '../catalogue/institution.entity';
-import { Programme } from '../catalogue/programme.entity';
-import { ProgrammeSession } from '../catalogue/session.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
+import { Programme } from '../catalogue/programmes/programme.entity';
+import { ProgrammeSession } from '../catalogue/programmes/session.entity';
 import type { Logger } from '../infra/logger';
 import { LogResult, LogSource, LogStatus } from '../learning/learning.enums';
-import { LearningGoal } from '../learning/learning-goal.entity';
-import { LearningLog } from '../learning/learning-log.entity';
-import { Citizen } from '../people/citizen.entity';
+import { LearningGoal } from '../learning/plans/learning-goal.entity';
+import { LearningLog } from '../learning/logs/learning-log.entity';
+import { Citizen } from '../people/citizens/citizen.entity';
 import type { Services } from '../app/services';
 import { systemContext } from '../app/system-context';
-import { todayInVietnam } from '../app/time';
+import { todayInVietnam } from '../core/time';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { Account } from '../auth/account.entity';
-import { Programme } from '../catalogue/programme.entity';
+import { Programme } from '../catalogue/programmes/programme.entity';
 import type { RequestContext } from '../core/context';
-import type { Citizen } from '../people/citizen.entity';
+import type { Citizen } from '../people/citizens/citizen.entity';
 import { Gender, OccupationalGroup, OrganisationKind, OrganisationRole } from '../people/people.enums';
 
 interface DemoCitizen {

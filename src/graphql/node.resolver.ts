@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } fr
 import type { RequestContext } from '../core/context';
 import { BadInputError } from '../core/errors';
 import { fromGlobalId } from './global-id';
-import { labelledEnumNames, labelsOf } from './labels';
+import { labelledEnumNames, labelsOf } from '../core/labels';
 import { nodeFetcher } from './node-registry';
 import { Node } from './relay';
 

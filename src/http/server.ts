@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
-import type { Config } from '../app/config';
+import type { Config } from '../core/config';
 import { cors } from './cors';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from '../core/context';
@@ -17,7 +17,7 @@ import { DATABASE_UNREACHABLE, formatError, unavailableStatus } from '../graphql
 import { queryLimitsPlugin } from '../graphql/limits';
 import { Loaders } from '../core/loaders';
 import { localeFrom } from '../core/locale';
-import { buildApiSchema } from '../graphql/schema';
+import { buildApiSchema } from '../app/schema';
 import { isDatabaseUnreachable, pingDatabase } from '../infra/database';
 import type { Logger } from '../infra/logger';
 import { runWithQueryStats, type QueryStats } from '../infra/query-stats';

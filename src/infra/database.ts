@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { MikroORM, type LogContext, type Logger as OrmLogger, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityClass, type LogContext, type Logger as OrmLogger, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
-import type { Config } from '../app/config';
-import { ENTITIES } from '../app/entities';
+import type { Config } from '../core/config';
 import { countSqlStatement } from './query-stats';
-import { PROJECT_ROOT, RUNNING_COMPILED } from '../app/paths';
+import { PROJECT_ROOT, RUNNING_COMPILED } from '../core/paths';
 import type { Logger } from './logger';
 
 
@@ -28,10 +27,13 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return false;
 }
 
-export function ormOptions(config: Pick<Config, 'databaseUrl' | 'exposeQueryStats'>, databaseUrl = config.databaseUrl): Options {
+/** The product's entities are given by the composition root (app/entities.ts): infra knows no domain. */
+export type Entities = EntityClass<object>[];
+
+export function ormOptions(config: Pick<Config, 'databaseUrl' | 'exposeQueryStats'>, entities: Entities, databaseUrl = config.databaseUrl): Options {
   return {
     clientUrl: databaseUrl,
-    entities: ENTITIES,
+    entities,
     extensions: [Migrator],
     forceUtcTimezone: true,
     // Compiled code runs compiled migrations, even when started from jest (which MikroORM would take for TS).
@@ -110,9 +112,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   }
 }
 
-export async function openDatabase(config: Config, log?: Logger): Promise<MikroORM> {
+export async function openDatabase(config: Config, entities: Entities, log?: Logger): Promise<MikroORM> {
   if (await ensureDatabase(config.databaseUrl)) log?.info('created database');
-  return MikroORM.init(ormOptions(config));
+  return MikroORM.init(ormOptions(config, entities));
 }
 
 export async function migrate(orm: MikroORM, log?: Logger): Promise<void> {

@@ -2,6 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 export type SortKey = string | number | null;
 
+/** A row of a keyset page: the record's id and its sort value. */
+export interface IdRow {
+  id: string;
+  sortKey: SortKey;
+}
+
 /** One ordering of a keyset-paginated query: a non-null SQL expression, its direction and type. */
 export interface SortSpec {
   expr: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PROJECT_ROOT, RUNNING_COMPILED } from '../app/paths';
+import { PROJECT_ROOT, RUNNING_COMPILED } from '../core/paths';
 import { ToolError, UnusableInputError } from './tool-process';
 
 /** What a PDF thread is asked to do with one file. */

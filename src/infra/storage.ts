@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Client, type ClientOptions } from 'minio';
-import type { S3Config } from '../app/config';
+import type { S3Config } from '../core/config';
 
 /**
  * s3rver does not implement listing in-progress multipart uploads, which the minio client does

@@ -1,13 +1,13 @@
 import type { Storage } from '../infra/storage';
-import { AttendanceService } from './attendance.service';
-import { CheckInCodes } from './check-in-code';
-import { EnrollmentService } from './enrollment.service';
-import { LearningLogService } from './learning-log.service';
-import { LearningPlanService } from './learning-plan.service';
-import { LearningRecordService } from './learning-record.service';
-import { YearClosureService } from './year-closure.service';
+import { AttendanceService } from './attendance/attendance.service';
+import { CheckInCodes } from './attendance/check-in-code';
+import { EnrollmentService } from './enrollment/enrollment.service';
+import { LearningLogService } from './logs/learning-log.service';
+import { LearningPlanService } from './plans/learning-plan.service';
+import { LearningRecordService } from './records/learning-record.service';
+import { YearClosureService } from './year-closure/year-closure.service';
 
-export type { ResourceStudyInput } from './learning-log.service';
+export type { ResourceStudyInput } from './logs/learning-log.service';
 
 /** The learning-records services; `logs.recordResourceStudy` is what the resources domain calls. */
 export interface LearningServices {

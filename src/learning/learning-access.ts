@@ -1,5 +1,5 @@
-import { governsUnit, isStaffOf, type Actor } from '../auth/actor';
-import type { Citizen } from '../people/citizen.entity';
+import { governsUnit, isStaffOf, type Actor } from '../core/actor';
+import type { Citizen } from '../people/citizens/citizen.entity';
 
 /**
  * Who may read a citizen's learning records: the citizen, assessors of a unit containing their

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../core/context';
 import { byKeys } from '../core/loaders';
-import { Enrollment } from './enrollment.entity';
-import { LearningGoal } from './learning-goal.entity';
-import { LearningLog } from './learning-log.entity';
+import { Enrollment } from './enrollment/enrollment.entity';
+import { LearningGoal } from './plans/learning-goal.entity';
+import { LearningLog } from './logs/learning-log.entity';
 
 /** Logs with what access rules read (the citizen's residence), batched per request. */
 export function logById(ctx: RequestContext) {

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../core/context';
 import { UserInputError } from '../core/errors';
-import type { Citizen } from '../people/citizen.entity';
-import { citizenOfActor } from '../people/citizen-access';
+import type { Citizen } from '../people/citizens/citizen.entity';
+import { citizenOfActor } from '../people/citizens/citizen-access';
 
 /** The signed-in account's citizen profile; an account without one cannot keep a learning record. */
 export async function requireOwnCitizen(ctx: RequestContext): Promise<Citizen> {

@@ -1,7 +1,7 @@
 import { normalisePhone } from '../auth/credentials';
 import type { RequestContext } from '../core/context';
-import { Citizen } from '../people/citizen.entity';
-import { checkNationalId } from '../people/national-id';
+import { Citizen } from '../people/citizens/citizen.entity';
+import { checkNationalId } from '../people/citizens/national-id';
 
 export type PersonMatch = { citizen: Citizen } | { unknown: true } | { problem: { code: string; message: string } };
 

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../infra/base.entity';
-import { Institution } from '../catalogue/institution.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 import { MediaKind, MediaStatus, MediaStepName, RenditionFormat, RenditionKind } from './media.enums';
 
 /** An original file in object storage; its steps make its renditions and read its details. */

@@ -1,4 +1,4 @@
-import type { MediaConfig } from '../app/config';
+import type { MediaConfig } from '../core/config';
 import { JobName, QueueName } from '../infra/queue';
 import { MediaKind, MediaStepName } from './media.enums';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MediaConfig } from '../app/config';
+import type { MediaConfig } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { NotFoundError } from '../core/errors';
-import { isProvinceAdmin, isStaffOf, staffInstitutionIds } from '../auth/actor';
+import { isProvinceAdmin, isStaffOf, staffInstitutionIds } from '../core/actor';
 import type { Storage } from '../infra/storage';
 import { pgArray } from '../infra/sql';
 import { MediaAsset, MediaRendition, MediaStep } from './media-asset.entity';

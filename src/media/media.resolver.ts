@@ -3,7 +3,7 @@ import type { RequestContext } from '../core/context';
 import { idOf, toGlobalId } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { runMutation } from '../graphql/user-error';
-import { Role } from '../auth/roles';
+import { Role } from '../core/roles';
 import { MediaAsset, MediaRendition, type MediaStep } from './media-asset.entity';
 import { RenditionFormat } from './media.enums';
 import { renditionsOfAsset, stepsOfAsset, visibleAssetById } from './media.loaders';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MediaConfig } from '../app/config';
+import type { MediaConfig } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, UserInputError } from '../core/errors';
 import { MediaAsset, MediaStep } from './media-asset.entity';

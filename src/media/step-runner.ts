@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MediaConfig } from '../app/config';
+import type { MediaConfig } from '../core/config';
 import { ffmpegBinaries } from '../infra/ffmpeg';
 import type { Logger } from '../infra/logger';
 import type { Storage } from '../infra/storage';

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../infra/base.entity';
-import { Institution } from '../catalogue/institution.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 import { MediaKind, UploadStatus } from './media.enums';
 import { MediaAsset } from './media-asset.entity';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import type { MediaConfig } from '../app/config';
+import type { MediaConfig } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { Institution } from '../catalogue/institution.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 import type { Storage } from '../infra/storage';
 import { MediaAsset, MediaStep } from './media-asset.entity';
 import { MediaKind, UploadStatus } from './media.enums';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { runMutation } from '../graphql/user-error';
-import { Role } from '../auth/roles';
+import { Role } from '../core/roles';
 import type { FailedJob, QueueState } from './job-queues.service';
 import { FailedJobType, JobQueueInput, JobQueuePayload, JobQueueType, QUEUE_OF_NAME, jobQueueNameOf, RetryFailedJobInput, type JobQueueName } from './job-queue.types';
 

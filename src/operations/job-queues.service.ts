@@ -1,6 +1,6 @@
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
-import { isProvinceAdmin } from '../auth/actor';
+import { isProvinceAdmin } from '../core/actor';
 import { QueueName, type JobQueues } from '../infra/queue';
 
 export interface QueueCounts {

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../core/context';
 import { byKeys, groupByKeys } from '../core/loaders';
-import { citizenOfActor } from './citizen-access';
-import { Clan, ClanMembership } from './clan.entity';
-import { Household, HouseholdMembership } from './household.entity';
-import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from './organisation.entity';
+import { citizenOfActor } from './citizens/citizen-access';
+import { Clan, ClanMembership } from './groups/clan.entity';
+import { Household, HouseholdMembership } from './groups/household.entity';
+import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } from './groups/organisation.entity';
 
 /** Memberships valid on a day: started by then and not ended before it. */
 function validOn(day: string) {

@@ -1,12 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, sortValue, type SortKey } from '../infra/keyset';
+import { keysetPage, sortValue, type IdRow, type SortKey } from '../infra/keyset';
 import { Conditions, pgArray } from '../infra/sql';
-
-/** A row of a keyset page: the record's id and its sort value. */
-export interface IdRow {
-  id: string;
-  sortKey: SortKey;
-}
 
 /** Households, clans and organisations listed by name, within units. */
 export interface GroupQuery {

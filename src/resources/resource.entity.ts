@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../infra/base.entity';
 import { Audience, Topic } from '../catalogue/catalogue.enums';
-import { Institution } from '../catalogue/institution.entity';
+import { Institution } from '../catalogue/institutions/institution.entity';
 import { MediaAsset } from '../media/media-asset.entity';
 import { Licence, ResourceKind, ResourceStatus, ResourceUsageKind } from './resource.enums';
 

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsUrl, Length, Matches, Min, ValidateNested
 import { ConnectionType, EdgeType, Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
 import { Audience, Topic } from '../catalogue/catalogue.enums';
-import { LearningLogType } from '../learning/learning-log.types';
+import { LearningLogType } from '../learning/logs/learning-log.types';
 import { Licence, ResourceKind, ResourceStatus } from './resource.enums';
 
 @ObjectType('LearningResource', { implements: Node, description: 'A shared digital learning resource: a video, recording, document, image, e-book or link, published by an institution.' })

@@ -1,4 +1,4 @@
-import type { TitlesConfig } from '../app/config';
+import type { TitlesConfig } from '../core/config';
 import type { JobQueues } from '../infra/queue';
 import { AttestationService } from './progress/attestation.service';
 import { DryRunService } from './rulesets/dry-run.service';

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UnitLevel } from '../catalogue/catalogue.enums';
-import { fromGlobalId } from '../graphql/global-id';
 import { pgArray } from '../infra/sql';
-import { BadInputError } from '../core/errors';
 import { SubjectKind } from './engine/engine.enums';
 import { TitleKind } from './titles.enums';
 
@@ -25,15 +23,6 @@ export interface ResolvedSubject {
   public: boolean;
 }
 
-/** The GraphQL type of each subject kind's global id. */
-const TYPE_NAMES: Partial<Record<string, SubjectKind>> = {
-  Citizen: SubjectKind.CITIZEN,
-  Household: SubjectKind.HOUSEHOLD,
-  Clan: SubjectKind.CLAN,
-  Organisation: SubjectKind.ORGANISATION,
-  AdministrativeUnit: SubjectKind.UNIT,
-};
-
 export function titleKindOf(kind: SubjectKind): TitleKind {
   switch (kind) {
     case SubjectKind.CITIZEN:
@@ -47,14 +36,6 @@ export function titleKindOf(kind: SubjectKind): TitleKind {
     case SubjectKind.UNIT:
       return TitleKind.LEARNING_COMMUNITY;
   }
-}
-
-/** The subject a global id names; a clear error for ids of other types. */
-export function subjectOfGlobalId(globalId: string): { kind: SubjectKind; id: string } {
-  const decoded = fromGlobalId(globalId);
-  const kind = TYPE_NAMES[decoded.typeName];
-  if (!kind) throw new BadInputError(`"${globalId}" is the id of a ${decoded.typeName}, which has no title; the id of a Citizen, Household, Clan, Organisation or AdministrativeUnit is expected`);
-  return { kind, id: decoded.id };
 }
 
 /** Per kind: the subject's unit, and the accounts of its current members (memberships open today). */

@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { signAccessToken } from '../../src/auth/tokens';
-import { loadConfig } from '../../src/app/config';
+import { loadConfig } from '../../src/core/config';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { openRuntime } from '../../src/app/runtime';
 import { createApiServer } from '../../src/http/server';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 
 /**
  * `npm run bench:logs`: on its own database (lifelong_bench_logs, re-created each run), records

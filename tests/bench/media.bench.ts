@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { Client } from 'pg';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { InstitutionKind } from '../../src/catalogue/catalogue.enums';
-import { loadConfig } from '../../src/app/config';
+import { loadConfig } from '../../src/core/config';
+import { ENTITIES } from '../../src/app/entities';
 import { migrate, openDatabase } from '../../src/infra/database';
 import { growHeapForMediaBuffers } from '../../src/infra/heap-growth';
 import { imageRenditions } from '../../src/infra/image';
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
   const pdfLines = await benchPdf(dir, config.media.maxImagePixels);
   if (S3_MODE === 'in-worker') {
     // The database migrated first, then the worker, whose s3rver this process needs to open its runtime.
-    const orm = await openDatabase(config);
+    const orm = await openDatabase(config, ENTITIES);
     await migrate(orm);
     await orm.close();
     startWorker();

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { signAccessToken } from '../../src/auth/tokens';
 import { fromGlobalId } from '../../src/graphql/global-id';
-import type { Institution } from '../../src/catalogue/institution.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
 import { createInstitution, gid, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 

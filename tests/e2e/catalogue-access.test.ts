@@ -1,9 +1,9 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import type { RequestContext } from '../../src/core/context';
 import { fromGlobalId } from '../../src/graphql/global-id';
-import type { Institution } from '../../src/catalogue/institution.entity';
-import type { Programme } from '../../src/catalogue/programme.entity';
-import type { ProgrammeSession } from '../../src/catalogue/session.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
+import type { Programme } from '../../src/catalogue/programmes/programme.entity';
+import type { ProgrammeSession } from '../../src/catalogue/programmes/session.entity';
 import {
   createInstitution,
   createProgramme,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
-import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
+import { Role } from '../../src/core/roles';
+import type { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
 import type { RequestContext } from '../../src/core/context';
 import { createInstitution, daysFromNow, gid, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';

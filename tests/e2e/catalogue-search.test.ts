@@ -1,8 +1,8 @@
 import { AccessibilityFeature, InstitutionKind, InstitutionStatus, ProgrammeFormat, ProgrammeKind, Topic } from '../../src/catalogue/catalogue.enums';
-import type { Institution } from '../../src/catalogue/institution.entity';
-import type { Programme } from '../../src/catalogue/programme.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
+import type { Programme } from '../../src/catalogue/programmes/programme.entity';
 import type { RequestContext } from '../../src/core/context';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { gid, seedUnits, createInstitution, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 

@@ -1,7 +1,7 @@
-import { Role } from '../../src/auth/roles';
-import type { Institution } from '../../src/catalogue/institution.entity';
+import { Role } from '../../src/core/roles';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
 import type { RequestContext } from '../../src/core/context';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { createCitizen, sessionNow } from '../helpers/learning-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';

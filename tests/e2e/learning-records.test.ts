@@ -1,9 +1,9 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { Topic } from '../../src/catalogue/catalogue.enums';
-import type { Institution } from '../../src/catalogue/institution.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
 import type { RequestContext } from '../../src/core/context';
 import { fromGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { createCitizen, moveSession, sessionNow } from '../helpers/learning-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';

@@ -1,6 +1,6 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import type { RequestContext } from '../../src/core/context';
-import type { Citizen } from '../../src/people/citizen.entity';
+import type { Citizen } from '../../src/people/citizens/citizen.entity';
 import { Gender, OrganisationRole } from '../../src/people/people.enums';
 import { createInstitution, createProgramme, gid } from '../helpers/catalogue-fixtures';
 import { createHousehold, linkAccount, nationalIdFor, registerCitizen, seedPeopleUnits, type PeopleFixture } from '../helpers/people-fixtures';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import type { RequestContext } from '../../src/core/context';
 import { Gender } from '../../src/people/people.enums';
 import { gid } from '../helpers/catalogue-fixtures';

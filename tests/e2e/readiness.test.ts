@@ -1,6 +1,6 @@
 import { databaseUrl } from '../helpers/database';
 import { TcpProxy } from '../helpers/tcp-proxy';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;

@@ -1,8 +1,8 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import type { RequestContext } from '../../src/core/context';
 import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStatus, MediaStepName } from '../../src/media/media.enums';
-import type { Institution } from '../../src/catalogue/institution.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
 import { Topic } from '../../src/catalogue/catalogue.enums';
 import { ResourceKind } from '../../src/resources/resource.enums';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';

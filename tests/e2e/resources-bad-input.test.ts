@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
 import { COMPLETE_UPLOAD, makeAudio, makeJpeg, makePdf, putUpload, waitForAsset } from '../helpers/media-fixtures';

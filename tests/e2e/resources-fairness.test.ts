@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { QueueName } from '../../src/infra/queue';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';

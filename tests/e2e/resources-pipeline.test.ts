@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { fromGlobalId } from '../../src/graphql/global-id';
 import { blurHashAverage } from '../../src/infra/blurhash';
 import { startWorkers, type WorkerHost } from '../../workers/host';

@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import jwt from 'jsonwebtoken';
-import { buildApiSchema } from '../../src/graphql/schema';
+import { buildApiSchema } from '../../src/app/schema';
 import { gid } from '../helpers/catalogue-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { QueueName } from '../../src/infra/queue';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 import { JobName } from '../../workers/jobs';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { insertAttestation, insertCitizen, insertUnit, type UnitRow } from '../helpers/titles-fixtures';

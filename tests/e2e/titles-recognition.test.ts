@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { idOf, toGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 import { validUntil } from '../../src/titles/recognition/recognition.service';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { insertCitizen, insertProgress, insertUnit, vn2024Id, type UnitRow } from '../helpers/titles-fixtures';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;

@@ -1,5 +1,5 @@
 import { RefreshToken } from '../../src/auth/account.entity';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { hashOpaqueToken } from '../../src/auth/tokens';
 import { QueueName } from '../../src/infra/queue';
 import { JobName } from '../../workers/jobs';

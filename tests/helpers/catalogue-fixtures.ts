@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../src/core/context';
 import { InstitutionKind, ProgrammeFormat, ProgrammeKind, Topic } from '../../src/catalogue/catalogue.enums';
-import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
-import type { Institution } from '../../src/catalogue/institution.entity';
-import type { Programme } from '../../src/catalogue/programme.entity';
-import type { ProgrammeSession } from '../../src/catalogue/session.entity';
+import type { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
+import type { Programme } from '../../src/catalogue/programmes/programme.entity';
+import type { ProgrammeSession } from '../../src/catalogue/programmes/session.entity';
 import { toGlobalId } from '../../src/graphql/global-id';
 
 /** A small real slice: the new province, two wards, and the old province with a ward that became one of them. */

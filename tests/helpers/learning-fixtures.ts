@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Account } from '../../src/auth/account.entity';
-import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
-import type { Programme } from '../../src/catalogue/programme.entity';
-import { ProgrammeSession } from '../../src/catalogue/session.entity';
+import type { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
+import type { Programme } from '../../src/catalogue/programmes/programme.entity';
+import { ProgrammeSession } from '../../src/catalogue/programmes/session.entity';
 import type { RequestContext } from '../../src/core/context';
-import { Citizen } from '../../src/people/citizen.entity';
+import { Citizen } from '../../src/people/citizens/citizen.entity';
 import { Gender } from '../../src/people/people.enums';
 import type { TestApi } from './test-api';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 
 let serial = 0;
 

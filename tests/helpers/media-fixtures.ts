@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { loadConfig } from '../../src/app/config';
+import { loadConfig } from '../../src/core/config';
 import { ffmpegBinaries } from '../../src/infra/ffmpeg';
 import type { TestApi } from './test-api';
 

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../src/core/context';
-import type { AdministrativeUnit } from '../../src/catalogue/unit.entity';
-import type { Citizen } from '../../src/people/citizen.entity';
+import type { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
+import type { Citizen } from '../../src/people/citizens/citizen.entity';
 import { Gender } from '../../src/people/people.enums';
 import type { TestApi } from './test-api';
 import { seedUnits, type UnitsFixture } from './catalogue-fixtures';

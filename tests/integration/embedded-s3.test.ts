@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/app/config';
+import { loadConfig } from '../../src/core/config';
 import { startEmbeddedS3, type EmbeddedS3 } from '../../src/infra/embedded-s3';
 import { Storage } from '../../src/infra/storage';
 

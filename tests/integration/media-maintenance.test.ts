@@ -2,7 +2,7 @@ import { MediaAsset, MediaStep } from '../../src/media/media-asset.entity';
 import { MediaKind, MediaStatus, MediaStepName } from '../../src/media/media.enums';
 import { Upload } from '../../src/media/upload.entity';
 import type { RequestContext } from '../../src/core/context';
-import type { Institution } from '../../src/catalogue/institution.entity';
+import type { Institution } from '../../src/catalogue/institutions/institution.entity';
 import { createInstitution, seedUnits } from '../helpers/catalogue-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/app/config';
+import { loadConfig } from '../../src/core/config';
 import { checkFfmpeg, ffmpegBinaries } from '../../src/infra/ffmpeg';
 import { startWorkers } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';

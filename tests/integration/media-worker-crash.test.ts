@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/core/roles';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
 import { databaseUrl } from '../helpers/database';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
-import { todayInVietnam } from '../../src/app/time';
+import { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
+import { todayInVietnam } from '../../src/core/time';
 import { loadCitizenCriteria, rulesetForYear } from '../../src/titles/engine/criteria';
 import { RunStatus, RunTrigger } from '../../src/titles/engine/engine.enums';
 import { evaluateCitizen } from '../../src/titles/progress/progress.repository';

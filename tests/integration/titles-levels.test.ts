@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../../src/auth/roles';
-import { AdministrativeUnit } from '../../src/catalogue/unit.entity';
+import { Role } from '../../src/core/roles';
+import { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { todayInVietnam } from '../../src/app/time';
+import { todayInVietnam } from '../../src/core/time';
 import { RunTrigger } from '../../src/titles/engine/engine.enums';
 import { rulesetForYear } from '../../src/titles/engine/criteria';
 import { evaluatePhase, PHASES, type PhaseSpec } from '../../src/titles/engine/phases';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { UnitImportReport } from '../../src/catalogue/unit-import.service';
+import type { UnitImportReport } from '../../src/catalogue/units/unit-import.service';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 const DATA = path.resolve(__dirname, '..', '..', 'src', 'catalogue', 'reference-data');

@@ -1,5 +1,5 @@
-import { CHECK_IN_MARGIN_MS, CHECK_IN_WINDOW_MS, CheckInCodes } from '../../src/learning/check-in-code';
-import { isoDuration } from '../../src/learning/xapi';
+import { CHECK_IN_MARGIN_MS, CHECK_IN_WINDOW_MS, CheckInCodes } from '../../src/learning/attendance/check-in-code';
+import { isoDuration } from '../../src/learning/records/xapi';
 
 const codes = new CheckInCodes('unit-test-secret-unit-test-secret');
 const startsAt = new Date('2026-03-02T01:00:00Z');

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/app/config';
+import { ConfigError, loadConfig } from '../../src/core/config';
 
 describe('loadConfig', () => {
   it('works on this machine with no variables set', () => {

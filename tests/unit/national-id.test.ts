@@ -1,4 +1,4 @@
-import { checkNationalId, NationalIdProtector } from '../../src/people/national-id';
+import { checkNationalId, NationalIdProtector } from '../../src/people/citizens/national-id';
 import { Gender } from '../../src/people/people.enums';
 
 describe('checkNationalId', () => {

@@ -1,5 +1,5 @@
 import { RecurrenceFrequency } from '../../src/catalogue/catalogue.enums';
-import { expandRecurrence, MAX_OCCURRENCES, type Occurrence } from '../../src/catalogue/recurrence';
+import { expandRecurrence, MAX_OCCURRENCES, type Occurrence } from '../../src/catalogue/programmes/recurrence';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInVietnam } from '../../app/time';
+import { todayInVietnam } from '../../core/time';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
 import type { EvaluatedIndicator, PassRule, PointsRule } from './evaluation.sql';
 import { MetricName } from './metrics';

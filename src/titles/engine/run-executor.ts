@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TitlesConfig } from '../../app/config';
+import type { TitlesConfig } from '../../core/config';
 import type { Logger } from '../../infra/logger';
-import { todayInVietnam } from '../../app/time';
+import { todayInVietnam } from '../../core/time';
 import { rulesetDayFor, rulesetForYear } from './criteria';
 import type { RunPhase } from './engine.enums';
 import { evaluatePhase, PHASES, type PhaseSpec } from './phases';

@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Account } from '../../auth/account.entity';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import { BaseEntity } from '../../infra/base.entity';
 import { RunPhase, RunStatus, RunTrigger } from './engine.enums';
 import { TitleRuleset } from '../rulesets/ruleset.entity';

@@ -1,10 +1,10 @@
-import type { TitlesConfig } from '../../app/config';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
-import { governsUnit } from '../../auth/actor';
+import type { TitlesConfig } from '../../core/config';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
+import { governsUnit } from '../../core/actor';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { JobName, QueueName, type JobQueues } from '../../infra/queue';
-import { todayInVietnam } from '../../app/time';
+import { todayInVietnam } from '../../core/time';
 import { RunStatus, RunTrigger } from './engine.enums';
 import { TitleRun } from './run.entity';
 import { recalculateJobId, type RecalculateTitlesData } from './title-jobs';

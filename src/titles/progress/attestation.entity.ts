@@ -1,7 +1,7 @@
 import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Account } from '../../auth/account.entity';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import { BaseEntity } from '../../infra/base.entity';
 import { SubjectKind } from '../engine/engine.enums';
 import { TitleKind } from '../titles.enums';

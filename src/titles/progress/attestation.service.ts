@@ -1,6 +1,6 @@
 import { Account } from '../../auth/account.entity';
-import { governsUnit } from '../../auth/actor';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { governsUnit } from '../../core/actor';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { TitleAttestation, TitleAttestationAudit, type AttestationValue } from './attestation.entity';

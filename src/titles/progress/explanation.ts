@@ -1,4 +1,4 @@
-import { labelOf } from '../../graphql/labels';
+import { labelOf } from '../../core/labels';
 import type { Locale } from '../../core/locale';
 import { ScoreSource } from '../engine/engine.enums';
 import { MetricName } from '../engine/metrics';

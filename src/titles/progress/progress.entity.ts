@@ -1,6 +1,6 @@
 import { DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import { BaseEntity } from '../../infra/base.entity';
 import { ProgressStatus, ScoreSource, SubjectKind } from '../engine/engine.enums';
 import { TitleRuleset } from '../rulesets/ruleset.entity';

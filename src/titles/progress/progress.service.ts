@@ -1,7 +1,7 @@
-import { governsUnit, type Actor } from '../../auth/actor';
+import { governsUnit, type Actor } from '../../core/actor';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, UserInputError } from '../../core/errors';
-import { todayInVietnam } from '../../app/time';
+import { todayInVietnam } from '../../core/time';
 import { loadCitizenCriteria, loadCriteria, rulesetForYear, type LoadedCriteria } from '../engine/criteria';
 import { SubjectKind } from '../engine/engine.enums';
 import { TitleProgress, TitleProgressMonth } from './progress.entity';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../auth/actor';
-import { Role } from '../../auth/roles';
+import type { Actor } from '../../core/actor';
+import { Role } from '../../core/roles';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import { DecisionLevel } from './recognition.enums';
 import { TitleKind } from '../titles.enums';

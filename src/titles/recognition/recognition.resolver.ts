@@ -1,20 +1,20 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { accountById } from '../../auth/account.loaders';
-import { Role } from '../../auth/roles';
-import type { AdministrativeUnit } from '../../catalogue/unit.entity';
-import { unitById } from '../../catalogue/unit.loaders';
-import { AdministrativeUnitType } from '../../catalogue/unit.types';
+import { Role } from '../../core/roles';
+import type { AdministrativeUnit } from '../../catalogue/units/unit.entity';
+import { unitById } from '../../catalogue/units/unit.loaders';
+import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
 import type { RequestContext } from '../../core/context';
 import { idOf, toGlobalId } from '../../graphql/global-id';
-import { labelOf } from '../../graphql/labels';
+import { labelOf } from '../../core/labels';
 import { registerNode } from '../../graphql/node-registry';
 import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
-import { idConnection } from '../../people/id-connection';
-import { mayReadCitizen } from '../../people/citizen-access';
-import type { Citizen } from '../../people/citizen.entity';
-import { CitizenType } from '../../people/citizen.types';
-import { todayInVietnam } from '../../app/time';
+import { idConnection } from '../../graphql/id-connection';
+import { mayReadCitizen } from '../../people/citizens/citizen-access';
+import type { Citizen } from '../../people/citizens/citizen.entity';
+import { CitizenType } from '../../people/citizens/citizen.types';
+import { todayInVietnam } from '../../core/time';
 import { SUBJECT_TYPE_NAMES } from '../engine/engine.resolver';
 import { TitleAward } from './recognition.entity';
 import { AwardStatus } from './recognition.enums';
@@ -32,7 +32,7 @@ import {
 import type { TitleRuleset } from '../rulesets/ruleset.entity';
 import { rulesetById } from '../rulesets/ruleset.loaders';
 import { TitleRulesetType } from '../rulesets/ruleset.types';
-import { subjectOfGlobalId } from '../subject-units';
+import { subjectOfGlobalId } from '../titles.types';
 
 registerNode('TitleAward', TitleAward, (ctx, ids) => ctx.services.titles.recognition.get(ctx, ids));
 

@@ -1,11 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import { Account } from '../../auth/account.entity';
-import { governsUnit, type Actor } from '../../auth/actor';
+import { governsUnit, type Actor } from '../../core/actor';
 import { UNIT_LEVEL_RANK, UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
-import { todayInVietnam } from '../../app/time';
+import { todayInVietnam } from '../../core/time';
 import { ProgressStatus, SubjectKind } from '../engine/engine.enums';
 import { TitleProgress } from '../progress/progress.entity';
 import { issuerLevelsOf, mayDecide, type GrantLevels } from './recognition.authority';

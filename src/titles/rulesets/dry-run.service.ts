@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isProvinceAdmin } from '../../auth/actor';
+import { isProvinceAdmin } from '../../core/actor';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import type { RequestContext } from '../../core/context';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { rulesetDayFor } from '../engine/criteria';

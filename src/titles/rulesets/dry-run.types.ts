@@ -1,7 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnitType } from '../../catalogue/unit.types';
+import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
 import { SubjectKind } from '../engine/engine.enums';
 import { TitleRulesetType } from './ruleset.types';
 import { TitleKind } from '../titles.enums';

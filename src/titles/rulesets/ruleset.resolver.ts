@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Role } from '../../core/roles';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import type { RequestContext } from '../../core/context';
 import { idOf, toGlobalId } from '../../graphql/global-id';
-import { labelOf } from '../../graphql/labels';
+import { labelOf } from '../../core/labels';
 import { registerNode } from '../../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';

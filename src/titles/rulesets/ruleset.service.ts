@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
-import { isProvinceAdmin } from '../../auth/actor';
+import { isProvinceAdmin } from '../../core/actor';
 import { Account } from '../../auth/account.entity';
 import type { SortKey } from '../../infra/keyset';
 import { TitleDefinition, TitleIndicator, TitleRuleset, type MetricParams, type ScoringBand } from './ruleset.entity';

@@ -1,8 +1,8 @@
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnit } from '../../catalogue/unit.entity';
+import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import type { RequestContext } from '../../core/context';
 import { BadInputError } from '../../core/errors';
-import { todayInVietnam } from '../../app/time';
+import { todayInVietnam } from '../../core/time';
 import { TitleTarget } from './standings.entity';
 import { TargetPopulation } from './standings.enums';
 import { countByChild, type ChildCounts } from './standings.repository';

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
-import { AdministrativeUnitType } from '../../catalogue/unit.types';
+import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
 import { TargetPopulation } from './standings.enums';
 import { TitleKind } from '../titles.enums';
 

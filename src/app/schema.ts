@@ -1,0 +1,99 @@
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { authChecker } from '../auth/auth-checker';
+import { ApiClientResolver } from '../auth/api-client.resolver';
+import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
+import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
+import { InstitutionResolver } from '../catalogue/institutions/institution.resolver';
+import { ProgrammeResolver } from '../catalogue/programmes/programme.resolver';
+import { SessionResolver } from '../catalogue/programmes/session.resolver';
+import { UnitResolver } from '../catalogue/units/unit.resolver';
+import { CitizenResolver } from '../people/citizens/citizen.resolver';
+import { ClanHouseholdResolver, ClanResolver } from '../people/groups/clan.resolver';
+import { HouseholdMemberResolver, HouseholdResolver } from '../people/groups/household.resolver';
+import { CitizenOrganisationResolver, OrganisationMemberResolver, OrganisationResolver } from '../people/groups/organisation.resolver';
+import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from '../titles/rulesets/ruleset.resolver';
+import { AttendanceResolver } from '../learning/attendance/attendance.resolver';
+import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver } from '../learning/enrollment/enrollment.resolver';
+import { LearningLogResolver } from '../learning/logs/learning-log.resolver';
+import { LearningPlanResolver } from '../learning/plans/learning-plan.resolver';
+import { CitizenLearningResolver, MyLearningResolver } from '../learning/records/my-learning.resolver';
+import { MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
+import { JobQueueResolver } from '../operations/job-queue.resolver';
+import { LearningResourceResolver } from '../resources/resource.resolver';
+import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine/engine.resolver';
+import { CitizenAwardsResolver, TitleAwardResolver } from '../titles/recognition/recognition.resolver';
+import { TitleStandingsResolver } from '../titles/standings/standings.resolver';
+import { RulesetDryRunResolver } from '../titles/engine/engine.resolver';
+import { toGlobalId } from '../graphql/global-id';
+import { NodeResolver, registerLabelledEnumList } from '../graphql/node.resolver';
+import { Node } from '../graphql/relay';
+
+@Resolver(() => Node)
+class GlobalIdResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global id; pass it to `node(id:)` or to mutations as is.' })
+  id(@Root() root: { id: string }, @Info() info: GraphQLResolveInfo): string {
+    return toGlobalId(info.parentType.name, root.id);
+  }
+}
+
+export const RESOLVERS = [
+  GlobalIdResolver,
+  NodeResolver,
+  AuthResolver,
+  RoleGrantResolver,
+  ApiClientResolver,
+  InstitutionStaffResolver,
+  UnitResolver,
+  InstitutionResolver,
+  ProgrammeResolver,
+  SessionResolver,
+  CitizenResolver,
+  HouseholdResolver,
+  HouseholdMemberResolver,
+  ClanResolver,
+  ClanHouseholdResolver,
+  OrganisationResolver,
+  OrganisationMemberResolver,
+  CitizenOrganisationResolver,
+  RulesetResolver,
+  TitleDefinitionResolver,
+  TitleIndicatorResolver,
+  EnrollmentResolver,
+  AttendanceRecordResolver,
+  SessionLearningResolver,
+  AttendanceResolver,
+  LearningLogResolver,
+  MyLearningResolver,
+  CitizenLearningResolver,
+  LearningPlanResolver,
+  MediaAssetResolver,
+  MediaRenditionResolver,
+  JobQueueResolver,
+  LearningResourceResolver,
+  TitleRunResolver,
+  TitleProgressResolver,
+  CitizenTitlesResolver,
+  TitleAwardResolver,
+  CitizenAwardsResolver,
+  TitleStandingsResolver,
+  RulesetDryRunResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The API's schema, built once per process from the resolver classes. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  if (!built) {
+    registerLabelledEnumList();
+    built = buildSchema({
+      resolvers: RESOLVERS,
+      authChecker,
+      validate: { forbidUnknownValues: false, skipMissingProperties: true },
+      scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    });
+  }
+  return built;
+}

@@ -1,0 +1,72 @@
+import type { RequestContext } from '../../core/context';
+import { byKeys, groupByKeys } from '../../core/loaders';
+import type { SortKey } from '../../infra/keyset';
+import type { ProgrammeStatus } from '../catalogue.enums';
+import type { Programme } from './programme.entity';
+import { countProgrammesOfInstitutions, findProgrammesByIds, findProgrammesOfInstitutions } from './programme.repository';
+import { draftAccess } from './programme.service';
+import type { ProgrammeSession } from './session.entity';
+import { countSessionsOfParents, findSessionsByIds, findSessionsOfParents, type SessionsOfParent } from './session.repository';
+
+export function programmeById(ctx: RequestContext) {
+  return ctx.loaders.get<string, Programme | null>('programme.byId', async (ids) =>
+    byKeys(ids, await findProgrammesByIds(ctx.em, ids), (programme) => programme.id),
+  );
+}
+
+export function sessionById(ctx: RequestContext) {
+  return ctx.loaders.get<string, ProgrammeSession | null>('session.byId', async (ids) =>
+    byKeys(ids, await findSessionsByIds(ctx.em, ids), (session) => session.id),
+  );
+}
+
+/** The loader's name carries the page arguments, so parents asked for with the same page batch together. */
+function pageKey(parts: unknown[]): string {
+  return JSON.stringify(parts);
+}
+
+/**
+ * `pageKey` of sessions' options, which every parent of a list computes again: the time as a
+ * number, since JSON of a Date formats it as text each time.
+ */
+function sessionsKey(options: SessionsOfParent, ...page: unknown[]): string {
+  const parts: Record<keyof SessionsOfParent, unknown> = {
+    parentColumn: options.parentColumn,
+    from: options.from.getTime(),
+    includeCancelled: options.includeCancelled,
+    publishedOnly: options.publishedOnly,
+  };
+  return pageKey([parts, ...page]);
+}
+
+export type SessionPageRow = { parentId: string; session: ProgrammeSession; startsAt: Date };
+
+/** One page of sessions per programme or institution, batched over the parents of a request. */
+export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, limit: number, after: SortKey[] | null) {
+  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${sessionsKey(options, limit, after)}`, async (parentIds) =>
+    groupByKeys(parentIds, await findSessionsOfParents(ctx.em, parentIds, options, limit, after), (row) => row.parentId),
+  );
+}
+
+export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfParent) {
+  return ctx.loaders.get<string, number>(`sessions.count.${sessionsKey(options)}`, async (parentIds) => {
+    const counts = await countSessionsOfParents(ctx.em, parentIds, options);
+    return parentIds.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date };
+
+/** One page of programmes per institution, batched over the institutions of a request. */
+export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], limit: number, after: SortKey[] | null) {
+  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, limit, after])}`, async (ids) =>
+    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), limit, after), (row) => row.parentId),
+  );
+}
+
+export function programmeCountOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[]) {
+  return ctx.loaders.get<string, number>(`programmes.count.${pageKey([statuses])}`, async (ids) => {
+    const counts = await countProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx));
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}

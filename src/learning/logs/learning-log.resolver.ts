@@ -1,0 +1,170 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../core/roles';
+import type { Institution } from '../../catalogue/institutions/institution.entity';
+import { institutionById } from '../../catalogue/institutions/institution.loaders';
+import { InstitutionType } from '../../catalogue/institutions/institution.types';
+import { sessionById } from '../../catalogue/programmes/programme.loaders';
+import { ProgrammeSessionType } from '../../catalogue/programmes/programme.types';
+import type { ProgrammeSession } from '../../catalogue/programmes/session.entity';
+import type { RequestContext } from '../../core/context';
+import { idOf } from '../../graphql/global-id';
+import { labelOf } from '../../core/labels';
+import { orNull } from '../../core/loaders';
+import { registerNode } from '../../graphql/node-registry';
+import { keysetConnection, PageArgs, type Connection } from '../../graphql/relay';
+import { runMutation } from '../../graphql/user-error';
+import { mayReadCitizen } from '../../people/citizens/citizen-access';
+import type { Citizen } from '../../people/citizens/citizen.entity';
+import { CitizenType } from '../../people/citizens/citizen.types';
+import { LearningLog } from './learning-log.entity';
+import { logById } from '../learning.loaders';
+import type { LogPageRow, QueueScope } from '../learning.repository';
+import { CreateEvidenceUploadInput, EvidenceUploadPayload, ImportLearningLogsInput, LearningLogConnection, LearningLogPayload, LearningLogType, RejectLearningLogsInput, ReviewLearningLogsPayload, SubmitLearningLogInput, VerifyLearningLogsInput, VoidLearningLogInput } from './learning-log.types';
+import { LineReportPayload } from './line-report.types';
+import { CloseLearningYearInput, LearningYearClosurePayload } from '../year-closure/year-closure.types';
+
+registerNode('LearningLog', LearningLog, async (ctx, ids) => ctx.services.learning.records.readable(ctx.actor, orNull(await logById(ctx).loadMany(ids))));
+
+/** One page of logs from keyset rows: the rows give order and cursors, the loader the logs. */
+export async function logPage(ctx: RequestContext, rows: LogPageRow[]): Promise<{ row: LogPageRow; log: LearningLog }[]> {
+  const logs = orNull(await logById(ctx).loadMany(rows.map((row) => row.id)));
+  return rows.flatMap((row, index) => {
+    const log = logs[index];
+    return log ? [{ row, log }] : [];
+  });
+}
+
+function queueConnection(ctx: RequestContext, scope: QueueScope, page: PageArgs, name: string): Promise<Connection<LearningLog>> {
+  return keysetConnection({
+    args: page,
+    codec: ctx.services.cursors,
+    scope: name,
+    fetch: async ({ limit, after }) => logPage(ctx, await ctx.services.learning.records.pending(ctx, scope, limit, after)),
+    keyOf: ({ row }) => [row.sort_key, row.id],
+    edge: ({ log }, cursor) => ({ cursor, node: log }),
+    count: () => ctx.services.learning.records.countPending(ctx, scope),
+  });
+}
+
+@Resolver(() => LearningLogType)
+export class LearningLogResolver {
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
+  @Query(() => LearningLogConnection, { description: 'Pending logs of citizens living in the units you assess, oldest first.' })
+  learningVerificationQueue(@Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<Connection<LearningLog>> {
+    return queueConnection(ctx, ctx.services.learning.records.assessorQueue(ctx), page, 'learningVerificationQueue');
+  }
+
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Query(() => LearningLogConnection, { description: 'Pending logs that name your institution, oldest first.' })
+  institutionVerificationQueue(
+    @Arg('institutionId', () => ID, { description: 'The institution.' }) institutionId: string,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<LearningLog>> {
+    const id = idOf('Institution', institutionId);
+    return queueConnection(ctx, ctx.services.learning.records.institutionQueue(ctx, id), page, `institutionVerificationQueue:${id}`);
+  }
+
+  @Authorized(Role.CITIZEN)
+  @Mutation(() => EvidenceUploadPayload, { description: 'Where to upload an evidence file (a presigned PUT URL valid 15 minutes).' })
+  async createEvidenceUpload(@Arg('input') input: CreateEvidenceUploadInput, @Ctx() ctx: RequestContext): Promise<EvidenceUploadPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.createEvidenceUpload(tx, input.fileName));
+    return { upload: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.CITIZEN)
+  @Mutation(() => LearningLogPayload, { description: 'Declares learning done outside the platform; it is PENDING until verified. Retrying with the same idempotencyKey returns the first log.' })
+  async submitLearningLog(@Arg('input') input: SubmitLearningLogInput, @Ctx() ctx: RequestContext): Promise<LearningLogPayload> {
+    const institutionId = input.institutionId ? idOf('Institution', input.institutionId) : null;
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.submit(tx, { ...input, institutionId }));
+    return { log: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized()
+  @Mutation(() => LearningLogPayload, { description: 'Voids a log with a reason: your own pending one, or one you verify (assessor of the citizen’s unit, staff of its institution).' })
+  async voidLearningLog(@Arg('input') input: VoidLearningLogInput, @Ctx() ctx: RequestContext): Promise<LearningLogPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.void(tx, idOf('LearningLog', input.id), input.reason));
+    return { log: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.ASSESSOR, Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => ReviewLearningLogsPayload, { description: 'Verifies pending logs you may review; each id is reported.' })
+  async verifyLearningLogs(@Arg('input') input: VerifyLearningLogsInput, @Ctx() ctx: RequestContext): Promise<ReviewLearningLogsPayload> {
+    const ids = input.ids.map((id) => idOf('LearningLog', id));
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.review(tx, ids, { verify: true }));
+    return { results: outcome.result?.map((r, i) => ({ ...r, id: input.ids[i] })) ?? null, errors: outcome.errors };
+  }
+
+  @Authorized(Role.ASSESSOR, Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => ReviewLearningLogsPayload, { description: 'Rejects pending logs you may review, with a reason; each id is reported.' })
+  async rejectLearningLogs(@Arg('input') input: RejectLearningLogsInput, @Ctx() ctx: RequestContext): Promise<ReviewLearningLogsPayload> {
+    const ids = input.ids.map((id) => idOf('LearningLog', id));
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.review(tx, ids, { verify: false, reason: input.reason }));
+    return { results: outcome.result?.map((r, i) => ({ ...r, id: input.ids[i] })) ?? null, errors: outcome.errors };
+  }
+
+  @Authorized(Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => LineReportPayload, { description: 'Imports verified logs your institution vouches for, from CSV; each line is reported.' })
+  async importLearningLogs(@Arg('input') input: ImportLearningLogsInput, @Ctx() ctx: RequestContext): Promise<LineReportPayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.importCsv(tx, idOf('Institution', input.institutionId), input.csv));
+    return { report: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
+  @Mutation(() => LearningYearClosurePayload, { description: 'Closes the learning records of a unit (and everything under it) for a year that has ended: no self-declared log can be added to it.' })
+  async closeLearningYear(@Arg('input') input: CloseLearningYearInput, @Ctx() ctx: RequestContext): Promise<LearningYearClosurePayload> {
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.yearClosures.close(tx, idOf('AdministrativeUnit', input.unitId), input.year));
+    return { closure: outcome.result, errors: outcome.errors };
+  }
+
+  @FieldResolver(() => String, { description: 'The source, in the language of the request.' })
+  sourceLabel(@Root() log: LearningLog, @Ctx() ctx: RequestContext): string {
+    return labelOf('LogSource', log.source, ctx.locale);
+  }
+
+  @FieldResolver(() => String, { description: 'The status, in the language of the request.' })
+  statusLabel(@Root() log: LearningLog, @Ctx() ctx: RequestContext): string {
+    return labelOf('LogStatus', log.status, ctx.locale);
+  }
+
+  @FieldResolver(() => String, { description: 'The result, in the language of the request.' })
+  resultLabel(@Root() log: LearningLog, @Ctx() ctx: RequestContext): string {
+    return labelOf('LogResult', log.result, ctx.locale);
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was recorded.' })
+  recordedAt(@Root() log: LearningLog): Date {
+    return log.createdAt;
+  }
+
+  @FieldResolver(() => String, { description: 'The learner’s full name.' })
+  async citizenName(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await logById(ctx).load(log.id))?.citizen.fullName ?? '';
+  }
+
+  @FieldResolver(() => CitizenType, { nullable: true, description: 'The learner’s profile, when you may read it (the citizen, assessors of their unit).' })
+  async citizen(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<Citizen | null> {
+    const citizen = (await logById(ctx).load(log.id))?.citizen ?? null;
+    return citizen && mayReadCitizen(ctx.actor, citizen) ? citizen : null;
+  }
+
+  @FieldResolver(() => ProgrammeSessionType, { nullable: true, description: 'The session attended (source ATTENDANCE).' })
+  async session(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<ProgrammeSession | null> {
+    return log.session ? sessionById(ctx).load(log.session.id) : null;
+  }
+
+  @FieldResolver(() => InstitutionType, { nullable: true, description: 'The institution that vouches for it, or that a self-declared log names.' })
+  async institution(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<Institution | null> {
+    return log.institution ? institutionById(ctx).load(log.institution.id) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether an assessor (rather than an institution) verified it.' })
+  verifiedByAssessor(@Root() log: LearningLog): boolean {
+    return log.assessor !== null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'A download URL of the evidence file, valid 5 minutes.' })
+  evidenceUrl(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<string> | null {
+    return ctx.services.learning.logs.evidenceUrl(log);
+  }
+}

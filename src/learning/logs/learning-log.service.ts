@@ -1,0 +1,333 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Account } from '../../auth/account.entity';
+import { Topic } from '../../catalogue/catalogue.enums';
+import { Institution } from '../../catalogue/institutions/institution.entity';
+import { managesProgrammesOf } from '../../catalogue/programmes/programme.service';
+import type { RequestContext } from '../../core/context';
+import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
+import type { Storage } from '../../infra/storage';
+import type { Citizen } from '../../people/citizens/citizen.entity';
+import { todayInVietnam } from '../../core/time';
+import { readCsvWithColumns } from '../../infra/csv-import';
+import { LineOutcome, LogResult, LogSource, LogStatus } from '../learning.enums';
+import { mayReviewRecordOf } from '../learning-access';
+import { LearningLog } from './learning-log.entity';
+import { summarise, type LineReport, type ReportLine } from './line-report';
+import { checkDayTotal, checkHours, checkNotFuture, countingHoursByDay, isYearClosed, lockCitizens } from './log-rules';
+import { requireOwnCitizen } from '../own-citizen';
+import { findPeople } from '../person-lookup';
+
+export interface SelfDeclaredInput {
+  idempotencyKey?: string | null;
+  activityTitle: string;
+  occurredOn: string;
+  hours: number;
+  topics: Topic[];
+  result: LogResult;
+  score?: number | null;
+  certificateNumber?: string | null;
+  evidenceKey?: string | null;
+  institutionId?: string | null;
+}
+
+export interface ResourceStudyInput {
+  resourceId: string;
+  minutes: number;
+  idempotencyKey?: string | null;
+  topics?: Topic[] | null;
+  title?: string | null;
+}
+
+export interface EvidenceUpload {
+  key: string;
+  uploadUrl: string;
+  expiresAt: Date;
+}
+
+export interface ReviewOutcome {
+  id: string;
+  log: LearningLog | null;
+  code: string | null;
+  message: string | null;
+}
+
+const EVIDENCE_UPLOAD_SECONDS = 15 * 60;
+const MAX_IMPORT_LINES = 5000;
+
+/** Writing learning logs: self-declared, resource study, imports; and voiding and reviewing them. */
+export class LearningLogService {
+  constructor(private readonly storage: () => Storage) {}
+
+  /** Not transactional (signs a URL). A presigned PUT for an evidence file under the citizen's own prefix. */
+  async createEvidenceUpload(ctx: RequestContext, fileName: string): Promise<EvidenceUpload> {
+    const citizen = await requireOwnCitizen(ctx);
+    const safe = fileName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(-100) || 'evidence';
+    const key = `evidence/${citizen.id}/${randomUUID()}/${safe}`;
+    const uploadUrl = await this.storage().presignPut(key, EVIDENCE_UPLOAD_SECONDS);
+    return { key, uploadUrl, expiresAt: new Date(ctx.now.getTime() + EVIDENCE_UPLOAD_SECONDS * 1000) };
+  }
+
+  /** A short-lived download URL of a log's evidence file; the caller has checked the actor may read the log. */
+  evidenceUrl(log: LearningLog): Promise<string> | null {
+    return log.evidenceKey ? this.storage().presignGet(log.evidenceKey, 300) : null;
+  }
+
+  /** Transactional, idempotent with `idempotencyKey`. The citizen declares an external activity; it waits for verification. */
+  async submit(ctx: RequestContext, input: SelfDeclaredInput): Promise<LearningLog> {
+    const citizen = await requireOwnCitizen(ctx);
+    const hours = checkHours(input.hours);
+    checkNotFuture(input.occurredOn, todayInVietnam(ctx.now));
+    const topics = checkTopics(input.topics);
+    if (input.score != null && !(input.score >= 0 && input.score <= 100)) throw new UserInputError('INVALID_SCORE', 'A score goes from 0 to 100', ['score']);
+    await lockCitizens(ctx.em, [citizen.id]);
+    const previous = await this.byIdempotencyKey(ctx, citizen, input.idempotencyKey);
+    if (previous) return previous;
+    if (await isYearClosed(ctx.em, citizen.residence.path, Number(input.occurredOn.slice(0, 4)))) {
+      throw new UserInputError('YEAR_CLOSED', `The learning records of ${input.occurredOn.slice(0, 4)} are closed for your area; nothing can be added to that year`, ['occurredOn']);
+    }
+    await checkDay(ctx, citizen, input.occurredOn, hours);
+    if (input.evidenceKey) await this.checkEvidence(citizen, input.evidenceKey);
+    const institution = input.institutionId ? await ctx.em.findOne(Institution, { id: input.institutionId }) : null;
+    if (input.institutionId && !institution) throw new UserInputError('INSTITUTION_NOT_FOUND', 'No institution has this id', ['institutionId']);
+    const log = ctx.em.create(LearningLog, {
+      citizen,
+      source: LogSource.SELF_DECLARED,
+      activityTitle: input.activityTitle.trim(),
+      occurredOn: input.occurredOn,
+      hours,
+      topics,
+      result: input.result,
+      score: input.score ?? null,
+      certificateNumber: input.certificateNumber?.trim() || null,
+      evidenceKey: input.evidenceKey ?? null,
+      institution,
+      status: LogStatus.PENDING,
+      idempotencyKey: input.idempotencyKey ?? null,
+    });
+    await ctx.em.flush();
+    return log;
+  }
+
+  /**
+   * Transactional, idempotent with `idempotencyKey`. Records the study of a platform resource
+   * today, VERIFIED (the platform saw it), counted as self-study. Called by the resources domain.
+   */
+  async recordResourceStudy(ctx: RequestContext, citizen: Citizen, input: ResourceStudyInput): Promise<LearningLog> {
+    const hours = checkHours(input.minutes / 60, ['minutes']);
+    const today = todayInVietnam(ctx.now);
+    await lockCitizens(ctx.em, [citizen.id]);
+    const previous = await this.byIdempotencyKey(ctx, citizen, input.idempotencyKey);
+    if (previous) return previous;
+    await checkDay(ctx, citizen, today, hours);
+    const log = ctx.em.create(LearningLog, {
+      citizen,
+      source: LogSource.RESOURCE_STUDY,
+      resourceId: input.resourceId,
+      activityTitle: input.title?.trim() || null,
+      occurredOn: today,
+      hours,
+      topics: input.topics?.length ? input.topics : [Topic.OTHER],
+      result: LogResult.PARTICIPATED,
+      status: LogStatus.VERIFIED,
+      idempotencyKey: input.idempotencyKey ?? null,
+    });
+    await ctx.em.flush();
+    return log;
+  }
+
+  /**
+   * Transactional. Voids a log with a reason: the owner their PENDING ones, assessors of the
+   * citizen's unit and staff of the vouching institution any PENDING or VERIFIED one.
+   */
+  async void(ctx: RequestContext, id: string, reason: string): Promise<LearningLog> {
+    const log = await this.getLog(ctx, id);
+    const owner = log.citizen.account?.id === ctx.actor?.accountId;
+    const reviewer = mayReviewRecordOf(ctx.actor, log.citizen, log.institution?.id ?? null);
+    if (!owner && !reviewer) throw new NotFoundError('The learning log');
+    if (log.status !== LogStatus.PENDING && log.status !== LogStatus.VERIFIED) {
+      throw new UserInputError('LOG_CLOSED', `A ${log.status.toLowerCase()} log cannot be voided`, ['id']);
+    }
+    if (!reviewer && log.status !== LogStatus.PENDING) {
+      throw new UserInputError('LOG_ALREADY_VERIFIED', 'A verified log can only be voided by its verifier; ask your assessor', ['id']);
+    }
+    this.close(ctx, log, LogStatus.VOIDED, checkReason(reason));
+    await ctx.em.flush();
+    return log;
+  }
+
+  /** Transactional. Verifies or rejects PENDING logs the actor may review, reporting each id. */
+  async review(ctx: RequestContext, ids: string[], decision: { verify: true } | { verify: false; reason: string }): Promise<ReviewOutcome[]> {
+    if (ids.length === 0 || ids.length > 100) throw new UserInputError('INVALID_IDS', 'Give from 1 to 100 ids', ['ids']);
+    const reason = decision.verify ? null : checkReason(decision.reason);
+    const logs = new Map((await ctx.em.find(LearningLog, { id: { $in: ids } }, { populate: ['citizen.residence'] })).map((log) => [log.id, log]));
+    const outcomes = ids.map((id): ReviewOutcome => {
+      const log = logs.get(id);
+      if (!log || !mayReviewRecordOf(ctx.actor, log.citizen, log.institution?.id ?? null)) {
+        return { id, log: null, code: 'NOT_FOUND', message: 'No log you may review has this id' };
+      }
+      if (log.status !== LogStatus.PENDING) return { id, log, code: 'NOT_PENDING', message: `The log is ${log.status.toLowerCase()}, not pending` };
+      if (decision.verify) {
+        const byAssessor = !log.institution || !managesProgrammesOf(ctx, log.institution.id);
+        if (byAssessor && ctx.actor) log.assessor = ctx.em.getReference(Account, ctx.actor.accountId);
+        this.close(ctx, log, LogStatus.VERIFIED, null);
+      } else {
+        this.close(ctx, log, LogStatus.REJECTED, reason);
+      }
+      return { id, log, code: null, message: null };
+    });
+    await ctx.em.flush();
+    return outcomes;
+  }
+
+  /**
+   * Transactional, idempotent (a line imported twice is reported as already recorded). Staff of
+   * an institution import verified logs it vouches for: columns person (national ID or mobile
+   * number), date, hours, topic (several separated by ;), result, and optionally title,
+   * certificate_number, score.
+   */
+  async importCsv(ctx: RequestContext, institutionId: string, csv: string): Promise<LineReport> {
+    const institution = await ctx.em.findOne(Institution, { id: institutionId });
+    if (!institution) throw new NotFoundError('The institution');
+    if (!managesProgrammesOf(ctx, institution.id)) throw new ForbiddenError('Only staff of the institution import its learning logs');
+    const records = readCsvWithColumns(csv, ['person', 'date', 'hours', 'topic', 'result']);
+    if (records.length > MAX_IMPORT_LINES) throw new UserInputError('IMPORT_TOO_LONG', `An import has at most ${MAX_IMPORT_LINES} lines; split it`, ['csv']);
+    const people = await findPeople(ctx, records.map((record) => record.person ?? ''));
+    const citizens = [...people.values()].flatMap((match) => ('citizen' in match ? [match.citizen] : []));
+    await lockCitizens(ctx.em, citizens.map((c) => c.id));
+    const days = [...new Set(records.map((record) => record.date ?? ''))].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+    const dayHours = await countingHoursByDay(ctx.em, citizens.map((c) => c.id), days);
+    const recordedBy = ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null;
+    const today = todayInVietnam(ctx.now);
+    const lines: ReportLine[] = [];
+    for (const [index, record] of records.entries()) {
+      const person = record.person ?? '';
+      const report = (outcome: LineOutcome, log: LearningLog | null = null, code: string | null = null, message: string | null = null) =>
+        lines.push({ line: index + 2, person, outcome, code, message, log });
+      const match = people.get(person);
+      if (!match || 'unknown' in match) {
+        report(LineOutcome.UNKNOWN_PERSON, null, 'UNKNOWN_PERSON', 'No citizen is registered with this identifier');
+        continue;
+      }
+      if ('problem' in match) {
+        report(LineOutcome.REJECTED, null, match.problem.code, match.problem.message);
+        continue;
+      }
+      const citizen = match.citizen;
+      try {
+        const row = readImportRow(record, today);
+        const key = `import:${createHash('sha256').update(JSON.stringify([institution.id, row])).digest('hex').slice(0, 48)}`;
+        const previous = await this.byIdempotencyKey(ctx, citizen, key);
+        if (previous) {
+          report(LineOutcome.ALREADY_RECORDED, previous);
+          continue;
+        }
+        const dayKey = `${citizen.id}|${row.date}`;
+        checkDayTotal(dayHours.get(dayKey) ?? 0, row.hours, row.date);
+        dayHours.set(dayKey, (dayHours.get(dayKey) ?? 0) + row.hours);
+        const log = ctx.em.create(LearningLog, {
+          citizen,
+          source: LogSource.IMPORT,
+          activityTitle: row.title,
+          occurredOn: row.date,
+          hours: row.hours,
+          topics: row.topics,
+          result: row.result,
+          score: row.score,
+          certificateNumber: row.certificateNumber,
+          institution,
+          recordedBy,
+          status: LogStatus.VERIFIED,
+          idempotencyKey: key,
+        });
+        ctx.em.persist(log);
+        report(LineOutcome.RECORDED, log);
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        report(LineOutcome.REJECTED, null, error.code, error.message);
+      }
+    }
+    await ctx.em.flush();
+    return summarise(lines);
+  }
+
+  private close(ctx: RequestContext, log: LearningLog, status: LogStatus, reason: string | null): void {
+    Object.assign(log, {
+      status,
+      statusReason: reason,
+      statusChangedAt: ctx.now,
+      statusChangedBy: ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null,
+    });
+  }
+
+  private async getLog(ctx: RequestContext, id: string): Promise<LearningLog> {
+    const log = await ctx.em.findOne(LearningLog, { id }, { populate: ['citizen.residence'] });
+    if (!log) throw new NotFoundError('The learning log');
+    return log;
+  }
+
+  private async byIdempotencyKey(ctx: RequestContext, citizen: Citizen, key: string | null | undefined): Promise<LearningLog | null> {
+    if (!key) return null;
+    const found = ctx.em.getUnitOfWork().getPersistStack();
+    for (const entity of found) if (entity instanceof LearningLog && entity.citizen.id === citizen.id && entity.idempotencyKey === key) return entity;
+    return ctx.em.findOne(LearningLog, { citizen, idempotencyKey: key });
+  }
+
+  private async checkEvidence(citizen: Citizen, key: string): Promise<void> {
+    if (!key.startsWith(`evidence/${citizen.id}/`) || key.includes('..')) {
+      throw new UserInputError('EVIDENCE_NOT_YOURS', 'The evidence file must be one you uploaded with createEvidenceUpload', ['evidenceKey']);
+    }
+    if (!(await this.storage().exists(key))) {
+      throw new UserInputError('EVIDENCE_NOT_FOUND', 'The evidence file was not uploaded; upload it to the URL of createEvidenceUpload first', ['evidenceKey']);
+    }
+  }
+}
+
+async function checkDay(ctx: RequestContext, citizen: Citizen, day: string, hours: number): Promise<void> {
+  const totals = await countingHoursByDay(ctx.em, [citizen.id], [day]);
+  checkDayTotal(totals.get(`${citizen.id}|${day}`) ?? 0, hours, day);
+}
+
+function checkTopics(topics: Topic[]): Topic[] {
+  const unique = [...new Set(topics)];
+  if (unique.length === 0) throw new UserInputError('TOPIC_REQUIRED', 'Give at least one topic', ['topics']);
+  return unique;
+}
+
+function checkReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length < 3 || trimmed.length > 1000) throw new UserInputError('REASON_REQUIRED', 'Give a reason of 3 to 1000 characters', ['reason']);
+  return trimmed;
+}
+
+interface ImportRow {
+  date: string;
+  hours: number;
+  topics: Topic[];
+  result: LogResult;
+  title: string | null;
+  certificateNumber: string | null;
+  score: number | null;
+}
+
+function readImportRow(record: Record<string, string>, today: string): ImportRow {
+  const date = record.date ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UserInputError('INVALID_DATE', 'date must be YYYY-MM-DD');
+  checkNotFuture(date, today);
+  const hours = checkHours(Number(record.hours));
+  const topics = (record.topic ?? '').split(';').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const unknown = topics.filter((t) => !(Object.values(Topic) as string[]).includes(t));
+  if (!topics.length || unknown.length) throw new UserInputError('INVALID_TOPIC', `Unknown topic ${unknown.join(', ') || '(none)'}; use the Topic values, e.g. DIGITAL_SKILLS`);
+  const result = (record.result ?? '').trim().toUpperCase();
+  if (!(Object.values(LogResult) as string[]).includes(result)) throw new UserInputError('INVALID_RESULT', 'result must be PARTICIPATED or COMPLETED');
+  const score = record.score ? Number(record.score) : null;
+  if (score !== null && !(score >= 0 && score <= 100)) throw new UserInputError('INVALID_SCORE', 'A score goes from 0 to 100');
+  return {
+    date,
+    hours,
+    topics: [...new Set(topics)] as Topic[],
+    result: result as LogResult,
+    title: record.title?.trim() || null,
+    certificateNumber: record.certificate_number?.trim() || null,
+    score,
+  };
+}
