@@ -1,38 +1,32 @@
 import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildApiSchema } from '../app/schema';
 import { PROJECT_ROOT } from '../core/paths';
+import { README_CODE_TABLE, SCHEMA_FILE } from './generated-files';
 import { runCli } from './run';
 
-const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
-
-async function printApiSchema(): Promise<string> {
-  return `${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
-}
-
 /**
- * `schema:print` writes schema/schema.graphql; `schema:check` fails when the file differs from the
- * code. Both take another file as a second argument.
+ * `schema:print` writes schema/schema.graphql and README's table of UserError codes;
+ * `schema:check` fails when either differs from the code. A second argument names another file to
+ * print or check the schema in, and leaves the README alone.
  */
 runCli(async () => {
   const [mode, other] = process.argv.slice(2);
-  const file = other ? path.resolve(other) : SCHEMA_FILE;
-  const name = path.relative(PROJECT_ROOT, file);
-  const printed = await printApiSchema();
-  if (mode === 'print') {
-    await writeFile(file, printed);
-    console.log(`wrote ${name}`);
-    return;
+  const targets = other ? [{ ...SCHEMA_FILE, file: path.resolve(other) }] : [SCHEMA_FILE, README_CODE_TABLE];
+  for (const { file, render } of targets) {
+    const name = path.relative(PROJECT_ROOT, file);
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    const printed = await render(committed);
+    if (mode === 'print') {
+      if (printed !== committed) await writeFile(file, printed);
+      console.log(`wrote ${name}`);
+      continue;
+    }
+    if (committed !== printed) {
+      const committedLines = committed.split('\n');
+      const firstDifference = printed.split('\n').findIndex((line, index) => line !== committedLines[index]);
+      throw new Error(`${name} differs from the code (first at line ${firstDifference + 1}); run \`npm run schema:print\` and commit the file`);
+    }
+    console.log(`${name} matches the code`);
   }
-  const committed = await readFile(file, 'utf8').catch(() => '');
-  if (committed !== printed) {
-    const committedLines = committed.split('\n');
-    const firstDifference = printed.split('\n').findIndex((line, index) => line !== committedLines[index]);
-    throw new Error(
-      `${name} differs from the code (first at line ${firstDifference + 1}); run \`npm run schema:print\` and commit the file`,
-    );
-  }
-  console.log(`${name} matches the code`);
 });

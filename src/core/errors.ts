@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { UserErrorCode } from './user-error-codes';
 
 /** Codes a client sees in `extensions.code` for failures that are not in a payload. */
 export enum ErrorCode {
@@ -57,7 +58,7 @@ export class BadInputError extends ApiError {
  */
 export class UserInputError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: UserErrorCode,
     message: string,
     readonly field: string[] | null = null,
   ) {

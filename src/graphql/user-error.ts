@@ -2,14 +2,15 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { UserInputError } from '../core/errors';
+import type { UserErrorCode } from '../core/user-error-codes';
 
 @ObjectType({ description: 'Something in the input a person can fix; the mutation changed nothing.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "endsAt"]; null when it is the input as a whole.' })
   field!: string[] | null;
 
-  @Field({ description: 'Stable SCREAMING_SNAKE code to branch on, e.g. ENDS_BEFORE_START.' })
-  code!: string;
+  @Field(() => String, { description: 'Stable SCREAMING_SNAKE code to branch on, e.g. ENDS_BEFORE_START; every code and its meaning is in the README.' })
+  code!: UserErrorCode;
 
   @Field({ description: 'What went wrong, in words a person understands.' })
   message!: string;

@@ -1,9 +1,10 @@
 import { normalisePhone } from '../auth/credentials';
+import type { UserErrorCode } from '../core/user-error-codes';
 import type { RequestContext } from '../core/context';
 import { Citizen } from '../people/citizens/citizen.entity';
 import { checkNationalId } from '../people/citizens/national-id';
 
-export type PersonMatch = { citizen: Citizen } | { unknown: true } | { problem: { code: string; message: string } };
+export type PersonMatch = { citizen: Citizen } | { unknown: true } | { problem: { code: UserErrorCode; message: string } };
 
 /**
  * Finds citizens by what a file names them with: a national ID number (by its digest) or a

@@ -1,4 +1,5 @@
 import { Account } from '../../auth/account.entity';
+import type { UserErrorCode } from '../../core/user-error-codes';
 import { SessionStatus } from '../../catalogue/catalogue.enums';
 import { managesProgrammesOf } from '../../catalogue/programmes/programme.service';
 import { ProgrammeSession } from '../../catalogue/programmes/session.entity';
@@ -27,7 +28,7 @@ interface Mark {
   line: number;
   person: string;
   citizen: Citizen | null;
-  problem?: { code: string; message: string };
+  problem?: { code: UserErrorCode; message: string };
   present: boolean;
   reason: string | null;
 }
@@ -119,7 +120,7 @@ export class AttendanceService {
     const lines: ReportLine[] = [];
     const marked = new Map<string, boolean>();
     for (const mark of marks) {
-      const line = (outcome: LineOutcome, log: LearningLog | null = null, code: string | null = null, message: string | null = null) =>
+      const line = (outcome: LineOutcome, log: LearningLog | null = null, code: UserErrorCode | null = null, message: string | null = null) =>
         lines.push({ line: mark.line, person: mark.person, outcome, code, message, log });
       if (mark.problem) {
         line(LineOutcome.REJECTED, null, mark.problem.code, mark.problem.message);

@@ -1,3 +1,4 @@
+import type { UserErrorCode } from '../../core/user-error-codes';
 import { createHash, randomUUID } from 'node:crypto';
 import { Account } from '../../auth/account.entity';
 import { Topic } from '../../catalogue/catalogue.enums';
@@ -201,7 +202,7 @@ export class LearningLogService {
     const lines: ReportLine[] = [];
     for (const [index, record] of records.entries()) {
       const person = record.person ?? '';
-      const report = (outcome: LineOutcome, log: LearningLog | null = null, code: string | null = null, message: string | null = null) =>
+      const report = (outcome: LineOutcome, log: LearningLog | null = null, code: UserErrorCode | null = null, message: string | null = null) =>
         lines.push({ line: index + 2, person, outcome, code, message, log });
       const match = people.get(person);
       if (!match || 'unknown' in match) {

@@ -1,4 +1,5 @@
 import { LineOutcome } from '../learning.enums';
+import type { UserErrorCode } from '../../core/user-error-codes';
 import type { LearningLog } from './learning-log.entity';
 
 /** One line of a roster or an import, and what happened to it. */
@@ -7,7 +8,7 @@ export interface ReportLine {
   /** How the line named the person, as given (a citizen id, a national ID or a phone number). */
   person: string;
   outcome: LineOutcome;
-  code: string | null;
+  code: UserErrorCode | null;
   message: string | null;
   log: LearningLog | null;
 }

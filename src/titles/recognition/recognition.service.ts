@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import type { UserErrorCode } from '../../core/user-error-codes';
 import { Account } from '../../auth/account.entity';
 import { governsUnit, type Actor } from '../../core/actor';
 import { UNIT_LEVEL_RANK, UnitLevel } from '../../catalogue/catalogue.enums';
@@ -39,7 +40,7 @@ export interface RecognizeInput {
 
 /** Why one subject of a bulk recognition was not recognised. */
 export interface SubjectRefusal {
-  code: string;
+  code: UserErrorCode;
   message: string;
 }
 
@@ -60,7 +61,7 @@ interface Gathered {
   validity: Map<string, number | null>;
 }
 
-const refusal = (code: string, message: string): SubjectRefusal => ({ code, message });
+const refusal = (code: UserErrorCode, message: string): SubjectRefusal => ({ code, message });
 
 /** The last day of a recognition: the decision date plus `years` years, minus one day. */
 export function validUntil(decisionDate: string, years: number): string {
@@ -260,7 +261,7 @@ export class RecognitionService {
   }
 }
 
-function checkedReason(reason: string | null, code: string, field: string[]): string | null {
+function checkedReason(reason: string | null, code: UserErrorCode, field: string[]): string | null {
   if (reason === null) return null;
   const trimmed = reason.trim();
   if (!trimmed || trimmed.length > 2000) throw new UserInputError(code, 'Give a reason of 1 to 2000 characters', field);
