@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'minio';
 import { loadConfig } from '../../src/app/config';
 import { startEmbeddedS3, type EmbeddedS3 } from '../../src/infra/embedded-s3';
 import { Storage } from '../../src/infra/storage';
@@ -101,4 +102,20 @@ it('keeps signed calls of the product working (upload, size, partial read, remov
   await expect(forger.sizeOf('evidence/private.txt')).rejects.toMatchObject({ code: 'AccessDenied' });
   await expect(forger.put('evidence/private.txt', Buffer.from('overwritten'), 'text/plain')).rejects.toMatchObject({ code: 'SignatureDoesNotMatch' });
   expect((await storage.head('evidence/private.txt', 100)).toString()).toBe('chứng cứ');
+});
+
+it('accepts the signed requests of a multipart upload (initiate, parts, complete), as the client makes for large files', async () => {
+  const endpoint = new URL(s3.endpoint);
+  // Parts of 5 MB (the least S3 allows) instead of the client's 64 MB, so 6 MB take two parts.
+  // findUploadId answers "none", as Storage's client does for s3rver, which cannot list uploads.
+  const client = new (class extends Client {
+    override async findUploadId(): Promise<string | undefined> {
+      return undefined;
+    }
+  })({ endPoint: endpoint.hostname, port: Number(endpoint.port), useSSL: false, accessKey: config.s3.accessKey, secretKey: config.s3.secretKey, region: config.s3.region, pathStyle: true, partSize: 5 * 1024 * 1024 });
+  const body = Buffer.alloc(6 * 1024 * 1024, 7);
+  const completed = jest.spyOn(client, 'completeMultipartUpload');
+  await client.putObject(config.s3.bucket, 'uploads/large.bin', body, body.length);
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(await storage.sizeOf('uploads/large.bin')).toBe(body.length);
 });
