@@ -92,6 +92,11 @@ export function verifySignatureV4(request: SignedRequest, credentials: SigningCr
   if (signedHeaderNames.some((name, index) => !name || name !== name.toLowerCase() || (index > 0 && signedHeaderNames[index - 1] >= name))) {
     return refusal('AuthorizationHeaderMalformed', 'SignedHeaders must be lower-case names in sorted order, separated by semicolons');
   }
+  // As S3 does: otherwise a presigned PUT could carry e.g. x-amz-copy-source, which s3rver obeys,
+  // and copy any object of the bucket to the key the URL was made for.
+  if (Object.keys(request.headers).some((name) => name.startsWith('x-amz-') && !signedHeaderNames.includes(name))) {
+    return refusal('AccessDenied', 'There were headers present in the request which were not signed');
+  }
   const canonicalHeaders = canonicalHeadersOf(request.headers, signedHeaderNames);
   if (canonicalHeaders === null) return refusal('AccessDenied', 'A header listed in SignedHeaders is missing');
   const path = canonicalPath(rawPath);

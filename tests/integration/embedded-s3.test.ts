@@ -119,3 +119,11 @@ it('accepts the signed requests of a multipart upload (initiate, parts, complete
   expect(completed).toHaveBeenCalledTimes(1);
   expect(await storage.sizeOf('uploads/large.bin')).toBe(body.length);
 });
+
+it('refuses a presigned PUT that carries an x-amz-* header it was not signed with (one that would copy another object in)', async () => {
+  const url = await storage.presignPut('uploads/copy-target.txt', 60);
+  const response = await fetch(url, { method: 'PUT', headers: { 'x-amz-copy-source': `/${storage.bucket}/evidence/private.txt` } });
+  expect(await refusalCode(response.clone())).toBe('AccessDenied');
+  expect(await response.text()).toContain('There were headers present in the request which were not signed');
+  expect(await storage.exists('uploads/copy-target.txt')).toBe(false);
+});

@@ -75,10 +75,14 @@ it('refuses a signature made with another secret, or a changed method, path, que
   expect(verifySignatureV4({ ...presignedGet, url: presignedGet.url?.replace('X-Amz-Expires=86400', 'X-Amz-Expires=604800') }, aws, signedAt)).toEqual(mismatch);
 });
 
-it('refuses an unknown access key, a missing signed header, an unsigned request', () => {
+it('refuses an unknown access key, a missing signed header, an unsigned x-amz-* header, an unsigned request', () => {
   expect(verifySignatureV4(getObject, { ...aws, accessKey: 'S3RVER' }, signedAt)).toEqual(expect.objectContaining({ code: 'InvalidAccessKeyId' }));
   const { range: _range, ...withoutRange } = getObject.headers;
   expect(verifySignatureV4({ ...getObject, headers: withoutRange }, aws, signedAt)).toEqual(expect.objectContaining({ code: 'AccessDenied' }));
+  expect(verifySignatureV4({ ...presignedGet, headers: { ...presignedGet.headers, 'x-amz-meta-a': '1' } }, aws, signedAt)).toEqual({
+    code: 'AccessDenied',
+    message: 'There were headers present in the request which were not signed',
+  });
   expect(verifySignatureV4({ method: 'GET', url: '/test.txt', headers: { host: 'examplebucket.s3.amazonaws.com' } }, aws, signedAt)).toEqual({
     code: 'AccessDenied',
     message: 'The request is not signed; the bucket is private',
