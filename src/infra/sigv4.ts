@@ -139,11 +139,10 @@ function headerClaim(authorization: string, headers: IncomingHttpHeaders, query:
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
   if (!credential || !signedHeaders || !signature) return refusal('AuthorizationHeaderMalformed', 'The Authorization header needs Credential, SignedHeaders and Signature');
-  // S3 also accepts the Date header; x-amz-date takes precedence. Either way the date is part of
-  // the string to sign, so it cannot be changed without breaking the signature.
-  const amzDate = headerValue(headers, 'x-amz-date') ?? headerValue(headers, 'date');
+  // S3 would also take the Date header, in its own form; every client of ours sends x-amz-date.
+  const amzDate = headerValue(headers, 'x-amz-date');
   const payloadHash = headerValue(headers, 'x-amz-content-sha256');
-  if (!amzDate) return refusal('AccessDenied', 'AWS authentication requires a valid X-Amz-Date header');
+  if (!amzDate) return refusal('AccessDenied', 'AWS authentication requires an X-Amz-Date header');
   if (!payloadHash) return refusal('AccessDenied', 'The x-amz-content-sha256 header is required for AWS Signature Version 4');
   if (!/^([0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-AWS4-HMAC-SHA256-PAYLOAD)$/.test(payloadHash)) {
     return refusal('AccessDenied', 'x-amz-content-sha256 must be a SHA-256 in hex, UNSIGNED-PAYLOAD or STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
