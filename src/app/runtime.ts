@@ -31,7 +31,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   const log = options.log ?? createLogger(config.logLevel);
   let embedded: EmbeddedS3 | null = null;
   if (!config.s3.endpoint) {
-    embedded = await startEmbeddedS3(config.dataDir, config.s3.embeddedPort, config.s3.bucket);
+    embedded = await startEmbeddedS3(config.dataDir, config.s3.embeddedPort, config.s3);
     log.info({ endpoint: embedded.endpoint }, 'started the embedded S3 server (s3rver)');
   }
   const storage = Storage.connect(config.s3, config.s3.endpoint ?? (embedded as EmbeddedS3).endpoint, embedded !== null);
