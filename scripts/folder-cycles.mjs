@@ -1,4 +1,4 @@
-// Folders of src/ must not import each other in a circle (issue: "no import circle between the
+// The folders of src/ (and workers/) must not import each other in a circle (issue: "no import circle between the
 // folders of src/"). dependency-cruiser's own rules see modules, not folders, so this checks the
 // graph of folders it finds: `npm run imports:check` runs it after the module rules.
 import { createRequire } from 'node:module';
@@ -6,18 +6,20 @@ import { cruise } from 'dependency-cruiser';
 
 const require = createRequire(import.meta.url);
 const config = require('../.dependency-cruiser.js');
-const { output } = await cruise(['src'], { ...config.options, validate: false }, undefined, {
+const { output } = await cruise(['src', 'workers'], { ...config.options, validate: false }, undefined, {
   tsConfig: require('../tsconfig.json'),
 });
 
-const folderOf = (path) => path.split('/').slice(0, 2).join('/');
+const inHouse = (path) => path.startsWith('src/') || path.startsWith('workers/');
+// A folder of src/ (src/learning) or the workers' folder as a whole.
+const folderOf = (path) => (path.startsWith('src/') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]);
 const edges = new Map();
 for (const module of output.modules) {
-  if (!module.source.startsWith('src/')) continue;
+  if (!inHouse(module.source)) continue;
   const from = folderOf(module.source);
   for (const dependency of module.dependencies) {
     const to = folderOf(dependency.resolved);
-    if (!dependency.resolved.startsWith('src/') || to === from) continue;
+    if (!inHouse(dependency.resolved) || to === from) continue;
     if (!edges.has(from)) edges.set(from, new Map());
     const why = edges.get(from);
     if (!why.has(to)) why.set(to, `${module.source} → ${dependency.resolved}`);
@@ -62,4 +64,4 @@ for (const component of cycles) {
   }
 }
 if (cycles.length) process.exit(1);
-console.log(`✔ no import circles between the ${new Set([...edges.keys()]).size} folders of src/`);
+console.log(`✔ no import circles between the ${edges.size} folders of src/ and workers/`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runProcess } from '../src/cli/run';
+import { runProcess } from '../src/app/run';
 import { startWorkers } from './host';
 
 /** `npm run worker`: the workers alone, for production (the API runs apart). */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { UserInputError } from '../core/errors';
-import { runDatabaseTool } from './run';
+import { runDatabaseTool } from '../app/run';
 
 /** `npm run admin:create -- --login admin@tinh.gov.vn --name "…"` (password from ADMIN_PASSWORD or --password). */
 runDatabaseTool(async ({ orm, services }) => {

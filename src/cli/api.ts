@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from '../http/server';
-import { runProcess } from './run';
+import { runProcess } from '../app/run';
 
 /** `npm run api`: the API alone, for production (run `npm run migrate` first, workers apart). */
 runProcess({ migrate: false, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {

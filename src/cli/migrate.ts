@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runDatabaseTool } from './run';
+import { runDatabaseTool } from '../app/run';
 
 /** `npm run migrate`: creates the database when missing and applies pending migrations. */
 runDatabaseTool(async ({ log }) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runDatabaseTool } from './run';
+import { runDatabaseTool } from '../app/run';
 
 /** `npm run migration:create -- name`: applies pending migrations, then writes the difference between entities and schema. */
 runDatabaseTool(async ({ orm }) => {

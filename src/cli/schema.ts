@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../core/paths';
 import { README_CODE_TABLE, SCHEMA_FILE } from './generated-files';
-import { runCli } from './run';
+import { runCli } from '../app/run';
 
 /**
  * `schema:print` writes schema/schema.graphql and README's table of UserError codes;

@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
 import { loadDemoData } from '../demo/demo-data';
 import { createApiServer } from '../http/server';
 import { startWorkers } from '../../workers/host';
-import { runProcess } from './run';
+import { runProcess } from '../app/run';
 
 /** `npm start`: API and workers in one process on the embedded defaults, migrated, with demo data. */
 runProcess({ migrate: true, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {

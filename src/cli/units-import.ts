@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import { runDatabaseTool } from './run';
+import { runDatabaseTool } from '../app/run';
 
 /** `npm run units:import -- file.csv [more.csv]`: imports administrative units and prints the report. */
 runDatabaseTool(async ({ orm, services }) => {

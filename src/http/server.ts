@@ -84,7 +84,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     schema,
     introspection: true,
     csrfPrevention: true,
-    // Shutdown is ours (src/cli/shutdown.ts): Apollo's own handler would re-raise the signal.
+    // Shutdown is ours (src/app/shutdown.ts): Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: formatError(log),
     plugins: [

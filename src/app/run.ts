@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../core/config';
-import { ENTITIES } from '../app/entities';
+import { ENTITIES } from './entities';
 import { migrate, openDatabase } from '../infra/database';
 import { createLogger, type Logger } from '../infra/logger';
 import { JobQueues } from '../infra/queue';
-import { openRuntime, type Runtime } from '../app/runtime';
-import { createServices, type Services } from '../app/services';
+import { openRuntime, type Runtime } from './runtime';
+import { createServices, type Services } from './services';
 import { Shutdown } from './shutdown';
 
 /** Runs a CLI's main and exits non-zero with the error's message (not a stack) when it fails. */
