@@ -7,7 +7,7 @@ import { runProcess } from '../app/run';
 
 /** `npm start`: API and workers in one process on the embedded defaults, migrated, with demo data. */
 runProcess({ migrate: true, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {
-  if (config.loadDemoData) await loadDemoData(runtime.orm.em, runtime.services, log);
+  if (config.loadDemoData) await loadDemoData(runtime);
   const workers = await startWorkers(runtime);
   shutdown.add(() => workers.close());
   const api = await createApiServer(runtime);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../core/roles';
 import {
   Audience,
@@ -11,13 +10,13 @@ import {
   Topic,
 } from '../catalogue/catalogue.enums';
 import { Institution } from '../catalogue/institutions/institution.entity';
-import type { Logger } from '../infra/logger';
 import { PROJECT_ROOT } from '../core/paths';
-import type { Services } from '../app/services';
+import type { Runtime } from '../app/runtime';
 import { systemContext } from '../app/system-context';
 import { todayInVietnam, VIETNAM_OFFSET_MS } from '../core/time';
 import { loadPeopleDemo } from './people-demo';
 import { loadLearningDemo } from './learning-demo';
+import { loadResourcesDemo } from './resources-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 export const REFERENCE_DATA_DIR = path.join(PROJECT_ROOT, 'src', 'catalogue', 'reference-data');
@@ -93,8 +92,12 @@ function nextMonday(now: Date): Date {
   return new Date(local.getTime() + daysAhead * 86_400_000 - VIETNAM_OFFSET_MS);
 }
 
-/** Loads the real administrative units and, on an empty catalogue, demo institutions, programmes and accounts. */
-export async function loadDemoData(em: EntityManager, services: Services, log: Logger): Promise<void> {
+/**
+ * Loads the real administrative units and, on an empty catalogue, demo institutions, programmes,
+ * accounts, people, learning resources of every kind and two years of learning records.
+ */
+export async function loadDemoData({ orm, services, storage, log }: Pick<Runtime, 'orm' | 'services' | 'storage' | 'log'>): Promise<void> {
+  const em = orm.em;
   for (const file of UNIT_FILES) {
     const report = await services.unitImport.importCsv(em.fork(), await readFile(path.join(REFERENCE_DATA_DIR, file), 'utf8'));
     log.info({ file, created: report.created, updated: report.updated, rejected: report.rejected.length }, 'imported administrative units');
@@ -141,5 +144,6 @@ export async function loadDemoData(em: EntityManager, services: Services, log: L
     await loadPeopleDemo(ctx, citizen.id);
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
+  await loadResourcesDemo(em, services, storage, log);
   await loadLearningDemo(em, services, log);
 }

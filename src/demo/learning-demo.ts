@@ -12,7 +12,11 @@ import { Citizen } from '../people/citizens/citizen.entity';
 import type { Services } from '../app/services';
 import { systemContext } from '../app/system-context';
 import { todayInVietnam } from '../core/time';
+import { LearningResource } from '../resources/resource.entity';
+import type { TitleRun } from '../titles/engine/run.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { loadPreviousYearDemo } from './previous-year-demo';
+import { STUDIED_DEMO_RESOURCE } from './resources-demo';
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +27,7 @@ const LOGS: { daysAgo: number; hours: number; topic: Topic; source: LogSource; s
   { daysAgo: 240, hours: 4, topic: Topic.FOREIGN_LANGUAGE, source: LogSource.IMPORT, status: LogStatus.VERIFIED, title: 'Tiếng Anh giao tiếp A2', result: LogResult.COMPLETED },
   { daysAgo: 200, hours: 1.5, topic: Topic.HEALTH, source: LogSource.SELF_DECLARED, status: LogStatus.VERIFIED, title: 'Sơ cứu ban đầu (Hội Chữ thập đỏ)' },
   { daysAgo: 150, hours: 2, topic: Topic.DIGITAL_SKILLS, source: LogSource.SELF_DECLARED, status: LogStatus.REJECTED, title: 'Tự học Excel', reason: 'Không có minh chứng' },
-  { daysAgo: 120, hours: 1, topic: Topic.CULTURE_HISTORY, source: LogSource.RESOURCE_STUDY, status: LogStatus.VERIFIED, title: 'Phim tài liệu Văn hóa Óc Eo' },
+  { daysAgo: 120, hours: 1, topic: Topic.CULTURE_HISTORY, source: LogSource.RESOURCE_STUDY, status: LogStatus.VERIFIED, title: STUDIED_DEMO_RESOURCE },
   { daysAgo: 90, hours: 2, topic: Topic.LIFE_SKILLS, source: LogSource.SELF_DECLARED, status: LogStatus.VOIDED, title: 'Kỹ năng nuôi dạy con', reason: 'Khai trùng ngày' },
   { daysAgo: 45, hours: 6, topic: Topic.DIGITAL_SKILLS, source: LogSource.SELF_DECLARED, status: LogStatus.VERIFIED, title: 'Khóa học Chuyển đổi số cho người dân', result: LogResult.COMPLETED },
   { daysAgo: 12, hours: 2, topic: Topic.HEALTH, source: LogSource.SELF_DECLARED, status: LogStatus.PENDING, title: 'Dinh dưỡng cho người cao tuổi' },
@@ -43,9 +47,12 @@ const NEIGHBOUR_LOGS: { daysAgo: number; hours: number; topic: Topic; title: str
  * Gives the demo citizen (account 0912345678, whose profile the people demo made) a year of
  * learning: logs in every state, an attended session, enrollments in coming sessions and a plan;
  * and the other demo citizens of 15 or more a few verified logs each, so households and hamlets
- * have a record to be assessed on. Skips when the demo citizen already has logs.
+ * have a record to be assessed on; the citizen and her husband a previous year in which both are
+ * Learning Citizens. Then asks the titles engine to compute both years for the province. Skips
+ * when the demo citizen already has logs.
  */
 export async function loadLearningDemo(em: EntityManager, services: Services, log: Logger): Promise<void> {
+  const runs: TitleRun[] = [];
   await em.fork().transactional(async (tx) => {
     const account = await tx.findOne(Account, { phone: DEMO_ACCOUNTS.citizen });
     const adminAccount = await tx.findOne(Account, { email: DEMO_ACCOUNTS.admin });
@@ -55,6 +62,7 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
     if (!citizen || (await tx.count(LearningLog, { citizen })) > 0) return;
     const library = await tx.findOneOrFail(Institution, { name: 'Thư viện tỉnh Long An' });
     const now = new Date();
+    const studied = await tx.findOne(LearningResource, { title: STUDIED_DEMO_RESOURCE });
     for (const demo of LOGS) {
       const occurredOn = todayInVietnam(new Date(now.getTime() - demo.daysAgo * DAY_MS));
       const vouched = demo.source === LogSource.IMPORT || demo.source === LogSource.SELF_DECLARED;
@@ -62,7 +70,7 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
         citizen,
         source: demo.source,
         activityTitle: demo.title,
-        resourceId: demo.source === LogSource.RESOURCE_STUDY ? '00000000-0000-4000-8000-00000000d301' : null,
+        resourceId: demo.source === LogSource.RESOURCE_STUDY ? (studied?.id ?? null) : null,
         occurredOn,
         hours: demo.hours,
         topics: [demo.topic],
@@ -91,6 +99,8 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
     tx.create(LearningGoal, { citizen, year, topic: Topic.FOREIGN_LANGUAGE, targetHours: 6 });
     tx.create(LearningGoal, { citizen, year, programme });
     await tx.flush();
+    const spouse = await tx.findOneOrFail(Citizen, { fullName: 'Trần Văn Minh' });
+    await loadPreviousYearDemo(admin, [citizen, spouse], library, year - 1);
     const neighbours = await tx.find(Citizen, { id: { $ne: citizen.id }, birthYear: { $lte: year - 15 } }, { orderBy: { fullName: 'asc' } });
     let neighbourLogs = 0;
     for (const [index, neighbour] of neighbours.entries()) {
@@ -112,5 +122,11 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
     }
     await tx.flush();
     log.info({ logs: LOGS.length + 1, neighbourLogs }, 'loaded the demo citizens’ learning records');
+    const provinceId = citizen.residence.path.split('/')[1];
+    for (const runYear of [year - 1, year]) runs.push(await services.titles.runs.requestFor(admin, provinceId, runYear));
   });
+  // After the commit, so the worker finds the runs; a run left QUEUED while Redis is away is dispatched when it returns.
+  for (const run of runs) {
+    await services.titles.runs.dispatch(run).catch((error: unknown) => log.warn({ err: error, runId: run.id }, 'could not queue the demo title run yet'));
+  }
 }

@@ -45,13 +45,16 @@ export async function loadPeopleDemo(ctx: RequestContext, citizenAccountId: stri
     return found;
   };
   const citizens = new Map<string, Citizen>();
+  // Registered three years ago, so the previous years' standings count them.
+  const since = `${new Date().getUTCFullYear() - 3}-01-01`;
   for (const { key, hamlet, ...fields } of CITIZENS) {
-    citizens.set(key, await services.citizens.register(ctx, { ...fields, residenceId: (await unit(hamlet)).id }));
+    const citizen = await services.citizens.register(ctx, { ...fields, residenceId: (await unit(hamlet)).id });
+    citizen.createdAt = new Date(`${since}T00:00:00Z`);
+    citizens.set(key, citizen);
   }
   const hoa = citizens.get('hoa') as Citizen;
   hoa.account = ctx.em.getReference(Account, citizenAccountId);
   hoa.phone = '0912345678';
-  const since = `${new Date().getUTCFullYear() - 3}-01-01`;
   const households = new Map<string, string>();
   for (const demo of HOUSEHOLDS) {
     const household = await services.households.create(ctx, { hamletId: (await unit(demo.hamlet)).id, name: demo.name, headId: (citizens.get(demo.head) as Citizen).id, validFrom: since });

@@ -63,3 +63,8 @@ export async function imageRenditions(file: string, widths: number[], maxPixels:
     throw new UnusableInputError(`the image cannot be read: ${(error as Error).message}`);
   }
 }
+
+/** A JPEG drawn from an SVG document (for sample files the project makes itself). */
+export function jpegOfSvg(svg: string, quality = 85): Promise<Buffer> {
+  return sharp(Buffer.from(svg)).jpeg({ quality }).toBuffer();
+}

@@ -183,7 +183,7 @@ export async function generateTitlesData(client: Client, options: TitlesDataOpti
   await step(
     'citizens',
     `insert into citizen (id, created_at, updated_at, full_name, birth_year, gender, residence_id, occupational_group, ethnic_minority, disability)
-     select id, now(), now(),
+     select id, make_date(${Y} - 1, 1, 1), now(),
             (${textArray(SURNAMES)})[surname] || ' ' ||
             case when gender = 'MALE' then ${pick(MALE_MIDDLE)} || ' ' || ${pick(MALE_GIVEN)} else ${pick(FEMALE_MIDDLE)} || ' ' || ${pick(FEMALE_GIVEN)} end,
             birth_year, gender, hamlet_id,

@@ -48,10 +48,14 @@ export async function insertSession(em: EntityManager, programmeId: string, inst
   return id;
 }
 
-export async function insertCitizen(em: EntityManager, residence: UnitRow, birthYear: number, accountId: string | null = null): Promise<string> {
+const REGISTERED_LONG_AGO = '2000-01-01T00:00:00Z';
+
+/** Registered (created) long ago unless `registeredAt` says when, since the engine counts a citizen only from the year of registration. */
+export async function insertCitizen(em: EntityManager, residence: UnitRow, birthYear: number, accountId: string | null = null, registeredAt = REGISTERED_LONG_AGO): Promise<string> {
   const id = randomUUID();
-  await em.execute(`insert into citizen (id, created_at, updated_at, full_name, birth_year, gender, residence_id, account_id) values (?, now(), now(), ?, ?, 'FEMALE', ?, ?)`, [
+  await em.execute(`insert into citizen (id, created_at, updated_at, full_name, birth_year, gender, residence_id, account_id) values (?, ?, now(), ?, ?, 'FEMALE', ?, ?)`, [
     id,
+    registeredAt,
     `Công dân ${serial}`,
     birthYear,
     residence.id,
@@ -166,8 +170,8 @@ export async function attestLearningCitizen(em: EntityManager, citizenIds: strin
 export async function insertCitizens(em: EntityManager, residence: UnitRow, birthYear: number, count: number): Promise<string[]> {
   const rows = await em.execute<{ id: string }[]>(
     `insert into citizen (id, created_at, updated_at, full_name, birth_year, gender, residence_id)
-     select gen_random_uuid(), now() + n * interval '1 microsecond', now(), 'Công dân ' || n, ?, 'MALE', ? from generate_series(1, ?::int) n returning id, created_at`,
-    [birthYear, residence.id, count],
+     select gen_random_uuid(), ?::timestamptz + n * interval '1 microsecond', now(), 'Công dân ' || n, ?, 'MALE', ? from generate_series(1, ?::int) n returning id, created_at`,
+    [REGISTERED_LONG_AGO, birthYear, residence.id, count],
   );
   return rows.map((row) => row.id);
 }

@@ -1,17 +1,33 @@
+import { toGlobalId } from '../../src/graphql/global-id';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-accounts';
 import { loadDemoData } from '../../src/demo/demo-data';
+import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
+let workers: WorkerHost;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadDemoData(api.runtime.orm.em, api.runtime.services, api.runtime.log);
-});
+  api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100' });
+  await loadDemoData(api.runtime);
+  workers = await startWorkers(api.runtime);
+}, 120_000);
 
 afterAll(async () => {
+  await workers.close();
   await api.close();
 });
+
+const thisYear = () => Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 async function signIn(login: string): Promise<string> {
   const result = await api.gql<{ signIn: { accessToken: string } }>(
@@ -24,7 +40,7 @@ async function signIn(login: string): Promise<string> {
 describe('demo data of npm start', () => {
   it('gives the demo citizen a profile, a household and a year of learning in several states', async () => {
     const token = await signIn(DEMO_ACCOUNTS.citizen);
-    const year = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+    const year = thisYear();
     const result = await api.gql<{
       myCitizenProfile: { fullName: string; nationalId: string; household: { members: { role: string }[] } };
       myLearning: { logs: { edges: { node: { status: string } }[] } };
@@ -51,10 +67,61 @@ describe('demo data of npm start', () => {
   it('shows the assessor the pending logs of their ward, and changes nothing when loaded again', async () => {
     const count = async () => (await api.runtime.orm.em.fork().execute<{ n: string }[]>('select count(*)::text as n from learning_log'))[0].n;
     const before = await count();
-    await loadDemoData(api.runtime.orm.em, api.runtime.services, api.runtime.log);
+    await loadDemoData(api.runtime);
     expect(await count()).toBe(before);
     const token = await signIn(DEMO_ACCOUNTS.assessor);
     const queue = await api.gql<{ learningVerificationQueue: { totalCount: number } }>('{ learningVerificationQueue { totalCount } }', {}, { token });
     expect(queue.data?.learningVerificationQueue.totalCount).toBe(2);
   });
+
+  it('publishes a learning resource of every kind once the workers have made its renditions', async () => {
+    type Resources = { learningResources: { totalCount: number; edges: { node: { kind: string; status: string; pages: number | null; durationSeconds: number | null; mediaAsset: { status: string } | null } }[] } };
+    const read = () => api.gql<Resources>('{ learningResources(first: 20) { totalCount edges { node { kind status pages durationSeconds mediaAsset { status } } } } }');
+    const result = await eventually(read, (r) => r.data?.learningResources.totalCount === 6, 120_000);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data?.learningResources.edges.map((edge) => edge.node) ?? [];
+    expect(nodes.map((node) => node.kind).sort()).toEqual(['AUDIO', 'DOCUMENT', 'EBOOK', 'IMAGE', 'LINK', 'VIDEO']);
+    expect(nodes.every((node) => node.status === 'PUBLISHED')).toBe(true);
+    const byKind = new Map(nodes.map((node) => [node.kind, node]));
+    expect(byKind.get('EBOOK')?.pages).toBe(6);
+    expect(byKind.get('VIDEO')?.durationSeconds).toBeGreaterThan(5);
+    expect(byKind.get('LINK')?.mediaAsset).toBeNull();
+    expect(nodes.filter((node) => node.mediaAsset).every((node) => node.mediaAsset?.status === 'READY')).toBe(true);
+  }, 130_000);
+
+  it('lets the ward recognise the demo citizen and her husband as Learning Citizens of the previous year without an override', async () => {
+    const previous = thisYear() - 1;
+    const em = api.runtime.orm.em.fork();
+    const runs = await eventually(
+      () => em.execute<{ year: number; status: string }[]>('select year, status from title_run order by year'),
+      (rows) => rows.length === 2 && rows.every((row) => row.status === 'SUCCEEDED'),
+    );
+    expect(runs).toEqual([{ year: previous, status: 'SUCCEEDED' }, { year: previous + 1, status: 'SUCCEEDED' }]);
+    const token = await signIn(DEMO_ACCOUNTS.admin);
+    const ward = await api.gql<{ administrativeUnit: { id: string } }>('{ administrativeUnit(code: "27694") { id } }');
+    const standing = await api.gql<{ titleStandings: { total: { evaluated: number; meeting: number } } }>(
+      `query($unitId: ID!, $year: Int!) { titleStandings(unitId: $unitId, year: $year, kind: LEARNING_CITIZEN) { total { evaluated meeting } } }`,
+      { unitId: ward.data?.administrativeUnit.id, year: previous },
+      { token },
+    );
+    expect(standing.errors).toBeUndefined();
+    // The ward's eight demo people were registered before that year; seven are 15 or older then, and two meet the criteria.
+    expect(standing.data?.titleStandings.total).toEqual({ evaluated: 7, meeting: 2 });
+    const citizens = await em.execute<{ id: string }[]>(`select id from citizen where full_name in ('Nguyễn Thị Hoa', 'Trần Văn Minh') order by full_name`);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const recognised = await api.gql<{ recognizeTitles: { recognisedCount: number; results: { errors: unknown[] }[]; errors: unknown[] } }>(
+      `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { recognisedCount results { errors { code message } } errors { code message } } }`,
+      {
+        input: {
+          decision: { number: '12/QĐ-UBND', date: today, issuer: 'UBND phường Long An', level: 'COMMUNE' },
+          subjectIds: citizens.map((row) => toGlobalId('Citizen', row.id)),
+          year: previous,
+          titleKind: 'LEARNING_CITIZEN',
+        },
+      },
+      { token },
+    );
+    expect(recognised.errors).toBeUndefined();
+    expect(recognised.data?.recognizeTitles).toMatchObject({ recognisedCount: 2, errors: [] });
+  }, 120_000);
 });

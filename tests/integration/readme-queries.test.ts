@@ -33,7 +33,7 @@ let api: TestApi;
 
 beforeAll(async () => {
   api = await startTestApi();
-  await loadDemoData(api.runtime.orm.em, api.runtime.services, api.runtime.log);
+  await loadDemoData(api.runtime);
 });
 
 afterAll(async () => {

@@ -136,6 +136,10 @@ beforeAll(async () => {
   await insertAttestation(em, citizens.overridden as string, hamlet, YEAR, 'READING', 10);
   await learns46(await make('fourteen', hamlet, YEAR - 14));
   await make('fifteen', hamlet, YEAR - 15);
+  // Registered the moment the year ended in Vietnam: the same learning, but not a citizen of that year's figures.
+  citizens.registeredAfter = await insertCitizen(em, hamlet, 1990, null, `${YEAR + 1}-01-01T00:00:00+07:00`);
+  await learns34(citizens.registeredAfter);
+  await attest(citizens.registeredAfter, hamlet, [10, 10, 10, 10, 10]);
 });
 
 afterAll(async () => {
@@ -209,6 +213,10 @@ describe('a run over a province for LEARNING_CITIZEN of VN-2024', () => {
   it('gives no progress to citizens under 15, and gives it at 15', async () => {
     expect(await stored(citizens.fourteen as string)).toBeUndefined();
     expect(await stored(citizens.fifteen as string)).toMatchObject({ total: '0.00', status: 'NOT_YET' });
+  });
+
+  it('counts only citizens registered before the year ended', async () => {
+    expect(await stored(citizens.registeredAfter as string)).toBeUndefined();
   });
 
   it('records the run: phases, counts, rows written, duration', () => {

@@ -1,3 +1,4 @@
+import { registeredBefore } from './registration.sql';
 import { MetricName } from './metrics';
 import { isLogMetric, logMetricAggregate, logWindowYears } from './citizen-metrics.sql';
 import { attestedRelation, disadvantagedSql, isAttestable, scoringTail, type EvaluatedIndicator, type PointsRule } from './evaluation.sql';
@@ -48,7 +49,7 @@ export function citizenEvaluation(scope: CitizenScope, year: number, rule: Point
      ), subjects as (
        select c.id, c.residence_id as unit_id, units.disadvantaged
          from citizen c join units on units.id = c.residence_id
-        where {citizens} and c.birth_year <= {maxBirthYear}
+        where {citizens} and c.birth_year <= {maxBirthYear} and {registered}
      ), logs as materialized (
        select l.citizen_id, extract(year from l.occurred_on)::int as yr, l.source, l.hours, l.topics, l.result, l.session_id, i.kind as institution_kind
          from learning_log l join subjects s on s.id = l.citizen_id left join institution i on i.id = l.institution_id
@@ -67,6 +68,7 @@ export function citizenEvaluation(scope: CitizenScope, year: number, rule: Point
       units,
       citizens,
       maxBirthYear: frag('?::int', year - CITIZEN_MIN_AGE),
+      registered: frag(registeredBefore('c', 'make_date(?::int, 1, 1)'), year + 1),
       windowStart: frag('make_date(?::int, 1, 1)', year - window + 1),
       windowEnd: frag('make_date(?::int, 1, 1)', year + 1),
       logMetrics: logMetrics.length ? { sql: `, ${join(logMetrics, ', ').sql}`, params: join(logMetrics, ', ').params } : frag(''),

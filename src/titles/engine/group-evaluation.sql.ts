@@ -1,3 +1,4 @@
+import { registeredBefore } from './registration.sql';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
 import { pgArray } from '../../infra/sql';
 import { SubjectKind } from './engine.enums';
@@ -82,18 +83,19 @@ function membersSql(kind: GroupScope['kind'], d: Day): string {
     case SubjectKind.HOUSEHOLD:
       return `select hm.household_id as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, null::text as role
                 from household_membership hm join citizen c on c.id = hm.citizen_id
-               where hm.household_id in (select id from subjects) and ${validOn('hm', d)}`;
+               where hm.household_id in (select id from subjects) and ${validOn('hm', d)} and ${registeredBefore('c', d.end)}`;
     case SubjectKind.CLAN:
       return `select cm.clan_id as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, null::text as role
                 from clan_membership cm join household_membership hm on hm.household_id = cm.household_id join citizen c on c.id = hm.citizen_id
-               where cm.clan_id in (select id from subjects) and ${validOn('cm', d)} and ${validOn('hm', d)}`;
+               where cm.clan_id in (select id from subjects) and ${validOn('cm', d)} and ${validOn('hm', d)} and ${registeredBefore('c', d.end)}`;
     case SubjectKind.ORGANISATION:
       return `select om.organisation_id as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, om.role::text as role
                 from organisation_membership om join citizen c on c.id = om.citizen_id
-               where om.organisation_id in (select id from subjects) and ${validOn('om', d)}`;
+               where om.organisation_id in (select id from subjects) and ${validOn('om', d)} and ${registeredBefore('c', d.end)}`;
     case SubjectKind.UNIT:
       return `select a.ancestor as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, null::text as role
-                from citizen c join ancestors a on a.unit_id = c.residence_id`;
+                from citizen c join ancestors a on a.unit_id = c.residence_id
+               where ${registeredBefore('c', d.end)}`;
   }
 }
 
