@@ -3,13 +3,14 @@ import { Field, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { UserInputError } from '../core/errors';
 import type { UserErrorCode } from '../core/user-error-codes';
+import { UserErrorCodeEnum } from './user-error-code.enum';
 
 @ObjectType({ description: 'Something in the input a person can fix; the mutation changed nothing.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "endsAt"]; null when it is the input as a whole.' })
   field!: string[] | null;
 
-  @Field(() => String, { description: 'Stable SCREAMING_SNAKE code to branch on, e.g. ENDS_BEFORE_START; every code and its meaning is in the README.' })
+  @Field(() => UserErrorCodeEnum, { description: 'Stable code to branch on, e.g. ENDS_BEFORE_START; the enum documents every code.' })
   code!: UserErrorCode;
 
   @Field({ description: 'What went wrong, in words a person understands.' })

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { GraphQLEnumType, GraphQLObjectType, getNamedType } from 'graphql';
+import { buildApiSchema } from '../../src/app/schema';
 import { README_CODE_TABLE, userErrorCodeTable } from '../../src/cli/generated-files';
 import { USER_ERROR_CODES } from '../../src/core/user-error-codes';
 import { NATIONAL_ID_PROBLEM_MESSAGES } from '../../src/people/citizens/national-id';
@@ -14,6 +16,19 @@ describe('the codes of UserError', () => {
     expect(await README_CODE_TABLE.render(readme)).toBe(readme);
     expect(readme).toContain(userErrorCodeTable());
     expect(readme).toContain('| `CITIZEN_PROFILE_REQUIRED` | The account has no citizen profile yet');
+  });
+
+  it('are the values of the schema enum UserErrorCode, which UserError.code and ReportLine.code use', async () => {
+    const schema = await buildApiSchema();
+    const codes = schema.getType('UserErrorCode');
+    if (!(codes instanceof GraphQLEnumType)) throw new Error('UserErrorCode is not an enum');
+    expect(codes.getValues().map((value) => value.name)).toEqual(Object.keys(USER_ERROR_CODES));
+    expect(codes.getValue('CITIZEN_PROFILE_REQUIRED')?.description).toBe(USER_ERROR_CODES.CITIZEN_PROFILE_REQUIRED);
+    for (const typeName of ['UserError', 'ReportLine']) {
+      const type = schema.getType(typeName);
+      if (!(type instanceof GraphQLObjectType)) throw new Error(`${typeName} is not an object type`);
+      expect(getNamedType(type.getFields().code.type)).toBe(codes);
+    }
   });
 
   it('include every problem a ruleset can have and every national ID problem', () => {

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { UserErrorCode } from '../../core/user-error-codes';
 import { UserError } from '../../graphql/user-error';
+import { UserErrorCodeEnum } from '../../graphql/user-error-code.enum';
 import { LearningLogType } from './learning-log.types';
 import { LineOutcome } from '../learning.enums';
 
@@ -14,8 +16,8 @@ export class ReportLineType {
   @Field(() => LineOutcome, { description: 'What happened.' })
   outcome!: LineOutcome;
 
-  @Field(() => String, { nullable: true, description: 'Why it was rejected or not found: a SCREAMING_SNAKE code.' })
-  code!: string | null;
+  @Field(() => UserErrorCodeEnum, { nullable: true, description: 'Why it was rejected or not found.' })
+  code!: UserErrorCode | null;
 
   @Field(() => String, { nullable: true, description: 'The reason in words.' })
   message!: string | null;
