@@ -17,6 +17,7 @@ import { CitizenOrganisationResolver, OrganisationMemberResolver, OrganisationRe
 import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from '../titles/rulesets/ruleset.resolver';
 import { AttendanceResolver } from '../learning/attendance/attendance.resolver';
 import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver } from '../learning/enrollment/enrollment.resolver';
+import { SessionSeatsResolver } from '../learning/enrollment/session-seats.resolver';
 import { LearningLogResolver } from '../learning/logs/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/plans/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/records/my-learning.resolver';
@@ -64,6 +65,7 @@ export const RESOLVERS = [
   EnrollmentResolver,
   AttendanceRecordResolver,
   SessionLearningResolver,
+  SessionSeatsResolver,
   AttendanceResolver,
   LearningLogResolver,
   MyLearningResolver,

@@ -22,3 +22,28 @@ export function goalById(ctx: RequestContext) {
     byKeys(ids, await ctx.em.find(LearningGoal, { id: { $in: [...ids] } }, { populate: ['citizen.residence'] }), (g) => g.id),
   );
 }
+
+export interface SessionSeatCounts {
+  enrolled: number;
+  waitlisted: number;
+}
+
+/** Enrolled and waitlisted registrations per session, one query for a page of sessions. */
+export function seatCountsBySession(ctx: RequestContext) {
+  return ctx.loaders.get<string, SessionSeatCounts>('enrollment.countsBySession', async (ids) => {
+    const rows = await ctx.em.execute<{ session_id: string; enrolled: string; waitlisted: string }[]>(
+      `select session_id, count(*) filter (where status = 'ENROLLED') as enrolled, count(*) filter (where status = 'WAITLISTED') as waitlisted
+         from enrollment where session_id = any(?::uuid[]) group by session_id`,
+      [`{${ids.join(',')}}`],
+    );
+    const counts = new Map(rows.map((row) => [row.session_id, { enrolled: Number(row.enrolled), waitlisted: Number(row.waitlisted) }]));
+    return ids.map((id) => counts.get(id) ?? { enrolled: 0, waitlisted: 0 });
+  });
+}
+
+/** The signed-in account's own registration per session (through its citizen profile), if any. */
+export function ownEnrollmentBySession(ctx: RequestContext, accountId: string) {
+  return ctx.loaders.get<string, Enrollment | null>('enrollment.ownBySession', async (ids) =>
+    byKeys(ids, await ctx.em.find(Enrollment, { session: { $in: [...ids] }, citizen: { account: accountId } }, { populate: ['citizen.residence', 'session'] }), (e) => e.session.id),
+  );
+}
