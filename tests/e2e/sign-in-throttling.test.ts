@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/core/roles';
+import { TcpProxy } from '../helpers/tcp-proxy';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 // Small limits and short windows so the whole story runs in seconds: 3 free failures, then waits of
@@ -177,4 +178,39 @@ it('stops an address that fails too often across logins, while other addresses s
   expect(refused).toMatchObject({ code: 'SIGN_IN_THROTTLED', message: expect.stringMatching(/^Too many failed sign-ins from your address; try again in \d s$/) });
   expect(refused.retryAfterSeconds).toBeGreaterThan(0);
   expect((await signIn(login, PASSWORD, newAddress())).code).toBeNull();
+});
+
+describe('with Redis down', () => {
+  const redis = new TcpProxy('127.0.0.1', 6379);
+  let cut: TestApi;
+
+  beforeAll(async () => {
+    const port = await redis.start();
+    cut = await startTestApi({ REDIS_URL: `redis://127.0.0.1:${port}`, SIGN_IN_FREE_FAILURES: '1', SIGN_IN_LOCK_FAILURES: '2' });
+  });
+
+  afterAll(async () => {
+    await redis.start(redis.port);
+    await cut.close();
+    await redis.stop();
+  });
+
+  it('lets sign-ins through uncounted and says so once in the log', async () => {
+    const warn = jest.spyOn(cut.runtime.log, 'warn');
+    const login = newLogin();
+    const registered = await cut.gql('mutation ($input: RegisterInput!) { register(input: $input) { errors { code } } }', {
+      input: { login, password: PASSWORD, displayName: 'Lê Thị Cúc' },
+    });
+    expect(registered.data?.register.errors).toEqual([]);
+    await redis.stop();
+
+    const attempt = async (password: string) =>
+      (await cut.gql('mutation ($input: SignInInput!) { signIn(input: $input) { accessToken errors { code } } }', { input: { login, password } })).data?.signIn;
+    // With Redis up, the second failure would lock the login.
+    const answers = [await attempt('mat-khau-sai'), await attempt('mat-khau-sai'), await attempt('mat-khau-sai'), await attempt(PASSWORD)];
+    expect(answers.map((answer) => answer.errors[0]?.code ?? null)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', null]);
+    expect(answers[3].accessToken).toEqual(expect.any(String));
+    const outage = warn.mock.calls.filter(([, message]) => typeof message === 'string' && message.startsWith('failed attempts are not limited'));
+    expect(outage).toHaveLength(1);
+  });
 });
