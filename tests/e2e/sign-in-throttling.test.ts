@@ -78,6 +78,27 @@ it('makes each attempt past the free failures wait a growing delay, refusing eve
   expect(await signIn(login, PASSWORD, address)).toMatchObject({ code: 'SIGN_IN_THROTTLED', retryAfterSeconds: 2 });
 });
 
+it('lets no more attempts through than the free failures, whether they come at once or as aliases of one request', async () => {
+  const login = newLogin();
+  await register(login);
+  const parallel = await Promise.all(Array.from({ length: 6 }, () => signIn(login, 'mat-khau-sai', newAddress())));
+  expect(codes(parallel).filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(3);
+  expect(codes(parallel).filter((code) => code === 'SIGN_IN_THROTTLED')).toHaveLength(3);
+
+  const other = newLogin();
+  await register(other);
+  const aliases = Array.from({ length: 6 }, (_, index) => `a${index}: signIn(input: { login: "${other}", password: "${index === 5 ? PASSWORD : 'mat-khau-sai'}" }) { accessToken errors { code } }`);
+  const result = await api.gql(`mutation { ${aliases.join(' ')} }`, {}, { headers: { 'x-forwarded-for': newAddress() } });
+  expect(Object.values(result.data ?? {}).map((payload) => payload.errors[0]?.code ?? null)).toEqual([
+    'INVALID_CREDENTIALS',
+    'INVALID_CREDENTIALS',
+    'INVALID_CREDENTIALS',
+    'SIGN_IN_THROTTLED',
+    'SIGN_IN_THROTTLED',
+    'SIGN_IN_THROTTLED',
+  ]);
+});
+
 it('locks the login after the last failure, refuses the right password while locked, and tells the owner', async () => {
   const login = newLogin();
   const token = await register(login);
