@@ -1,4 +1,5 @@
 import { Account, RefreshToken, RoleGrant } from '../auth/account.entity';
+import { AccountNotice } from '../auth/account-notice.entity';
 import { ApiClient } from '../auth/api-client.entity';
 import { AdministrativeUnit } from '../catalogue/units/unit.entity';
 import { Institution } from '../catalogue/institutions/institution.entity';
@@ -30,6 +31,7 @@ import { TitleTarget } from '../titles/standings/standings.entity';
 export const ENTITIES = [
   BaseEntity,
   Account,
+  AccountNotice,
   RoleGrant,
   RefreshToken,
   ApiClient,

@@ -4,6 +4,7 @@ import { ENTITIES } from './entities';
 import { migrate, openDatabase } from '../infra/database';
 import { createLogger, type Logger } from '../infra/logger';
 import { JobQueues } from '../infra/queue';
+import { createRedis } from '../infra/redis';
 import { openRuntime, type Runtime } from './runtime';
 import { createServices, type Services } from './services';
 import { Shutdown } from './shutdown';
@@ -31,10 +32,13 @@ export function runDatabaseTool(work: (tool: DatabaseTool) => Promise<void>, log
     const orm = await openDatabase(config, ENTITIES, log);
     // Opened only if a tool adds a job; none of today's does.
     const queues = new JobQueues(config.redisUrl, config.queuePrefix);
+    // Connects only if a tool signs someone in; none does.
+    const redis = createRedis(config.redisUrl, 'api');
     try {
       await migrate(orm, log);
-      await work({ config, log, orm, services: createServices(config, null, queues) });
+      await work({ config, log, orm, services: createServices(config, null, queues, redis, log) });
     } finally {
+      redis.disconnect();
       await queues.close();
       await orm.close();
     }

@@ -49,7 +49,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
     redis,
     storage,
     queues,
-    services: createServices(config, storage, queues),
+    services: createServices(config, storage, queues, redis, log),
     async close() {
       await queues.close();
       redis.disconnect();

@@ -3,6 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { authChecker } from '../auth/auth-checker';
+import { AccountNoticeResolver, AccountNoticesResolver } from '../auth/account-notice.resolver';
 import { ApiClientResolver } from '../auth/api-client.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
 import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
@@ -45,6 +46,8 @@ export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
   RoleGrantResolver,
+  AccountNoticesResolver,
+  AccountNoticeResolver,
   ApiClientResolver,
   InstitutionStaffResolver,
   UnitResolver,

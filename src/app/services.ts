@@ -1,6 +1,9 @@
+import type { Redis } from 'ioredis';
 import type { Config } from '../core/config';
+import { AccountNoticeService } from '../auth/account-notice.service';
 import { ApiClientService } from '../auth/api-client.service';
 import { AuthService } from '../auth/auth.service';
+import { SignInGuard } from '../auth/sign-in-limits';
 import { InstitutionService } from '../catalogue/institutions/institution.service';
 import { ProgrammeService } from '../catalogue/programmes/programme.service';
 import { SessionService } from '../catalogue/programmes/session.service';
@@ -15,6 +18,8 @@ import { GroupListService } from '../people/groups/group-list.service';
 import { HouseholdService } from '../people/groups/household.service';
 import { OrganisationService } from '../people/groups/organisation.service';
 import { RulesetService } from '../titles/rulesets/ruleset.service';
+import { AttemptLimiter } from '../infra/attempt-limiter';
+import type { Logger } from '../infra/logger';
 import type { JobQueues } from '../infra/queue';
 import type { Storage } from '../infra/storage';
 import { createLearningServices, type LearningServices } from '../learning';
@@ -29,6 +34,7 @@ import { createTitleServices, type TitleServices } from '../titles';
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
   auth: AuthService;
+  accountNotices: AccountNoticeService;
   apiClients: ApiClientService;
   units: UnitService;
   unitImport: UnitImportService;
@@ -61,8 +67,11 @@ declare module '../core/context' {
   interface ContextServices extends Services {}
 }
 
-/** `storage` is null for tools that never touch media (migrations, imports). */
-export function createServices(config: Config, storage: Storage | null, queues: JobQueues): Services {
+/**
+ * `storage` is null for tools that never touch media (migrations, imports); `redis` holds the
+ * counts of failed sign-ins (a lazily connected client in tools that never sign in).
+ */
+export function createServices(config: Config, storage: Storage | null, queues: JobQueues, redis: Redis, log: Logger): Services {
   const units = new UnitService();
   const storageOf = (): Storage => {
     if (!storage) throw new Error('object storage is not connected in this process');
@@ -73,8 +82,11 @@ export function createServices(config: Config, storage: Storage | null, queues: 
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
   const citizens = new CitizenService(units);
+  const accountNotices = new AccountNoticeService();
+  const signInGuard = new SignInGuard(new AttemptLimiter(redis, `${config.queuePrefix}:sign-in`, log), config.signIn);
   return {
-    auth: new AuthService(config),
+    auth: new AuthService(config, signInGuard, accountNotices),
+    accountNotices,
     apiClients: new ApiClientService(),
     units,
     unitImport: new UnitImportService(),

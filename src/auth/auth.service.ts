@@ -11,6 +11,8 @@ import { governsUnit, isProvinceAdmin } from '../core/actor';
 import { checkPasswordStrength, parseLogin, type Login } from './credentials';
 import { Role } from '../core/roles';
 import { hashOpaqueToken, newOpaqueToken, signAccessToken, verifyAccessToken } from './tokens';
+import type { SignInGuard } from './sign-in-limits';
+import type { AccountNoticeService } from './account-notice.service';
 
 export interface RegisterInput {
   login: string;
@@ -37,11 +39,15 @@ export interface Session {
   refreshToken: string;
 }
 
-// Compared against when no account matches, so a wrong login takes as long as a wrong password.
-const UNUSED_HASH = '$2b$10$dJYPnQ1lnBPGo2DDR/QTSufyUlSfqvmbKySkGOB7kyJlP470aa14S';
-
 export class AuthService {
-  constructor(private readonly config: Config) {}
+  /** Compared against when no account matches, so a wrong login takes as long as a wrong password: made at the cost of real hashes. */
+  private unusedHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly signInGuard: SignInGuard,
+    private readonly notices: AccountNoticeService,
+  ) {}
 
   /** Transactional. Creates a citizen account; a login already taken is a UserError. */
   async register(ctx: RequestContext, input: RegisterInput): Promise<Session> {
@@ -49,14 +55,22 @@ export class AuthService {
     return this.openSession(ctx.em, account);
   }
 
-  /** Transactional. Signs in with email or phone; the same error whether the login or the password is wrong. */
+  /**
+   * Transactional. Signs in with email or phone; the same answers whether the login or the
+   * password is wrong, and the same limits on failures (SignInGuard) whether the login exists or not.
+   * The failure that locks an existing account leaves a notice for its owner.
+   */
   async signIn(ctx: RequestContext, input: SignInInput): Promise<Session> {
     const login = parseLogin(input.login, ['login']);
+    const attempt = await this.signInGuard.begin(login, ctx.clientAddress ?? null);
     const account = await this.findByLogin(ctx.em, login);
-    const matches = await bcrypt.compare(input.password, account?.passwordHash ?? UNUSED_HASH);
+    const matches = await bcrypt.compare(input.password, account?.passwordHash ?? (await this.hashComparedWithoutAccount()));
     if (!account || !matches || account.disabledAt) {
+      const lock = account ? this.signInGuard.lockStartedBy(attempt, ctx.now) : null;
+      if (account && lock) await this.notices.recordSignInLock(ctx, { accountId: account.id, clientAddress: attempt.address, ...lock });
       throw new UserInputError('INVALID_CREDENTIALS', 'The login or the password is not right', ['password']);
     }
+    await this.signInGuard.succeeded(attempt);
     return this.openSession(ctx.em, account);
   }
 
@@ -219,6 +233,11 @@ export class AuthService {
         if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants this role');
         return { institution: null, unit: null };
     }
+  }
+
+  private hashComparedWithoutAccount(): Promise<string> {
+    this.unusedHash ??= bcrypt.hash(newOpaqueToken().token, this.config.passwordHashCost);
+    return this.unusedHash;
   }
 
   private findByLogin(em: EntityManager, login: Login): Promise<Account | null> {

@@ -113,6 +113,22 @@ export interface Config {
   corsOrigins: string[];
   media: MediaConfig;
   titles: TitlesConfig;
+  signIn: SignInLimits;
+}
+
+/** Limits on failed sign-ins, counted in Redis per login and per client address. */
+export interface SignInLimits {
+  /** Failures of a login after which every further attempt waits a delay. */
+  freeFailures: number;
+  /** The wait after the first failure past `freeFailures`; it doubles with each further failure. */
+  delaySeconds: number;
+  /** Failures of a login that lock it, whatever the password, for `lockSeconds`. */
+  lockFailures: number;
+  lockSeconds: number;
+  /** Failures of one address, across logins, after which it may not sign in; 0 turns it off. */
+  addressFailures: number;
+  /** Counts are forgotten once this long passes without a failure. */
+  windowSeconds: number;
 }
 
 export interface TitlesConfig {
@@ -190,6 +206,21 @@ function readMediaConfig(env: Env): MediaConfig {
   };
 }
 
+function readSignInLimits(env: Env): SignInLimits {
+  const limits: SignInLimits = {
+    freeFailures: readInt(env, 'SIGN_IN_FREE_FAILURES', 5, 1, 1000),
+    delaySeconds: readInt(env, 'SIGN_IN_DELAY_SECONDS', 1, 1, 3600),
+    lockFailures: readInt(env, 'SIGN_IN_LOCK_FAILURES', 10, 1, 1000),
+    lockSeconds: readInt(env, 'SIGN_IN_LOCK_SECONDS', 900, 1, 86_400),
+    addressFailures: readInt(env, 'SIGN_IN_ADDRESS_FAILURES', 50, 0, 1_000_000),
+    windowSeconds: readInt(env, 'SIGN_IN_WINDOW_SECONDS', 900, 1, 86_400),
+  };
+  if (limits.lockFailures < limits.freeFailures) {
+    throw new ConfigError(`SIGN_IN_LOCK_FAILURES (${limits.lockFailures}) must be at least SIGN_IN_FREE_FAILURES (${limits.freeFailures})`);
+  }
+  return limits;
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = readChoice(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
@@ -251,5 +282,6 @@ export function loadConfig(env: Env = process.env): Config {
       jobLockMs: readInt(env, 'TITLES_JOB_LOCK_MS', 30_000, 1_000, 600_000),
       workMem: readPgSize(env, 'TITLES_WORK_MEM', '64MB'),
     },
+    signIn: readSignInLimits(env),
   };
 }

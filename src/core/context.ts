@@ -14,6 +14,8 @@ export interface RequestContext {
   now: Date;
   log: Logger;
   locale: Locale;
+  /** The client's address (as TRUST_PROXY_HOPS lets it be read), for limits per address; absent outside HTTP requests. */
+  clientAddress?: string;
   services: ContextServices;
 }
 

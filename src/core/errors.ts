@@ -61,6 +61,8 @@ export class UserInputError extends Error {
     readonly code: UserErrorCode,
     message: string,
     readonly field: string[] | null = null,
+    /** For outcomes that pass with time (a limit on attempts): how long to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }

@@ -127,6 +127,8 @@ export const USER_ERROR_CODES = {
   SESSION_NOT_STARTED: 'Attendance is recorded from 30 minutes before the session starts.',
   SESSION_STARTED: 'The session has already started.',
   SESSION_TOO_LONG: 'A session lasts more than 24 hours; schedule a series instead.',
+  SIGN_IN_LOCKED: 'Signing in with this login is locked for a while after too many failed attempts, even with the right password; `retryAfterSeconds` says for how long. The account\'s owner is told (`me { notices }`).',
+  SIGN_IN_THROTTLED: 'Too many failed sign-ins with this login, or from this address; wait `retryAfterSeconds` before trying again.',
   SIZE_MISMATCH: 'The uploaded file\'s size differs from the size declared.',
   STUDY_LONGER_THAN_RESOURCE: 'The minutes studied are far more than the resource lasts.',
   SUBJECT_COUNT: 'Too few or too many subjects are given at once.',

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { UserInputError } from '../core/errors';
 import type { UserErrorCode } from '../core/user-error-codes';
@@ -15,6 +15,12 @@ export class UserError {
 
   @Field({ description: 'What went wrong, in words a person understands.' })
   message!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds to wait before trying again, for outcomes that pass with time (SIGN_IN_THROTTLED, SIGN_IN_LOCKED); null otherwise.',
+  })
+  retryAfterSeconds?: number | null;
 }
 
 export interface MutationOutcome<T> {
@@ -33,7 +39,7 @@ export async function runMutation<T>(ctx: RequestContext, work: (ctx: RequestCon
   } catch (error) {
     if (error instanceof UserInputError) {
       const field = error.field ? ['input', ...error.field] : null;
-      return { result: null, errors: [{ field, code: error.code, message: error.message }] };
+      return { result: null, errors: [{ field, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }] };
     }
     if (error instanceof UniqueConstraintViolationException) {
       return { result: null, errors: [{ field: null, code: 'CONFLICT', message: 'This conflicts with a change made at the same time; try again' }] };

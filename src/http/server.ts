@@ -213,6 +213,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
           now: new Date(),
           log: log.child({ requestId }),
           locale: localeFrom(req.header('accept-language')),
+          clientAddress: req.ip,
           services,
           queryStats: res.locals.queryStats as QueryStats,
           record: res.locals.record as RequestRecord,

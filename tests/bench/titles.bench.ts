@@ -15,6 +15,7 @@ import { ENTITIES } from '../../src/app/entities';
 import { migrate, openDatabase } from '../../src/infra/database';
 import { createLogger } from '../../src/infra/logger';
 import { JobQueues } from '../../src/infra/queue';
+import { createRedis } from '../../src/infra/redis';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { createServices, type Services } from '../../src/app/services';
 import { systemContext } from '../../src/app/system-context';
@@ -363,7 +364,8 @@ async function main(): Promise<void> {
   if (!dataset) await recreateDatabase();
   const orm = await openDatabase(config, ENTITIES, log);
   const queues = new JobQueues(config.redisUrl, config.queuePrefix);
-  const services = createServices(config, null, queues);
+  const redis = createRedis(config.redisUrl, 'api');
+  const services = createServices(config, null, queues, redis, log);
   const bench = new Client({ connectionString: config.databaseUrl });
   await bench.connect();
   let worker: WorkerProcess | null = null;
@@ -520,6 +522,7 @@ async function main(): Promise<void> {
   } finally {
     if (worker) await worker.stop();
     await bench.end();
+    redis.disconnect();
     await queues.close();
     await orm.close();
     await rm(dataDir, { recursive: true, force: true });

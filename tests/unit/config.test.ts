@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       sandbox: true,
     });
     expect(config.s3.endpoint).toBeUndefined();
+    expect(config.signIn).toEqual({ freeFailures: 5, delaySeconds: 1, lockFailures: 10, lockSeconds: 900, addressFailures: 50, windowSeconds: 900 });
   });
 
   it.each([
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
     [{ S3_BUCKET: 'ab' }, 'S3_BUCKET must be 3-63 lower-case letters, digits, dots or hyphens, got "ab"'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false, got "maybe"'],
+    [{ SIGN_IN_FREE_FAILURES: '6', SIGN_IN_LOCK_FAILURES: '5' }, 'SIGN_IN_LOCK_FAILURES (5) must be at least SIGN_IN_FREE_FAILURES (6)'],
     [{ CORS_ORIGINS: 'https://a.vn, hoctap.vn' }, 'CORS_ORIGINS takes * or origins like https://hoctap.example.vn separated by commas, got "hoctap.vn"'],
     [{ NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000' }, 'JWT_SECRET must be set to at least 32 characters (it is required in production)'],
     [
