@@ -19,6 +19,7 @@ export const USER_ERROR_CODES = {
   DAILY_HOURS_EXCEEDED: 'More hours of learning than allowed would be recorded on one day.',
   DATE_IN_FUTURE: 'The day given has not come yet.',
   DECISION_DATE_INVALID: 'A recognition decision is dated before the year ended or in the future.',
+  DECISION_LEVEL_NOT_YOURS: 'The assessor\'s grants in the area of the subjects are of another level than the decision\'s; record it at the level the message names, or leave it to that level.',
   DECISION_NUMBER_REQUIRED: 'A recognition needs the decision\'s number (1 to 64 characters).',
   DUPLICATE_INDICATOR_CODE: 'Two indicators of a ruleset have the same code.',
   DUPLICATE_SUBJECT: 'The same subject is listed twice.',

@@ -268,7 +268,8 @@ describe('revokeTitleAward', () => {
 
 describe('access', () => {
   const expected: Record<string, Record<Caller, string>> = {
-    recognizeTitles: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'FORBIDDEN', provinceAssessor: 'FORBIDDEN', admin: 'OK' },
+    // Within their area, assessors of another level get a UserError they can act on; outside it, FORBIDDEN.
+    recognizeTitles: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'DECISION_LEVEL_NOT_YOURS', provinceAssessor: 'DECISION_LEVEL_NOT_YOURS', admin: 'OK' },
     revokeTitleAward: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'FORBIDDEN', provinceAssessor: 'FORBIDDEN', admin: 'OK' },
     titleAwards: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'FORBIDDEN', provinceAssessor: 'OK', admin: 'OK' },
     'Citizen.titleAwards': { anonymous: 'NONE', citizen: 'OWN', staff: 'NONE', assessor: 'OWN', otherAssessor: 'NONE', hamletAssessor: 'OWN', provinceAssessor: 'OWN', admin: 'OWN' },
@@ -278,11 +279,13 @@ describe('access', () => {
   it.each(CALLERS)('recognizeTitles and revokeTitleAward by %s', async (caller) => {
     const subject = await citizenWith('MEETS_CRITERIA');
     const recognisedBy = await recognize([subject], caller);
-    expect(codeOf(recognisedBy)).toBe(expected.recognizeTitles?.[caller]);
-    if (codeOf(recognisedBy) === 'OK') expect(recognisedBy.data?.recognizeTitles.results[0].award.status).toBe('AWARDED');
+    const refusal = recognisedBy.data?.recognizeTitles?.errors?.[0];
+    expect(refusal?.code ?? codeOf(recognisedBy)).toBe(expected.recognizeTitles?.[caller]);
+    if (refusal) expect(refusal).toEqual({ field: ['input', 'decision', 'level'], code: 'DECISION_LEVEL_NOT_YOURS', message: `You record decisions of the ${caller === 'hamletAssessor' ? 'hamlet' : 'province'} level, not of the commune` });
+    if (codeOf(recognisedBy) === 'OK' && !refusal) expect(recognisedBy.data?.recognizeTitles.results[0].award.status).toBe('AWARDED');
     else expect(await em.execute('select id from title_award where subject_id = ?', [subject])).toEqual([]);
 
-    const award = codeOf(recognisedBy) === 'OK' ? recognisedBy.data?.recognizeTitles.results[0].award : await recognised(subject);
+    const award = codeOf(recognisedBy) === 'OK' && !refusal ? recognisedBy.data?.recognizeTitles.results[0].award : await recognised(subject);
     const revoked = await api.gql(REVOKE, { input: { awardId: award.id, reason: 'Kiểm tra quyền' } }, { token: token(caller) });
     expect(codeOf(revoked)).toBe(expected.revokeTitleAward?.[caller]);
     const [row] = await em.execute<{ status: string }[]>('select status from title_award where subject_id = ?', [subject]);

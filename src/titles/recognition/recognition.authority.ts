@@ -74,3 +74,13 @@ export function mayDecide(actor: Actor | null, grantLevels: GrantLevels, level: 
         unitPath.startsWith(grant.unitPath)),
   );
 }
+
+/** The levels of the actor's assessor grants whose unit contains `unitPath`: the decisions they may record there. */
+export function ownLevelsOver(actor: Actor | null, grantLevels: GrantLevels, unitPath: string): UnitLevel[] {
+  const levels = new Set<UnitLevel>();
+  for (const grant of actor?.grants ?? []) {
+    const level = grant.unitId ? grantLevels.get(grant.unitId) : undefined;
+    if (grant.role === Role.ASSESSOR && level && grant.unitPath !== null && unitPath.startsWith(grant.unitPath)) levels.add(level);
+  }
+  return [...levels];
+}

@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors
 import { todayInVietnam } from '../../core/time';
 import { ProgressStatus, SubjectKind } from '../engine/engine.enums';
 import { TitleProgress } from '../progress/progress.entity';
-import { issuerLevelsOf, mayDecide, type GrantLevels } from './recognition.authority';
+import { issuerLevelsOf, mayDecide, ownLevelsOver, type GrantLevels } from './recognition.authority';
 import { TitleAward } from './recognition.entity';
 import { AwardStatus, type DecisionLevel } from './recognition.enums';
 import { countAwards, findAwardIds, findAwardsOfSubjects, findUnitInfo, type AwardQuery, type UnitInfo } from './recognition.repository';
@@ -75,7 +75,8 @@ export function validUntil(decisionDate: string, years: number): string {
 export class RecognitionService {
   /**
    * Transactional; a retry with the same decision number returns the awards already recorded.
-   * Checks the input, that the actor may decide for every subject (Forbidden otherwise), then
+   * Checks the input, that the actor may decide for every subject (Forbidden outside their area,
+   * DECISION_LEVEL_NOT_YOURS for a level they do not hold within it), then
    * recognises each subject that may be, reporting a refusal for the others; and closes the
    * learning records of the year for the communes (or units) the decision covers.
    */
@@ -85,9 +86,14 @@ export class RecognitionService {
     const gathered = await this.gather(ctx, input);
     const levels = await grantLevels(ctx);
     for (const subject of gathered.subjects) {
-      if (subject && !mayDecide(ctx.actor, levels, decision.level, this.unitOf(subject, gathered).path)) {
-        throw new ForbiddenError(`Only assessors of a ${decision.level.toLowerCase()} containing every subject, and province administrators, record its decisions`);
+      const path = subject ? this.unitOf(subject, gathered).path : null;
+      if (path === null || mayDecide(ctx.actor, levels, decision.level, path)) continue;
+      // Within the assessor's area, a level they do not hold is a choice they can correct; outside it, no level helps.
+      const own = ownLevelsOver(ctx.actor, levels, path);
+      if (own.length > 0) {
+        throw new UserInputError('DECISION_LEVEL_NOT_YOURS', `You record decisions of the ${own.map((level) => level.toLowerCase()).join(' or ')} level, not of the ${decision.level.toLowerCase()}`, ['decision', 'level']);
       }
+      throw new ForbiddenError(`Only assessors of a ${decision.level.toLowerCase()} containing every subject, and province administrators, record its decisions`);
     }
     const outcomes = input.subjects.map((ref, index): SubjectOutcome => {
       const subject = gathered.subjects[index] ?? null;
