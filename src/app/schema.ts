@@ -19,6 +19,7 @@ import { RulesetResolver, TitleDefinitionResolver, TitleIndicatorResolver } from
 import { AttendanceResolver } from '../learning/attendance/attendance.resolver';
 import { AttendanceRecordResolver, EnrollmentResolver, SessionLearningResolver } from '../learning/enrollment/enrollment.resolver';
 import { SessionSeatsResolver } from '../learning/enrollment/session-seats.resolver';
+import { SourceHoursResolver, TopicHoursResolver } from '../learning/records/hours-labels.resolver';
 import { LearningLogResolver } from '../learning/logs/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/plans/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/records/my-learning.resolver';
@@ -69,6 +70,8 @@ export const RESOLVERS = [
   AttendanceRecordResolver,
   SessionLearningResolver,
   SessionSeatsResolver,
+  TopicHoursResolver,
+  SourceHoursResolver,
   AttendanceResolver,
   LearningLogResolver,
   MyLearningResolver,

@@ -356,19 +356,19 @@ describe('imports, totals, export and plan', () => {
 
     await api.gql(SUBMIT, { input: selfDeclared({ occurredOn: day, hours: 1.5, topics: ['LAW', 'HEALTH'] }) }, { token: a.token });
     const mine = await api.gql(
-      `query($year: Int!) { myLearning(year: $year) { year verifiedHours pendingHours byTopic { topic verifiedHours pendingHours } bySource { source verifiedHours pendingHours logs } byMonth { month verifiedHours } logs(first: 10) { totalCount edges { node { source status } } } } }`,
+      `query($year: Int!) { myLearning(year: $year) { year verifiedHours pendingHours byTopic { topic topicLabel verifiedHours pendingHours } bySource { source sourceLabel verifiedHours pendingHours logs } byMonth { month verifiedHours } logs(first: 10) { totalCount edges { node { source status } } } } }`,
       { year },
       { token: a.token },
     );
     expect(mine.data?.myLearning).toMatchObject({ year, verifiedHours: 4, pendingHours: 1.5 });
     expect(mine.data?.myLearning.byTopic).toEqual([
-      { topic: 'FOREIGN_LANGUAGE', verifiedHours: 4, pendingHours: 0 },
-      { topic: 'HEALTH', verifiedHours: 0, pendingHours: 1.5 },
-      { topic: 'LAW', verifiedHours: 0, pendingHours: 1.5 },
+      { topic: 'FOREIGN_LANGUAGE', topicLabel: 'Ngoại ngữ', verifiedHours: 4, pendingHours: 0 },
+      { topic: 'HEALTH', topicLabel: 'Sức khỏe', verifiedHours: 0, pendingHours: 1.5 },
+      { topic: 'LAW', topicLabel: 'Pháp luật', verifiedHours: 0, pendingHours: 1.5 },
     ]);
     expect(mine.data?.myLearning.bySource).toEqual([
-      { source: 'IMPORT', verifiedHours: 4, pendingHours: 0, logs: 1 },
-      { source: 'SELF_DECLARED', verifiedHours: 0, pendingHours: 1.5, logs: 1 },
+      { source: 'IMPORT', sourceLabel: 'Nhập từ thiết chế', verifiedHours: 4, pendingHours: 0, logs: 1 },
+      { source: 'SELF_DECLARED', sourceLabel: 'Tự khai', verifiedHours: 0, pendingHours: 1.5, logs: 1 },
     ]);
     expect(mine.data?.myLearning.byMonth).toEqual([{ month: Number(day.slice(5, 7)), verifiedHours: 4 }]);
     expect(mine.data?.myLearning.logs.totalCount).toBe(2);
