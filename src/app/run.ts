@@ -30,7 +30,7 @@ export function runDatabaseTool(work: (tool: DatabaseTool) => Promise<void>, log
     const log = createLogger(logLevel ?? config.logLevel);
     const orm = await openDatabase(config, ENTITIES, log);
     // Opened only if a tool adds a job; none of today's does.
-    const queues = new JobQueues(config.redisUrl, config.queuePrefix);
+    const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
     try {
       await migrate(orm, log);
       await work({ config, log, orm, services: createServices(config, null, queues) });

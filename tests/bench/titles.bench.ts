@@ -362,7 +362,7 @@ async function main(): Promise<void> {
   const reused = dataset !== null;
   if (!dataset) await recreateDatabase();
   const orm = await openDatabase(config, ENTITIES, log);
-  const queues = new JobQueues(config.redisUrl, config.queuePrefix);
+  const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
   const services = createServices(config, null, queues);
   const bench = new Client({ connectionString: config.databaseUrl });
   await bench.connect();
