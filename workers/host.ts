@@ -6,6 +6,7 @@ import type { Runtime } from '../src/app/runtime';
 import type { JobOutcome } from './jobs';
 import { handlerFor, HANDLERS, SCHEDULES } from './registry';
 import { startOutboxRelay } from '../src/media/outbox-relay';
+import { startPeriodic } from '../src/infra/periodic';
 import { workerSettings } from './worker-settings';
 
 export interface WorkerHost {
@@ -67,12 +68,20 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: 'Asia/Ho_Chi_Minh' }, { name: schedule.job, data: {} });
   }
   const relay = startOutboxRelay(() => runtime.orm.em.fork(), runtime.services.queues, { attempts: config.media.attempts, backoffMs: config.media.retryBackoffMs, intervalMs: config.media.relayIntervalMs }, log);
+  const titleRuns = startPeriodic(
+    async () => {
+      await runtime.services.titles.runs.dispatchQueued(runtime.orm.em.fork());
+    },
+    config.titles.dispatchIntervalMs,
+    log,
+    { failing: 'queued titles runs could not be dispatched; they stay QUEUED and are tried again', recovered: 'queued titles runs are dispatched again' },
+  );
   log.info({ queues: queueNames }, 'workers started');
 
   return {
     queues,
     async close() {
-      await relay.stop();
+      await Promise.all([relay.stop(), titleRuns.stop()]);
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all([...queues.values()].map((queue) => queue.close()));
     },

@@ -31,7 +31,7 @@ export function runDatabaseTool(work: (tool: DatabaseTool) => Promise<void>, log
     const log = createLogger(logLevel ?? config.logLevel);
     const orm = await openDatabase(config, ENTITIES, log);
     // Opened only if a tool adds a job; none of today's does.
-    const queues = new JobQueues(config.redisUrl, config.queuePrefix);
+    const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
     // Connects only if a tool signs someone in; none does.
     const redis = createRedis(config.redisUrl, 'api');
     try {

@@ -41,7 +41,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   const redis = createRedis(config.redisUrl, options.redisPurpose);
   const redisError = await connectRedis(redis);
   if (redisError) log.warn({ err: redisError }, 'Redis is not reachable yet; retrying in the background');
-  const queues = new JobQueues(config.redisUrl, config.queuePrefix);
+  const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
   return {
     config,
     log,

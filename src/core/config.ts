@@ -101,6 +101,8 @@ export interface Config {
   logLevel: string;
   sandbox: boolean;
   loadDemoData: boolean;
+  /** How long a call on a job queue may wait for Redis before it answers QUEUE_UNAVAILABLE. */
+  queueAnswerMs: number;
   queryMaxDepth: number;
   queryMaxCost: number;
   exposeQueryStats: boolean;
@@ -138,6 +140,8 @@ export interface TitlesConfig {
   batchPauseMs: number;
   /** How long a titles job's lock lasts without renewal before another worker takes over the job. */
   jobLockMs: number;
+  /** How often the workers hand runs recorded as QUEUED (while Redis was down, or whose job was lost) to the queue. */
+  dispatchIntervalMs: number;
   /** How many batches of a run are evaluated at once, each on its own database connection (one core of PostgreSQL each). */
   concurrency: number;
   /** PostgreSQL work_mem of each batch's transaction (sorts and hashes of 20,000 citizens' logs spill to disk at the default 4MB). */
@@ -264,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readChoice(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     sandbox: readBool(env, 'GRAPHQL_SANDBOX', nodeEnv !== 'production'),
     loadDemoData: readBool(env, 'DEMO_DATA', nodeEnv === 'development'),
+    queueAnswerMs: readInt(env, 'QUEUE_ANSWER_MS', 3_000, 100, 60_000),
     queryMaxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
     queryMaxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
     exposeQueryStats: readBool(env, 'GRAPHQL_QUERY_STATS', nodeEnv !== 'production'),
@@ -278,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
     titles: {
       batchSize: readInt(env, 'TITLES_BATCH_SIZE', 20_000, 1, 1_000_000),
       batchPauseMs: readInt(env, 'TITLES_BATCH_PAUSE_MS', 0, 0, 60_000),
+      dispatchIntervalMs: readInt(env, 'TITLES_DISPATCH_INTERVAL_MS', 5_000, 100, 600_000),
       concurrency: readInt(env, 'TITLES_CONCURRENCY', 2, 1, 8),
       jobLockMs: readInt(env, 'TITLES_JOB_LOCK_MS', 30_000, 1_000, 600_000),
       workMem: readPgSize(env, 'TITLES_WORK_MEM', '64MB'),

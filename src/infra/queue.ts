@@ -1,4 +1,4 @@
-import { Queue, Worker, type ConnectionOptions, type Job, type Processor, type WorkerOptions } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type Job, type Processor, type RedisClient, type WorkerOptions } from 'bullmq';
 import { withinTime } from './time-limit';
 
 /** One queue per kind of work, so each gets its own concurrency and can be paused alone. */
@@ -51,8 +51,25 @@ export class QueueUnavailableError extends Error {
   }
 }
 
-/** How long a call on a queue may wait for Redis, in milliseconds. */
-export const QUEUE_ANSWER_MS = 3_000;
+/**
+ * Waits until the connection is ready, at most `ms`. A command sent while it is not would wait in
+ * ioredis' offline queue and run whenever Redis is back, long after its caller was told it failed
+ * (a pause answered QUEUE_UNAVAILABLE would pause the queue later).
+ */
+function readyWithin(client: RedisClient, ms: number, unavailable: () => Error): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(unavailable());
+    }, ms);
+    client.once('ready', onReady);
+  });
+}
 
 /**
  * The queues a process adds jobs to or inspects (the API too), each opened on first use, so a
@@ -64,18 +81,21 @@ export class JobQueues {
   constructor(
     private readonly redisUrl: string,
     private readonly prefix: string,
-    private readonly answerWithinMs = QUEUE_ANSWER_MS,
+    /** How long a call may wait for Redis (QUEUE_ANSWER_MS). */
+    private readonly answerWithinMs: number,
   ) {}
 
   /**
-   * Runs one call on a queue, bounded in time: the connection must be ready and the call answered
-   * within `answerWithinMs`, else QueueUnavailableError. (BullMQ's connections wait for Redis
+   * Runs one call on a queue, bounded in time: the connection must be ready within `answerWithinMs`
+   * and the call answered within as long again, else QueueUnavailableError. (BullMQ's connections wait for Redis
    * without limit, which a request must not.)
    */
   async use<T>(name: QueueName, call: (queue: Queue) => Promise<T>): Promise<T> {
     const queue = this.get(name);
     const unavailable = () => new QueueUnavailableError(name, this.answerWithinMs);
     await withinTime(queue.waitUntilReady(), this.answerWithinMs, unavailable);
+    const client = await withinTime(queue.getBackend().client, this.answerWithinMs, unavailable);
+    await readyWithin(client, this.answerWithinMs, unavailable);
     return withinTime(call(queue), this.answerWithinMs, unavailable);
   }
 

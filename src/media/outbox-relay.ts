@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { QueueName } from '../infra/queue';
 import type { Logger } from '../infra/logger';
+import { startPeriodic, type PeriodicTask } from '../infra/periodic';
 import type { JobQueues } from '../infra/queue';
 
 export interface RelayOptions {
@@ -44,32 +45,13 @@ export async function relayOutbox(em: EntityManager, queues: JobQueues, options:
 }
 
 /** Polls the outbox while the process runs; a Redis outage only delays the jobs. */
-export function startOutboxRelay(fork: () => EntityManager, queues: JobQueues, options: RelayOptions & { intervalMs: number }, log: Logger): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let failing = false;
-  const tick = async () => {
-    try {
-      while (!stopped && (await relayOutbox(fork(), queues, options)) > 0);
-      if (failing) log.info('outbox relay works again');
-      failing = false;
-    } catch (error) {
-      if (!failing) log.warn({ err: error }, 'outbox relay failed; the jobs stay in the outbox and are tried again');
-      failing = true;
-    }
-  };
-  const timer = setInterval(() => {
-    // One pass at a time: a pass waiting for Redis is not joined by others.
-    if (running) return;
-    running = tick().finally(() => {
-      running = null;
-    });
-  }, options.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+export function startOutboxRelay(fork: () => EntityManager, queues: JobQueues, options: RelayOptions & { intervalMs: number }, log: Logger): PeriodicTask {
+  return startPeriodic(
+    async (stopped) => {
+      while (!stopped() && (await relayOutbox(fork(), queues, options)) > 0);
     },
-  };
+    options.intervalMs,
+    log,
+    { failing: 'outbox relay failed; the jobs stay in the outbox and are tried again', recovered: 'outbox relay works again' },
+  );
 }

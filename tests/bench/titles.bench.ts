@@ -363,7 +363,7 @@ async function main(): Promise<void> {
   const reused = dataset !== null;
   if (!dataset) await recreateDatabase();
   const orm = await openDatabase(config, ENTITIES, log);
-  const queues = new JobQueues(config.redisUrl, config.queuePrefix);
+  const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
   const redis = createRedis(config.redisUrl, 'api');
   const services = createServices(config, null, queues, redis, log);
   const bench = new Client({ connectionString: config.databaseUrl });

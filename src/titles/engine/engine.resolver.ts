@@ -149,10 +149,10 @@ export class TitleRunResolver {
     const outcome = await runMutation(ctx, (tx) => ctx.services.titles.runs.requestFor(tx, unitId, input.year));
     const run = outcome.result;
     if (run) {
-      // After commit. Should Redis be down, the run stays QUEUED; asking again (or the monthly schedule) dispatches it.
+      // After commit. Should Redis be down, the run stays QUEUED and the workers dispatch it once Redis is back.
       await ctx.services.titles.runs.dispatch(run).catch((error: unknown) => {
         if (!(error instanceof QueueUnavailableError)) throw error;
-        throw new ApiError(ErrorCode.QueueUnavailable, 'The run is recorded but the job queue is not reachable; ask again once it is back and the same run starts', {
+        throw new ApiError(ErrorCode.QueueUnavailable, 'The run is recorded but the job queue is not reachable; it starts by itself once the queue is back', {
           runId: toGlobalId('TitleRun', run.id),
         });
       });

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TitlesConfig } from '../../core/config';
 import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import { governsUnit } from '../../core/actor';
@@ -11,10 +12,26 @@ import { recalculateJobId, type RecalculateTitlesData } from './title-jobs';
 
 const FIRST_YEAR = 2000;
 
+function jobOf(run: TitleRun) {
+  const data: RecalculateTitlesData = { runId: run.id };
+  return {
+    name: JobName.RecalculateTitles,
+    data,
+    opts: {
+      jobId: recalculateJobId({ unitId: run.unit.id, year: run.year, runId: run.id }),
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 10_000 },
+      // Removed when done: the run row keeps the outcome, and a run stuck after a lost job is revived by dispatching again.
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
+}
+
 /**
  * Starting and reading recalculation runs. One run per unit and year is QUEUED or RUNNING at a
  * time; asking again returns it. The run row is written first, the job added after commit: if
- * Redis is down the run stays QUEUED and the next request (or the monthly schedule) adds it again.
+ * Redis is down the run stays QUEUED and the workers add it once Redis is back (`dispatchQueued`).
  */
 export class TitleRunService {
   constructor(
@@ -55,16 +72,17 @@ export class TitleRunService {
 
   /** Adds the run's job; a no-op while that job is still queued or running (its id is the run's). */
   async dispatch(run: TitleRun): Promise<void> {
-    const data: RecalculateTitlesData = { runId: run.id };
-    await this.queues.use(QueueName.Titles, (queue) =>
-      queue.add(JobName.RecalculateTitles, data, {
-        jobId: recalculateJobId({ unitId: run.unit.id, year: run.year, runId: run.id }),
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 10_000 },
-        // Removed when done: the run row keeps the outcome, and a run stuck after a lost job is revived by dispatching again.
-        removeOnComplete: true,
-        removeOnFail: true,
-      }),
-    );
+    await this.queues.use(QueueName.Titles, (queue) => queue.addBulk([jobOf(run)]));
+  }
+
+  /**
+   * Adds the jobs of runs still QUEUED, oldest first: those recorded while Redis was down, and any
+   * whose job was lost. A run whose job is waiting or running is unchanged (same job id), and a job
+   * of a run that has meanwhile finished is skipped by the executor. Returns how many it handed over.
+   */
+  async dispatchQueued(em: EntityManager, batch = 100): Promise<number> {
+    const runs = await em.find(TitleRun, { status: RunStatus.QUEUED }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: batch });
+    if (runs.length) await this.queues.use(QueueName.Titles, (queue) => queue.addBulk(runs.map(jobOf)));
+    return runs.length;
   }
 }
