@@ -17,6 +17,7 @@ import { openRuntime, type Runtime } from '../../src/app/runtime';
 import { createApiServer, type ApiServer } from '../../src/http/server';
 import { DEFAULT_DATA_OPTIONS, loadCatalogueData, type CatalogueDataReport } from './catalogue-data';
 import { LOAD_WORKER_MARK, runLoad, type LoadOptions, type LoadResult, type LoadWorkerMessage } from './load-client';
+import { percentile } from './stats';
 
 /**
  * `npm run bench:catalogue [-- --seconds N] [--warmup N] [--concurrency N] [--keep] [--inline-client]`
@@ -329,11 +330,6 @@ class UsageMeter {
     }
     return { eventLoopBusy: elu.utilization, eventLoopBusyMs: elu.active, processCpuMs: (cpu.user + cpu.system) / 1000, postgresCpuMs };
   }
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 }
 
 function table(rows: [string, string][]): string {

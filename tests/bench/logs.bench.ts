@@ -12,6 +12,7 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { openRuntime } from '../../src/app/runtime';
 import { createApiServer } from '../../src/http/server';
 import { todayInVietnam } from '../../src/core/time';
+import { percentile } from './stats';
 
 /**
  * `npm run bench:logs`: on its own database (lifelong_bench_logs, re-created each run), records
@@ -41,10 +42,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 async function main(): Promise<void> {
@@ -133,7 +130,7 @@ async function main(): Promise<void> {
     console.log(`\nattendance through recordAttendance (${SESSIONS} mutations of ${PER_SESSION} marks, ${IN_FLIGHT} in flight):`);
     console.log(`  recorded ${recorded} logs (${rejected} rejected; ${count?.count} verified attendance logs in the database) in ${seconds.toFixed(2)} s = ${(recorded / seconds).toFixed(0)} logs/s`);
     console.log(`\nmyLearning(year) for a citizen with ${totalCount} logs, ${READS} sequential requests (after 20 warm-up), ${statements} SQL statements each:`);
-    console.log(`  p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies[latencies.length - 1] as number).toFixed(1)} ms`);
+    console.log(`  p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${(latencies[latencies.length - 1] as number).toFixed(1)} ms`);
   } finally {
     await server.stop();
     await runtime.close();
