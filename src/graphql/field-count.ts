@@ -57,12 +57,11 @@ export function fieldCountRule(maxFields: number): ValidationRule {
     Document(document) {
       const fields = expandedFieldCount(document);
       if (fields <= maxFields) return undefined;
+      // Past 2^53 the count is approximate, past 2^1024 it is Infinity, which JSON cannot carry.
+      const reported = Math.min(fields, Number.MAX_SAFE_INTEGER);
+      const said = fields > reported ? `more than ${reported}` : String(fields);
       context.reportError(
-        new ApiError(ErrorCode.TooManyFields, `The document expands to ${fields} fields (fragments counted where they are spread); the limit is ${maxFields}`, {
-          // Past 2^53 the count is approximate, past 2^1024 it is Infinity, which JSON cannot carry.
-          fields: Math.min(fields, Number.MAX_SAFE_INTEGER),
-          maxFields,
-        }),
+        new ApiError(ErrorCode.TooManyFields, `The document expands to ${said} fields (fragments counted where they are spread); the limit is ${maxFields}`, { fields: reported, maxFields }),
       );
       // A value returned on entering a node replaces it in graphql-js's walk (visitInParallel stops at the first one), so nothing under it is visited.
       return null;
