@@ -103,8 +103,7 @@ export interface Config {
   loadDemoData: boolean;
   /** How long a call on a job queue may wait for Redis before it answers QUEUE_UNAVAILABLE. */
   queueAnswerMs: number;
-  queryMaxDepth: number;
-  queryMaxCost: number;
+  query: QueryLimits;
   exposeQueryStats: boolean;
   shutdownGraceMs: number;
   /** Requests per minute per client: an IP address when signed out, an account when signed in; 0 turns it off. */
@@ -116,6 +115,24 @@ export interface Config {
   media: MediaConfig;
   titles: TitlesConfig;
   signIn: SignInLimits;
+}
+
+/** What one GraphQL request may ask for; each is checked before the request costs more than the check. */
+export interface QueryLimits {
+  /** Longest query text, in characters; checked before parsing. */
+  maxCharacters: number;
+  /** Most lexical tokens of a query text; checked before parsing, and the parser stops there too. */
+  maxTokens: number;
+  /** Most fields a document may expand to, each fragment counted once per place it is spread; checked before validation. */
+  maxFields: number;
+  maxDepth: number;
+  maxCost: number;
+  /** The least a root field costs, however little it asks for, so aliases of a cheap field add up. */
+  rootFieldCost: number;
+  /** Most root fields of one mutation operation. */
+  maxMutations: number;
+  /** Most costly root mutations (sign-in, registration, claim codes, imports, uploads) of one operation. */
+  maxCostlyMutations: number;
 }
 
 /** Limits on failed sign-ins, counted in Redis per login and per client address. */
@@ -210,6 +227,26 @@ function readMediaConfig(env: Env): MediaConfig {
   };
 }
 
+function readQueryLimits(env: Env): QueryLimits {
+  const limits: QueryLimits = {
+    maxCharacters: readInt(env, 'GRAPHQL_MAX_CHARACTERS', 1_000_000, 1_000, 4_000_000),
+    maxTokens: readInt(env, 'GRAPHQL_MAX_TOKENS', 10_000, 100, 1_000_000),
+    maxFields: readInt(env, 'GRAPHQL_MAX_FIELDS', 2_000, 10, 1_000_000),
+    maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    maxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    rootFieldCost: readInt(env, 'GRAPHQL_ROOT_FIELD_COST', 10, 1, 1_000_000),
+    maxMutations: readInt(env, 'GRAPHQL_MAX_MUTATIONS', 10, 1, 100),
+    maxCostlyMutations: readInt(env, 'GRAPHQL_MAX_COSTLY_MUTATIONS', 3, 1, 100),
+  };
+  if (limits.rootFieldCost > limits.maxCost) {
+    throw new ConfigError(`GRAPHQL_ROOT_FIELD_COST (${limits.rootFieldCost}) must be at most GRAPHQL_MAX_COST (${limits.maxCost}), or no query fits the budget`);
+  }
+  if (limits.maxCostlyMutations > limits.maxMutations) {
+    throw new ConfigError(`GRAPHQL_MAX_COSTLY_MUTATIONS (${limits.maxCostlyMutations}) must be at most GRAPHQL_MAX_MUTATIONS (${limits.maxMutations})`);
+  }
+  return limits;
+}
+
 function readSignInLimits(env: Env): SignInLimits {
   const limits: SignInLimits = {
     freeFailures: readInt(env, 'SIGN_IN_FREE_FAILURES', 5, 1, 1000),
@@ -269,8 +306,7 @@ export function loadConfig(env: Env = process.env): Config {
     sandbox: readBool(env, 'GRAPHQL_SANDBOX', nodeEnv !== 'production'),
     loadDemoData: readBool(env, 'DEMO_DATA', nodeEnv === 'development'),
     queueAnswerMs: readInt(env, 'QUEUE_ANSWER_MS', 3_000, 100, 60_000),
-    queryMaxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
-    queryMaxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    query: readQueryLimits(env),
     exposeQueryStats: readBool(env, 'GRAPHQL_QUERY_STATS', nodeEnv !== 'production'),
     rateLimitPerMinute: {
       anonymous: readInt(env, 'RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000),

@@ -9,6 +9,12 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** The query text is longer, or has more tokens, than a document may have; refused before it is parsed. */
+  DocumentTooLarge = 'DOCUMENT_TOO_LARGE',
+  /** The document expands (fragments spread where they are used) to more fields than a document may have. */
+  TooManyFields = 'TOO_MANY_FIELDS',
+  /** The operation holds more root mutations, or more costly ones, than one request may. */
+  TooManyMutations = 'TOO_MANY_MUTATIONS',
   /** Redis, which holds the job queues, did not answer in time; what the database recorded stays. */
   QueueUnavailable = 'QUEUE_UNAVAILABLE',
   /** PostgreSQL is not reachable; the request may be sent again as it is. */
@@ -16,14 +22,17 @@ export enum ErrorCode {
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
-/** Only input errors change the HTTP status; the rest answer 200 with `errors`, as GraphQL clients expect. */
-function httpStatus(code: ErrorCode): number | undefined {
-  return code === ErrorCode.BadUserInput ? 400 : undefined;
-}
+/** Only refused requests change the HTTP status; the rest answer 200 with `errors`, as GraphQL clients expect. */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.TooManyFields]: 400,
+  [ErrorCode.TooManyMutations]: 400,
+  [ErrorCode.DocumentTooLarge]: 413,
+};
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    const status = httpStatus(code);
+    const status = HTTP_STATUS[code];
     super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
   }
 }

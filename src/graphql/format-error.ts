@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { ErrorCode } from '../core/errors';
+import { ApiError, ErrorCode } from '../core/errors';
 import type { Logger } from '../infra/logger';
 import { isDatabaseUnreachable } from '../infra/database';
 import { QueueUnavailableError } from '../infra/queue';
@@ -63,10 +63,12 @@ export function formatError(log: Logger) {
       return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions: { code: unavailable.code } };
     }
     // Our typed errors and Apollo's own (parse, document validation) carry a code; an exception that is not a GraphQLError is a bug.
-    const code = formatted.extensions?.code;
+    // Apollo gives every error of a validation rule its own GRAPHQL_VALIDATION_FAILED: one of ours keeps its code (TOO_MANY_FIELDS).
+    const own = original instanceof ApiError ? original.extensions : {};
+    const code = own.code ?? formatted.extensions?.code;
     const unexpected = original instanceof Error && !(original instanceof GraphQLError);
     if (typeof code === 'string' && code !== ErrorCode.Internal && !unexpected) {
-      const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      const { http: _http, stacktrace: _stack, ...extensions } = { ...formatted.extensions, ...own };
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');

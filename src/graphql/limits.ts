@@ -1,14 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from 'graphql';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { QueryLimits } from '../core/config';
 import { ApiError, ErrorCode } from '../core/errors';
+import { fragmentsOf } from './field-count';
+import { assertCostlyMutationsExist, checkMutations } from './mutation-limits';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './relay';
 
 /** A list field with `first` costs its children once per item it may return. */
@@ -18,12 +14,22 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
   return 1 + first * childComplexity;
 };
 
+const FIELD_ESTIMATORS: ComplexityEstimator[] = [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+
+/** Costs a field as FIELD_ESTIMATORS do, but a root field (of a query or a mutation) at least `floor`: 2,000 aliases of a cheap lookup add up. */
+function rootFloorEstimator(schema: GraphQLSchema, floor: number): ComplexityEstimator {
+  const roots = new Set<GraphQLCompositeType | null | undefined>([schema.getQueryType(), schema.getMutationType()]);
+  return (options) => {
+    for (const estimator of FIELD_ESTIMATORS) {
+      const cost = estimator(options);
+      if (typeof cost === 'number') return roots.has(options.type) ? Math.max(cost, floor) : cost;
+    }
+    return undefined;
+  };
+}
+
 /** The deepest field nesting of an operation, following fragments. */
-export function queryDepth(document: DocumentNode, operationName?: string | null): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+export function queryDepth(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): number {
   const depthOf = (selectionSet: SelectionSetNode, seen: Set<string>): number => {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
@@ -40,47 +46,50 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
     }
     return deepest;
   };
-  let deepest = 0;
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (operationName && definition.name?.value !== operationName) continue;
-    deepest = Math.max(deepest, depthOf(definition.selectionSet, new Set()));
-  }
-  return deepest;
+  return depthOf(operation.selectionSet, new Set());
 }
 
 function refuse(message: string, extra: Record<string, number>): ApiError {
-  // Apollo answers a plugin error with 500 unless it carries its own HTTP status.
-  return new ApiError(ErrorCode.BadUserInput, message, { ...extra, http: { status: 400 } });
+  return new ApiError(ErrorCode.BadUserInput, message, extra);
 }
 
-/** Refuses, before execution, operations nested deeper than `maxDepth` or costing more than `maxCost`. */
-export function queryLimitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number): ApolloServerPlugin {
+/** Spends `units` more of the request's rate limit, or throws RATE_LIMITED; given the request to set its answer's headers. */
+export type ChargeCostlyCalls<TContext extends BaseContext> = (request: GraphQLRequestContextDidResolveOperation<TContext>, units: number) => Promise<void>;
+
+/**
+ * Refuses, before execution, operations nested deeper than `maxDepth`, costing more than `maxCost`, or
+ * calling more mutations than a request may (the documents were bounded in size and fields before they
+ * were parsed and validated). A mutation with several costly calls then spends one unit of the rate
+ * limit per call: the request paid for the first.
+ */
+export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLSchema, limits: QueryLimits, chargeCostlyCalls: ChargeCostlyCalls<TContext>): ApolloServerPlugin<TContext> {
+  assertCostlyMutationsExist(schema);
+  const estimators = [rootFloorEstimator(schema, limits.rootFieldCost)];
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operationName }) {
-          const depth = queryDepth(document, operationName);
-          if (depth > maxDepth) {
-            throw refuse(`The query is nested ${depth} levels deep; the limit is ${maxDepth}`, { depth, maxDepth });
+        async didResolveOperation(request) {
+          const { document, operation, operationName } = request;
+          // No operation by that name: execution says so.
+          if (!operation) return;
+          const fragments = fragmentsOf(document);
+          const depth = queryDepth(operation, fragments);
+          if (depth > limits.maxDepth) {
+            throw refuse(`The query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
           }
+          const costlyCalls = checkMutations(operation, fragments, limits);
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: request.request.variables ?? {}, estimators });
           } catch (error) {
             // Costing coerces the variables first: a value that does not fit its type is the caller's error.
             if (error instanceof GraphQLError) throw refuse(error.message, {});
             throw error;
           }
-          if (cost > maxCost) {
-            throw refuse(`The query costs ${cost}; the budget is ${maxCost}. Ask for fewer items or fewer nested lists`, { cost, maxCost });
+          if (cost > limits.maxCost) {
+            throw refuse(`The query costs ${cost}; the budget is ${limits.maxCost}. Ask for fewer items or fewer nested lists`, { cost, maxCost: limits.maxCost });
           }
+          if (costlyCalls > 1) await chargeCostlyCalls(request, costlyCalls - 1);
         },
       };
     },

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config';
@@ -14,7 +14,10 @@ import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from '../core/context';
 import { ApiError, ErrorCode } from '../core/errors';
 import { DATABASE_UNREACHABLE, formatError, unavailableStatus } from '../graphql/format-error';
+import { documentSizeRefusal, type DocumentSizeLimits } from '../graphql/document-size';
+import { fieldCountRule } from '../graphql/field-count';
 import { queryLimitsPlugin } from '../graphql/limits';
+import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
@@ -47,7 +50,12 @@ interface RequestRecord {
   operationName: string | null;
 }
 
-type ContextWithStats = RequestContext & { queryStats: QueryStats; record: RequestRecord };
+type ContextWithStats = RequestContext & {
+  queryStats: QueryStats;
+  record: RequestRecord;
+  /** Whose rate limit the request spends; null when it is off for the caller. */
+  budgetOwner: BudgetOwner | null;
+};
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -61,7 +69,7 @@ function bearerToken(request: Request): string | null {
  * its address's. Only signatures and key hashes are checked here, not what the caller may do.
  * Null when an API key was sent that is unknown or revoked.
  */
-async function rateLimitedClient(deps: ApiDependencies, request: Request, accountId: string | null): Promise<{ key: string; limit: number } | null> {
+async function rateLimitedClient(deps: ApiDependencies, request: Request, accountId: string | null): Promise<BudgetOwner | null> {
   const apiKey = request.header('x-api-key');
   if (apiKey) {
     const client = await deps.services.apiClients.identify(deps.orm.em.fork(), apiKey);
@@ -69,6 +77,21 @@ async function rateLimitedClient(deps: ApiDependencies, request: Request, accoun
   }
   const limits = deps.config.rateLimitPerMinute;
   return accountId ? { key: `account:${accountId}`, limit: limits.signedIn } : { key: `ip:${request.ip}`, limit: limits.anonymous };
+}
+
+/**
+ * Answers 413 DOCUMENT_TOO_LARGE, before Apollo parses anything, to a query text over the limits (GET or POST).
+ * A body over MAX_BODY_MB never gets here: express.json answers it 413 first. A persisted query sent
+ * by its hash alone was checked when its text was registered.
+ */
+function documentSizeGate(limits: DocumentSizeLimits): RequestHandler {
+  return (request, response, next) => {
+    const query: unknown = request.method === 'GET' ? request.query.query : (request.body as { query?: unknown } | undefined)?.query;
+    const refusal = typeof query === 'string' ? documentSizeRefusal(query, limits) : null;
+    if (!refusal) return next();
+    const { http: _http, ...extensions } = refusal.extensions;
+    response.status(413).json({ errors: [{ message: refusal.message, extensions: { ...extensions, requestId: response.locals.requestId as string } }] });
+  };
 }
 
 /** Builds the HTTP server: /graphql (Apollo), /healthz, /readyz, request ids and request logs. */
@@ -80,8 +103,12 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
 
+  const limiter = new RateLimiter(deps.redis, config.queuePrefix, log);
   const apollo = new ApolloServer<ContextWithStats>({
     schema,
+    // The size gate before Apollo counted the tokens already; the parser's own limit holds for whatever else reaches it.
+    parseOptions: { maxTokens: config.query.maxTokens },
+    validationRules: [fieldCountRule(config.query.maxFields)],
     introspection: true,
     csrfPrevention: true,
     // Shutdown is ours (src/app/shutdown.ts): Apollo's own handler would re-raise the signal.
@@ -92,7 +119,11 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       // No field has cache hints, and the plugin visits every field of every response.
       ApolloServerPluginCacheControlDisabled(),
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin(schema, config.queryMaxDepth, config.queryMaxCost),
+      queryLimitsPlugin<ContextWithStats>(
+        schema,
+        config.query,
+        costlyCallCharge(limiter, (context) => context.budgetOwner),
+      ),
       {
         async requestDidStart() {
           return {
@@ -146,7 +177,6 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     response.json({ status: 'ok' });
   });
 
-  const limiter = new RateLimiter(deps.redis, config.queuePrefix, log);
   app.get('/readyz', async (_request, response) => {
     const report = await checkReadiness({
       postgres: () => pingDatabase(orm),
@@ -173,26 +203,14 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       return;
     }
     if (client.limit === 0) return next();
-    const state = await limiter.hit(client.key, client.limit);
-    if (!state) return next();
-    response.setHeader('RateLimit-Limit', state.limit);
-    response.setHeader('RateLimit-Remaining', state.remaining);
-    response.setHeader('RateLimit-Reset', state.resetSeconds);
-    if (state.allowed) return next();
-    response.setHeader('Retry-After', state.resetSeconds);
-    response.status(429).json({
-      errors: [
-        {
-          message: `Too many requests: at most ${state.limit} a minute; try again in ${state.resetSeconds} s`,
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: state.resetSeconds },
-        },
-      ],
-    });
+    response.locals.budgetOwner = client;
+    if (await spendRequest(limiter, client, response)) next();
   });
 
   app.use(
     '/graphql',
     express.json({ limit: `${MAX_BODY_MB}mb` }),
+    documentSizeGate(config.query),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<ContextWithStats> => {
         const em = orm.em.fork();
@@ -217,6 +235,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
           services,
           queryStats: res.locals.queryStats as QueryStats,
           record: res.locals.record as RequestRecord,
+          budgetOwner: (res.locals.budgetOwner as BudgetOwner | undefined) ?? null,
         };
       },
     }),

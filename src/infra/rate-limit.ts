@@ -30,12 +30,13 @@ export class RateLimiter {
     return this.openSince;
   }
 
-  async hit(client: string, limit: number, now = Date.now()): Promise<RateLimitState | null> {
+  /** Spends `units` of the client's budget for this minute. */
+  async hit(client: string, limit: number, units: number, now = Date.now()): Promise<RateLimitState | null> {
     const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
     const resetSeconds = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
     const key = `${this.prefix}:ratelimit:${client}:${windowStart}`;
     try {
-      const results = await this.redis.multi().incr(key).pexpire(key, WINDOW_MS).exec();
+      const results = await this.redis.multi().incrby(key, units).pexpire(key, WINDOW_MS).exec();
       const count = Number(results?.[0]?.[1] ?? 0);
       if (this.openSince) {
         this.log.info({ since: this.openSince }, 'the rate limit is enforced again: Redis answers');

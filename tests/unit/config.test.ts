@@ -12,6 +12,16 @@ describe('loadConfig', () => {
       sandbox: true,
     });
     expect(config.s3.endpoint).toBeUndefined();
+    expect(config.query).toEqual({
+      maxCharacters: 1_000_000,
+      maxTokens: 10_000,
+      maxFields: 2_000,
+      maxDepth: 12,
+      maxCost: 5000,
+      rootFieldCost: 10,
+      maxMutations: 10,
+      maxCostlyMutations: 3,
+    });
     expect(config.signIn).toEqual({ freeFailures: 5, delaySeconds: 1, lockFailures: 10, lockSeconds: 900, addressFailures: 50, windowSeconds: 900 });
   });
 
@@ -24,6 +34,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false, got "maybe"'],
     [{ SIGN_IN_FREE_FAILURES: '6', SIGN_IN_LOCK_FAILURES: '5' }, 'SIGN_IN_LOCK_FAILURES (5) must be at least SIGN_IN_FREE_FAILURES (6)'],
+    [{ GRAPHQL_MAX_TOKENS: '10' }, 'GRAPHQL_MAX_TOKENS must be an integer from 100 to 1000000, got "10"'],
+    [{ GRAPHQL_MAX_COST: '50', GRAPHQL_ROOT_FIELD_COST: '60' }, 'GRAPHQL_ROOT_FIELD_COST (60) must be at most GRAPHQL_MAX_COST (50), or no query fits the budget'],
+    [{ GRAPHQL_MAX_MUTATIONS: '2' }, 'GRAPHQL_MAX_COSTLY_MUTATIONS (3) must be at most GRAPHQL_MAX_MUTATIONS (2)'],
     [{ CORS_ORIGINS: 'https://a.vn, hoctap.vn' }, 'CORS_ORIGINS takes * or origins like https://hoctap.example.vn separated by commas, got "hoctap.vn"'],
     [{ NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000' }, 'JWT_SECRET must be set to at least 32 characters (it is required in production)'],
     [
