@@ -6,6 +6,12 @@ export function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+/** A piece of SQL with its `?` parameters, in order. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
 /** Collects `and`-joined conditions with their parameters, in order. */
 export class Conditions {
   private readonly clauses: string[] = [];
@@ -15,6 +21,10 @@ export class Conditions {
     this.clauses.push(clause);
     this.params.push(...params);
     return this;
+  }
+
+  addPart(part: SqlPart): this {
+    return this.add(part.sql, ...part.params);
   }
 
   toSql(): string {

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../infra/read-only-entities';
 import { keysetPage, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
-import { Conditions, pgArray } from '../infra/sql';
+import { Conditions, pgArray, type SqlPart } from '../infra/sql';
 import type { Topic } from '../catalogue/catalogue.enums';
-import { textMatch, textMatchParams, textRank, type TextSearch } from '../catalogue/text-search';
+import { rankSortKey, textMatch, textRank, type TextSearch } from '../catalogue/text-search';
 import type { DraftAccess } from '../catalogue/visibility';
 import { LearningResource } from './resource.entity';
 import { ResourceStatus, type Licence, type ResourceKind } from './resource.enums';
@@ -49,10 +49,22 @@ export function resourceVisible(where: Conditions, drafts: DraftAccess): void {
 }
 
 /** The resource's own text (title, description, transcript) or the text extracted from its document. */
-function searchClause(search: TextSearch): { sql: string; params: unknown[] } {
+function searchClause(search: TextSearch): SqlPart {
+  const own = textMatch('r.search_text', search);
+  const extracted = textMatch('mt.search_text', search);
   return {
-    sql: `(${textMatch('r.search_text', search)} or exists (select 1 from media_text mt where mt.asset_id = r.asset_id and ${textMatch('mt.search_text', search)}))`,
-    params: [...textMatchParams(search), ...textMatchParams(search)],
+    sql: `(${own.sql} or exists (select 1 from media_text mt where mt.asset_id = r.asset_id and ${extracted.sql}))`,
+    params: [...own.params, ...extracted.params],
+  };
+}
+
+/** The better of the resource's own text's rank and its document's. */
+function resourceRank(search: TextSearch): SqlPart {
+  const own = textRank('r.search_text', search);
+  const extracted = textRank('mt.search_text', search);
+  return {
+    sql: `greatest(${own.sql}, coalesce((select ${extracted.sql} from media_text mt where mt.asset_id = r.asset_id), 0))`,
+    params: [...own.params, ...extracted.params],
   };
 }
 
@@ -73,8 +85,7 @@ function conditions(query: ResourceQuery): Conditions {
   rangeOf(where, 'a.duration_seconds', query.durationSeconds);
   rangeOf(where, 'a.pages', query.pages);
   if (query.search) {
-    const clause = searchClause(query.search);
-    where.add(clause.sql, ...clause.params);
+    where.addPart(searchClause(query.search));
   }
   return where;
 }
@@ -83,8 +94,7 @@ function sortOf(query: ResourceQuery): { select: string; params: unknown[]; spec
   switch (query.sort) {
     case 'RELEVANCE':
       return {
-        select: `-greatest(${textRank('r.search_text')}, coalesce((select ${textRank('mt.search_text')} from media_text mt where mt.asset_id = r.asset_id), 0))`,
-        params: [query.search?.text ?? '', query.search?.text ?? ''],
+        ...(query.search ? rankSortKey(resourceRank(query.search)) : { select: '0::float8', params: [] }),
         spec: { expr: 't.sort_key', direction: 'asc', cast: 'float8' },
       };
     case 'MOST_USED':

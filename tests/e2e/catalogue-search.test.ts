@@ -283,6 +283,63 @@ describe('programmes and sessions', () => {
   });
 });
 
+describe('programme search finds what people mean', () => {
+  /** Programmes made for one test and removed after it, so the other tests' counts hold. */
+  async function withProgrammes(made: [Institution, string][], check: () => Promise<void>): Promise<void> {
+    const admin = await api.adminContext();
+    const created: Programme[] = [];
+    try {
+      for (const [institution, title] of made) created.push(await createProgramme(admin, institution, title));
+      await check();
+    } finally {
+      await api.runtime.orm.em.fork().execute('delete from programme where id = any(?::uuid[])', [`{${created.map((programme) => programme.id).join(',')}}`]);
+    }
+  }
+
+  it("finds an institution's programmes by its name, and by words of its kind", async () => {
+    // Neither title says "thư viện": the institution's name does.
+    expect(sorted(await programmeTitles({ search: 'thu vien' }))).toEqual(sorted([programmes.computing!.title, programmes.english!.title]));
+    expect(await programmeTitles({ search: 'thu vien tinh long an' })).toEqual(expect.arrayContaining([programmes.computing!.title]));
+    expect(await programmeTitles({ search: 'bao tang' })).toEqual([programmes.exhibition!.title]);
+    // The museum's name is Vietnamese; its kind's English label is "Museum".
+    expect(await programmeTitles({ search: 'museum' })).toEqual([programmes.exhibition!.title]);
+    expect(await programmeTitles({ search: 'trung tam hoc tap cong dong', statuses: ['DRAFT'] }, adminToken)).toEqual([programmes.draft!.title]);
+  });
+
+  it('ranks the phrase as typed before every word in another order', async () => {
+    await withProgrammes(
+      [
+        [institutions.bookStreet!, 'Sách hay, cùng đọc'],
+        [institutions.bookStreet!, 'Ngày hội đọc sách mùa hè'],
+      ],
+      async () => {
+        const titles = await programmeTitles({ search: 'doc sach' });
+        expect(titles).toHaveLength(3);
+        expect(sorted(titles.slice(0, 2))).toEqual(sorted(['Câu lạc bộ đọc sách thiếu nhi', 'Ngày hội đọc sách mùa hè']));
+        expect(titles[2]).toBe('Sách hay, cùng đọc');
+      },
+    );
+  });
+
+  it('forgives typos only in rows whose words are near the words typed', async () => {
+    // Near misses by letters, not by words: each shares trigrams with "thu vien" or "thu vein".
+    const nearMisses = ['English Speaking Club', 'Tin học văn phòng nâng cao', 'Thủ công mỹ nghệ', 'Viên chức và thuế', 'Thi vẽ tranh thiếu nhi'];
+    await withProgrammes(
+      nearMisses.map((title) => [institutions.bookStreet!, title]),
+      async () => {
+        // The typo: nothing contains "vein", so near words count, and only the libraries' are near.
+        expect(sorted(await programmeTitles({ search: 'thu vein' }))).toEqual(sorted([programmes.computing!.title, programmes.english!.title]));
+        expect(sorted(await programmeTitles({ search: 'thu vien' }))).toEqual(sorted([programmes.computing!.title, programmes.english!.title]));
+        // Words no row has any word near: nothing, however many letters they share.
+        expect(await programmeTitles({ search: 'thu vine lop hcoc' })).toEqual([]);
+        // Two neighbours swapped, one letter wrong: still found.
+        expect(await programmeTitles({ search: 'thu cogn my nghe' })).toEqual(['Thủ công mỹ nghệ']);
+        expect(await programmeTitles({ search: 'vien chuc va thue' })).toEqual(['Viên chức và thuế']);
+      },
+    );
+  });
+});
+
 describe('radius search', () => {
   type NearEdge = { distanceKm: number | null; node: { name: string; latitude: number | null; longitude: number | null } };
 

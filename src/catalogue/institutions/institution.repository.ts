@@ -6,7 +6,7 @@ import type { InstitutionKind, InstitutionStatus } from '../catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from '../geo';
 import type { Near } from '../geo.types';
 import { Institution } from './institution.entity';
-import { textMatch, textMatchParams, textRank, type TextSearch } from '../text-search';
+import { rankSortKey, textMatch, textRank, type TextSearch } from '../text-search';
 
 export type InstitutionSort = 'NAME' | 'DISTANCE' | 'RELEVANCE';
 
@@ -38,7 +38,7 @@ function conditions(query: InstitutionQuery): Conditions {
   const where = new Conditions().add('i.status = any(?::text[])', pgArray(query.statuses));
   if (query.unitPath) where.add('i.unit_id in (select id from administrative_unit where path like ?)', `${query.unitPath}%`);
   if (query.kinds?.length) where.add('i.kind = any(?::text[])', pgArray(query.kinds));
-  if (query.search) where.add(textMatch('i.search_text', query.search), ...textMatchParams(query.search));
+  if (query.search) where.addPart(textMatch('i.search_text', query.search));
   if (query.near) where.add(withinRadiusSql('i.earth_point'), ...withinRadiusParams(query.near));
   return where;
 }
@@ -46,7 +46,8 @@ function conditions(query: InstitutionQuery): Conditions {
 function sortOf(query: InstitutionQuery): { select: string; params: unknown[]; cast: SortSpec['cast'] } {
   switch (query.sort) {
     case 'RELEVANCE':
-      return { select: `-${textRank('i.search_text')}`, params: [query.search?.text ?? ''], cast: 'float8' };
+      if (!query.search) return { select: '0', params: [], cast: 'float8' };
+      return { ...rankSortKey(textRank('i.search_text', query.search)), cast: 'float8' };
     case 'DISTANCE':
       return query.near ? { select: distanceSql('i.earth_point'), params: distanceParams(query.near), cast: 'float8' } : { select: '0', params: [], cast: 'float8' };
     case 'NAME':

@@ -7,7 +7,8 @@ import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from
 import type { Near } from '../geo.types';
 import { Programme } from './programme.entity';
 import { programmeVisible, type DraftAccess } from '../visibility';
-import { textMatch, textMatchParams, textRank, type TextSearch } from '../text-search';
+import { rankSortKey, type TextSearch } from '../text-search';
+import { programmeSearchMatch, programmeSearchRank } from './programme-search';
 
 export type ProgrammeSort = 'NEWEST' | 'TITLE' | 'DISTANCE' | 'RELEVANCE';
 
@@ -49,7 +50,7 @@ function conditions(query: ProgrammeQuery): Conditions {
   if (query.kinds?.length) where.add('p.kind = any(?::text[])', pgArray(query.kinds));
   if (query.topics?.length) where.add('p.topics && ?::text[]', pgArray(query.topics));
   if (query.formats?.length) where.add('p.format = any(?::text[])', pgArray(query.formats));
-  if (query.search) where.add(textMatch('p.search_text', query.search), ...textMatchParams(query.search));
+  if (query.search) where.addPart(programmeSearchMatch(query.search));
   if (query.near) where.add(withinRadiusSql('i.earth_point'), ...withinRadiusParams(query.near));
   return where;
 }
@@ -58,7 +59,7 @@ function sortOf(query: ProgrammeQuery): { select: string; params: unknown[]; spe
   const spec = (cast: SortSpec['cast'], direction: SortSpec['direction'] = 'asc'): SortSpec => ({ expr: 't.sort_key', direction, cast });
   switch (query.sort) {
     case 'RELEVANCE':
-      return { select: `-${textRank('p.search_text')}`, params: [query.search?.text ?? ''], spec: spec('float8') };
+      return query.search ? { ...rankSortKey(programmeSearchRank(query.search)), spec: spec('float8') } : { select: '0::float8', params: [], spec: spec('float8') };
     case 'DISTANCE':
       return query.near
         ? { select: distanceSql('i.earth_point'), params: distanceParams(query.near), spec: spec('float8') }

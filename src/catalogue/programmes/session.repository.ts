@@ -6,7 +6,8 @@ import { ProgrammeStatus, SessionStatus, type ProgrammeFormat, type ProgrammeKin
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from '../geo';
 import type { Near } from '../geo.types';
 import { ProgrammeSession } from './session.entity';
-import { textMatch, textMatchParams, type TextSearch } from '../text-search';
+import type { TextSearch } from '../text-search';
+import { programmeSearchMatch } from './programme-search';
 import { programmeVisible, type DraftAccess } from '../visibility';
 
 export type SessionSort = 'START_TIME' | 'DISTANCE';
@@ -53,7 +54,7 @@ function conditions(query: SessionQuery): Conditions {
   if (query.kinds?.length) where.add('p.kind = any(?::text[])', pgArray(query.kinds));
   if (query.topics?.length) where.add('p.topics && ?::text[]', pgArray(query.topics));
   if (query.formats?.length) where.add('p.format = any(?::text[])', pgArray(query.formats));
-  if (query.search) where.add(textMatch('p.search_text', query.search), ...textMatchParams(query.search));
+  if (query.search) where.addPart(programmeSearchMatch(query.search));
   if (query.near) where.add(withinRadiusSql('i.earth_point'), ...withinRadiusParams(query.near));
   return where;
 }

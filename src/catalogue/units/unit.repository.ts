@@ -4,7 +4,7 @@ import { ReadOnlyEntities } from '../../infra/read-only-entities';
 import { keysetPage, sortValue, type SortKey, type SortSpec } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 import type { UnitLevel } from '../catalogue.enums';
-import { textMatch, textMatchParams, textRank, type TextSearch } from '../text-search';
+import { rankSortKey, textMatch, textRank, type TextSearch } from '../text-search';
 import { AdministrativeUnit } from './unit.entity';
 
 export interface UnitQuery {
@@ -37,7 +37,7 @@ export function validOnClause(alias: string): string {
 
 function conditions(query: UnitQuery): Conditions {
   const where = new Conditions();
-  if (query.search) where.add(textMatch('u.search_text', query.search), ...textMatchParams(query.search));
+  if (query.search) where.addPart(textMatch('u.search_text', query.search));
   if (query.levels?.length) where.add('u.level = any(?::text[])', pgArray(query.levels));
   if (query.withinPath) where.add(`u.path like ? and u.path <> ?`, `${query.withinPath}%`, query.withinPath);
   if (query.validOn) where.add(validOnClause('u'), query.validOn, query.validOn);
@@ -46,7 +46,7 @@ function conditions(query: UnitQuery): Conditions {
 
 function sortOf(query: UnitQuery): { select: string; params: unknown[]; spec: SortSpec } {
   if (query.search) {
-    return { select: `-${textRank('u.search_text')}`, params: [query.search.text], spec: { expr: 't.sort_key', direction: 'asc', cast: 'float8' } };
+    return { ...rankSortKey(textRank('u.search_text', query.search)), spec: { expr: 't.sort_key', direction: 'asc', cast: 'float8' } };
   }
   return { select: 'u.name', params: [], spec: { expr: 't.sort_key', direction: 'asc', cast: 'text' } };
 }

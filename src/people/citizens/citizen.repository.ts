@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { textMatch, textMatchParams, type TextSearch } from '../../catalogue/text-search';
+import { textMatch, type TextSearch } from '../../catalogue/text-search';
 import { keysetPage, sortValue, type SortKey } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 
@@ -21,7 +21,7 @@ function conditions(query: CitizenQuery): Conditions {
   const where = new Conditions();
   if (query.scopePaths) where.add('u.path like any(?::text[])', pgArray(query.scopePaths.map((path) => `${path}%`)));
   if (query.unitPath) where.add('u.path like ?', `${query.unitPath}%`);
-  if (query.search) where.add(textMatch('c.search_text', query.search), ...textMatchParams(query.search));
+  if (query.search) where.addPart(textMatch('c.search_text', query.search));
   if (query.nationalIdDigest) where.add('c.national_id_digest = ?', query.nationalIdDigest);
   return where;
 }
