@@ -7,6 +7,8 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   BadUserInput = 'BAD_USER_INPUT',
+  /** The request itself cannot be run as sent (a persisted query of an unknown version, or whose hash does not match its text). */
+  BadRequest = 'BAD_REQUEST',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
   /** The query text is longer, or has more tokens, than a document may have; refused before it is parsed. */
@@ -50,8 +52,8 @@ export class ForbiddenError extends ApiError {
 }
 
 export class UnauthenticatedError extends ApiError {
-  constructor(message = 'Sign in first') {
-    super(ErrorCode.Unauthenticated, message);
+  constructor(message = 'Sign in first', extra: Record<string, unknown> = {}) {
+    super(ErrorCode.Unauthenticated, message, extra);
   }
 }
 

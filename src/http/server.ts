@@ -17,12 +17,15 @@ import { DATABASE_UNREACHABLE, formatError, unavailableStatus } from '../graphql
 import { documentSizeRefusal, type DocumentSizeLimits } from '../graphql/document-size';
 import { fieldCountRule } from '../graphql/field-count';
 import { queryLimitsPlugin } from '../graphql/limits';
+import { inputTextPlugin } from '../graphql/input-text';
+import { staleTokenPlugin, type TokenState } from './stale-token';
+import { knownOperationTypesRule } from '../graphql/operation-types';
 import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
 import { isDatabaseUnreachable, pingDatabase } from '../infra/database';
-import type { Logger } from '../infra/logger';
+import { runWithRequestLog, type Logger } from '../infra/logger';
 import { runWithQueryStats, type QueryStats } from '../infra/query-stats';
 import { checkReadiness } from '../infra/readiness';
 import { RateLimiter } from '../infra/rate-limit';
@@ -50,7 +53,7 @@ interface RequestRecord {
   operationName: string | null;
 }
 
-type ContextWithStats = RequestContext & {
+type ContextWithStats = RequestContext & TokenState & {
   queryStats: QueryStats;
   record: RequestRecord;
   /** Whose rate limit the request spends; null when it is off for the caller. */
@@ -61,7 +64,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  return token || null;
 }
 
 /**
@@ -108,7 +112,9 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     schema,
     // The size gate before Apollo counted the tokens already; the parser's own limit holds for whatever else reaches it.
     parseOptions: { maxTokens: config.query.maxTokens },
-    validationRules: [fieldCountRule(config.query.maxFields)],
+    validationRules: [fieldCountRule(config.query.maxFields), knownOperationTypesRule],
+    // Stacks name server paths: never sent, in any mode; formatError logs them.
+    includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
     // Shutdown is ours (src/app/shutdown.ts): Apollo's own handler would re-raise the signal.
@@ -119,6 +125,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       // No field has cache hints, and the plugin visits every field of every response.
       ApolloServerPluginCacheControlDisabled(),
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+      staleTokenPlugin<ContextWithStats>(),
+      inputTextPlugin<ContextWithStats>(),
       queryLimitsPlugin<ContextWithStats>(
         schema,
         config.query,
@@ -170,7 +178,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         'request',
       );
     });
-    runWithQueryStats(queryStats, () => next());
+    runWithRequestLog(log.child({ requestId }), () => runWithQueryStats(queryStats, () => next()));
   });
 
   app.get('/healthz', (_request, response) => {
@@ -195,8 +203,10 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
 
   app.use('/graphql', async (request, response, next) => {
     // The token is verified once here; the GraphQL context loads the account's grants from this id.
-    const accountId = services.auth.accountIdFromToken(bearerToken(request));
+    const token = bearerToken(request);
+    const accountId = services.auth.accountIdFromToken(token);
     response.locals.accountId = accountId;
+    response.locals.tokenRejected = token !== null && accountId === null;
     const client = await rateLimitedClient(deps, request, accountId);
     if (!client) {
       response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -226,6 +236,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         return {
           em,
           actor,
+          tokenRejected: (res.locals.tokenRejected as boolean) || (accountId !== null && actor === null),
           loaders: new Loaders(),
           requestId,
           now: new Date(),

@@ -230,7 +230,6 @@ describe('access tokens', () => {
     ['not an access token', (id) => ({ token: jwt.sign({ typ: 'refresh' }, api.config.jwtSecret, { subject: id, expiresIn: 600, issuer: ISSUER }) })],
     ['unsigned (alg none)', (id) => ({ token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ typ: 'access', sub: id, iss: ISSUER, exp: Math.floor(Date.now() / 1000) + 600 })}.` })],
     ['of an account that does not exist', () => ({ token: signAccessToken(api.config.jwtSecret, randomUUID(), 600) })],
-    ['in a header that is not Bearer', (id) => ({ headers: { authorization: `Token ${signAccessToken(api.config.jwtSecret, id, 600)}` } })],
   ];
 
   it('a valid token signs in (the control for the cases below)', async () => {
@@ -245,19 +244,45 @@ describe('access tokens', () => {
     expect((await api.gql(ME)).errors).toBeUndefined();
   });
 
-  it.each(BAD_TOKENS)('a token %s behaves as signed out', async (_case, make) => {
+  const STALE = { errors: [{ message: 'The access token is not valid or has expired; refresh the session or sign in again', extensions: { code: 'UNAUTHENTICATED' } }] };
+
+  it.each(BAD_TOKENS)('a token %s is refused as a whole with 401 UNAUTHENTICATED, so the client refreshes', async (_case, make) => {
     const account = await citizen('victim');
     const options = make(account.id);
-    const me = await api.gql(ME, {}, options);
-    expect(me.errors).toBeUndefined();
-    expect(me.data).toEqual({ me: null });
-    expectRefused(await api.gql(SIGNED_IN_ONLY, signedInOnlyInput, options), 'revokeRole', 'UNAUTHENTICATED');
+    for (const [query, variables] of [[ME, {}], [SIGNED_IN_ONLY, signedInOnlyInput]] as const) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as GraphQLResponse;
+      expect(body).toMatchObject(STALE);
+      expect(body.data).toBeUndefined();
+    }
+  });
+
+  it('a stale token does not stand in the way of signing in or refreshing', async () => {
+    const account = await citizen('stale');
+    const options = { token: 'not-a-token' };
+    expect((await api.gql(SIGN_IN, { input: { login: account.email, password: PASSWORD } }, options)).data?.signIn.errors).toEqual([]);
+    expect((await api.gql(REFRESH, { input: { refreshToken: account.refreshToken } }, options)).data?.refreshSession.errors).toEqual([]);
+  });
+
+  it('an authorization header that is not Bearer (or an empty Bearer) is no token: the request is anonymous', async () => {
+    const account = await citizen('other-scheme');
+    for (const authorization of [`Token ${signAccessToken(api.config.jwtSecret, account.id, 600)}`, 'Bearer ']) {
+      const me = await api.gql(ME, {}, { headers: { authorization } });
+      expect(me).toMatchObject({ data: { me: null } });
+      expect(me.errors).toBeUndefined();
+      expectRefused(await api.gql(SIGNED_IN_ONLY, signedInOnlyInput, { headers: { authorization } }), 'revokeRole', 'UNAUTHENTICATED');
+    }
   });
 
   it('a disabled account is signed out at once and can neither sign in nor refresh', async () => {
     const account = await citizen('disabled');
     await sql('update account set disabled_at = now() where id = ?', [account.id]);
-    expect((await api.gql(ME, {}, { token: account.accessToken })).data).toEqual({ me: null });
+    expect((await api.gql(ME, {}, { token: account.accessToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await signIn(account.email)).errors.map((error) => error.code)).toEqual(['INVALID_CREDENTIALS']);
     expect((await refresh(account.refreshToken)).errors.map((error) => error.code)).toEqual(['INVALID_REFRESH_TOKEN']);
   });

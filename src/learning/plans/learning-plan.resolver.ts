@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { YearArg } from '../../graphql/year';
 import { Role } from '../../core/roles';
 import type { Programme } from '../../catalogue/programmes/programme.entity';
 import { programmeById } from '../../catalogue/programmes/programme.loaders';
@@ -27,7 +28,7 @@ function goalFields(input: { topic?: LearningGoal['topic']; targetHours?: number
 export class LearningPlanResolver {
   @Authorized(Role.CITIZEN)
   @Query(() => LearningPlanType, { description: 'Your learning plan for a year, with progress from verified logs.' })
-  async myLearningPlan(@Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: RequestContext): Promise<LearningPlan> {
+  async myLearningPlan(@YearArg('The year.') year: number, @Ctx() ctx: RequestContext): Promise<LearningPlan> {
     return ctx.services.learning.plans.get(ctx, await ctx.services.learning.records.own(ctx), year);
   }
 

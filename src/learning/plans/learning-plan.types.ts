@@ -1,5 +1,5 @@
-import { Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { YearField } from '../../graphql/year';
 import { Topic } from '../../catalogue/catalogue.enums';
 import { Node } from '../../graphql/relay';
 import { UserError } from '../../graphql/user-error';
@@ -45,9 +45,7 @@ export class LearningPlanType {
 
 @InputType({ description: 'A new goal: a topic with target hours, or a programme.' })
 export class CreateLearningGoalInput {
-  @Field(() => Int, { description: 'The plan’s year: this year or the next.' })
-  @Min(2000)
-  @Max(2100)
+  @YearField('The plan’s year: this year or the next.')
   year!: number;
 
   @Field(() => Topic, { nullable: true, description: 'The topic, with targetHours.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { YearArg } from '../../graphql/year';
 import { Role } from '../../core/roles';
 import type { Topic } from '../../catalogue/catalogue.enums';
 import type { RequestContext } from '../../core/context';
@@ -35,7 +36,7 @@ function logsConnection(ctx: RequestContext, citizenId: string, year: number | n
 export class MyLearningResolver {
   @Authorized(Role.CITIZEN)
   @Query(() => MyLearningType, { description: 'Your learning in a year: totals by month, topic and source, and the logs.' })
-  async myLearning(@Arg('year', () => Int, { description: 'The calendar year.' }) year: number, @Ctx() ctx: RequestContext): Promise<MyLearning> {
+  async myLearning(@YearArg('The calendar year.') year: number, @Ctx() ctx: RequestContext): Promise<MyLearning> {
     const citizen = await ctx.services.learning.records.own(ctx);
     return { citizen, year, totals: await ctx.services.learning.records.totals(ctx, citizen, year) };
   }
@@ -93,7 +94,7 @@ export class CitizenLearningResolver {
   @FieldResolver(() => LearningLogConnection, { nullable: true, description: 'The citizen’s learning logs, latest day first; for the citizen and assessors of their unit.' })
   learningLogs(
     @Root() citizen: Citizen,
-    @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year: number | null,
+    @YearArg('Only this year.', { nullable: true }) year: number | null,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<LearningLog>> {

@@ -1,5 +1,5 @@
-import { Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { YearField } from '../../graphql/year';
 import { UserError } from '../../graphql/user-error';
 
 @ObjectType('LearningYearClosure', { simpleResolvers: true, description: 'The learning records of a unit (and everything under it) for a year are closed.' })
@@ -16,9 +16,7 @@ export class CloseLearningYearInput {
   @Field(() => ID, { description: 'The unit; everything under it closes too.' })
   unitId!: string;
 
-  @Field(() => Int, { description: 'The year.' })
-  @Min(2000)
-  @Max(2100)
+  @YearField('The year.')
   year!: number;
 }
 

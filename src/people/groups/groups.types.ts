@@ -1,5 +1,6 @@
 import { ArrayMaxSize, Length } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { YearField } from '../../graphql/year';
 import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
@@ -274,7 +275,7 @@ export class SetOrganisationMandatoryProgrammesInput {
   @Field(() => ID, { description: 'The organisation.' })
   organisationId!: string;
 
-  @Field(() => Int, { description: 'The year.' })
+  @YearField('The year.')
   year!: number;
 
   @Field(() => [ID], { description: 'The programmes; an empty list clears the year.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { YearArg } from '../../graphql/year';
 import { governsUnit } from '../../core/actor';
 import { Role } from '../../core/roles';
 import type { Programme } from '../../catalogue/programmes/programme.entity';
@@ -105,7 +106,7 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => [ProgrammeType], { description: 'The programmes it makes mandatory for its members in a year (those you may see).' })
-  async mandatoryProgrammes(@Root() organisation: Organisation, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: RequestContext): Promise<Programme[]> {
+  async mandatoryProgrammes(@Root() organisation: Organisation, @YearArg('The year.') year: number, @Ctx() ctx: RequestContext): Promise<Programme[]> {
     const ids = await mandatoryProgrammeIds(ctx, year).load(organisation.id);
     const fetch = nodeFetcher('Programme');
     const programmes = fetch && ids.length ? await fetch(ctx, ids) : [];

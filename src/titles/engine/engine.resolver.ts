@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { YearArg } from '../../graphql/year';
 import type { Account } from '../../auth/account.entity';
 import { governsUnit } from '../../core/actor';
 import { Role } from '../../core/roles';
@@ -191,7 +192,7 @@ export class TitleProgressResolver {
   })
   async titleProgress(
     @Arg('subjectId', () => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' }) subjectId: string,
-    @Arg('year', () => Int, { description: 'The calendar year.' }) year: number,
+    @YearArg('The calendar year.') year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleProgressType | null> {
     const { kind, id } = subjectOfGlobalId(subjectId);
@@ -203,7 +204,7 @@ export class TitleProgressResolver {
   @Query(() => [TitleAttestationType], { description: "Assessors' entries for a subject's attested indicators in a year, with their changes; for whoever may read the subject's progress." })
   async titleAttestations(
     @Arg('subjectId', () => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' }) subjectId: string,
-    @Arg('year', () => Int, { description: 'The calendar year.' }) year: number,
+    @YearArg('The calendar year.') year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleAttestationType[]> {
     const { kind, id } = subjectOfGlobalId(subjectId);
@@ -235,7 +236,7 @@ export class TitleProgressResolver {
 @Resolver(() => CitizenType)
 export class CitizenTitlesResolver {
   @FieldResolver(() => TitleProgressType, { nullable: true, description: "The citizen's Learning Citizen progress for a year, computed live; null under 15 or without criteria in force." })
-  async titleProgress(@Root() citizen: Citizen, @Arg('year', () => Int, { description: 'The calendar year.' }) year: number, @Ctx() ctx: RequestContext): Promise<TitleProgressType | null> {
+  async titleProgress(@Root() citizen: Citizen, @YearArg('The calendar year.') year: number, @Ctx() ctx: RequestContext): Promise<TitleProgressType | null> {
     if (!mayReadCitizen(ctx.actor, citizen)) return null;
     const subject = await ctx.services.titles.progress.readableSubject(ctx, SubjectKind.CITIZEN, citizen.id);
     return subject ? progressOf(ctx, subject, year) : null;

@@ -1,5 +1,6 @@
 import { Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { YearField } from '../../graphql/year';
 import { Node } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
@@ -171,7 +172,7 @@ export class RecalculateTitlesInput {
   @Field(() => ID, { description: 'Global id of the administrative unit.' })
   unitId!: string;
 
-  @Field(() => Int, { description: 'The calendar year, at most the current one.' })
+  @YearField('The calendar year, at most the current one.')
   year!: number;
 }
 
@@ -252,7 +253,7 @@ export class AttestIndicatorInput {
   @Field(() => ID, { description: 'Global id of the subject: a Citizen, Household, Clan, Organisation or AdministrativeUnit.' })
   subjectId!: string;
 
-  @Field(() => Int, { description: 'The year assessed.' })
+  @YearField('The year assessed.')
   year!: number;
 
   @Field({ description: 'Code of an ATTESTED or AUTO_OR_ATTESTED indicator of the criteria in force for the year.' })

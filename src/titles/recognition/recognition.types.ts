@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { YearField } from '../../graphql/year';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
@@ -97,7 +98,7 @@ export class TitleAwardFilter {
   @Field(() => ID, { description: 'Global id of an administrative unit: awards of subjects in it or under it.' })
   unitId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Only this year.' })
+  @YearField('Only this year.', { nullable: true })
   year?: number | null;
 
   @Field(() => TitleKind, { nullable: true, description: 'Only this title.' })
@@ -139,7 +140,7 @@ export class RecognizeTitlesInput {
   @Field(() => [ID], { description: 'Global ids of the subjects (Citizens), 1 to 500, each listed once.' })
   subjectIds!: string[];
 
-  @Field(() => Int, { description: 'The year recognised; it must have ended (Asia/Ho_Chi_Minh).' })
+  @YearField('The year recognised; it must have ended (Asia/Ho_Chi_Minh).')
   year!: number;
 
   @Field(() => TitleKind, { description: 'The title recognised; it must be the subjects\' title.' })

@@ -1,5 +1,5 @@
-import { Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { YearField } from '../../graphql/year';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
 import { SubjectKind } from '../engine/engine.enums';
@@ -14,9 +14,7 @@ export class DryRunRulesetInput {
   @Field(() => ID, { description: 'Global id of the administrative unit.' })
   unitId!: string;
 
-  @Field(() => Int, { description: 'The calendar year, from 2000 to the current one.' })
-  @Min(2000)
-  @Max(2100)
+  @YearField('The calendar year, at most the current one.')
   year!: number;
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { YearArg } from '../../graphql/year';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import type { RequestContext } from '../../core/context';
 import { idOf } from '../../graphql/global-id';
@@ -44,7 +45,7 @@ export class TitleStandingsResolver {
   })
   async titleStandings(
     @Arg('unitId', () => ID, { description: 'Global id of the administrative unit.' }) unitId: string,
-    @Arg('year', () => Int, { description: 'The calendar year.' }) year: number,
+    @YearArg('The calendar year.') year: number,
     @Arg('kind', () => TitleKind, { description: 'The title.' }) kind: TitleKind,
     @Arg('unitLevel', () => UnitLevel, { nullable: true, description: 'For LEARNING_COMMUNITY (required, and only for it): the level of the units counted (HAMLET, COMMUNE, …).' }) unitLevel: UnitLevel | null,
     @Ctx() ctx: RequestContext,
@@ -70,7 +71,7 @@ export class TitleStandingsResolver {
   })
   async titleLeaderboard(
     @Arg('unitId', () => ID, { description: 'Global id of the administrative unit.' }) unitId: string,
-    @Arg('year', () => Int, { description: 'The calendar year.' }) year: number,
+    @YearArg('The calendar year.') year: number,
     @Arg('kind', () => TitleKind, { description: 'The title.' }) kind: TitleKind,
     @Arg('unitLevel', () => UnitLevel, { nullable: true, description: 'For LEARNING_COMMUNITY (required, and only for it): the level of the units counted.' }) unitLevel: UnitLevel | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many units, 20 by default, at most 100.' }) first: number | null,
