@@ -1,5 +1,20 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, type DocumentNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  getNamedType,
+  GraphQLID,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import { BadInputError } from '../core/errors';
 
 /** C0 control characters other than tab, line feed and carriage return: PostgreSQL refuses NUL, and none belongs in a text. */
@@ -16,87 +31,112 @@ function textFault(text: string): string | null {
   return null;
 }
 
-/** The first string in a variable's JSON value that holds what no text may hold. */
-function faultInJson(value: unknown, path: InputPath): { path: InputPath; fault: string } | null {
+type Fault = { path: InputPath; fault: string } | null;
+
+/** What is wrong with a leaf value of this type: text no column may store, or an empty id. */
+function leafFault(value: string, type: GraphQLInputType | null): string | null {
+  if (value === '' && type && getNamedType(type) === GraphQLID) return 'an empty id';
+  return textFault(value);
+}
+
+/** The first string in a variable's JSON value that holds what no text may hold, read with its type where known (JSON scalars have none). */
+function faultInJson(value: unknown, type: GraphQLInputType | null, path: InputPath): Fault {
+  const inner = type && isNonNullType(type) ? type.ofType : type;
   if (typeof value === 'string') {
-    const fault = textFault(value);
+    const fault = leafFault(value, inner);
     return fault ? { path, fault } : null;
   }
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = faultInJson(item, [...path, index]);
+    const item = inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : null;
+    for (const [index, element] of value.entries()) {
+      const found = faultInJson(element, item, [...path, index]);
       if (found) return found;
     }
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = faultInJson(item, [...path, key]);
+    const fields = inner && isInputObjectType(inner) ? inner.getFields() : null;
+    for (const [key, element] of Object.entries(value)) {
+      const found = faultInJson(element, fields?.[key]?.type ?? null, [...path, key]);
       if (found) return found;
     }
   }
   return null;
 }
 
-function faultInValue(node: ValueNode, path: InputPath, variables: Record<string, unknown>): { path: InputPath; fault: string } | null {
+function faultInValue(node: ValueNode, type: GraphQLInputType | null, path: InputPath, variables: Record<string, unknown>): Fault {
+  const inner = type && isNonNullType(type) ? type.ofType : type;
   switch (node.kind) {
     case Kind.STRING: {
-      const fault = textFault(node.value);
+      const fault = leafFault(node.value, inner);
       return fault ? { path, fault } : null;
     }
     case Kind.VARIABLE:
-      return faultInJson(variables[node.name.value], path);
-    case Kind.LIST:
-      for (const [index, item] of node.values.entries()) {
-        const found = faultInValue(item, [...path, index], variables);
+      return faultInJson(variables[node.name.value], inner, path);
+    case Kind.LIST: {
+      const item = inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : null;
+      for (const [index, element] of node.values.entries()) {
+        const found = faultInValue(element, item, [...path, index], variables);
         if (found) return found;
       }
       return null;
-    case Kind.OBJECT:
+    }
+    case Kind.OBJECT: {
+      const fields = inner && isInputObjectType(inner) ? inner.getFields() : null;
       for (const field of node.fields) {
-        const found = faultInValue(field.value, [...path, field.name.value], variables);
+        const found = faultInValue(field.value, fields?.[field.name.value]?.type ?? null, [...path, field.name.value], variables);
         if (found) return found;
       }
       return null;
+    }
     default:
       return null;
   }
 }
 
 /**
- * The first argument, literal or from a variable, holding a string with a control character or a lone surrogate, with its
- * path from the root field (`["signIn", "input", "login"]`; a fragment's fields from the fragment). Each operation and
- * fragment is read once, however often it is spread.
+ * The first argument, literal or from a variable, holding a string with a control character or a lone surrogate, or an
+ * empty string where an ID is expected, with its path from the root field (`["signIn", "input", "login"]`; a fragment's
+ * fields from the fragment). Each operation and fragment is read once, however often it is spread.
  */
-export function badTextIn(document: DocumentNode, variables: Record<string, unknown>): { path: InputPath; fault: string } | null {
-  const inSelections = (selectionSet: SelectionSetNode, path: InputPath): { path: InputPath; fault: string } | null => {
+export function badTextIn(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): Fault {
+  const inSelections = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | null | undefined, path: InputPath): Fault => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) continue;
-      const fieldPath = selection.kind === Kind.FIELD ? [...path, (selection.alias ?? selection.name).value] : path;
-      if (selection.kind === Kind.FIELD) {
-        for (const argument of selection.arguments ?? []) {
-          const found = faultInValue(argument.value, [...fieldPath, argument.name.value], variables);
-          if (found) return found;
-        }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const found = inSelections(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, path);
+        if (found) return found;
+        continue;
       }
-      const found = selection.selectionSet ? inSelections(selection.selectionSet, fieldPath) : null;
+      const fieldPath = [...path, (selection.alias ?? selection.name).value];
+      const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+      for (const argument of selection.arguments ?? []) {
+        const type = definition?.args.find((arg) => arg.name === argument.name.value)?.type ?? null;
+        const found = faultInValue(argument.value, type, [...fieldPath, argument.name.value], variables);
+        if (found) return found;
+      }
+      const found = selection.selectionSet ? inSelections(selection.selectionSet, definition ? getNamedType(definition.type) : null, fieldPath) : null;
       if (found) return found;
     }
     return null;
   };
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
-    const found = inSelections(definition.selectionSet, definition.kind === Kind.FRAGMENT_DEFINITION ? [`...${definition.name.value}`] : []);
-    if (found) return found;
+    if (definition.kind === Kind.OPERATION_DEFINITION) {
+      const found = inSelections(definition.selectionSet, schema.getRootType(definition.operation), []);
+      if (found) return found;
+    } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      const found = inSelections(definition.selectionSet, schema.getType(definition.typeCondition.name.value), [`...${definition.name.value}`]);
+      if (found) return found;
+    }
   }
   return null;
 }
 
-/** Refuses, before anything runs, a request whose arguments hold text no column may store: BAD_USER_INPUT with the argument's path. */
+/** Refuses, before anything runs, a request whose arguments hold text no column may store, or an empty id: BAD_USER_INPUT with the argument's path. */
 export function inputTextPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
-          const found = badTextIn(document, request.variables ?? {});
+        async didResolveOperation({ document, request, schema }) {
+          const found = badTextIn(schema, document, request.variables ?? {});
           if (found) throw new BadInputError(`${found.path.join('.')} holds ${found.fault}`, { argumentPath: found.path });
         },
       };
