@@ -14,17 +14,18 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { Role } from '../../src/core/roles';
-import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits } from '../helpers/catalogue-fixtures';
+import { createCitizen } from '../helpers/learning-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 /**
  * Every argument of every query and mutation, and every field of their input objects, is sent a few hostile values of the
- * right shape, as an anonymous caller and as a province administrator: none may answer INTERNAL_SERVER_ERROR. The values
+ * right shape, as an anonymous caller, as a province administrator and as a citizen with a profile: none may answer INTERNAL_SERVER_ERROR. The values
  * are drawn with a fixed seed, so a run is the same every time.
  */
 
 const SEED = 20261206;
-const VALUES_PER_SLOT = { anonymous: 2, admin: 3 };
+const VALUES_PER_SLOT = { anonymous: 2, admin: 3, citizen: 2 };
 const PARALLEL = 6;
 const MAX_INPUT_DEPTH = 3;
 const NONE = '00000000-0000-4000-8000-000000000000';
@@ -32,15 +33,26 @@ const NONE = '00000000-0000-4000-8000-000000000000';
 let api: TestApi;
 let schema: GraphQLSchema;
 let adminToken: string;
-let unitId: string;
-let institutionId: string;
+let citizenToken: string;
+/** Global ids of real rows, so that probes get past the lookups to the rules behind them. */
+const ids = { unit: '', institution: '', programme: '', session: '', citizen: '' };
 
 beforeAll(async () => {
   api = await startTestApi();
   const ctx = await api.adminContext();
   const units = await seedUnits(ctx);
-  unitId = gid('AdministrativeUnit', units.longAn.id);
-  institutionId = gid('Institution', (await createInstitution(ctx, units.longAn, 'Thư viện thử')).id);
+  const institution = await createInstitution(ctx, units.longAn, 'Thư viện thử');
+  const programme = await createProgramme(ctx, institution, 'Kỹ năng số');
+  const session = await scheduleSession(ctx, programme, daysFromNow(3));
+  const { citizen } = await createCitizen(api, units.longAn, { withAccount: false });
+  citizenToken = (await createCitizen(api, units.longAn)).token as string;
+  Object.assign(ids, {
+    unit: gid('AdministrativeUnit', units.longAn.id),
+    institution: gid('Institution', institution.id),
+    programme: gid('Programme', programme.id),
+    session: gid('ProgrammeSession', session.id),
+    citizen: gid('Citizen', citizen.id),
+  });
   adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
   // The standard introspection query nests 15 levels; the API allows 12. Types here are at most [X!]! deep.
   const introspection = await api.gql<IntrospectionQuery>(getIntrospectionQuery({ typeDepth: 4 }));
@@ -64,8 +76,11 @@ function random(seed: number): () => number {
 
 /** A valid-looking id for an argument or field of that name: real ones where the name says what it is. */
 function sampleId(name: string): string {
-  if (/unit/i.test(name)) return unitId;
-  if (/institution/i.test(name)) return institutionId;
+  if (/unit|residence|within/i.test(name)) return ids.unit;
+  if (/institution/i.test(name)) return ids.institution;
+  if (/programme/i.test(name)) return ids.programme;
+  if (/session/i.test(name)) return ids.session;
+  if (/citizen|subject|member|head|representative/i.test(name)) return ids.citizen;
   return gid('Citizen', NONE);
 }
 
@@ -110,7 +125,7 @@ function hostileValues(type: GraphQLNamedInputType, name: string): unknown[] {
   if (isEnumType(type)) return [type.getValues().at(-1)?.name];
   switch (type.name) {
     case 'ID':
-      return ['', 'x', 'a\u0000b', gid('Nothing', NONE), gid('Citizen', NONE), Buffer.from('Citizen:not-a-uuid').toString('base64url'), unitId, institutionId, LONG];
+      return ['', 'x', 'a\u0000b', gid('Nothing', NONE), gid('Citizen', NONE), Buffer.from('Citizen:not-a-uuid').toString('base64url'), ...Object.values(ids), LONG];
     case 'Int':
       return [0, -1, 2 ** 31 - 1, -(2 ** 31), 100000];
     case 'Float':
@@ -133,6 +148,8 @@ interface Slot {
   /** From the argument: ["input", "name"]. */
   path: string[];
   type: GraphQLNamedInputType;
+  /** The list's item type when the slot is a list: it is then also sent empty and very long. */
+  listOf: GraphQLInputType | null;
 }
 
 /** Every argument and input field under a root field, to MAX_INPUT_DEPTH, once per input type along a path. */
@@ -140,8 +157,11 @@ function slotsOf(field: GraphQLField<unknown, unknown>): Slot[] {
   const slots: Slot[] = [];
   const walk = (type: GraphQLInputType, path: string[], seen: Set<string>): void => {
     const named = getNamedType(type);
+    const nullable = isNonNullType(type) ? type.ofType : type;
+    const listOf = isListType(nullable) ? (nullable.ofType as GraphQLInputType) : null;
+    if (listOf) slots.push({ path, type: named, listOf });
     if (!isInputObjectType(named)) {
-      slots.push({ path, type: named });
+      slots.push({ path, type: named, listOf: null });
       return;
     }
     if (seen.has(named.name) || path.length > MAX_INPUT_DEPTH) return;
@@ -153,9 +173,10 @@ function slotsOf(field: GraphQLField<unknown, unknown>): Slot[] {
 
 /** The value of `type` with the field at `path` set to `value` (lists along the path hold one item). */
 function withValue(type: GraphQLInputType, path: string[], value: unknown, name: string): unknown {
+  if (!path.length) return value;
   if (isNonNullType(type)) return withValue(type.ofType, path, value, name);
   if (isListType(type)) return [withValue(type.ofType, path, value, name)];
-  if (!path.length || !isInputObjectType(type)) return value;
+  if (!isInputObjectType(type)) return value;
   const [head, ...rest] = path as [string, ...string[]];
   const child = type.getFields()[head];
   return { ...(sample(type, name) as Record<string, unknown>), [head]: child ? withValue(child.type, rest, value, head) : value };
@@ -178,7 +199,8 @@ function probesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unkno
     const [argName, ...rest] = slot.path as [string, ...string[]];
     const arg = field.args.find((candidate) => candidate.name === argName);
     if (!arg) continue;
-    const values = hostileValues(slot.type, slot.path.at(-1) as string);
+    const name = slot.path.at(-1) as string;
+    const values = slot.listOf ? [[], Array.from({ length: 1000 }, () => sample(slot.listOf as GraphQLInputType, name))] : hostileValues(slot.type, name);
     for (let i = 0; i < Math.min(perSlot, values.length); i += 1) {
       const value = values.splice(Math.floor(next() * values.length), 1)[0];
       probes.push({
@@ -222,8 +244,9 @@ async function internalErrors(probes: Probe[], token?: string): Promise<string[]
   return found.sort();
 }
 
-it('answers no hostile argument with an internal error, anonymous or signed in as a province administrator', async () => {
+it('answers no hostile argument with an internal error, anonymous, as a province administrator or as a citizen with a profile', async () => {
   const anonymous = await internalErrors(probesFor(VALUES_PER_SLOT.anonymous, SEED));
   const admin = await internalErrors(probesFor(VALUES_PER_SLOT.admin, SEED + 1), adminToken);
-  expect({ anonymous, admin }).toEqual({ anonymous: [], admin: [] });
+  const citizen = await internalErrors(probesFor(VALUES_PER_SLOT.citizen, SEED + 2), citizenToken);
+  expect({ anonymous, admin, citizen }).toEqual({ anonymous: [], admin: [], citizen: [] });
 }, 60000);
