@@ -87,7 +87,11 @@ function faultInValue(node: ValueNode, type: GraphQLInputType | null, path: Inpu
       }
       return null;
     }
-    default:
+    case Kind.INT:
+    case Kind.FLOAT:
+    case Kind.BOOLEAN:
+    case Kind.NULL:
+    case Kind.ENUM:
       return null;
   }
 }

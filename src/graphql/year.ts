@@ -7,10 +7,9 @@ type ArgDecorator = ReturnType<typeof Arg>;
 /** The years any `year` argument or input field may name: wide enough for the movement's records, narrow enough for every date computed from it. */
 export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 
-const RULE = `A calendar year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}.`;
-
+/** "The year." becomes "The year (2000 to 2100).": the range is in the schema wherever a year is asked for. */
 function described(description: string): string {
-  return `${description} ${RULE}`;
+  return `${description.replace(/\.$/, '')} (${YEAR_RANGE.min} to ${YEAR_RANGE.max}).`;
 }
 
 /** An input object's year field: an Int in YEAR_RANGE, refused as BAD_USER_INPUT otherwise; the schema says the range. */

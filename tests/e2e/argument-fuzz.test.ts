@@ -222,7 +222,7 @@ function probesFor(perSlot: number, seed: number): Probe[] {
   return roots.flatMap(([kind, field]) => probesOf(kind, field, perSlot, next));
 }
 
-/** The probes that got INTERNAL_SERVER_ERROR (or a 5xx), with the message, run PARALLEL at a time. */
+/** The probes that got INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE or a 5xx, with the error, run PARALLEL at a time. */
 async function internalErrors(probes: Probe[], token?: string): Promise<string[]> {
   const found: string[] = [];
   let index = 0;
@@ -236,7 +236,8 @@ async function internalErrors(probes: Probe[], token?: string): Promise<string[]
         body: JSON.stringify({ query: probe.query, variables: probe.variables }),
       });
       const body = (await response.json()) as GraphQLResponse;
-      const internal = body.errors?.find((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
+      // The database is up: SERVICE_UNAVAILABLE would be a bad input mistaken for an outage (NUL broke the connection).
+      const internal = body.errors?.find((error) => ['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE'].includes(error.extensions?.code as string));
       if (internal || response.status >= 500) found.push(`${probe.label}: ${response.status} ${internal?.message ?? JSON.stringify(body.errors?.[0] ?? null)}`);
     }
   };

@@ -81,7 +81,7 @@ describe('years', () => {
       ...(type.fields ?? []).flatMap((field) => field.args.filter((arg) => arg.name === 'year').map((arg) => ({ at: `${type.name}.${field.name}(year)`, description: arg.description }))),
     ]);
     expect(years.length).toBeGreaterThan(10);
-    expect(years.filter((year) => !year.description.endsWith('A calendar year from 2000 to 2100.'))).toEqual([]);
+    expect(years.filter((year) => !year.description.endsWith(' (2000 to 2100).'))).toEqual([]);
   });
 });
 
@@ -100,7 +100,10 @@ describe('an account without a citizen profile', () => {
 
 describe('ids', () => {
   it('refuses an empty id as BAD_USER_INPUT, in arguments and in inputs', async () => {
-    expect(codesOf((await post({ query: '{ nodes(ids: [""]) { id } }' }, admin.token)).body)).toEqual(['BAD_USER_INPUT']);
+    const nodes = await post({ query: '{ nodes(ids: [""]) { id } }' }, admin.token);
+    expect(nodes.body.errors).toEqual([expect.objectContaining({ message: 'nodes.ids.0 holds an empty id', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentPath: ['nodes', 'ids', 0] }) })]);
+    const residence = await post({ query: 'mutation($i: CreateMyCitizenProfileInput!) { createMyCitizenProfile(input: $i) { errors { code } } }', variables: { i: { fullName: 'An', birthYear: 1990, gender: 'FEMALE', nationalId: '080190000001', residenceId: '' } } }, withoutProfile.token);
+    expect(residence.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['createMyCitizenProfile', 'input', 'residenceId'] });
     expect(codesOf((await post({ query: '{ household(id: "") { id } }' }, admin.token)).body)).toEqual(['BAD_USER_INPUT']);
     expect(codesOf((await post({ query: 'mutation { enroll(input: { sessionId: "" }) { errors { code } } }' }, withoutProfile.token)).body)).toEqual(['BAD_USER_INPUT']);
   });
