@@ -131,3 +131,23 @@ describe('requests Apollo refuses', () => {
     expectNoServerDetail(unknown.body);
   });
 });
+
+describe('internal errors', () => {
+  it('are masked without a stack even in development mode, and logged at error level with the request id', async () => {
+    const logged: { bindings: Record<string, unknown>; message: unknown }[] = [];
+    const child = jest.spyOn(api.runtime.log, 'child').mockImplementation((bindings) => {
+      const record = (message: unknown) => logged.push({ bindings, message });
+      return { error: (_fields: unknown, message: unknown) => record(message), warn: () => undefined, info: () => undefined, child: () => api.runtime.log } as never;
+    });
+    await api.runtime.orm.em.getConnection().execute('alter table institution rename to institution_gone');
+    try {
+      const { body } = await post({ query: '{ institutions { totalCount } }' }, admin.token);
+      expect(body.errors).toEqual([{ message: 'Internal server error', path: ['institutions'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expectNoServerDetail(body);
+      expect(logged).toContainEqual({ bindings: { requestId: body.extensions?.requestId }, message: 'unexpected error in a GraphQL request' });
+    } finally {
+      await api.runtime.orm.em.getConnection().execute('alter table institution_gone rename to institution');
+      child.mockRestore();
+    }
+  });
+});
