@@ -230,6 +230,8 @@ export class AuthService {
       }
       case Role.CITIZEN:
       case Role.PROVINCE_ADMIN:
+      case Role.EDUCATION_DEPARTMENT:
+      case Role.HOME_AFFAIRS_DEPARTMENT:
         if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants this role');
         return { institution: null, unit: null };
     }

@@ -23,6 +23,16 @@ export function isProvinceAdmin(actor: Actor | null): boolean {
   return hasRole(actor, Role.PROVINCE_ADMIN);
 }
 
+/** The Department of Education and Training's officials (and province admins) receive reports and consolidate proposals. */
+export function isEducationDepartment(actor: Actor | null): boolean {
+  return hasRole(actor, Role.EDUCATION_DEPARTMENT, Role.PROVINCE_ADMIN);
+}
+
+/** The Department of Home Affairs' officials (and province admins) appraise commendation proposals. */
+export function isHomeAffairsDepartment(actor: Actor | null): boolean {
+  return hasRole(actor, Role.HOME_AFFAIRS_DEPARTMENT, Role.PROVINCE_ADMIN);
+}
+
 /** True when the actor is a province admin or an assessor of a unit containing `unitPath`. */
 export function governsUnit(actor: Actor | null, unitPath: string): boolean {
   if (!actor) return false;
