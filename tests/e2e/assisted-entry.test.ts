@@ -4,6 +4,7 @@ import type { Institution } from '../../src/catalogue/institutions/institution.e
 import type { RequestContext } from '../../src/core/context';
 import { Role } from '../../src/core/roles';
 import { todayInVietnam } from '../../src/core/time';
+import { fromGlobalId } from '../../src/graphql/global-id';
 import { createInstitution, gid } from '../helpers/catalogue-fixtures';
 import { createCitizen } from '../helpers/learning-fixtures';
 import { seedPeopleUnits, type PeopleFixture } from '../helpers/people-fixtures';
@@ -184,6 +185,8 @@ describe('verification of what an official entered', () => {
     const log = (await api.gql(SUBMIT, { input: activity(person.gid) }, { token: accounts.otherAssessor.token })).data?.submitLearningLog.log;
     const own = await api.gql(VERIFY, { input: { ids: [log.id] } }, { token: accounts.otherAssessor.token });
     expect(own.data?.verifyLearningLogs.results).toEqual([{ code: null, log: expect.objectContaining({ status: 'VERIFIED', verifiedByAssessor: true, verifiedByEnterer: true, enteredByName: await nameOf(accounts.otherAssessor.id) }) }]);
+    // The fact stays with the log: nothing but the verification itself sets or clears it.
+    await expect(api.runtime.orm.em.fork().execute('update learning_log set verified_by_enterer = false where id = ?', [fromGlobalId(log.id).id])).rejects.toThrow(/never edited/);
   });
 });
 
