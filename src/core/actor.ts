@@ -7,6 +7,11 @@ export interface RoleScope {
   /** Set for ASSESSOR: the unit and its materialized path, to test subtree membership. */
   unitId: string | null;
   unitPath: string | null;
+  /**
+   * Set for INSTITUTION_STAFF of a community learning centre: the path of the centre's unit, the
+   * area whose residents the centre's staff may act for (assisted entry).
+   */
+  centreUnitPath: string | null;
 }
 
 /** The signed-in account making a request, with its role grants loaded fresh for the request. */
@@ -41,6 +46,17 @@ export function governsUnit(actor: Actor | null, unitPath: string): boolean {
       grant.role === Role.PROVINCE_ADMIN ||
       (grant.role === Role.ASSESSOR && grant.unitPath !== null && unitPath.startsWith(grant.unitPath)),
   );
+}
+
+/**
+ * True when the actor may act for residents of `unitPath` who cannot do it themselves: assessors
+ * of a unit containing it (and province admins), and staff of a community learning centre whose
+ * unit contains it. Citizens have no relation to a centre of their own: the centre of the unit
+ * they live in (or of a unit above it) is theirs.
+ */
+export function actsForResidentsOf(actor: Actor | null, unitPath: string): boolean {
+  if (governsUnit(actor, unitPath)) return true;
+  return !!actor && actor.grants.some((grant) => grant.role === Role.INSTITUTION_STAFF && grant.centreUnitPath !== null && unitPath.startsWith(grant.centreUnitPath));
 }
 
 export function isStaffOf(actor: Actor | null, institutionId: string): boolean {
