@@ -4,7 +4,8 @@ import type { Config } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { AdministrativeUnit } from '../catalogue/units/unit.entity';
-import { InstitutionKind } from '../catalogue/catalogue.enums';
+import { COMMUNITY_LEARNING_CENTRE_KINDS } from '../catalogue/catalogue.enums';
+import { pgArray } from '../infra/sql';
 import { Institution } from '../catalogue/institutions/institution.entity';
 import { Account, RefreshToken, RoleGrant } from './account.entity';
 import type { Actor, RoleScope } from '../core/actor';
@@ -110,10 +111,10 @@ export class AuthService {
          from account a
          left join role_grant g on g.account_id = a.id
          left join administrative_unit u on u.id = g.unit_id
-         left join institution i on i.id = g.institution_id and i.kind = ?
+         left join institution i on i.id = g.institution_id and i.kind = any(?::text[])
          left join administrative_unit cu on cu.id = i.unit_id
         where a.id = ? and a.disabled_at is null`,
-      [InstitutionKind.COMMUNITY_LEARNING_CENTRE, accountId],
+      [pgArray(COMMUNITY_LEARNING_CENTRE_KINDS), accountId],
     );
     if (!rows.length) return null;
     const grants: RoleScope[] = rows

@@ -110,6 +110,14 @@ describe('assisted entry by an assessor of the commune', () => {
     expect(progress.data?.titleProgress.indicators.find((i: { code: string }) => i.code === 'LEARNING_PLAN')).toMatchObject({ explanation: expect.any(String) });
   });
 
+  it('counts a combined culture, sports and community learning centre of the commune as its community learning centre', async () => {
+    const combined = await createInstitution(admin, units.longAn, 'Trung tâm Văn hóa – Thể thao và Học tập cộng đồng Phường Long An', { kind: InstitutionKind.CULTURE_SPORTS_LEARNING_CENTRE });
+    const staff = await api.account(Role.INSTITUTION_STAFF, { institutionId: combined.id });
+    const person = await citizenWithoutAccount();
+    const created = await api.gql(CREATE_GOAL, { input: { citizenId: person.gid, year: YEAR, topic: 'HEALTH', targetHours: 4 } }, { token: staff.token });
+    expect(created.data?.createLearningGoal).toEqual({ goal: expect.objectContaining({ enteredOnBehalf: true, enteredByName: await nameOf(staff.id) }), errors: [] });
+  });
+
   it('lets staff of the community learning centre of the commune act too, but not staff of a library or of another commune’s centre', async () => {
     const person = await citizenWithoutAccount(units.longAnKp2);
     const centre = await api.gql(CREATE_GOAL, { input: { citizenId: person.gid, year: YEAR, topic: 'HEALTH', targetHours: 4 } }, { token: accounts.centreStaff.token });
