@@ -9,8 +9,9 @@ function points(indicators: IndicatorData[], overrides: Partial<DefinitionData['
   return {
     kind: TitleKind.LEARNING_FAMILY,
     unitLevel: null,
-    passRule: { kind: PassRuleKind.POINTS, totalPoints: 20, threshold: 16, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, levels: null, ...overrides },
+    passRule: { kind: PassRuleKind.POINTS, totalPoints: 20, threshold: 16, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, criterionMinimum: null, criterionMinimumKind: null, levels: null, ...overrides },
     indicators,
+    criteria: [],
   };
 }
 
@@ -18,8 +19,9 @@ function checklist(indicators: IndicatorData[]): DefinitionData {
   return {
     kind: TitleKind.LEARNING_UNIT,
     unitLevel: null,
-    passRule: { kind: PassRuleKind.CHECKLIST, totalPoints: null, threshold: null, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, levels: 2 },
+    passRule: { kind: PassRuleKind.CHECKLIST, totalPoints: null, threshold: null, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, criterionMinimum: null, criterionMinimumKind: null, levels: 2 },
     indicators,
+    criteria: [],
   };
 }
 
