@@ -269,6 +269,7 @@ export class RulesetDryRunResolver {
         titleKindLabel: labelOf('TitleKind', title.titleKind, ctx.locale),
         gainedSamples: title.gainedSamples.map((id) => toGlobalId(SUBJECT_TYPE_NAMES[title.subjectKind], id)),
         lostSamples: title.lostSamples.map((id) => toGlobalId(SUBJECT_TYPE_NAMES[title.subjectKind], id)),
+        criteria: title.criteria.map((criterion) => ({ ...criterion, label: ctx.locale === 'en' ? criterion.labelEn : criterion.labelVi })),
       })),
     };
   }
