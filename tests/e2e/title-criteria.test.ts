@@ -9,6 +9,7 @@ import {
   insertCitizens,
   insertClan,
   insertHousehold,
+  insertProgress,
   insertInstitution,
   insertLog,
   insertProgramme,
@@ -189,6 +190,39 @@ describe('clans and hamlets count the families version 2 recognises', () => {
     ]);
     const before = await progress('AdministrativeUnit', hamlet.id, CURRENT - 1);
     expect(before).toMatchObject({ total: 50, status: 'NOT_YET', ruleset: { version: 1 } });
+  });
+});
+
+describe('awards', () => {
+  it('show the criteria of the version they were made with, summed over the frozen scores', async () => {
+    // A household's progress for the closed year as a run with version 2 would have stored it (F90's scores).
+    const [v2] = await em.execute<{ id: string }[]>(`select id from title_ruleset where code = 'VN-2024' and version = 2`);
+    const members = await insertCitizens(em, hamlet, 1985, 2);
+    const household = await insertHousehold(em, hamlet, members);
+    const scores = (codes: Record<string, number>, source: string) => Object.entries(codes).map(([code, score]) => ({ code, source, score, value: source === 'AUTO' ? score / 10 : null }));
+    const indicators = [...scores({ CHILDREN_SCHOOLING: 10, CHILDREN_RESULTS: 10, CHILDREN_BEHAVIOUR: 10, ADULT_LITERACY: 10 }, 'ATTESTED'), ...scores({ ADULT_ACTIVITY: 10, CITIZEN_SHARE: 0 }, 'AUTO'), ...scores({ HOME_CONDITIONS: 20, FAMILY_EFFECTS: 20 }, 'ATTESTED')];
+    await insertProgress(em, { kind: 'HOUSEHOLD', id: household, titleKind: 'LEARNING_FAMILY' }, hamlet, CURRENT - 1, { rulesetId: v2?.id as string, status: 'MEETS_CRITERIA', total: 90, indicators });
+    const result = await api.gql(
+      `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { award { total ruleset { version } criteria { code score maxScore minimum meetsMinimum explanation } } errors { code } } errors { code } } }`,
+      {
+        input: {
+          decision: { number: '7/QĐ-UBND', date: `${CURRENT}-01-05`, issuer: 'UBND xã Thử Nghiệm', level: 'COMMUNE' },
+          subjectIds: [toGlobalId('Household', household)],
+          year: CURRENT - 1,
+          titleKind: 'LEARNING_FAMILY',
+        },
+      },
+      { token: adminToken, headers: { 'accept-language': 'en' } },
+    );
+    expect(result.data?.recognizeTitles.errors).toEqual([]);
+    const award = result.data?.recognizeTitles.results[0].award;
+    expect(award).toMatchObject({ total: 90, ruleset: { version: 2 } });
+    expect(award.criteria.map((c: { explanation: string }) => c.explanation)).toEqual([
+      "Children's learning: 30 of 30 points, needs at least 15",
+      "Adults' learning: 20 of 30 points, needs at least 15",
+      'Learning conditions: 20 of 20 points, needs at least 10',
+      'Effects of learning: 20 of 20 points, needs at least 10',
+    ]);
   });
 });
 
