@@ -193,6 +193,41 @@ describe('clans and hamlets count the families version 2 recognises', () => {
   });
 });
 
+describe('a dry run of version 2 against version 1', () => {
+  it('over the year version 1 computed: two families, the clan and the hamlet gain the title; the criteria say who falls short', async () => {
+    const [v2] = await em.execute<{ id: string }[]>(`select id from title_ruleset where code = 'VN-2024' and version = 2`);
+    const draft = await api.gql(
+      'mutation($input: CreateRulesetDraftInput!) { createRulesetDraft(input: $input) { ruleset { id } errors { code } } }',
+      { input: { fromId: toGlobalId('TitleRuleset', v2?.id as string), code: 'TEST-DRY-V2', effectiveFrom: '2090-01-01' } },
+      { token: adminToken },
+    );
+    const dry = await api.gql(
+      `query($input: DryRunRulesetInput!) { dryRunRuleset(input: $input) { titles { titleKind unitLevel evaluated meetsNow meetsWithDraft gained lost gainedSamples criteria { code label maxScore minimum belowMinimum } } } }`,
+      { input: { rulesetId: draft.data?.createRulesetDraft.ruleset.id, unitId: toGlobalId('AdministrativeUnit', commune.id), year: CURRENT - 1 } },
+      { token: adminToken, headers: { 'accept-language': 'en' } },
+    );
+    expect(dry.errors).toBeUndefined();
+    const titles = dry.data?.dryRunRuleset.titles as { titleKind: string; unitLevel: string | null }[];
+    const of = (kind: string, level: string | null = null) => titles.find((title) => title.titleKind === kind && title.unitLevel === level);
+    expect(of('LEARNING_FAMILY')).toMatchObject({
+      evaluated: 4,
+      meetsNow: 1,
+      meetsWithDraft: 3,
+      gained: 2,
+      lost: 0,
+      gainedSamples: expect.arrayContaining([toGlobalId('Household', households.F90), toGlobalId('Household', households.F15)]),
+      criteria: [
+        { code: 'CHILDREN', label: "Children's learning", maxScore: 30, minimum: 15, belowMinimum: 0 },
+        { code: 'ADULTS', label: "Adults' learning", maxScore: 30, minimum: 15, belowMinimum: 1 },
+        { code: 'CONDITIONS', label: 'Learning conditions', maxScore: 20, minimum: 10, belowMinimum: 0 },
+        { code: 'EFFECTS', label: 'Effects of learning', maxScore: 20, minimum: 10, belowMinimum: 0 },
+      ],
+    });
+    expect(of('LEARNING_CLAN')).toMatchObject({ evaluated: 1, meetsNow: 0, meetsWithDraft: 1, gained: 1 });
+    expect(of('LEARNING_COMMUNITY', 'HAMLET')).toMatchObject({ evaluated: 1, meetsNow: 0, meetsWithDraft: 1, gained: 1 });
+  });
+});
+
 describe('awards', () => {
   it('show the criteria of the version they were made with, summed over the frozen scores', async () => {
     // A household's progress for the closed year as a run with version 2 would have stored it (F90's scores).
