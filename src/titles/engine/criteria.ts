@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInVietnam } from '../../core/time';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
-import { criterionMinimumFor, type EvaluatedIndicator, type PassRule, type PointsRule } from './evaluation.sql';
+import { minimumOf, type EvaluatedIndicator, type PassRule, type PointsRule } from './evaluation.sql';
 import { MetricName } from './metrics';
 import type { Criteria } from '../progress/progress.repository';
 import type { CriterionText } from '../progress/explanation';
@@ -39,7 +39,7 @@ export function criteriaOf(rulesetId: string, definition: TitleDefinition, indic
           indicatorMinimumKind: definition.indicatorMinimumKind,
           criteria: definition.criteria.map((criterion) => {
             const maxScore = criterionMaximum(criterion, indicatorRows);
-            return { code: criterion.code, indicatorCodes: criterion.indicatorCodes, maxScore, minimum: criterionMinimumFor(definition.criterionMinimum, definition.criterionMinimumKind, maxScore) };
+            return { code: criterion.code, indicatorCodes: criterion.indicatorCodes, maxScore, minimum: minimumOf(definition.criterionMinimum, definition.criterionMinimumKind, maxScore) };
           }),
         }
       : { kind: PassRuleKind.CHECKLIST, levels: definition.checklistLevels ?? 1 };

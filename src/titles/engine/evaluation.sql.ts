@@ -64,12 +64,11 @@ export function disadvantagedSql(alias: string): string {
 
 /** The least an indicator of this maximum may score under the rule; null without a minimum (and for checklists). */
 export function minimumFor(rule: PassRule, maxScore: number): number | null {
-  if (rule.kind !== PassRuleKind.POINTS || rule.indicatorMinimum === null) return null;
-  return rule.indicatorMinimumKind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM ? rule.indicatorMinimum * maxScore : rule.indicatorMinimum;
+  return rule.kind === PassRuleKind.POINTS ? minimumOf(rule.indicatorMinimum, rule.indicatorMinimumKind, maxScore) : null;
 }
 
-/** The least a criterion of this maximum may score under a per-criterion minimum; null without one. */
-export function criterionMinimumFor(minimum: number | null, kind: IndicatorMinimumKind | null, maxScore: number): number | null {
+/** The least an indicator or a criterion of this maximum may score under a minimum written as points or a fraction; null without one. */
+export function minimumOf(minimum: number | null, kind: IndicatorMinimumKind | null, maxScore: number): number | null {
   if (minimum === null) return null;
   return kind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM ? minimum * maxScore : minimum;
 }

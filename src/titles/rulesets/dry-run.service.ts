@@ -127,27 +127,25 @@ export class DryRunService {
            from pairs group by subject_kind, title_kind, unit_level`,
         [`${unit.path}%`, year],
       );
-      const criteriaOf = (row: DiffRow) => this.criteria(em, ruleset.id, row);
       const order = (row: DiffRow) => PHASES.findIndex((spec) => spec.title.subjectKind === row.subject_kind && spec.title.unitLevel === row.unit_level);
-      const sorted = rows.sort((a, b) => order(a) - order(b));
-      const criteria = await Promise.all(sorted.map(criteriaOf));
-      const titles = sorted.map(
-          (row, index): DryRunTitle => ({
-            subjectKind: row.subject_kind,
-            titleKind: row.title_kind,
-            unitLevel: row.unit_level,
-            evaluated: row.evaluated,
-            meetsNow: row.meets_now,
-            meetsWithDraft: row.meets_with_draft,
-            gained: row.gained,
-            lost: row.lost,
-            levelUp: row.level_up,
-            levelDown: row.level_down,
-            gainedSamples: row.gained_samples,
-            lostSamples: row.lost_samples,
-            criteria: criteria[index] ?? [],
-          }),
-        );
+      const titles: DryRunTitle[] = [];
+      for (const row of rows.sort((a, b) => order(a) - order(b))) {
+        titles.push({
+          subjectKind: row.subject_kind,
+          titleKind: row.title_kind,
+          unitLevel: row.unit_level,
+          evaluated: row.evaluated,
+          meetsNow: row.meets_now,
+          meetsWithDraft: row.meets_with_draft,
+          gained: row.gained,
+          lost: row.lost,
+          levelUp: row.level_up,
+          levelDown: row.level_down,
+          gainedSamples: row.gained_samples,
+          lostSamples: row.lost_samples,
+          criteria: await this.criteria(em, ruleset.id, row),
+        });
+      }
       return { ruleset, unit, year, titles };
     } finally {
       await em.rollback();
