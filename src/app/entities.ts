@@ -2,6 +2,7 @@ import { Account, RefreshToken, RoleGrant } from '../auth/account.entity';
 import { AccountNotice } from '../auth/account-notice.entity';
 import { ApiClient } from '../auth/api-client.entity';
 import { AdministrativeUnit } from '../catalogue/units/unit.entity';
+import { Body, BodyOfficer } from '../bodies/body.entity';
 import { Institution } from '../catalogue/institutions/institution.entity';
 import { Programme } from '../catalogue/programmes/programme.entity';
 import { ProgrammeSession } from '../catalogue/programmes/session.entity';
@@ -37,6 +38,8 @@ export const ENTITIES = [
   ApiClient,
   AdministrativeUnit,
   Institution,
+  Body,
+  BodyOfficer,
   Programme,
   ProgrammeSession,
   Citizen,

@@ -7,6 +7,7 @@ import { AccountNoticeResolver, AccountNoticesResolver } from '../auth/account-n
 import { ApiClientResolver } from '../auth/api-client.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
 import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
+import { BodyResolver } from '../bodies/body.resolver';
 import { InstitutionResolver } from '../catalogue/institutions/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programmes/programme.resolver';
 import { SessionResolver } from '../catalogue/programmes/session.resolver';
@@ -53,6 +54,7 @@ export const RESOLVERS = [
   InstitutionStaffResolver,
   UnitResolver,
   InstitutionResolver,
+  BodyResolver,
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,

@@ -4,6 +4,7 @@ import { AccountNoticeService } from '../auth/account-notice.service';
 import { ApiClientService } from '../auth/api-client.service';
 import { AuthService } from '../auth/auth.service';
 import { SignInGuard } from '../auth/sign-in-limits';
+import { BodyService } from '../bodies/body.service';
 import { InstitutionService } from '../catalogue/institutions/institution.service';
 import { ProgrammeService } from '../catalogue/programmes/programme.service';
 import { SessionService } from '../catalogue/programmes/session.service';
@@ -39,6 +40,7 @@ export interface Services {
   units: UnitService;
   unitImport: UnitImportService;
   institutions: InstitutionService;
+  bodies: BodyService;
   programmes: ProgrammeService;
   sessions: SessionService;
   cursors: CursorCodec;
@@ -91,6 +93,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     units,
     unitImport: new UnitImportService(),
     institutions,
+    bodies: new BodyService(units),
     programmes,
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),

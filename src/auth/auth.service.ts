@@ -4,6 +4,8 @@ import type { Config } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { AdministrativeUnit } from '../catalogue/units/unit.entity';
+import { COMMUNITY_LEARNING_CENTRE_KINDS } from '../catalogue/catalogue.enums';
+import { pgArray } from '../infra/sql';
 import { Institution } from '../catalogue/institutions/institution.entity';
 import { Account, RefreshToken, RoleGrant } from './account.entity';
 import type { Actor, RoleScope } from '../core/actor';
@@ -104,18 +106,20 @@ export class AuthService {
 
   /** The actor of an account with its grants fresh from the database, or null for a missing or disabled account. */
   async loadActor(em: EntityManager, accountId: string): Promise<Actor | null> {
-    const rows: { role: Role | null; institution_id: string | null; unit_id: string | null; path: string | null }[] = await em.execute(
-      `select g.role, g.institution_id, g.unit_id, u.path
+    const rows: { role: Role | null; institution_id: string | null; unit_id: string | null; path: string | null; centre_path: string | null }[] = await em.execute(
+      `select g.role, g.institution_id, g.unit_id, u.path, cu.path as centre_path
          from account a
          left join role_grant g on g.account_id = a.id
          left join administrative_unit u on u.id = g.unit_id
+         left join institution i on i.id = g.institution_id and i.kind = any(?::text[])
+         left join administrative_unit cu on cu.id = i.unit_id
         where a.id = ? and a.disabled_at is null`,
-      [accountId],
+      [pgArray(COMMUNITY_LEARNING_CENTRE_KINDS), accountId],
     );
     if (!rows.length) return null;
     const grants: RoleScope[] = rows
       .filter((row) => row.role !== null)
-      .map((row) => ({ role: row.role as Role, institutionId: row.institution_id, unitId: row.unit_id, unitPath: row.path }));
+      .map((row) => ({ role: row.role as Role, institutionId: row.institution_id, unitId: row.unit_id, unitPath: row.path, centreUnitPath: row.centre_path }));
     return { accountId, grants };
   }
 
@@ -230,6 +234,8 @@ export class AuthService {
       }
       case Role.CITIZEN:
       case Role.PROVINCE_ADMIN:
+      case Role.EDUCATION_DEPARTMENT:
+      case Role.HOME_AFFAIRS_DEPARTMENT:
         if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants this role');
         return { institution: null, unit: null };
     }

@@ -27,6 +27,9 @@ export enum InstitutionKind {
   OTHER = 'OTHER',
 }
 
+/** The kinds whose staff serve the residents of their unit as a community learning centre (the combined centres of Decision 1315 included). */
+export const COMMUNITY_LEARNING_CENTRE_KINDS: readonly InstitutionKind[] = [InstitutionKind.COMMUNITY_LEARNING_CENTRE, InstitutionKind.CULTURE_SPORTS_LEARNING_CENTRE];
+
 export enum InstitutionStatus {
   ACTIVE = 'ACTIVE',
   TEMPORARILY_CLOSED = 'TEMPORARILY_CLOSED',

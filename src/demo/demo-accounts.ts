@@ -6,4 +6,8 @@ export const DEMO_ACCOUNTS = {
   assessor: 'canbo.longan@demo.hoctap.vn',
   staff: 'thuvien@demo.hoctap.vn',
   citizen: '0912345678',
+  educationDepartment: 'giaoduc@demo.hoctap.vn',
+  homeAffairsDepartment: 'noivu@demo.hoctap.vn',
+  communeKhanhHau: 'ubnd.khanhhau@demo.hoctap.vn',
+  communeBenLuc: 'ubnd.benluc@demo.hoctap.vn',
 } as const;

@@ -57,15 +57,15 @@ registerLabelledEnum(IndicatorSource, 'IndicatorSource', 'Where the score of an 
 });
 
 registerLabelledEnum(PassRuleKind, 'PassRuleKind', 'How a title definition decides that a subject meets the criteria.', {
-  [PassRuleKind.POINTS]: { vi: 'Chấm điểm', en: 'Points', description: 'Points: the total reaches a threshold, and no indicator is below its minimum' },
+  [PassRuleKind.POINTS]: { vi: 'Chấm điểm', en: 'Points', description: 'Points: the total reaches a threshold, and no indicator or criterion is below its minimum' },
   [PassRuleKind.CHECKLIST]: { vi: 'Tiêu chí theo mức', en: 'Checklist with levels', description: 'Checklist: level n is reached when every indicator of levels 1 to n is met' },
 });
 
-registerLabelledEnum(IndicatorMinimumKind, 'IndicatorMinimumKind', 'How the per-indicator minimum of a points rule is written.', {
-  [IndicatorMinimumKind.ABSOLUTE]: { vi: 'Số điểm', en: 'Points', description: 'A number of points, the same for every indicator' },
+registerLabelledEnum(IndicatorMinimumKind, 'IndicatorMinimumKind', 'How the per-indicator (or per-criterion) minimum of a points rule is written.', {
+  [IndicatorMinimumKind.ABSOLUTE]: { vi: 'Số điểm', en: 'Points', description: 'A number of points, the same for every indicator (or criterion)' },
   [IndicatorMinimumKind.FRACTION_OF_MAXIMUM]: {
     vi: 'Tỉ lệ điểm tối đa',
     en: 'Fraction of the maximum',
-    description: "A fraction (0–1] of each indicator's maximum score",
+    description: "A fraction (0–1] of each indicator's (or criterion's) maximum score",
   },
 });

@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   try {
     const em = runtime.orm.em.fork();
     await runtime.services.unitImport.importCsv(em, 'code,name,level,parent_code,valid_from,valid_to,successor_code\n80,Tỉnh Tây Ninh,PROVINCE,,2025-07-01,,');
-    const ctx = systemContext(em, runtime.services, runtime.log, { accountId: randomUUID(), grants: [{ role: Role.PROVINCE_ADMIN, institutionId: null, unitId: null, unitPath: null }] });
+    const ctx = systemContext(em, runtime.services, runtime.log, { accountId: randomUUID(), grants: [{ role: Role.PROVINCE_ADMIN, institutionId: null, unitId: null, unitPath: null, centreUnitPath: null }] });
     const unit = await runtime.services.units.findByCode(ctx, '80', null);
     const institution = await runtime.services.institutions.create(ctx, unit?.id as string, { name: 'Bench', kind: InstitutionKind.LIBRARY, latitude: null, longitude: null });
     // The assets and their steps are written first, outside the timed window; committing their

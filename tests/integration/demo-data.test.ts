@@ -74,6 +74,15 @@ describe('demo data of npm start', () => {
     expect(queue.data?.learningVerificationQueue.totalCount).toBe(2);
   });
 
+  it('signs the department and commune officials in to the bodies they act for, with their roles', async () => {
+    const education = await signIn(DEMO_ACCOUNTS.educationDepartment);
+    const mine = await api.gql('{ me { roles { role } } myBodies { name shortName superior { name } } }', {}, { token: education });
+    expect(mine.data?.me.roles.map((grant: { role: string }) => grant.role).sort()).toEqual(['CITIZEN', 'EDUCATION_DEPARTMENT']);
+    expect(mine.data?.myBodies).toEqual([{ name: 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh', shortName: 'SGDĐT', superior: { name: 'Ủy ban nhân dân tỉnh Tây Ninh' } }]);
+    const commune = await api.gql('{ myBodies { name } }', {}, { token: await signIn(DEMO_ACCOUNTS.communeBenLuc) });
+    expect(commune.data?.myBodies).toEqual([{ name: 'Ủy ban nhân dân Xã Bến Lức' }]);
+  });
+
   it('publishes a learning resource of every kind once the workers have made its renditions', async () => {
     type Resources = { learningResources: { totalCount: number; edges: { node: { kind: string; status: string; pages: number | null; durationSeconds: number | null; mediaAsset: { status: string } | null } }[] } };
     const read = () => api.gql<Resources>('{ learningResources(first: 20) { totalCount edges { node { kind status pages durationSeconds mediaAsset { status } } } } }');

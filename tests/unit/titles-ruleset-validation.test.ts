@@ -9,8 +9,9 @@ function points(indicators: IndicatorData[], overrides: Partial<DefinitionData['
   return {
     kind: TitleKind.LEARNING_FAMILY,
     unitLevel: null,
-    passRule: { kind: PassRuleKind.POINTS, totalPoints: 20, threshold: 16, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, levels: null, ...overrides },
+    passRule: { kind: PassRuleKind.POINTS, totalPoints: 20, threshold: 16, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, criterionMinimum: null, criterionMinimumKind: null, levels: null, ...overrides },
     indicators,
+    criteria: [],
   };
 }
 
@@ -18,8 +19,9 @@ function checklist(indicators: IndicatorData[]): DefinitionData {
   return {
     kind: TitleKind.LEARNING_UNIT,
     unitLevel: null,
-    passRule: { kind: PassRuleKind.CHECKLIST, totalPoints: null, threshold: null, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, levels: 2 },
+    passRule: { kind: PassRuleKind.CHECKLIST, totalPoints: null, threshold: null, disadvantagedThreshold: null, indicatorMinimum: null, indicatorMinimumKind: null, criterionMinimum: null, criterionMinimumKind: null, levels: 2 },
     indicators,
+    criteria: [],
   };
 }
 
@@ -65,5 +67,41 @@ describe('validation of a title definition', () => {
       ['indicators.A.appliesTo', ProblemCode.INVALID_APPLIES_TO],
     ]);
     expect(codes(points([indicator({ code: 'A', maxScore: 20, appliesTo: ['SCHOOL'] })]))).toEqual([['indicators.A.appliesTo', ProblemCode.INVALID_APPLIES_TO]]);
+  });
+});
+
+describe('criteria of a points definition', () => {
+  const a = indicator({ code: 'A', maxScore: 10 });
+  const b = indicator({ code: 'B', maxScore: 6 });
+  const c = indicator({ code: 'C', maxScore: 4 });
+  const group = (code: string, ...indicatorCodes: string[]) => ({ code, labelVi: code, labelEn: code, indicatorCodes });
+  const withCriteria = (criteria: ReturnType<typeof group>[], overrides: Partial<DefinitionData['passRule']> = {}) => ({ ...points([a, b, c], overrides), criteria });
+
+  it('accepts criteria with a minimum as a fraction or as points up to the smallest criterion', () => {
+    expect(codes(withCriteria([group('X', 'A'), group('Y', 'B', 'C')], { criterionMinimum: 0.5, criterionMinimumKind: IndicatorMinimumKind.FRACTION_OF_MAXIMUM }))).toEqual([]);
+    expect(codes(withCriteria([group('X', 'A'), group('Y', 'B', 'C')], { criterionMinimum: 10, criterionMinimumKind: IndicatorMinimumKind.ABSOLUTE }))).toEqual([]);
+    // Indicators may stay outside every criterion, and both minimums may be set.
+    expect(codes(withCriteria([group('X', 'A', 'B')], { criterionMinimum: 8, criterionMinimumKind: IndicatorMinimumKind.ABSOLUTE, indicatorMinimum: 1, indicatorMinimumKind: IndicatorMinimumKind.ABSOLUTE }))).toEqual([]);
+  });
+
+  it('reports duplicate and empty criteria, unknown indicators and an indicator in two criteria', () => {
+    expect(codes(withCriteria([group('X', 'A', 'Z'), group('X', 'A'), group('E')]))).toEqual([
+      ['criteria.X.indicatorCodes.Z', ProblemCode.UNKNOWN_CRITERION_INDICATOR],
+      ['criteria.X.code', ProblemCode.DUPLICATE_CRITERION_CODE],
+      ['criteria.X.indicatorCodes.A', ProblemCode.INDICATOR_IN_TWO_CRITERIA],
+      ['criteria.E.indicatorCodes', ProblemCode.CRITERION_WITHOUT_INDICATORS],
+    ]);
+  });
+
+  it('reports a criterion minimum out of range, half given, or without criteria', () => {
+    expect(codes(withCriteria([group('X', 'A'), group('Y', 'B', 'C')], { criterionMinimum: 10.5, criterionMinimumKind: IndicatorMinimumKind.ABSOLUTE }))).toEqual([['passRule.criterionMinimum', ProblemCode.THRESHOLD_OUT_OF_RANGE]]);
+    expect(codes(withCriteria([group('X', 'A')], { criterionMinimum: 0, criterionMinimumKind: IndicatorMinimumKind.FRACTION_OF_MAXIMUM }))).toEqual([['passRule.criterionMinimum', ProblemCode.THRESHOLD_OUT_OF_RANGE]]);
+    expect(codes(withCriteria([group('X', 'A')], { criterionMinimum: 0.5 }))).toEqual([['passRule.criterionMinimumKind', ProblemCode.MISSING_PASS_RULE_FIELD]]);
+    expect(codes(withCriteria([], { criterionMinimum: 0.5, criterionMinimumKind: IndicatorMinimumKind.FRACTION_OF_MAXIMUM }))).toEqual([['passRule.criterionMinimum', ProblemCode.CRITERION_MINIMUM_WITHOUT_CRITERIA]]);
+  });
+
+  it('allows no criteria on a checklist', () => {
+    const definition = { ...checklist([indicator({ code: 'L1', level: 1 }), indicator({ code: 'L2', level: 2 })]), criteria: [group('X', 'L1')] };
+    expect(codes(definition)).toEqual([['criteria', ProblemCode.FIELD_NOT_ALLOWED]]);
   });
 });

@@ -37,10 +37,11 @@ import { LogResult, LogSource, LogStatus } from '../learning.enums';
 })
 @Unique({ name: 'learning_log_idempotency_unique', properties: ['citizen', 'idempotencyKey'] })
 @Check({ name: 'learning_log_hours_range', expression: 'hours > 0 and hours <= 12' })
+@Check({ name: 'learning_log_enterer_verified_entered', expression: 'not verified_by_enterer or recorded_by_id is not null' })
 @Check({ name: 'learning_log_reason_when_closed', expression: `(status in ('REJECTED', 'VOIDED')) = (status_reason is not null)` })
 export class LearningLog extends BaseEntity<
   | 'session' | 'resourceId' | 'activityTitle' | 'score' | 'certificateNumber' | 'evidenceKey' | 'institution' | 'assessor'
-  | 'recordedBy' | 'statusReason' | 'statusChangedAt' | 'statusChangedBy' | 'idempotencyKey'
+  | 'recordedBy' | 'verifiedByEnterer' | 'statusReason' | 'statusChangedAt' | 'statusChangedBy' | 'idempotencyKey'
 > {
   @ManyToOne(() => Citizen)
   citizen!: Citizen;
@@ -91,9 +92,19 @@ export class LearningLog extends BaseEntity<
   @ManyToOne(() => Account, { nullable: true, deleteRule: 'set null' })
   assessor: Account | null = null;
 
-  /** Who recorded it: staff for attendance and imports, null when the citizen did. */
+  /**
+   * Who recorded it: staff for attendance and imports; for a self-declared log, the official who
+   * entered it on the citizen's behalf (assisted entry); null when the citizen did.
+   */
   @ManyToOne(() => Account, { nullable: true, deleteRule: 'set null' })
   recordedBy: Account | null = null;
+
+  /**
+   * True when the official who entered it for the citizen also verified it, which they may only
+   * when nobody else could: no other assessor of the citizen's unit, no staff of the institution named.
+   */
+  @Property({ type: 'boolean', default: false })
+  verifiedByEnterer = false;
 
   @Enum({ items: () => LogStatus })
   status!: LogStatus;

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { accountById } from '../../auth/account.loaders';
 import { Role } from '../../core/roles';
 import type { Institution } from '../../catalogue/institutions/institution.entity';
 import { institutionById } from '../../catalogue/institutions/institution.loaders';
@@ -17,6 +18,7 @@ import { mayReadCitizen } from '../../people/citizens/citizen-access';
 import type { Citizen } from '../../people/citizens/citizen.entity';
 import { CitizenType } from '../../people/citizens/citizen.types';
 import { LearningLog } from './learning-log.entity';
+import { LogSource } from '../learning.enums';
 import { logById } from '../learning.loaders';
 import type { LogPageRow, QueueScope } from '../learning.repository';
 import { CreateEvidenceUploadInput, EvidenceUploadPayload, ImportLearningLogsInput, LearningLogConnection, LearningLogPayload, LearningLogType, RejectLearningLogsInput, ReviewLearningLogsPayload, SubmitLearningLogInput, VerifyLearningLogsInput, VoidLearningLogInput } from './learning-log.types';
@@ -24,6 +26,11 @@ import { LineReportPayload } from './line-report.types';
 import { CloseLearningYearInput, LearningYearClosurePayload } from '../year-closure/year-closure.types';
 
 registerNode('LearningLog', LearningLog, async (ctx, ids) => ctx.services.learning.records.readable(ctx.actor, orNull(await logById(ctx).loadMany(ids))));
+
+/** A self-declared log that someone other than the citizen recorded was entered on their behalf. */
+function enteredOnBehalf(log: LearningLog): boolean {
+  return log.source === LogSource.SELF_DECLARED && log.recordedBy !== null;
+}
 
 /** One page of logs from keyset rows: the rows give order and cursors, the loader the logs. */
 export async function logPage(ctx: RequestContext, rows: LogPageRow[]): Promise<{ row: LogPageRow; log: LearningLog }[]> {
@@ -65,18 +72,23 @@ export class LearningLogResolver {
     return queueConnection(ctx, ctx.services.learning.records.institutionQueue(ctx, id), page, `institutionVerificationQueue:${id}`);
   }
 
-  @Authorized(Role.CITIZEN)
-  @Mutation(() => EvidenceUploadPayload, { description: 'Where to upload an evidence file (a presigned PUT URL valid 15 minutes).' })
+  @Authorized(Role.CITIZEN, Role.ASSESSOR, Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => EvidenceUploadPayload, { description: 'Where to upload an evidence file (a presigned PUT URL valid 15 minutes): for your own log, or, with `citizenId`, for a citizen you act for.' })
   async createEvidenceUpload(@Arg('input') input: CreateEvidenceUploadInput, @Ctx() ctx: RequestContext): Promise<EvidenceUploadPayload> {
-    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.createEvidenceUpload(tx, input.fileName));
+    const citizenId = input.citizenId ? idOf('Citizen', input.citizenId) : null;
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.createEvidenceUpload(tx, input.fileName, citizenId));
     return { upload: outcome.result, errors: outcome.errors };
   }
 
-  @Authorized(Role.CITIZEN)
-  @Mutation(() => LearningLogPayload, { description: 'Declares learning done outside the platform; it is PENDING until verified. Retrying with the same idempotencyKey returns the first log.' })
+  @Authorized(Role.CITIZEN, Role.ASSESSOR, Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
+  @Mutation(() => LearningLogPayload, {
+    description:
+      'Declares learning done outside the platform; it is PENDING until verified. With `citizenId`, an official declares it for a citizen they act for (assisted entry): it is recorded as entered by them, and verified by someone else when anyone else may. Retrying with the same idempotencyKey returns the first log.',
+  })
   async submitLearningLog(@Arg('input') input: SubmitLearningLogInput, @Ctx() ctx: RequestContext): Promise<LearningLogPayload> {
     const institutionId = input.institutionId ? idOf('Institution', input.institutionId) : null;
-    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.submit(tx, { ...input, institutionId }));
+    const citizenId = input.citizenId ? idOf('Citizen', input.citizenId) : null;
+    const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.submit(tx, { ...input, institutionId, citizenId }));
     return { log: outcome.result, errors: outcome.errors };
   }
 
@@ -88,7 +100,7 @@ export class LearningLogResolver {
   }
 
   @Authorized(Role.ASSESSOR, Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
-  @Mutation(() => ReviewLearningLogsPayload, { description: 'Verifies pending logs you may review; each id is reported.' })
+  @Mutation(() => ReviewLearningLogsPayload, { description: 'Verifies pending logs you may review; each id is reported. A log you declared for a citizen is left to another assessor of their unit or the institution it names when there is one (ENTERED_BY_YOU).' })
   async verifyLearningLogs(@Arg('input') input: VerifyLearningLogsInput, @Ctx() ctx: RequestContext): Promise<ReviewLearningLogsPayload> {
     const ids = input.ids.map((id) => idOf('LearningLog', id));
     const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.review(tx, ids, { verify: true }));
@@ -161,6 +173,21 @@ export class LearningLogResolver {
   @FieldResolver(() => Boolean, { description: 'Whether an assessor (rather than an institution) verified it.' })
   verifiedByAssessor(@Root() log: LearningLog): boolean {
     return log.assessor !== null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether an official (assessor, community learning centre staff) declared it on the citizen’s behalf (assisted entry).' })
+  enteredOnBehalf(@Root() log: LearningLog): boolean {
+    return enteredOnBehalf(log);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the official who declared it on the citizen’s behalf; null when the citizen did, and for attendance, imports and resource study.' })
+  async enteredByName(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return enteredOnBehalf(log) && log.recordedBy ? ((await accountById(ctx).load(log.recordedBy.id))?.displayName ?? null) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the official who declared it on the citizen’s behalf also verified it, as they may only when no other assessor of the citizen’s unit and no staff of the institution it names could.' })
+  verifiedByEnterer(@Root() log: LearningLog): boolean {
+    return log.verifiedByEnterer;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'A download URL of the evidence file, valid 5 minutes.' })

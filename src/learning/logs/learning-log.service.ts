@@ -14,11 +14,13 @@ import { LineOutcome, LogResult, LogSource, LogStatus } from '../learning.enums'
 import { mayReviewRecordOf } from '../learning-access';
 import { LearningLog } from './learning-log.entity';
 import { summarise, type LineReport, type ReportLine } from './line-report';
-import { checkDayTotal, checkHours, checkNotFuture, countingHoursByDay, isYearClosed, lockCitizens } from './log-rules';
-import { requireOwnCitizen } from '../own-citizen';
+import { checkDayTotal, checkHours, checkNotFuture, countingHoursByDay, isYearClosed, lockCitizens, logsOthersMayVerify } from './log-rules';
+import { requireCitizenActedFor } from '../own-citizen';
 import { findPeople } from '../person-lookup';
 
 export interface SelfDeclaredInput {
+  /** The citizen an official declares it for (assisted entry); the signed-in citizen when absent. */
+  citizenId?: string | null;
   idempotencyKey?: string | null;
   activityTitle: string;
   occurredOn: string;
@@ -59,9 +61,9 @@ const MAX_IMPORT_LINES = 5000;
 export class LearningLogService {
   constructor(private readonly storage: () => Storage) {}
 
-  /** Not transactional (signs a URL). A presigned PUT for an evidence file under the citizen's own prefix. */
-  async createEvidenceUpload(ctx: RequestContext, fileName: string): Promise<EvidenceUpload> {
-    const citizen = await requireOwnCitizen(ctx);
+  /** Not transactional (signs a URL). A presigned PUT for an evidence file under the prefix of the citizen (the actor's own, or one they act for). */
+  async createEvidenceUpload(ctx: RequestContext, fileName: string, citizenId: string | null = null): Promise<EvidenceUpload> {
+    const { citizen } = await requireCitizenActedFor(ctx, citizenId);
     const safe = fileName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(-100) || 'evidence';
     const key = `evidence/${citizen.id}/${randomUUID()}/${safe}`;
     const uploadUrl = await this.storage().presignPut(key, EVIDENCE_UPLOAD_SECONDS);
@@ -73,9 +75,12 @@ export class LearningLogService {
     return log.evidenceKey ? this.storage().presignGet(log.evidenceKey, 300) : null;
   }
 
-  /** Transactional, idempotent with `idempotencyKey`. The citizen declares an external activity; it waits for verification. */
+  /**
+   * Transactional, idempotent with `idempotencyKey`. The citizen declares an external activity, or
+   * an official declares it for a citizen they act for (recorded as `recordedBy`); it waits for verification.
+   */
   async submit(ctx: RequestContext, input: SelfDeclaredInput): Promise<LearningLog> {
-    const citizen = await requireOwnCitizen(ctx);
+    const { citizen, enteredBy } = await requireCitizenActedFor(ctx, input.citizenId);
     const hours = checkHours(input.hours);
     checkNotFuture(input.occurredOn, todayInVietnam(ctx.now));
     const topics = checkTopics(input.topics);
@@ -102,6 +107,7 @@ export class LearningLogService {
       certificateNumber: input.certificateNumber?.trim() || null,
       evidenceKey: input.evidenceKey ?? null,
       institution,
+      recordedBy: enteredBy,
       status: LogStatus.PENDING,
       idempotencyKey: input.idempotencyKey ?? null,
     });
@@ -156,11 +162,18 @@ export class LearningLogService {
     return log;
   }
 
-  /** Transactional. Verifies or rejects PENDING logs the actor may review, reporting each id. */
+  /**
+   * Transactional. Verifies or rejects PENDING logs the actor may review, reporting each id. A log
+   * the actor entered for a citizen is verified by someone else when anyone else may
+   * (ENTERED_BY_YOU); otherwise by the actor, and that is recorded (`verifiedByEnterer`).
+   */
   async review(ctx: RequestContext, ids: string[], decision: { verify: true } | { verify: false; reason: string }): Promise<ReviewOutcome[]> {
     if (ids.length === 0 || ids.length > 100) throw new UserInputError('INVALID_IDS', 'Give from 1 to 100 ids', ['ids']);
     const reason = decision.verify ? null : checkReason(decision.reason);
     const logs = new Map((await ctx.em.find(LearningLog, { id: { $in: ids } }, { populate: ['citizen.residence'] })).map((log) => [log.id, log]));
+    const enteredByActor = (log: LearningLog) => log.source === LogSource.SELF_DECLARED && !!ctx.actor && log.recordedBy?.id === ctx.actor.accountId;
+    const othersMayVerify =
+      decision.verify && ctx.actor ? await logsOthersMayVerify(ctx.em, [...logs.values()].filter(enteredByActor).map((log) => log.id), ctx.actor.accountId) : new Set<string>();
     const outcomes = ids.map((id): ReviewOutcome => {
       const log = logs.get(id);
       if (!log || !mayReviewRecordOf(ctx.actor, log.citizen, log.institution?.id ?? null)) {
@@ -168,8 +181,12 @@ export class LearningLogService {
       }
       if (log.status !== LogStatus.PENDING) return { id, log, code: 'NOT_PENDING', message: `The log is ${log.status.toLowerCase()}, not pending` };
       if (decision.verify) {
+        if (othersMayVerify.has(log.id)) {
+          return { id, log, code: 'ENTERED_BY_YOU', message: 'You entered this log for the citizen: another assessor of their unit or the institution it names verifies it' };
+        }
         const byAssessor = !log.institution || !managesProgrammesOf(ctx, log.institution.id);
         if (byAssessor && ctx.actor) log.assessor = ctx.em.getReference(Account, ctx.actor.accountId);
+        log.verifiedByEnterer = enteredByActor(log);
         this.close(ctx, log, LogStatus.VERIFIED, null);
       } else {
         this.close(ctx, log, LogStatus.REJECTED, reason);

@@ -63,7 +63,7 @@ export class ReviewOutcomeType {
   @Field(() => LearningLogType, { nullable: true, description: 'The log, when it is one you may review.' })
   log!: unknown;
 
-  @Field(() => String, { nullable: true, description: 'Null when done; else NOT_FOUND or NOT_PENDING.' })
+  @Field(() => String, { nullable: true, description: 'Null when done; else NOT_FOUND, NOT_PENDING, or ENTERED_BY_YOU (you declared it for the citizen and someone else may verify it).' })
   code!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was not done.' })
@@ -84,6 +84,9 @@ export class EvidenceUploadType {
 
 @InputType({ description: 'Ask where to upload an evidence file.' })
 export class CreateEvidenceUploadInput {
+  @Field(() => ID, { nullable: true, description: 'The citizen the evidence is for, when you act for them (assisted entry); yourself when omitted.' })
+  citizenId?: string | null;
+
   @Field({ description: 'The file’s name, e.g. chung-chi.pdf.' })
   @Length(1, 200)
   fileName!: string;
@@ -91,6 +94,9 @@ export class CreateEvidenceUploadInput {
 
 @InputType({ description: 'Declare learning done outside the platform; it waits for verification.' })
 export class SubmitLearningLogInput {
+  @Field(() => ID, { nullable: true, description: 'The citizen it is for, when you act for them (assisted entry: an assessor of their area or staff of its community learning centre); yourself when omitted.' })
+  citizenId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Your own key for this submission: sending it again returns the first log instead of a second one.' })
   @Length(1, 100)
   idempotencyKey?: string | null;

@@ -58,3 +58,25 @@ export async function isYearClosed(em: EntityManager, unitPath: string, year: nu
   );
   return rows[0]?.closed === true;
 }
+
+/**
+ * Of these logs, those that someone other than `accountId` may verify: another assessor of a unit
+ * containing the citizen's residence, or staff of the institution the log names (enabled accounts).
+ * What an official entered for a citizen is verified by such a person when there is one.
+ */
+export async function logsOthersMayVerify(em: EntityManager, logIds: string[], accountId: string): Promise<Set<string>> {
+  if (!logIds.length) return new Set();
+  const rows = await em.execute<{ id: string }[]>(
+    `select l.id from learning_log l
+       join citizen c on c.id = l.citizen_id
+       join administrative_unit r on r.id = c.residence_id
+      where l.id = any(?::uuid[])
+        and exists (select 1 from role_grant g
+                      join account a on a.id = g.account_id and a.disabled_at is null
+                      left join administrative_unit gu on gu.id = g.unit_id
+                     where g.account_id <> ?
+                       and ((g.role = 'ASSESSOR' and starts_with(r.path, gu.path)) or (g.role = 'INSTITUTION_STAFF' and g.institution_id = l.institution_id)))`,
+    [pgArray(logIds), accountId],
+  );
+  return new Set(rows.map((row) => row.id));
+}

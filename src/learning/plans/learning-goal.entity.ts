@@ -1,4 +1,5 @@
 import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Account } from '../../auth/account.entity';
 import { Topic } from '../../catalogue/catalogue.enums';
 import { Programme } from '../../catalogue/programmes/programme.entity';
 import { BaseEntity } from '../../infra/base.entity';
@@ -12,7 +13,7 @@ import { Citizen } from '../../people/citizens/citizen.entity';
 @Index({ properties: ['citizen', 'year'] })
 @Check({ name: 'learning_goal_topic_or_programme', expression: '(topic is not null and target_hours is not null and programme_id is null) or (topic is null and target_hours is null and programme_id is not null)' })
 @Check({ name: 'learning_goal_target_range', expression: 'target_hours is null or (target_hours > 0 and target_hours <= 1000)' })
-export class LearningGoal extends BaseEntity<'topic' | 'targetHours' | 'programme'> {
+export class LearningGoal extends BaseEntity<'topic' | 'targetHours' | 'programme' | 'enteredBy'> {
   @ManyToOne(() => Citizen)
   citizen!: Citizen;
 
@@ -27,4 +28,8 @@ export class LearningGoal extends BaseEntity<'topic' | 'targetHours' | 'programm
 
   @ManyToOne(() => Programme, { nullable: true })
   programme: Programme | null = null;
+
+  /** The official who last set the goal on the citizen's behalf (assisted entry); null when the citizen did. */
+  @ManyToOne(() => Account, { nullable: true, deleteRule: 'set null' })
+  enteredBy: Account | null = null;
 }

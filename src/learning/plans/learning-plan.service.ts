@@ -3,11 +3,12 @@ import { Programme } from '../../catalogue/programmes/programme.entity';
 import type { RequestContext } from '../../core/context';
 import { NotFoundError, UserInputError } from '../../core/errors';
 import type { Citizen } from '../../people/citizens/citizen.entity';
+import { mayActForCitizen } from '../../people/citizens/citizen-access';
 import { todayInVietnam } from '../../core/time';
 import { LearningGoal } from './learning-goal.entity';
 import { verifiedProgressOfCitizen } from '../learning.repository';
 import { isYearClosed } from '../logs/log-rules';
-import { requireOwnCitizen } from '../own-citizen';
+import { enteredByFor, requireCitizenActedFor } from '../own-citizen';
 
 export interface GoalFields {
   topic?: Topic | null;
@@ -49,28 +50,36 @@ export class LearningPlanService {
     return { citizen, year, goals: withProgress, goalsMet: withProgress.filter((g) => g.met).length, open: await this.isOpen(ctx, citizen, year) };
   }
 
-  /** Transactional. Adds a goal to the signed-in citizen's plan of an open year. */
-  async create(ctx: RequestContext, year: number, fields: GoalFields): Promise<LearningGoal> {
-    const citizen = await requireOwnCitizen(ctx);
+  /** Not transactional. The plan of a year of the signed-in citizen, or (with `citizenId`) of a citizen the actor acts for. */
+  async getFor(ctx: RequestContext, citizenId: string | null, year: number): Promise<LearningPlan> {
+    return this.get(ctx, (await requireCitizenActedFor(ctx, citizenId)).citizen, year);
+  }
+
+  /**
+   * Transactional. Adds a goal to the plan of an open year: the signed-in citizen's, or (with
+   * `citizenId`) that of a citizen the actor acts for, recording who entered it.
+   */
+  async create(ctx: RequestContext, citizenId: string | null, year: number, fields: GoalFields): Promise<LearningGoal> {
+    const { citizen, enteredBy } = await requireCitizenActedFor(ctx, citizenId);
     await this.checkOpen(ctx, citizen, year);
     if ((await ctx.em.count(LearningGoal, { citizen, year })) >= MAX_GOALS) throw new UserInputError('TOO_MANY_GOALS', `A plan has at most ${MAX_GOALS} goals`);
-    const goal = ctx.em.create(LearningGoal, { citizen, year, ...(await this.goalFields(ctx, fields)) });
+    const goal = ctx.em.create(LearningGoal, { citizen, year, enteredBy, ...(await this.goalFields(ctx, fields)) });
     await ctx.em.flush();
     return goal;
   }
 
-  /** Transactional. Changes a goal of the citizen's own open plan. */
+  /** Transactional. Changes a goal of an open plan, the actor's own or one they act for; records who set it last. */
   async update(ctx: RequestContext, id: string, fields: GoalFields): Promise<LearningGoal> {
-    const goal = await this.getOwn(ctx, id);
+    const goal = await this.getWritable(ctx, id);
     await this.checkOpen(ctx, goal.citizen, goal.year);
-    Object.assign(goal, await this.goalFields(ctx, fields));
+    Object.assign(goal, await this.goalFields(ctx, fields), { enteredBy: enteredByFor(ctx, goal.citizen) });
     await ctx.em.flush();
     return goal;
   }
 
-  /** Transactional. Removes a goal of the citizen's own open plan; returns its id. */
+  /** Transactional. Removes a goal of an open plan, the actor's own or one they act for; returns its id. */
   async delete(ctx: RequestContext, id: string): Promise<string> {
-    const goal = await this.getOwn(ctx, id);
+    const goal = await this.getWritable(ctx, id);
     await this.checkOpen(ctx, goal.citizen, goal.year);
     ctx.em.remove(goal);
     await ctx.em.flush();
@@ -90,10 +99,11 @@ export class LearningPlanService {
     return { topic: fields.topic, targetHours: Math.round(target * 100) / 100, programme: null };
   }
 
-  private async getOwn(ctx: RequestContext, id: string): Promise<LearningGoal> {
-    const citizen = await requireOwnCitizen(ctx);
-    const goal = await ctx.em.findOne(LearningGoal, { id, citizen }, { populate: ['citizen.residence'] });
-    if (!goal) throw new NotFoundError('The learning goal');
+  /** A goal of the actor's own plan or of a citizen they act for; NotFound for any other (no hint that it exists). */
+  private async getWritable(ctx: RequestContext, id: string): Promise<LearningGoal> {
+    const goal = await ctx.em.findOne(LearningGoal, { id }, { populate: ['citizen.residence'] });
+    const own = goal && ctx.actor && goal.citizen.account?.id === ctx.actor.accountId;
+    if (!goal || !(own || mayActForCitizen(ctx.actor, goal.citizen))) throw new NotFoundError('The learning goal');
     return goal;
   }
 

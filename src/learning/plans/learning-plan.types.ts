@@ -45,6 +45,9 @@ export class LearningPlanType {
 
 @InputType({ description: 'A new goal: a topic with target hours, or a programme.' })
 export class CreateLearningGoalInput {
+  @Field(() => ID, { nullable: true, description: 'The citizen whose plan it is, when you act for them (assisted entry); your own plan when omitted.' })
+  citizenId?: string | null;
+
   @YearField('The plan’s year: this year or the next.')
   year!: number;
 

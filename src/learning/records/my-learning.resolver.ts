@@ -99,6 +99,7 @@ export class CitizenLearningResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<LearningLog>> {
     ctx.services.learning.records.checkReadable(ctx.actor, citizen);
-    return logsConnection(ctx, citizen.id, year, page);
+    // An omitted argument arrives as undefined: every year, not a year of null.
+    return logsConnection(ctx, citizen.id, year ?? null, page);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { governsUnit, type Actor } from '../../core/actor';
+import { actsForResidentsOf, governsUnit, type Actor } from '../../core/actor';
 import { Citizen } from './citizen.entity';
 import type { Household } from '../groups/household.entity';
 
@@ -17,6 +17,16 @@ export function mayReadCitizen(actor: Actor | null, citizen: Citizen): boolean {
   if (!actor) return false;
   if (citizen.account?.id === actor.accountId) return true;
   return governsUnit(actor, citizen.residence.path);
+}
+
+/**
+ * Who may act for a citizen who has no account or no phone (assisted entry: their plan, their
+ * declared learning, reading their progress to them): assessors of their area, province admins and
+ * staff of the community learning centre of their area. Not the citizen themself: that is not
+ * acting for someone. `citizen.residence` must be loaded.
+ */
+export function mayActForCitizen(actor: Actor | null, citizen: Citizen): boolean {
+  return actsForResidentsOf(actor, citizen.residence.path);
 }
 
 /**

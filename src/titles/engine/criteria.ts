@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInVietnam } from '../../core/time';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
-import type { EvaluatedIndicator, PassRule, PointsRule } from './evaluation.sql';
+import { minimumOf, type EvaluatedIndicator, type PassRule, type PointsRule } from './evaluation.sql';
 import { MetricName } from './metrics';
 import type { Criteria } from '../progress/progress.repository';
+import type { CriterionText } from '../progress/explanation';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from '../rulesets/ruleset.entity';
 import { findActiveRuleset } from '../rulesets/ruleset.repository';
+import { criterionMaximum } from '../rulesets/ruleset-validation';
 import { PassRuleKind, TitleKind } from '../titles.enums';
 
 /** The day whose ruleset a year is evaluated with: 31 December, or today while the year runs. */
@@ -35,6 +37,10 @@ export function criteriaOf(rulesetId: string, definition: TitleDefinition, indic
           disadvantagedThreshold: definition.disadvantagedThreshold,
           indicatorMinimum: definition.indicatorMinimum,
           indicatorMinimumKind: definition.indicatorMinimumKind,
+          criteria: definition.criteria.map((criterion) => {
+            const maxScore = criterionMaximum(criterion, indicatorRows);
+            return { code: criterion.code, indicatorCodes: criterion.indicatorCodes, maxScore, minimum: minimumOf(definition.criterionMinimum, definition.criterionMinimumKind, maxScore) };
+          }),
         }
       : { kind: PassRuleKind.CHECKLIST, levels: definition.checklistLevels ?? 1 };
   return {
@@ -57,6 +63,16 @@ export function criteriaOf(rulesetId: string, definition: TitleDefinition, indic
       }),
     ),
   };
+}
+
+/** The criteria of a definition with their labels, maximum and minimum, for the texts of progress and awards. */
+export function criterionTexts(criteria: LoadedCriteria): CriterionText[] {
+  if (criteria.rule.kind !== PassRuleKind.POINTS) return [];
+  const rule = criteria.rule;
+  return criteria.definition.criteria.map((criterion, index) => {
+    const evaluated = rule.criteria[index];
+    return { ...criterion, maxScore: evaluated?.maxScore ?? 0, minimum: evaluated?.minimum ?? null };
+  });
 }
 
 /** The criteria of a title (and unit level, for LEARNING_COMMUNITY) in a ruleset; null when it has none. */

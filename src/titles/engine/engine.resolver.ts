@@ -30,7 +30,8 @@ import {
   TitleRunType,
 } from './engine.types';
 import { DryRunRulesetInput, RulesetDryRunType } from '../rulesets/dry-run.types';
-import { explainIndicator, explainMissing, type IndicatorText } from '../progress/explanation';
+import { criterionSums, explainIndicator, explainMissing, type IndicatorText } from '../progress/explanation';
+import { criterionTexts } from './criteria';
 import type { ProgressView } from '../progress/progress.service';
 import type { TitleRuleset } from '../rulesets/ruleset.entity';
 import { rulesetById } from '../rulesets/ruleset.loaders';
@@ -70,6 +71,7 @@ function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleP
       level: indicator.level,
     }),
   );
+  const criteriaSums = criterionSums(criterionTexts(criteria), row.indicators, ctx.locale);
   return {
     subjectId: toGlobalId(SUBJECT_TYPE_NAMES[subject.kind], subject.id),
     subjectKind: subject.kind,
@@ -97,7 +99,14 @@ function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleP
         explanation: explainIndicator(texts[index] as IndicatorText, score, ctx.locale),
       };
     }),
-    missing: explainMissing(texts, row.indicators, { threshold: row.threshold, minimumOf: (indicator) => minimumFor(criteria.rule, indicator.maxScore) }, row.total, ctx.locale),
+    criteria: criteriaSums,
+    missing: explainMissing(
+      texts,
+      row.indicators,
+      { threshold: row.threshold, minimumOf: (indicator) => minimumFor(criteria.rule, indicator.maxScore), criteria: criteriaSums },
+      row.total,
+      ctx.locale,
+    ),
     computedAt: view.computedAt,
     live: view.live,
     history,
@@ -261,6 +270,7 @@ export class RulesetDryRunResolver {
         titleKindLabel: labelOf('TitleKind', title.titleKind, ctx.locale),
         gainedSamples: title.gainedSamples.map((id) => toGlobalId(SUBJECT_TYPE_NAMES[title.subjectKind], id)),
         lostSamples: title.lostSamples.map((id) => toGlobalId(SUBJECT_TYPE_NAMES[title.subjectKind], id)),
+        criteria: title.criteria.map((criterion) => ({ ...criterion, label: ctx.locale === 'en' ? criterion.labelEn : criterion.labelVi })),
       })),
     };
   }

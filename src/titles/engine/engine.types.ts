@@ -38,6 +38,30 @@ export class IndicatorProgressType {
   explanation!: string;
 }
 
+@ObjectType('CriterionProgress', { simpleResolvers: true, description: 'The sum of one criterion (a group of indicators) in a progress row or an award, against its maximum and minimum.' })
+export class CriterionProgressType {
+  @Field({ description: 'Code of the criterion in the ruleset, e.g. "ADULTS".' })
+  code!: string;
+
+  @Field({ description: 'The criterion, in the language of the request.' })
+  label!: string;
+
+  @Field(() => Float, { description: 'The sum of its indicators\' scores (missing entries count 0).' })
+  score!: number;
+
+  @Field(() => Float, { description: 'The most it can score: the sum of its indicators\' maximum scores.' })
+  maxScore!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The least its sum may be under the pass rule; null when the rule sets no minimum per criterion.' })
+  minimum!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the sum reaches the minimum; null without one.' })
+  meetsMinimum!: boolean | null;
+
+  @Field({ description: 'One line, in the language of the request ("Adults\' learning: 20 of 30 points, needs at least 15").' })
+  explanation!: string;
+}
+
 @ObjectType('TitleProgressMonth', { simpleResolvers: true, description: 'The progress as the run of a month left it, for a trend.' })
 export class TitleProgressMonthType {
   @Field(() => DateScalar, { description: 'First day of the month of the run (January of the next year for the final pass of a closed year).' })
@@ -93,6 +117,9 @@ export class TitleProgressType {
 
   @Field(() => [IndicatorProgressType], { description: 'Every indicator of the definition, in order.' })
   indicators!: IndicatorProgressType[];
+
+  @Field(() => [CriterionProgressType], { description: 'The criteria grouping the indicators (points rules that have them), in order, with their sums; empty otherwise.' })
+  criteria!: CriterionProgressType[];
 
   @Field(() => [String], { description: 'What is missing to meet the criteria, one line each, in the language of the request; empty when met.' })
   missing!: string[];

@@ -17,6 +17,16 @@ export interface PointsRule {
   disadvantagedThreshold: number | null;
   indicatorMinimum: number | null;
   indicatorMinimumKind: IndicatorMinimumKind | null;
+  /** The criteria, each with the least its sum may be (null without a criterion minimum). */
+  criteria: EvaluatedCriterion[];
+}
+
+/** A criterion as the evaluation reads it: the indicators whose scores it adds up, and its minimum. */
+export interface EvaluatedCriterion {
+  code: string;
+  indicatorCodes: string[];
+  maxScore: number;
+  minimum: number | null;
 }
 
 /** A CHECKLIST definition: level n is reached when every indicator of levels 1..n is met. */
@@ -54,8 +64,13 @@ export function disadvantagedSql(alias: string): string {
 
 /** The least an indicator of this maximum may score under the rule; null without a minimum (and for checklists). */
 export function minimumFor(rule: PassRule, maxScore: number): number | null {
-  if (rule.kind !== PassRuleKind.POINTS || rule.indicatorMinimum === null) return null;
-  return rule.indicatorMinimumKind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM ? rule.indicatorMinimum * maxScore : rule.indicatorMinimum;
+  return rule.kind === PassRuleKind.POINTS ? minimumOf(rule.indicatorMinimum, rule.indicatorMinimumKind, maxScore) : null;
+}
+
+/** The least an indicator or a criterion of this maximum may score under a minimum written as points or a fraction; null without one. */
+export function minimumOf(minimum: number | null, kind: IndicatorMinimumKind | null, maxScore: number): number | null {
+  if (minimum === null) return null;
+  return kind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM ? minimum * maxScore : minimum;
 }
 
 /** The points of the highest band a value reaches; 0 below the first band and without a value. */
@@ -173,10 +188,18 @@ function pointsTail(indicators: EvaluatedIndicator[], rule: PointsRule): Fragmen
     const minimum = minimumFor(rule, indicator.maxScore);
     return minimum === null ? [] : [{ index, minimum }];
   });
-  const allAtMinimum = minimums.length
-    ? join(minimums.map(({ index, minimum }) => frag(`(not ok${index} or coalesce(s${index} >= ?::numeric, false))`, minimum)), ' and ')
-    : frag('true');
-  const enteredAtMinimum = minimums.length ? join(minimums.map(({ index, minimum }) => frag(`(s${index} is null or s${index} >= ?::numeric)`, minimum)), ' and ') : frag('true');
+  // A criterion's sum counts its applicable indicators; with its missing entries at their maximum, it could still reach its minimum.
+  const criterionParts = rule.criteria.flatMap((criterion) => {
+    if (criterion.minimum === null) return [];
+    const members = indicators.flatMap((indicator, index) => (criterion.indicatorCodes.includes(indicator.code) ? [{ indicator, index }] : []));
+    const sum = members.map(({ index }) => `coalesce(s${index}, 0)`).join(' + ') || '0';
+    const missing = join(members.map(({ indicator, index }) => frag(`case when src${index} = 'MISSING' then ?::numeric else 0 end`, indicator.maxScore)), ' + ');
+    return [{ reached: frag(`(${sum}) >= ?::numeric`, criterion.minimum), possible: fill(`(${sum}) + ({missing}) >= {minimum}`, { missing: missing.sql ? missing : frag('0'), minimum: frag('?::numeric', criterion.minimum) }) }];
+  });
+  const indicatorsReached = minimums.map(({ index, minimum }) => frag(`(not ok${index} or coalesce(s${index} >= ?::numeric, false))`, minimum));
+  const allAtMinimum = join([...indicatorsReached, ...criterionParts.map((part) => part.reached)], ' and ');
+  const indicatorsEntered = minimums.map(({ index, minimum }) => frag(`(s${index} is null or s${index} >= ?::numeric)`, minimum));
+  const enteredAtMinimum = join([...indicatorsEntered, ...criterionParts.map((part) => part.possible)], ' and ');
   const threshold =
     rule.disadvantagedThreshold === null
       ? frag('?::numeric', rule.threshold)
@@ -201,8 +224,8 @@ function pointsTail(indicators: EvaluatedIndicator[], rule: PointsRule): Fragmen
       total: frag(total),
       missingMax: missingMax.sql ? missingMax : frag('0'),
       threshold,
-      allAtMinimum,
-      enteredAtMinimum,
+      allAtMinimum: allAtMinimum.sql ? allAtMinimum : frag('true'),
+      enteredAtMinimum: enteredAtMinimum.sql ? enteredAtMinimum : frag('true'),
       codes: indicatorsJson(indicators),
     },
   );

@@ -18,6 +18,29 @@ export interface IndicatorText {
   level: number | null;
 }
 
+/** What the texts need to know of a criterion of the ruleset, with its maximum and minimum under the pass rule. */
+export interface CriterionText {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  indicatorCodes: string[];
+  maxScore: number;
+  /** The least its sum may be; null when the rule sets no minimum per criterion. */
+  minimum: number | null;
+}
+
+/** A criterion's sum in a progress row or an award, and a line saying it. */
+export interface CriterionSum {
+  code: string;
+  label: string;
+  score: number;
+  maxScore: number;
+  minimum: number | null;
+  /** Whether the sum reaches the minimum; null without one. */
+  meetsMinimum: boolean | null;
+  explanation: string;
+}
+
 const number = (value: number, locale: Locale) => value.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
 const pick = (locale: Locale, vi: string, en: string) => (locale === 'vi' ? vi : en);
 /** A share as a percentage ("89,9 %"); a share over no one reads as 0 %. */
@@ -112,15 +135,34 @@ function nextStep(indicator: IndicatorText, score: IndicatorScore, locale: Local
   }
 }
 
-/** "What is missing to pass", one line each: indicators below their minimum, missing entries, and the points short. */
+/** The sum of each criterion over the scores of its indicators (missing and not applicable count 0): "Adults' learning: 20 of 30 points, needs at least 15". */
+export function criterionSums(criteria: CriterionText[], scores: IndicatorScore[], locale: Locale): CriterionSum[] {
+  return criteria.map((criterion) => {
+    const score = scores.filter((s) => criterion.indicatorCodes.includes(s.code)).reduce((sum, s) => sum + (s.score ?? 0), 0);
+    const name = pick(locale, criterion.labelVi, criterion.labelEn);
+    const sum = pick(locale, `${number(score, locale)}/${number(criterion.maxScore, locale)} điểm`, `${number(score, locale)} of ${number(criterion.maxScore, locale)} points`);
+    const need = criterion.minimum === null ? '' : pick(locale, `, cần ít nhất ${number(criterion.minimum, locale)}`, `, needs at least ${number(criterion.minimum, locale)}`);
+    return {
+      code: criterion.code,
+      label: name,
+      score,
+      maxScore: criterion.maxScore,
+      minimum: criterion.minimum,
+      meetsMinimum: criterion.minimum === null ? null : score >= criterion.minimum,
+      explanation: `${name}: ${sum}${need}`,
+    };
+  });
+}
+
+/** "What is missing to pass", one line each: criteria and indicators below their minimum, missing entries, and the points short. */
 export function explainMissing(
   indicators: IndicatorText[],
   scores: IndicatorScore[],
-  rule: { threshold: number | null; minimumOf: (indicator: IndicatorText) => number | null },
+  rule: { threshold: number | null; minimumOf: (indicator: IndicatorText) => number | null; criteria: CriterionSum[] },
   total: number,
   locale: Locale,
 ): string[] {
-  const lines: string[] = [];
+  const lines = rule.criteria.filter((criterion) => criterion.meetsMinimum === false).map((criterion) => criterion.explanation);
   indicators.forEach((indicator, index) => {
     const score = scores[index];
     if (!score) return;

@@ -1,4 +1,4 @@
-import { governsUnit, type Actor } from '../../core/actor';
+import { actsForResidentsOf, governsUnit, type Actor } from '../../core/actor';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, UserInputError } from '../../core/errors';
 import { todayInVietnam } from '../../core/time';
@@ -25,11 +25,13 @@ export interface ProgressView {
 
 /**
  * Who reads a subject's progress: assessors whose subtree contains the subject's unit and province
- * admins; the citizen themself; the current members of a household, of a clan's households, of an
- * organisation; and, for units, every signed-in account (a community's progress is aggregate).
+ * admins; the citizen themself, and whoever may act for them (staff of their community learning
+ * centre, to explain it to them); the current members of a household, of a clan's households, of
+ * an organisation; and, for units, every signed-in account (a community's progress is aggregate).
  */
 export function mayReadSubject(actor: Actor | null, subject: ResolvedSubject): boolean {
   if (!actor) return false;
+  if (subject.kind === SubjectKind.CITIZEN && actsForResidentsOf(actor, subject.unitPath)) return true;
   return subject.public || subject.readerAccountIds.includes(actor.accountId) || governsUnit(actor, subject.unitPath);
 }
 

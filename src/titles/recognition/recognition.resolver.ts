@@ -18,7 +18,9 @@ import { todayInVietnam } from '../../core/time';
 import { SUBJECT_TYPE_NAMES } from '../engine/engine.resolver';
 import { TitleAward } from './recognition.entity';
 import { AwardStatus } from './recognition.enums';
-import { awardsOfCitizen } from './recognition.loaders';
+import { awardCriteriaKey, awardsOfCitizen, criteriaOfAward } from './recognition.loaders';
+import { CriterionProgressType } from '../engine/engine.types';
+import { criterionSums } from '../progress/explanation';
 import {
   RecognizeTitlesInput,
   RecognizeTitlesPayload,
@@ -131,6 +133,11 @@ export class TitleAwardResolver {
   @FieldResolver(() => [TitleAwardIndicatorType], { description: 'The indicator scores as they stood when recognised, in the order of the definition; a later recalculation does not change them.' })
   indicators(@Root() award: TitleAward): TitleAwardIndicatorType[] {
     return award.indicators.map((score) => ({ code: score.code, source: score.source, score: score.score, value: score.value }));
+  }
+
+  @FieldResolver(() => [CriterionProgressType], { description: 'The criteria of the definition recognised under, with their sums over the frozen scores; empty when the definition has none.' })
+  async criteria(@Root() award: TitleAward, @Ctx() ctx: RequestContext): Promise<CriterionProgressType[]> {
+    return criterionSums(await criteriaOfAward(ctx).load(awardCriteriaKey(award)), award.indicators, ctx.locale);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Display name of who recorded it.' })

@@ -4,7 +4,8 @@ import type { UnitLevel } from '../../catalogue/catalogue.enums';
 import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import type { RequestContext } from '../../core/context';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { rulesetDayFor } from '../engine/criteria';
+import { criterionTexts, loadCriteria, rulesetDayFor } from '../engine/criteria';
+import { pgArray } from '../../infra/sql';
 import type { SubjectKind } from '../engine/engine.enums';
 import { evaluatePhase, PHASES } from '../engine/phases';
 import { checkYear } from '../progress/progress.service';
@@ -33,6 +34,18 @@ export interface DryRunTitle {
   levelDown: number;
   gainedSamples: string[];
   lostSamples: string[];
+  /** The draft's criteria of the title, with how many subjects it leaves below each one's minimum. */
+  criteria: DryRunCriterion[];
+}
+
+export interface DryRunCriterion {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  maxScore: number;
+  minimum: number | null;
+  /** Subjects evaluated whose sum is below the minimum; null without one. */
+  belowMinimum: number | null;
 }
 
 export interface DryRunResult {
@@ -115,27 +128,49 @@ export class DryRunService {
         [`${unit.path}%`, year],
       );
       const order = (row: DiffRow) => PHASES.findIndex((spec) => spec.title.subjectKind === row.subject_kind && spec.title.unitLevel === row.unit_level);
-      const titles = rows
-        .sort((a, b) => order(a) - order(b))
-        .map(
-          (row): DryRunTitle => ({
-            subjectKind: row.subject_kind,
-            titleKind: row.title_kind,
-            unitLevel: row.unit_level,
-            evaluated: row.evaluated,
-            meetsNow: row.meets_now,
-            meetsWithDraft: row.meets_with_draft,
-            gained: row.gained,
-            lost: row.lost,
-            levelUp: row.level_up,
-            levelDown: row.level_down,
-            gainedSamples: row.gained_samples,
-            lostSamples: row.lost_samples,
-          }),
-        );
+      const titles: DryRunTitle[] = [];
+      for (const row of rows.sort((a, b) => order(a) - order(b))) {
+        titles.push({
+          subjectKind: row.subject_kind,
+          titleKind: row.title_kind,
+          unitLevel: row.unit_level,
+          evaluated: row.evaluated,
+          meetsNow: row.meets_now,
+          meetsWithDraft: row.meets_with_draft,
+          gained: row.gained,
+          lost: row.lost,
+          levelUp: row.level_up,
+          levelDown: row.level_down,
+          gainedSamples: row.gained_samples,
+          lostSamples: row.lost_samples,
+          criteria: await this.criteria(em, ruleset.id, row),
+        });
+      }
       return { ruleset, unit, year, titles };
     } finally {
       await em.rollback();
     }
+  }
+
+  /** The draft's criteria of one title, counting the subjects of the dry run below each minimum (sums read from the scores written). */
+  private async criteria(em: EntityManager, rulesetId: string, row: DiffRow): Promise<DryRunCriterion[]> {
+    const loaded = await loadCriteria(em, rulesetId, row.title_kind, row.unit_level);
+    if (!loaded) return [];
+    const result: DryRunCriterion[] = [];
+    for (const criterion of criterionTexts(loaded)) {
+      const { code, labelVi, labelEn, maxScore, minimum } = criterion;
+      let belowMinimum: number | null = null;
+      if (minimum !== null) {
+        const [counted] = await em.execute<{ below: number }[]>(
+          `select count(*)::int as below from ${DRY_TABLE} d
+            where d.subject_kind = ? and d.title_kind = ? and d.unit_level is not distinct from ?::text
+              and (select coalesce(sum((e->>'score')::numeric), 0) from jsonb_array_elements(d.indicators) e where e->>'code' = any(?::text[])) < ?::numeric`,
+          [row.subject_kind, row.title_kind, row.unit_level, pgArray(criterion.indicatorCodes), minimum],
+        );
+        belowMinimum = counted?.below ?? 0;
+      }
+      result.push({ code, labelVi, labelEn, maxScore, minimum, belowMinimum });
+    }
+    return result;
   }
 }

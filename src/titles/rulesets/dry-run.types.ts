@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { YearField } from '../../graphql/year';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
@@ -16,6 +16,24 @@ export class DryRunRulesetInput {
 
   @YearField('The calendar year, at most the current one.')
   year!: number;
+}
+
+@ObjectType('DryRunCriterion', { simpleResolvers: true, description: 'A criterion of the draft for one title, and how many subjects the draft leaves below its minimum.' })
+export class DryRunCriterionType {
+  @Field({ description: 'Code of the criterion.' })
+  code!: string;
+
+  @Field({ description: 'The criterion, in the language of the request.' })
+  label!: string;
+
+  @Field(() => Float, { description: 'The most it can score: the sum of its indicators\' maximum scores.' })
+  maxScore!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The least its sum may be; null when the draft sets no minimum per criterion.' })
+  minimum!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Subjects evaluated whose sum is below the minimum; null without one.' })
+  belowMinimum!: number | null;
 }
 
 @ObjectType('DryRunTitle', { simpleResolvers: true, description: 'What a draft would change for one title (and unit level) against the stored progress of the subtree.' })
@@ -58,6 +76,9 @@ export class DryRunTitleType {
 
   @Field(() => [ID], { description: 'Global ids of up to 5 subjects that would lose the title.' })
   lostSamples!: string[];
+
+  @Field(() => [DryRunCriterionType], { description: 'The draft\'s criteria of the title (points rules that have them), with their sums\' minimums and how many subjects fall below each.' })
+  criteria!: DryRunCriterionType[];
 }
 
 @ObjectType('RulesetDryRun', { simpleResolvers: true, description: 'A draft ruleset evaluated over a unit for a year, compared with the stored progress; nothing was written.' })

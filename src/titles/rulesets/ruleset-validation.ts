@@ -1,5 +1,5 @@
 import { ORGANISATION_KINDS, METRICS, VALUE_RANGE, isMetricName, subjectOf, type ParamSpec } from '../engine/metrics';
-import type { MetricParams, ScoringBand } from './ruleset.entity';
+import type { MetricParams, ScoringBand, TitleCriterion } from './ruleset.entity';
 import { IndicatorMinimumKind, IndicatorSource, PassRuleKind, TitleKind } from '../titles.enums';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
 
@@ -32,6 +32,11 @@ export enum ProblemCode {
   LEVEL_WITHOUT_INDICATORS = 'LEVEL_WITHOUT_INDICATORS',
   MISSING_THRESHOLD = 'MISSING_THRESHOLD',
   INVALID_APPLIES_TO = 'INVALID_APPLIES_TO',
+  DUPLICATE_CRITERION_CODE = 'DUPLICATE_CRITERION_CODE',
+  CRITERION_WITHOUT_INDICATORS = 'CRITERION_WITHOUT_INDICATORS',
+  UNKNOWN_CRITERION_INDICATOR = 'UNKNOWN_CRITERION_INDICATOR',
+  INDICATOR_IN_TWO_CRITERIA = 'INDICATOR_IN_TWO_CRITERIA',
+  CRITERION_MINIMUM_WITHOUT_CRITERIA = 'CRITERION_MINIMUM_WITHOUT_CRITERIA',
 }
 
 export const MAX_CHECKLIST_LEVELS = 5;
@@ -43,6 +48,8 @@ export interface PassRuleData {
   disadvantagedThreshold: number | null;
   indicatorMinimum: number | null;
   indicatorMinimumKind: IndicatorMinimumKind | null;
+  criterionMinimum: number | null;
+  criterionMinimumKind: IndicatorMinimumKind | null;
   levels: number | null;
 }
 
@@ -63,6 +70,7 @@ export interface DefinitionData {
   unitLevel: UnitLevel | null;
   passRule: PassRuleData;
   indicators: IndicatorData[];
+  criteria: TitleCriterion[];
 }
 
 export interface RulesetData {
@@ -122,30 +130,64 @@ function checkPointsRule(definition: DefinitionData, report: Report): void {
   if (rule.disadvantagedThreshold !== null && (rule.disadvantagedThreshold <= 0 || (rule.threshold !== null && rule.disadvantagedThreshold > rule.threshold))) {
     report(at('disadvantagedThreshold'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `The threshold for disadvantaged areas ${rule.disadvantagedThreshold} is not above 0 and at most the threshold`);
   }
-  checkIndicatorMinimum(definition, report);
+  const { indicatorMinimum, indicatorMinimumKind, criterionMinimum, criterionMinimumKind } = rule;
+  checkMinimum({ value: indicatorMinimum, kind: indicatorMinimumKind, field: 'indicatorMinimum', of: 'indicator' }, definition.indicators.map((indicator) => indicator.maxScore ?? Infinity), report);
+  checkCriteria(definition, report);
+  if (criterionMinimum !== null && !definition.criteria.length) {
+    report(['passRule', 'criterionMinimum'], ProblemCode.CRITERION_MINIMUM_WITHOUT_CRITERIA, 'A per-criterion minimum needs criteria grouping the indicators');
+    return;
+  }
+  const maxima = definition.criteria.map((criterion) => criterionMaximum(criterion, definition.indicators));
+  checkMinimum({ value: criterionMinimum, kind: criterionMinimumKind, field: 'criterionMinimum', of: 'criterion' }, maxima, report);
 }
 
-function checkIndicatorMinimum(definition: DefinitionData, report: Report): void {
-  const { indicatorMinimum: minimum, indicatorMinimumKind: kind } = definition.passRule;
-  if (minimum === null && kind === null) return;
-  if (minimum === null || kind === null) {
-    report(['passRule', minimum === null ? 'indicatorMinimum' : 'indicatorMinimumKind'], ProblemCode.MISSING_PASS_RULE_FIELD, 'A per-indicator minimum needs both a value and a kind');
+/** The most a criterion can score: the sum of its indicators' maximum scores. */
+export function criterionMaximum(criterion: TitleCriterion, indicators: { code: string; maxScore: number | null }[]): number {
+  return indicators.filter((indicator) => criterion.indicatorCodes.includes(indicator.code)).reduce((sum, indicator) => sum + (indicator.maxScore ?? 0), 0);
+}
+
+/** A per-indicator or per-criterion minimum: both a value and a kind, a fraction in (0, 1], points above 0 and at most the smallest maximum. */
+function checkMinimum(minimum: { value: number | null; kind: IndicatorMinimumKind | null; field: 'indicatorMinimum' | 'criterionMinimum'; of: string }, maxima: number[], report: Report): void {
+  const { value, kind, field, of } = minimum;
+  if (value === null && kind === null) return;
+  if (value === null || kind === null) {
+    report(['passRule', value === null ? field : `${field}Kind`], ProblemCode.MISSING_PASS_RULE_FIELD, `A per-${of} minimum needs both a value and a kind`);
     return;
   }
-  const path = ['passRule', 'indicatorMinimum'];
+  const path = ['passRule', field];
   if (kind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM) {
-    if (minimum <= 0 || minimum > 1) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `A fraction of the maximum is above 0 and at most 1, not ${minimum}`);
+    if (value <= 0 || value > 1) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `A fraction of the maximum is above 0 and at most 1, not ${value}`);
     return;
   }
-  const smallest = Math.min(...definition.indicators.map((indicator) => indicator.maxScore ?? Infinity));
-  if (minimum <= 0 || minimum > smallest) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `The minimum ${minimum} is not above 0 and at most the smallest maximum score (${smallest})`);
+  const smallest = Math.min(...maxima);
+  if (value <= 0 || value > smallest) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `The ${of} minimum ${value} is not above 0 and at most the smallest ${of} maximum (${smallest})`);
+}
+
+/** Criteria have distinct codes and at least one indicator; each names indicators of the definition, none named twice. */
+function checkCriteria(definition: DefinitionData, report: Report): void {
+  const codes = new Set(definition.indicators.map((indicator) => indicator.code));
+  const seenCriteria = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const criterion of definition.criteria) {
+    const at = (...rest: string[]) => ['criteria', criterion.code, ...rest];
+    if (seenCriteria.has(criterion.code)) report(at('code'), ProblemCode.DUPLICATE_CRITERION_CODE, `Two criteria have the code ${criterion.code}`);
+    seenCriteria.add(criterion.code);
+    if (!criterion.indicatorCodes.length) report(at('indicatorCodes'), ProblemCode.CRITERION_WITHOUT_INDICATORS, `${criterion.code}: a criterion groups at least one indicator`);
+    for (const code of criterion.indicatorCodes) {
+      if (!codes.has(code)) report(at('indicatorCodes', code), ProblemCode.UNKNOWN_CRITERION_INDICATOR, `${criterion.code}: the definition has no indicator ${code}`);
+      const other = owner.get(code);
+      if (other !== undefined) report(at('indicatorCodes', code), ProblemCode.INDICATOR_IN_TWO_CRITERIA, `${code} is in two criteria, ${other} and ${criterion.code}; an indicator belongs to at most one`);
+      else owner.set(code, criterion.code);
+    }
+  }
 }
 
 function checkChecklistRule(definition: DefinitionData, report: Report): void {
   const rule = definition.passRule;
-  for (const field of ['totalPoints', 'threshold', 'disadvantagedThreshold', 'indicatorMinimum', 'indicatorMinimumKind'] as const) {
+  for (const field of ['totalPoints', 'threshold', 'disadvantagedThreshold', 'indicatorMinimum', 'indicatorMinimumKind', 'criterionMinimum', 'criterionMinimumKind'] as const) {
     if (rule[field] !== null) report(['passRule', field], ProblemCode.FIELD_NOT_ALLOWED, `A checklist has no ${field}`);
   }
+  if (definition.criteria.length) report(['criteria'], ProblemCode.FIELD_NOT_ALLOWED, 'A checklist has levels, not criteria with sums');
   const levels = rule.levels;
   if (levels === null || !Number.isInteger(levels) || levels < 1 || levels > MAX_CHECKLIST_LEVELS) {
     report(['passRule', 'levels'], ProblemCode.INVALID_LEVELS, `A checklist has from 1 to ${MAX_CHECKLIST_LEVELS} levels`);

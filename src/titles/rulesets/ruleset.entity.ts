@@ -10,6 +10,18 @@ export interface ScoringBand {
   points: number;
 }
 
+/**
+ * A criterion of a points definition: a group of its indicators whose scores add up to the
+ * criterion's sum, its maximum the sum of theirs (titles.md: a family's "adults' learning", 30).
+ */
+export interface TitleCriterion {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  /** Codes of the definition's indicators it groups, each in at most one criterion. */
+  indicatorCodes: string[];
+}
+
 /** Parameters of a metric, checked against the metric catalogue (metrics.ts). */
 export type MetricParams = Record<string, unknown>;
 
@@ -61,7 +73,7 @@ export class TitleRuleset extends BaseEntity<'status' | 'effectiveTo' | 'descrip
 @Entity({ tableName: 'title_definition' })
 @Unique({ name: 'title_definition_subject_unique', expression: 'create unique index "title_definition_subject_unique" on "title_definition" ("ruleset_id", "kind", coalesce("unit_level", \'\'))' })
 export class TitleDefinition extends BaseEntity<
-  'unitLevel' | 'basis' | 'totalPoints' | 'passThreshold' | 'disadvantagedThreshold' | 'indicatorMinimum' | 'indicatorMinimumKind' | 'checklistLevels' | 'recognitionValidityYears'
+  'unitLevel' | 'basis' | 'totalPoints' | 'passThreshold' | 'disadvantagedThreshold' | 'indicatorMinimum' | 'indicatorMinimumKind' | 'criteria' | 'criterionMinimum' | 'criterionMinimumKind' | 'checklistLevels' | 'recognitionValidityYears'
 > {
   @ManyToOne(() => TitleRuleset, { deleteRule: 'cascade' })
   ruleset!: TitleRuleset;
@@ -102,6 +114,17 @@ export class TitleDefinition extends BaseEntity<
 
   @Enum({ items: () => IndicatorMinimumKind, nullable: true })
   indicatorMinimumKind: IndicatorMinimumKind | null = null;
+
+  /** POINTS: the criteria grouping the indicators, in order; none when empty. */
+  @Property({ type: 'json', default: '[]' })
+  criteria: TitleCriterion[] = [];
+
+  /** POINTS: no criterion's sum may be below this (points, or a fraction of the criterion's maximum). */
+  @Property({ type: new DecimalType('number'), precision: 8, scale: 4, nullable: true })
+  criterionMinimum: number | null = null;
+
+  @Enum({ items: () => IndicatorMinimumKind, nullable: true })
+  criterionMinimumKind: IndicatorMinimumKind | null = null;
 
   /** CHECKLIST: how many levels (1 or 2 in the texts). */
   @Property({ type: 'integer', nullable: true })

@@ -14,7 +14,8 @@ import { definitionById, definitionsOfRuleset, indicatorsOfDefinition, rulesetBy
 import { passRuleOf, RulesetInvalidError } from './ruleset.service';
 import { MetricParameterType, MetricType } from './metric.types';
 import { CreateRulesetDraftInput, DeleteRulesetDraftInput, DeleteRulesetDraftPayload, PublishRulesetInput, RulesetPayload, TitleRulesetConnection, TitleRulesetFilter, TitleRulesetType } from './ruleset.types';
-import { PassRuleType, TitleDefinitionPayload, TitleDefinitionType, TitleIndicatorType, UpdateTitleDefinitionInput } from './title-definition.types';
+import { criterionMaximum } from './ruleset-validation';
+import { PassRuleType, TitleCriterionType, TitleDefinitionPayload, TitleDefinitionType, TitleIndicatorType, UpdateTitleDefinitionInput } from './title-definition.types';
 import { TitleKind } from '../titles.enums';
 
 registerNode('TitleRuleset', TitleRuleset, async (ctx, ids) => {
@@ -106,9 +107,9 @@ export class RulesetResolver {
   }
 
   @Authorized(Role.PROVINCE_ADMIN)
-  @Mutation(() => TitleDefinitionPayload, { description: 'Replaces the pass rule and/or the indicators of a definition of a draft ruleset. A published ruleset is read-only (RULESET_PUBLISHED).' })
+  @Mutation(() => TitleDefinitionPayload, { description: 'Replaces the pass rule, the indicators and/or the criteria of a definition of a draft ruleset. A published ruleset is read-only (RULESET_PUBLISHED).' })
   async updateTitleDefinition(@Arg('input') input: UpdateTitleDefinitionInput, @Ctx() ctx: RequestContext): Promise<TitleDefinitionPayload> {
-    const { id, passRule, indicators, ...rest } = input;
+    const { id, passRule, indicators, criteria, ...rest } = input;
     const changes = {
       ...rest,
       passRule: passRule
@@ -119,10 +120,13 @@ export class RulesetResolver {
             disadvantagedThreshold: passRule.disadvantagedThreshold ?? null,
             indicatorMinimum: passRule.indicatorMinimum ?? null,
             indicatorMinimumKind: passRule.indicatorMinimumKind ?? null,
+            criterionMinimum: passRule.criterionMinimum ?? null,
+            criterionMinimumKind: passRule.criterionMinimumKind ?? null,
             levels: passRule.levels ?? null,
           }
         : null,
       indicators: indicators ?? null,
+      criteria: criteria ?? null,
     };
     const outcome = await runRulesetMutation(ctx, (tx) => ctx.services.rulesets.updateDefinition(tx, idOf('TitleDefinition', id), changes));
     return { definition: outcome.result, errors: outcome.errors };
@@ -199,6 +203,17 @@ export class TitleDefinitionResolver {
   @FieldResolver(() => [TitleIndicatorType], { description: 'Its indicators, in order.' })
   indicators(@Root() definition: TitleDefinition, @Ctx() ctx: RequestContext): Promise<TitleIndicator[]> {
     return indicatorsOfDefinition(ctx).load(definition.id);
+  }
+
+  @FieldResolver(() => [TitleCriterionType], { description: 'POINTS: the criteria grouping its indicators, in order, with their maximum (the sum of their indicators\'); empty when it has none.' })
+  async criteria(@Root() definition: TitleDefinition, @Ctx() ctx: RequestContext): Promise<TitleCriterionType[]> {
+    const indicators = await indicatorsOfDefinition(ctx).load(definition.id);
+    return definition.criteria.map((criterion, index) => ({
+      ...criterion,
+      position: index + 1,
+      label: ctx.locale === 'en' ? criterion.labelEn : criterion.labelVi,
+      maxScore: criterionMaximum(criterion, indicators),
+    }));
   }
 
   @FieldResolver(() => TitleRulesetType, { description: 'The ruleset it belongs to.' })

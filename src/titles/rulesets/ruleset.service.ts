@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors
 import { isProvinceAdmin } from '../../core/actor';
 import { Account } from '../../auth/account.entity';
 import type { SortKey } from '../../infra/keyset';
-import { TitleDefinition, TitleIndicator, TitleRuleset, type MetricParams, type ScoringBand } from './ruleset.entity';
+import { TitleDefinition, TitleIndicator, TitleRuleset, type MetricParams, type ScoringBand, type TitleCriterion } from './ruleset.entity';
 import {
   countRulesets,
   findActiveRuleset,
@@ -40,6 +40,7 @@ export interface IndicatorFields {
 export interface DefinitionChanges {
   passRule?: PassRuleData | null;
   indicators?: IndicatorFields[] | null;
+  criteria?: TitleCriterion[] | null;
   recognitionValidityYears?: number | null;
   basis?: string | null;
 }
@@ -59,6 +60,8 @@ export function passRuleOf(definition: TitleDefinition): PassRuleData {
     disadvantagedThreshold: definition.disadvantagedThreshold,
     indicatorMinimum: definition.indicatorMinimum,
     indicatorMinimumKind: definition.indicatorMinimumKind,
+    criterionMinimum: definition.criterionMinimum,
+    criterionMinimumKind: definition.criterionMinimumKind,
     levels: definition.checklistLevels,
   };
 }
@@ -129,6 +132,7 @@ export class RulesetService {
           unitLevel: definition.unitLevel,
           passRule: passRuleOf(definition),
           indicators: indicators.filter((indicator) => indicator.definition.id === definition.id).map(indicatorData),
+          criteria: definition.criteria,
         }),
       ),
     });
@@ -163,6 +167,7 @@ export class RulesetService {
         basis: definition.basis,
         passRule: definition.passRule,
         recognitionValidityYears: definition.recognitionValidityYears,
+        criteria: definition.criteria.map((criterion) => ({ ...criterion, indicatorCodes: [...criterion.indicatorCodes] })),
       });
       this.assignPassRule(copy, passRuleOf(definition));
       const own = indicators.filter((indicator) => indicator.definition.id === definition.id);
@@ -172,7 +177,7 @@ export class RulesetService {
     return draft;
   }
 
-  /** Transactional. Replaces the pass rule and/or the indicators of a definition of a draft; consistency is checked on publishing. */
+  /** Transactional. Replaces the pass rule, the indicators and/or the criteria of a definition of a draft; consistency is checked on publishing. */
   async updateDefinition(ctx: RequestContext, id: string, changes: DefinitionChanges): Promise<TitleDefinition> {
     this.requireAdmin(ctx);
     const definition = await ctx.em.findOne(TitleDefinition, { id }, { populate: ['ruleset'] });
@@ -181,6 +186,14 @@ export class RulesetService {
     if (changes.passRule) this.assignPassRule(definition, changes.passRule);
     if (changes.recognitionValidityYears !== undefined) definition.recognitionValidityYears = changes.recognitionValidityYears;
     if (changes.basis !== undefined) definition.basis = changes.basis?.trim() || null;
+    if (changes.criteria) {
+      definition.criteria = changes.criteria.map((criterion) => ({
+        code: criterion.code,
+        labelVi: criterion.labelVi.trim(),
+        labelEn: criterion.labelEn.trim(),
+        indicatorCodes: [...criterion.indicatorCodes],
+      }));
+    }
     if (changes.indicators) {
       this.checkUniqueCodes(changes.indicators);
       await ctx.em.nativeDelete(TitleIndicator, { definition });
@@ -234,6 +247,8 @@ export class RulesetService {
     definition.disadvantagedThreshold = rule.disadvantagedThreshold;
     definition.indicatorMinimum = rule.indicatorMinimum;
     definition.indicatorMinimumKind = rule.indicatorMinimumKind;
+    definition.criterionMinimum = rule.criterionMinimum;
+    definition.criterionMinimumKind = rule.criterionMinimumKind;
     definition.checklistLevels = rule.levels;
   }
 

@@ -33,6 +33,12 @@ export class PassRuleType {
   @Field(() => IndicatorMinimumKind, { nullable: true, description: 'POINTS: whether `indicatorMinimum` is points or a fraction of each indicator\'s maximum.' })
   indicatorMinimumKind!: IndicatorMinimumKind | null;
 
+  @Field(() => Float, { nullable: true, description: 'POINTS: no criterion\'s sum may be below this; none when null. Indicators outside every criterion are held only to `indicatorMinimum`.' })
+  criterionMinimum!: number | null;
+
+  @Field(() => IndicatorMinimumKind, { nullable: true, description: 'POINTS: whether `criterionMinimum` is points or a fraction of each criterion\'s maximum.' })
+  criterionMinimumKind!: IndicatorMinimumKind | null;
+
   @Field(() => Int, { nullable: true, description: 'CHECKLIST: the number of levels; level n is reached when every indicator of levels 1 to n is met.' })
   levels!: number | null;
 }
@@ -85,6 +91,30 @@ export class TitleIndicatorType {
   appliesTo!: string[] | null;
 }
 
+@ObjectType('TitleCriterion', { simpleResolvers: true, description: 'A criterion of a points definition: a group of indicators whose scores add up (a family\'s "adults\' learning", 30 points).' })
+export class TitleCriterionType {
+  @Field({ description: 'Code, unique within the definition, e.g. "ADULTS".' })
+  code!: string;
+
+  @Field(() => Int, { description: 'Order within the definition, from 1.' })
+  position!: number;
+
+  @Field({ description: 'Vietnamese label.' })
+  labelVi!: string;
+
+  @Field({ description: 'English label.' })
+  labelEn!: string;
+
+  @Field({ description: 'The label, in the language of the request.' })
+  label!: string;
+
+  @Field(() => [String], { description: 'Codes of the indicators it groups.' })
+  indicatorCodes!: string[];
+
+  @Field(() => Float, { description: 'The most it can score: the sum of its indicators\' maximum scores.' })
+  maxScore!: number;
+}
+
 @ObjectType('TitleDefinition', { simpleResolvers: true, implements: Node, description: 'The criteria of one title kind (and unit level, for LEARNING_COMMUNITY) in a ruleset.' })
 export class TitleDefinitionType extends Node {
   @Field(() => TitleKind, { description: 'The title.' })
@@ -103,7 +133,7 @@ export class TitleDefinitionType extends Node {
   recognitionValidityYears!: number | null;
 }
 
-@InputType({ description: 'The pass rule of a definition: POINTS (totalPoints, threshold, optional disadvantagedThreshold and per-indicator minimum) or CHECKLIST (levels).' })
+@InputType({ description: 'The pass rule of a definition: POINTS (totalPoints, threshold, optional disadvantagedThreshold, per-indicator and per-criterion minimums) or CHECKLIST (levels).' })
 export class PassRuleInput {
   @Field(() => PassRuleKind, { description: 'Points or checklist.' })
   kind!: PassRuleKind;
@@ -130,6 +160,14 @@ export class PassRuleInput {
 
   @Field(() => IndicatorMinimumKind, { nullable: true, description: 'POINTS: how `indicatorMinimum` is written.' })
   indicatorMinimumKind?: IndicatorMinimumKind;
+
+  @Field(() => Float, { nullable: true, description: 'POINTS: the least any criterion\'s sum may be.' })
+  @Min(0)
+  @Max(MAX_NUMBER)
+  criterionMinimum?: number;
+
+  @Field(() => IndicatorMinimumKind, { nullable: true, description: 'POINTS: how `criterionMinimum` is written.' })
+  criterionMinimumKind?: IndicatorMinimumKind;
 
   @Field(() => Int, { nullable: true, description: 'CHECKLIST: the number of levels.' })
   @Min(1)
@@ -199,6 +237,26 @@ export class TitleIndicatorInput {
   appliesTo?: string[];
 }
 
+@InputType({ description: 'A criterion of a points definition, grouping some of its indicators.' })
+export class TitleCriterionInput {
+  @Field({ description: 'Code, unique within the definition.' })
+  @Length(1, 64)
+  code!: string;
+
+  @Field({ description: 'Vietnamese label.' })
+  @Length(1, 500)
+  labelVi!: string;
+
+  @Field({ description: 'English label.' })
+  @Length(1, 500)
+  labelEn!: string;
+
+  @Field(() => [String], { description: 'Codes of the indicators it groups; an indicator belongs to at most one criterion.' })
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  indicatorCodes!: string[];
+}
+
 @InputType({ description: 'Changes to a definition of a draft ruleset; what is given replaces what was there, omitted fields stay. Consistency is checked when the ruleset is published.' })
 export class UpdateTitleDefinitionInput {
   @Field(() => ID, { description: 'The definition (of a draft ruleset).' })
@@ -212,6 +270,11 @@ export class UpdateTitleDefinitionInput {
   @ValidateNested({ each: true })
   @ArrayMaxSize(50)
   indicators?: TitleIndicatorInput[];
+
+  @Field(() => [TitleCriterionInput], { nullable: true, description: 'POINTS: the new criteria, in order; they replace all the current ones (an empty list removes them).' })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  criteria?: TitleCriterionInput[];
 
   @Field(() => Int, { nullable: true, description: 'How many years a recognition stays valid.' })
   @Min(1)
