@@ -139,14 +139,14 @@ describe('internal errors', () => {
       const record = (message: unknown) => logged.push({ bindings, message });
       return { error: (_fields: unknown, message: unknown) => record(message), warn: () => undefined, info: () => undefined, child: () => api.runtime.log } as never;
     });
-    await api.runtime.orm.em.getConnection().execute('alter table institution rename to institution_gone');
+    await api.runtime.orm.em.getConnection().execute('alter table programme rename to programme_gone');
     try {
-      const { body } = await post({ query: '{ institutions { totalCount } }' }, admin.token);
-      expect(body.errors).toEqual([{ message: 'Internal server error', path: ['institutions'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      const { body } = await post({ query: '{ programmes { totalCount } }' }, admin.token);
+      expect(body.errors).toEqual([{ message: 'Internal server error', path: ['programmes'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
       expectNoServerDetail(body);
       expect(logged).toContainEqual({ bindings: { requestId: body.extensions?.requestId }, message: 'unexpected error in a GraphQL request' });
     } finally {
-      await api.runtime.orm.em.getConnection().execute('alter table institution_gone rename to institution');
+      await api.runtime.orm.em.getConnection().execute('alter table programme_gone rename to programme');
       child.mockRestore();
     }
   });
