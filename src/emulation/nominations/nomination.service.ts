@@ -111,7 +111,6 @@ export class NominationService {
       toStatus: to,
       actor: ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null,
       note,
-      createdAt: ctx.now,
     });
   }
 
