@@ -9,8 +9,8 @@ import { registerNode } from '../../graphql/node-registry';
 import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
 import { CONTRIBUTOR_TYPES, idOfKind, RECIPIENT_TYPES } from '../global-ids';
-import { contributorName } from '../nominations/nominee';
 import { Contribution, ExternalContributor } from './contribution.entity';
+import { contributorNameByKey } from './contribution.loaders';
 import { countContributions, findContributionIds, sumVerifiedContributions, type ContributionQuery } from './contribution.repository';
 import {
   ContributionConnection,
@@ -105,7 +105,7 @@ export class ContributionResolver {
 
   @FieldResolver(() => String, { description: "The contributor's name." })
   contributorName(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<string> {
-    return contributorName(ctx.em, contribution.contributorKind, contribution.contributorId);
+    return contributorNameByKey(ctx).load(`${contribution.contributorKind}:${contribution.contributorId}`);
   }
 
   @FieldResolver(() => String, { description: 'What was contributed, in the language of the request.' })
