@@ -6,6 +6,11 @@ import { Body, BodyOfficer } from '../bodies/body.entity';
 import { Institution } from '../catalogue/institutions/institution.entity';
 import { Programme } from '../catalogue/programmes/programme.entity';
 import { ProgrammeSession } from '../catalogue/programmes/session.entity';
+import { Contribution, ExternalContributor } from '../emulation/contributions/contribution.entity';
+import { CommendationForm, CommendationQuota, CommendationRound } from '../emulation/forms/form.entity';
+import { HonourRollConsent } from '../emulation/honour-roll/consent.entity';
+import { Initiative } from '../emulation/initiatives/initiative.entity';
+import { Nomination, NominationStep } from '../emulation/nominations/nomination.entity';
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
 import { Enrollment } from '../learning/enrollment/enrollment.entity';
@@ -74,4 +79,13 @@ export const ENTITIES = [
   TitleAttestationAudit,
   TitleAward,
   TitleTarget,
+  CommendationForm,
+  CommendationRound,
+  CommendationQuota,
+  ExternalContributor,
+  Contribution,
+  Initiative,
+  Nomination,
+  NominationStep,
+  HonourRollConsent,
 ];

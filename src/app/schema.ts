@@ -8,6 +8,11 @@ import { ApiClientResolver } from '../auth/api-client.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
 import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
 import { BodyResolver } from '../bodies/body.resolver';
+import { ContributionResolver, ExternalContributorResolver } from '../emulation/contributions/contribution.resolver';
+import { CommendationFormResolver, CommendationRoundResolver } from '../emulation/forms/form.resolver';
+import { HonourRollResolver } from '../emulation/honour-roll/honour-roll.resolver';
+import { InitiativeResolver } from '../emulation/initiatives/initiative.resolver';
+import { NominationResolver, NominationStepResolver } from '../emulation/nominations/nomination.resolver';
 import { InstitutionResolver } from '../catalogue/institutions/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programmes/programme.resolver';
 import { SessionResolver } from '../catalogue/programmes/session.resolver';
@@ -90,6 +95,14 @@ export const RESOLVERS = [
   CitizenAwardsResolver,
   TitleStandingsResolver,
   RulesetDryRunResolver,
+  CommendationFormResolver,
+  CommendationRoundResolver,
+  ContributionResolver,
+  ExternalContributorResolver,
+  InitiativeResolver,
+  NominationResolver,
+  NominationStepResolver,
+  HonourRollResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -11,6 +11,7 @@ import { SessionService } from '../catalogue/programmes/session.service';
 import { UnitImportService } from '../catalogue/units/unit-import.service';
 import { UnitService } from '../catalogue/units/unit.service';
 import { CursorCodec } from '../graphql/cursor';
+import { createEmulationServices, type EmulationServices } from '../emulation';
 import { NationalIdProtector } from '../people/citizens/national-id';
 import { CitizenImportService } from '../people/citizens/citizen-import.service';
 import { CitizenService } from '../people/citizens/citizen.service';
@@ -62,6 +63,7 @@ export interface Services {
   jobQueues: JobQueueService;
   resources: ResourceService;
   titles: TitleServices;
+  emulation: EmulationServices;
 }
 
 declare module '../core/context' {
@@ -85,6 +87,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
   const programmes = new ProgrammeService(units, institutions);
   const citizens = new CitizenService(units);
   const accountNotices = new AccountNoticeService();
+  const bodies = new BodyService(units);
   const signInGuard = new SignInGuard(new AttemptLimiter(redis, `${config.queuePrefix}:sign-in`, log), config.signIn);
   return {
     auth: new AuthService(config, signInGuard, accountNotices),
@@ -93,7 +96,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     units,
     unitImport: new UnitImportService(),
     institutions,
-    bodies: new BodyService(units),
+    bodies,
     programmes,
     sessions: new SessionService(units, programmes),
     cursors: new CursorCodec(`cursor:${config.jwtSecret}`),
@@ -114,5 +117,6 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     jobQueues: new JobQueueService(queues),
     resources: new ResourceService(units, media),
     titles: createTitleServices(config.titles, queues),
+    emulation: createEmulationServices(bodies),
   };
 }

@@ -83,6 +83,23 @@ describe('demo data of npm start', () => {
     expect(commune.data?.myBodies).toEqual([{ name: 'Ủy ban nhân dân Xã Bến Lức' }]);
   });
 
+  it('shows the Department of Education the interim review in progress, and anyone the contributions and initiatives counted', async () => {
+    const education = await signIn(DEMO_ACCOUNTS.educationDepartment);
+    const round = await api.gql('{ nominations(first: 10) { edges { node { status nomineeName proposer { name } } } } }', {}, { token: education });
+    expect(round.errors).toBeUndefined();
+    expect(round.data?.nominations.edges.map((edge: { node: { status: string; nomineeName: string } }) => [edge.node.status, edge.node.nomineeName]).sort()).toEqual([
+      ['CONSOLIDATED', 'Phường Khánh Hậu'],
+      ['SUBMITTED', 'Nguyễn Thị Hoa'],
+    ]);
+    const [province] = await api.runtime.orm.em.fork().execute<{ id: string }[]>(`select id from administrative_unit where level = 'PROVINCE' and valid_to is null`);
+    const unitId = toGlobalId('AdministrativeUnit', province?.id ?? '');
+    const year = thisYear() - 1;
+    const totals = await api.gql('query($filter: ContributionFilter!) { contributionTotals(filter: $filter) { count valueVnd hours } }', { filter: { unitId, year } });
+    expect(totals.data?.contributionTotals).toEqual({ count: 2, valueVnd: 3_000_000, hours: 40 });
+    const counts = await api.gql('query($unitId: ID!, $year: Int!) { initiativeCounts(unitId: $unitId, year: $year) { recorded recognised } }', { unitId, year });
+    expect(counts.data?.initiativeCounts).toEqual({ recorded: 2, recognised: 1 });
+  });
+
   it('publishes a learning resource of every kind once the workers have made its renditions', async () => {
     type Resources = { learningResources: { totalCount: number; edges: { node: { kind: string; status: string; pages: number | null; durationSeconds: number | null; mediaAsset: { status: string } | null } }[] } };
     const read = () => api.gql<Resources>('{ learningResources(first: 20) { totalCount edges { node { kind status pages durationSeconds mediaAsset { status } } } } }');

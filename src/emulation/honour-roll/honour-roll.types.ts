@@ -1,0 +1,61 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, EdgeType } from '../../graphql/relay';
+import { DateScalar } from '../../graphql/scalars';
+import { UserError } from '../../graphql/user-error';
+
+@ObjectType('HonourRollEntry', {
+  simpleResolvers: true,
+  description: 'A commended collective or person, or a recognised title, on the public honour roll: name, unit and achievement only. People appear only with their consent.',
+})
+export class HonourRollEntryType {
+  @Field({ description: 'COMMENDATION or TITLE.' })
+  entryKind!: string;
+
+  @Field({ description: 'Kind of subject (UNIT, ORGANISATION, CITIZEN, HOUSEHOLD…).' })
+  subjectKind!: string;
+
+  @Field({ description: 'Name.' })
+  name!: string;
+
+  @Field({ description: 'Name of the unit.' })
+  unitName!: string;
+
+  @Field(() => Int, { description: 'Year of the title, or last year of the commendation round.' })
+  year!: number;
+
+  @Field({ description: 'Number of the decision.' })
+  decisionNumber!: string;
+
+  @Field(() => DateScalar, { description: 'Date of the decision.' })
+  decisionDate!: string;
+}
+
+@ObjectType('HonourRollEdge', { simpleResolvers: true, description: 'One line of the honour roll.' })
+export class HonourRollEdge extends EdgeType('HonourRollEntry', HonourRollEntryType) {}
+
+@ObjectType('HonourRollConnection', { simpleResolvers: true, description: 'A page of the honour roll.' })
+export class HonourRollConnection extends ConnectionType('HonourRollEntry', HonourRollEdge) {}
+
+@InputType({ description: 'Which part of the honour roll.' })
+export class HonourRollFilter {
+  @Field(() => ID, { nullable: true, description: 'Only subjects of this unit or under it.' })
+  unitId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only this year.' })
+  year?: number | null;
+}
+
+@InputType({ description: 'Your consent to be named on the honour roll.' })
+export class HonourRollConsentInput {
+  @Field({ description: 'True to give it, false to withdraw it.' })
+  consent!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Result of giving or withdrawing your consent.' })
+export class HonourRollConsentPayload {
+  @Field({ description: 'Whether you are now named on the honour roll when commended or recognised.' })
+  consent!: boolean;
+
+  @Field(() => [UserError], { description: 'Why nothing happened, when something was wrong.' })
+  errors!: UserError[];
+}

@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { contributorKindOfNominee } from './nominee';
+import type { NomineeKind } from '../emulation.enums';
+
+/** A title recognised for the nominee (src/titles recognition). */
+export interface DossierTitle {
+  titleKind: string;
+  year: number;
+  decisionNumber: string;
+  decisionDate: string;
+  issuer: string;
+}
+
+/** An earlier commendation decided for the nominee. */
+export interface DossierCommendation {
+  form: string;
+  decisionNumber: string;
+  decisionDate: string;
+}
+
+/** Where the nominee stands in the titles engine (its latest progress rows). */
+export interface DossierStanding {
+  titleKind: string;
+  year: number;
+  status: string;
+  total: number;
+}
+
+/** What the platform knows of a nominee, assembled when the nomination is submitted. */
+export interface Dossier {
+  assembledAt: string;
+  titles: DossierTitle[];
+  commendations: DossierCommendation[];
+  /** Verified contributions of the nominee as contributor. */
+  contributions: { count: number; valueVnd: number; hours: number };
+  /** Initiatives owned by the nominee (a body or an organisation), and how many were recognised. */
+  initiatives: { count: number; recognised: number; titles: string[] };
+  standings: DossierStanding[];
+}
+
+/** Reads the dossier of one nominee from the platform's records, in the current transaction. */
+export async function assembleDossier(em: EntityManager, kind: NomineeKind, nomineeId: string): Promise<Dossier> {
+  const titles = await em.execute<{ title_kind: string; year: number; decision_number: string; decision_date: string; issuer: string }[]>(
+    `select title_kind, year, decision_number, to_char(decision_date, 'YYYY-MM-DD') as decision_date, issuer
+       from title_award where subject_id = ? and status = 'AWARDED' order by year, title_kind`,
+    [nomineeId],
+  );
+  const commendations = await em.execute<{ form: string; decision_number: string; decision_date: string }[]>(
+    `select f.name_vi as form, n.decision_number, to_char(n.decision_date, 'YYYY-MM-DD') as decision_date
+       from nomination n join commendation_form f on f.id = n.form_id
+      where n.nominee_id = ? and n.status = 'DECIDED' order by n.decision_date`,
+    [nomineeId],
+  );
+  const contributorKind = contributorKindOfNominee(kind);
+  const [contributions] = contributorKind
+    ? await em.execute<{ count: string; value_vnd: string; hours: string }[]>(
+        `select count(*) as count, coalesce(sum(value_vnd), 0) as value_vnd, coalesce(sum(hours), 0) as hours
+           from contribution where contributor_kind = ? and contributor_id = ? and status = 'VERIFIED'`,
+        [contributorKind, nomineeId],
+      )
+    : [];
+  const initiatives = await em.execute<{ title: string; recognised: boolean }[]>(
+    `select title, decision_number is not null as recognised from initiative
+      where owner_body_id = ? or owner_organisation_id = ? order by period_to, title`,
+    [nomineeId, nomineeId],
+  );
+  const standings = await em.execute<{ title_kind: string; year: number; status: string; total: string }[]>(
+    `select title_kind, year, status, total from title_progress
+      where subject_id = ? and year = (select max(year) from title_progress where subject_id = ?) order by title_kind`,
+    [nomineeId, nomineeId],
+  );
+  return {
+    assembledAt: new Date().toISOString(),
+    titles: titles.map((row) => ({ titleKind: row.title_kind, year: row.year, decisionNumber: row.decision_number, decisionDate: row.decision_date, issuer: row.issuer })),
+    commendations: commendations.map((row) => ({ form: row.form, decisionNumber: row.decision_number, decisionDate: row.decision_date })),
+    contributions: { count: Number(contributions?.count ?? 0), valueVnd: Number(contributions?.value_vnd ?? 0), hours: Number(contributions?.hours ?? 0) },
+    initiatives: { count: initiatives.length, recognised: initiatives.filter((row) => row.recognised).length, titles: initiatives.map((row) => row.title) },
+    standings: standings.map((row) => ({ titleKind: row.title_kind, year: row.year, status: row.status, total: Number(row.total) })),
+  };
+}
