@@ -29,6 +29,7 @@ import { ProcessingService } from '../media/processing.service';
 import { StepRunner } from '../media/step-runner';
 import { UploadService } from '../media/upload.service';
 import { JobQueueService } from '../operations/job-queues.service';
+import { createReportServices, type ReportServices } from '../reports';
 import { ResourceService } from '../resources/resource.service';
 import { createTitleServices, type TitleServices } from '../titles';
 
@@ -62,6 +63,7 @@ export interface Services {
   jobQueues: JobQueueService;
   resources: ResourceService;
   titles: TitleServices;
+  reports: ReportServices;
 }
 
 declare module '../core/context' {
@@ -114,5 +116,6 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     jobQueues: new JobQueueService(queues),
     resources: new ResourceService(units, media),
     titles: createTitleServices(config.titles, queues),
+    reports: createReportServices(),
   };
 }
