@@ -8,6 +8,9 @@ import { ApiClientResolver } from '../auth/api-client.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
 import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
 import { BodyResolver } from '../bodies/body.resolver';
+import { ReportPeriodResolver } from '../reports/graphql/report-period.resolver';
+import { ReportResolver } from '../reports/graphql/report.resolver';
+import { ConsolidatedReportResolver, SubmissionBoardLineResolver, SubmissionBoardResolver } from '../reports/graphql/review.resolver';
 import { InstitutionResolver } from '../catalogue/institutions/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programmes/programme.resolver';
 import { SessionResolver } from '../catalogue/programmes/session.resolver';
@@ -55,6 +58,11 @@ export const RESOLVERS = [
   UnitResolver,
   InstitutionResolver,
   BodyResolver,
+  ReportPeriodResolver,
+  ReportResolver,
+  SubmissionBoardResolver,
+  SubmissionBoardLineResolver,
+  ConsolidatedReportResolver,
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,

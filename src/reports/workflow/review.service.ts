@@ -10,8 +10,10 @@ import { Report, ReportReminder } from './report.entity';
 /** One reporting body on a period's submission board. */
 export interface BoardLine {
   bodyId: string;
-  /** The latest version, null when the body has not started. */
+  /** The latest version past the draft (submitted, returned or accepted); null when none. */
   report: Report | null;
+  /** The body's latest version is a draft it is writing (its content stays the body's). */
+  drafting: boolean;
   /** No version submitted or accepted yet (a returned one awaiting its correction counts as missing). */
   missing: boolean;
   late: boolean;
@@ -67,7 +69,8 @@ export class ReportReviewService {
       const reported = versions.find((report) => report.status === ReportStatus.SUBMITTED || report.status === ReportStatus.ACCEPTED);
       return {
         bodyId,
-        report: versions[0] ?? null,
+        report: versions.find((report) => report.status !== ReportStatus.DRAFT) ?? null,
+        drafting: versions[0]?.status === ReportStatus.DRAFT,
         missing: !reported,
         late: reported?.late ?? false,
         remindedAt: reminders.find((row) => row.body_id === bodyId)?.sent_at ?? null,
