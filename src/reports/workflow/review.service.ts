@@ -60,12 +60,13 @@ export class ReportReviewService {
     const period = await this.periods.get(ctx, periodId);
     const bodyIds = await this.periods.bodyIds(ctx, period.id);
     const reports = await ctx.em.find(Report, { period, body: { $in: bodyIds } }, { orderBy: { version: 'desc' } });
-    const reminders = await ctx.em.execute<{ body_id: string; sent_at: Date }[]>(
+    const reminders = await ctx.em.execute<{ body_id: string; sent_at: string }[]>(
       'select body_id, max(created_at) as sent_at from report_reminder where period_id = ? group by body_id',
       [period.id],
     );
     return bodyIds.map((bodyId) => {
       const versions = reports.filter((report) => report.body.id === bodyId);
+      const reminder = reminders.find((row) => row.body_id === bodyId);
       const reported = versions.find((report) => report.status === ReportStatus.SUBMITTED || report.status === ReportStatus.ACCEPTED);
       return {
         bodyId,
@@ -73,7 +74,7 @@ export class ReportReviewService {
         drafting: versions[0]?.status === ReportStatus.DRAFT,
         missing: !reported,
         late: reported?.late ?? false,
-        remindedAt: reminders.find((row) => row.body_id === bodyId)?.sent_at ?? null,
+        remindedAt: reminder ? new Date(reminder.sent_at) : null,
       };
     });
   }
