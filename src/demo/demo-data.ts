@@ -17,6 +17,7 @@ import { todayInVietnam, VIETNAM_OFFSET_MS } from '../core/time';
 import { loadBodiesDemo } from './bodies-demo';
 import { loadPeopleDemo } from './people-demo';
 import { loadLearningDemo } from './learning-demo';
+import { loadReportsDemo } from './reports-demo';
 import { loadResourcesDemo } from './resources-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
@@ -143,7 +144,7 @@ export async function loadDemoData({ orm, services, storage, log }: Pick<Runtime
     await services.auth.grantRole(ctx, { accountId: staff.id, role: Role.INSTITUTION_STAFF, institutionId: (institutions.get('library') as Institution).id, unitId: null });
     const citizen = await services.auth.createAccount(tx, { email: null, phone: DEMO_ACCOUNTS.citizen }, DEMO_PASSWORD, 'Nguyễn Thị Hoa (demo)', Role.CITIZEN);
     await loadPeopleDemo(ctx, citizen.id);
-    await loadBodiesDemo(ctx, unit, assessor.id);
+    await loadReportsDemo(ctx, await loadBodiesDemo(ctx, unit, assessor.id));
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
   await loadResourcesDemo(em, services, storage, log);
