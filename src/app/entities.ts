@@ -28,6 +28,10 @@ import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } 
 import { LearningResource, ResourceUsage } from '../resources/resource.entity';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from '../titles/rulesets/ruleset.entity';
 import { TitleAttestation, TitleAttestationAudit } from '../titles/progress/attestation.entity';
+import { ConsolidatedReport } from '../reports/consolidation/consolidated-report.entity';
+import { ReportingBody, ReportPeriod } from '../reports/periods/report-period.entity';
+import { ReportSnapshot } from '../reports/snapshots/report-snapshot.entity';
+import { Report, ReportReminder } from '../reports/workflow/report.entity';
 import { TitleProgress, TitleProgressMonth } from '../titles/progress/progress.entity';
 import { TitleRun } from '../titles/engine/run.entity';
 import { TitleAward } from '../titles/recognition/recognition.entity';
@@ -45,6 +49,12 @@ export const ENTITIES = [
   Institution,
   Body,
   BodyOfficer,
+  ReportPeriod,
+  ReportingBody,
+  ReportSnapshot,
+  Report,
+  ReportReminder,
+  ConsolidatedReport,
   Programme,
   ProgrammeSession,
   Citizen,

@@ -13,6 +13,9 @@ import { CommendationFormResolver, CommendationRoundResolver } from '../emulatio
 import { HonourRollResolver } from '../emulation/honour-roll/honour-roll.resolver';
 import { InitiativeResolver } from '../emulation/initiatives/initiative.resolver';
 import { NominationResolver, NominationStepResolver } from '../emulation/nominations/nomination.resolver';
+import { ReportPeriodResolver } from '../reports/graphql/report-period.resolver';
+import { ReportResolver } from '../reports/graphql/report.resolver';
+import { ConsolidatedReportResolver, SubmissionBoardLineResolver, SubmissionBoardResolver } from '../reports/graphql/review.resolver';
 import { InstitutionResolver } from '../catalogue/institutions/institution.resolver';
 import { ProgrammeResolver } from '../catalogue/programmes/programme.resolver';
 import { SessionResolver } from '../catalogue/programmes/session.resolver';
@@ -60,6 +63,11 @@ export const RESOLVERS = [
   UnitResolver,
   InstitutionResolver,
   BodyResolver,
+  ReportPeriodResolver,
+  ReportResolver,
+  SubmissionBoardResolver,
+  SubmissionBoardLineResolver,
+  ConsolidatedReportResolver,
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,

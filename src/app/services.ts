@@ -30,6 +30,7 @@ import { ProcessingService } from '../media/processing.service';
 import { StepRunner } from '../media/step-runner';
 import { UploadService } from '../media/upload.service';
 import { JobQueueService } from '../operations/job-queues.service';
+import { createReportServices, type ReportServices } from '../reports';
 import { ResourceService } from '../resources/resource.service';
 import { createTitleServices, type TitleServices } from '../titles';
 
@@ -64,6 +65,7 @@ export interface Services {
   resources: ResourceService;
   titles: TitleServices;
   emulation: EmulationServices;
+  reports: ReportServices;
 }
 
 declare module '../core/context' {
@@ -118,5 +120,6 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     resources: new ResourceService(units, media),
     titles: createTitleServices(config.titles, queues),
     emulation: createEmulationServices(bodies),
+    reports: createReportServices(),
   };
 }

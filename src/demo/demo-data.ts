@@ -18,6 +18,7 @@ import { loadBodiesDemo } from './bodies-demo';
 import { loadEmulationDemo } from './emulation-demo';
 import { loadPeopleDemo } from './people-demo';
 import { loadLearningDemo } from './learning-demo';
+import { loadReportsDemo } from './reports-demo';
 import { loadResourcesDemo } from './resources-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
@@ -146,6 +147,7 @@ export async function loadDemoData({ orm, services, storage, log }: Pick<Runtime
     const citizens = await loadPeopleDemo(ctx, citizen.id);
     const bodies = await loadBodiesDemo(ctx, unit, assessor.id);
     await loadEmulationDemo(ctx, { citizens, bodies, institutions, unit });
+    await loadReportsDemo(ctx, bodies);
     log.info({ institutions: INSTITUTIONS.length, programmes: PROGRAMMES.length }, 'loaded demo catalogue and accounts');
   });
   await loadResourcesDemo(em, services, storage, log);
