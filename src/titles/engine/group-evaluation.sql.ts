@@ -29,14 +29,36 @@ export interface ProgressSource {
 }
 
 /**
- * The subjects that hold a title for a year, as `select subject_id`. Until recognitions exist this
- * is the progress of the year meeting the criteria (provisional while the year runs); for a
- * closed year with recognitions, titles.md says the awards count: this is the one place to switch.
+ * The units where the recognition of a title for a year is recorded: those at or under a unit whose
+ * records of the year are closed (learning_year_closure, written when a decision is recorded) and
+ * under which at least one award of that title for the year exists (awarded or since revoked).
+ */
+function recognisedUnitsSql(kind: TitleKind, unitLevel: UnitLevel | null, year: number): Fragment {
+  return frag(
+    `select u.id from administrative_unit u join (
+       select cu.path from learning_year_closure c join administrative_unit cu on cu.id = c.unit_id
+        where c.year = ?::int and exists (
+          select 1 from title_award r join administrative_unit ru on ru.id = r.unit_id
+           where r.title_kind = ?::text and ${unitLevel === null ? 'r.unit_level is null' : 'r.unit_level = ?::text'} and r.year = ?::int and ru.path like cu.path || '%')
+     ) closed on u.path like closed.path || '%'`,
+    ...[year, kind, ...(unitLevel === null ? [] : [unitLevel]), year],
+  );
+}
+
+/**
+ * The subjects that hold a title for a year, as `select subject_id` (titles.md): where the year's
+ * recognition of the title is recorded, the awards not revoked; elsewhere the progress of the
+ * year meeting the criteria (provisional while recognition is not recorded). Each subject is
+ * placed by its unit: the award's, or the progress row's.
  */
 export function holdersSql(kind: TitleKind, unitLevel: UnitLevel | null, year: number, source: ProgressSource): Fragment {
-  return frag(
-    `select subject_id from ${source.table} where title_kind = ?::text and ${unitLevel === null ? 'unit_level is null' : 'unit_level = ?::text'} and year = ?::int and status = 'MEETS_CRITERIA'`,
-    ...[kind, ...(unitLevel === null ? [] : [unitLevel]), year],
+  const level = (alias: string) => (unitLevel === null ? `${alias}.unit_level is null` : `${alias}.unit_level = ?::text`);
+  const title = (alias: string) => frag(`${alias}.title_kind = ?::text and ${level(alias)} and ${alias}.year = ?::int`, kind, ...(unitLevel === null ? [] : [unitLevel]), year);
+  return fill(
+    `select w.subject_id from title_award w where {awardTitle} and w.status = 'AWARDED' and w.unit_id in ({recognised})
+     union all
+     select p.subject_id from ${source.table} p where {progressTitle} and p.status = 'MEETS_CRITERIA' and p.unit_id not in ({recognised})`,
+    { awardTitle: title('w'), recognised: recognisedUnitsSql(kind, unitLevel, year), progressTitle: title('p') },
   );
 }
 
