@@ -8,7 +8,7 @@ import { idConnection } from '../../graphql/id-connection';
 import { registerNode } from '../../graphql/node-registry';
 import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
-import { CONTRIBUTOR_TYPES, idOfKind, RECIPIENT_TYPES } from '../global-ids';
+import { CONTRIBUTOR_TYPES, idOfKind, RECIPIENT_TYPES } from '../global-id.types';
 import { Contribution, ExternalContributor } from './contribution.entity';
 import { contributorNameByKey } from './contribution.loaders';
 import { countContributions, findContributionIds, sumVerifiedContributions, type ContributionQuery } from './contribution.repository';

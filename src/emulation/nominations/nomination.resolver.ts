@@ -17,7 +17,7 @@ import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation, type MutationOutcome } from '../../graphql/user-error';
 import { CommendationForm, CommendationRound } from '../forms/form.entity';
 import { CommendationFormType, CommendationRoundType } from '../forms/form.types';
-import { idOfKind, NOMINEE_TYPES } from '../global-ids';
+import { idOfKind, NOMINEE_TYPES } from '../global-id.types';
 import type { Dossier } from './dossier';
 import { Nomination, NominationStep } from './nomination.entity';
 import { countNominations, findNominationIds, type NominationQuery } from './nomination.repository';
