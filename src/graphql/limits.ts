@@ -28,12 +28,17 @@ function rootFloorEstimator(schema: GraphQLSchema, floor: number): ComplexityEst
   };
 }
 
-/** The deepest field nesting of an operation, following fragments. */
+/**
+ * The deepest field nesting of an operation, following fragments. Introspection (`__schema`,
+ * `__type`) is not counted: its nesting follows the schema's type references, its size is bounded
+ * by the document and field limits, and the standard query of codegen and GraphiQL nests 15 deep.
+ */
 export function queryDepth(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): number {
   const depthOf = (selectionSet: SelectionSetNode, seen: Set<string>): number => {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
         deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));

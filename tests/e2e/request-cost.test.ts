@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 // The request limits at their defaults (1,000,000 characters, 10,000 tokens, 2,000 fields, cost 5000,
@@ -74,6 +75,22 @@ describe('fragments spread many times', () => {
   it('answers a document that spreads a fragment in several places within the limit', async () => {
     const answer = await post('{ me { ...Who } again: me { ...Who } } fragment Who on Account { id displayName }', newAddress());
     expect(answer).toMatchObject({ status: 200, body: { data: { me: null, again: null } } });
+  });
+});
+
+describe('introspection', () => {
+  it('answers the standard introspection query of codegen and GraphiQL, 15 levels deep, with the whole schema', async () => {
+    const answer = await post(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), newAddress());
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    const schema = buildClientSchema(answer.body.data as never);
+    expect(printSchema(schema)).toContain('type Body implements Node');
+  });
+
+  it('still refuses a query nested deeper than 12 levels outside introspection', async () => {
+    const deep = `{ me { ${'roles { account { '.repeat(6)}id${' } }'.repeat(6)} } }`;
+    const answer = await post(deep, newAddress());
+    expect(answer.body.errors?.[0]?.message).toMatch(/^The query is nested \d+ levels deep; the limit is 12$/);
   });
 });
 
