@@ -334,6 +334,16 @@ describe('access matrix of the catalogue mutations', () => {
         'createClan', 'updateClan', 'addClanHousehold', 'endClanMembership',
         'createOrganisation', 'addOrganisationMember', 'endOrganisationMembership', 'setOrganisationMandatoryProgrammes',
       ],
+      'bodies.test.ts': ['createBody', 'updateBody', 'appointBodyOfficer', 'removeBodyOfficer'],
+      'reports-workflow.test.ts': [
+        'openReportPeriod', 'openNextAnnualReportPeriod', 'closeReportPeriod', 'adjustReportingBodies',
+        'prepareReport', 'updateReportDraft', 'submitReport', 'acceptReport', 'returnReport', 'sendReportReminders', 'consolidateReports',
+      ],
+      'emulation-workflow.test.ts, emulation-quotas.test.ts, emulation-records.test.ts': [
+        'openAnnualCommendationRound', 'createNomination', 'updateNomination', 'submitNomination', 'consolidateNominations', 'appraiseNomination',
+        'decideNomination', 'returnNomination', 'rejectNomination', 'revokeCommendation',
+        'recordContribution', 'verifyContribution', 'recordExternalContributor', 'recordInitiative', 'recogniseInitiative', 'setHonourRollConsent',
+      ],
       'resources-access.test.ts': [
         'createUpload', 'completeUpload', 'retryProcessing', 'retryFailedJob', 'pauseJobQueue', 'resumeJobQueue',
         'createLearningResource', 'updateLearningResource', 'publishLearningResource', 'withdrawLearningResource', 'recordResourceView', 'recordStudy', 'downloadLearningResource',

@@ -97,3 +97,23 @@ describe('quotas of the Chairman’s certificate of merit', () => {
     expect((await decide(waiting)).data?.decideNomination.nomination.status).toBe('DECIDED');
   });
 });
+
+describe('annual rounds', () => {
+  const OPEN_ROUND = `mutation($year: Int!) { openAnnualCommendationRound(input: { year: $year }) { round { id kind fromYear toYear quotas { places } } errors { field code } } }`;
+
+  it('lets the Department of Education open the annual round of a year of the plan once, and nobody else', async () => {
+    const refused = await api.gql(OPEN_ROUND, { year: 2027 }, { token: world.tokens.officer });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const opened = await api.gql(OPEN_ROUND, { year: 2027 }, { token: world.tokens.education });
+    expect(opened.data?.openAnnualCommendationRound).toMatchObject({ round: { kind: 'ANNUAL', fromYear: 2027, toYear: 2027, quotas: [] }, errors: [] });
+    const again = await api.gql(OPEN_ROUND, { year: 2027 }, { token: world.tokens.education });
+    expect(again.data?.openAnnualCommendationRound.round.id).toBe(opened.data?.openAnnualCommendationRound.round.id);
+    const annual = (await api.gql(`{ commendationRounds { kind fromYear } }`)).data?.commendationRounds.filter((round: { kind: string; fromYear: number }) => round.kind === 'ANNUAL' && round.fromYear === 2027);
+    expect(annual).toHaveLength(1);
+  });
+
+  it('refuses a year outside the plan with INVALID_YEAR', async () => {
+    const outside = await api.gql(OPEN_ROUND, { year: 2031 }, { token: world.tokens.education });
+    expect(outside.data?.openAnnualCommendationRound).toEqual({ round: null, errors: [{ field: ['input', 'year'], code: 'INVALID_YEAR' }] });
+  });
+});

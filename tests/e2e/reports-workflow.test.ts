@@ -92,6 +92,20 @@ describe('report periods', () => {
     );
     expect(adjusted.data?.adjustReportingBodies.period.reportingBodies).toHaveLength(2);
   });
+
+  it('closes a period for the province administrator only, after which no body prepares a report in it; closing again changes nothing', async () => {
+    const periodId = await openAnnual(2022);
+    const CLOSE = `mutation($input: ReportPeriodInput!) { closeReportPeriod(input: $input) { period { id status } errors { field code } } }`;
+    const refused = await api.gql(CLOSE, { input: { periodId } }, { token: departmentToken });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(`query($id: ID!) { node(id: $id) { ... on ReportPeriod { status } } }`, { id: periodId }, { token: adminToken })).data?.node.status).toBe('OPEN');
+    for (let time = 0; time < 2; time += 1) {
+      const closed = await api.gql(CLOSE, { input: { periodId } }, { token: adminToken });
+      expect(closed.data?.closeReportPeriod).toEqual({ period: { id: periodId, status: 'CLOSED' }, errors: [] });
+    }
+    const late = await api.gql(PREPARE, { input: { periodId, bodyId: gid('Body', tanAn.id) } }, { token: tanAnToken });
+    expect(late.data?.prepareReport).toEqual({ report: null, errors: [{ field: ['input', 'periodId'], code: 'PERIOD_CLOSED' }] });
+  });
 });
 
 describe('the workflow of a report', () => {

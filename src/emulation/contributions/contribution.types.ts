@@ -3,6 +3,7 @@ import { MaxLength } from 'class-validator';
 import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
+import { YearField } from '../../graphql/year';
 import { ContributionKind, ContributionStatus, ContributorKind, ExternalContributorKind, RecipientKind } from '../emulation.enums';
 
 @ObjectType('ExternalContributor', { simpleResolvers: true, implements: Node, description: 'A contributor who is not a subject of the platform: an organisation or person from elsewhere.' })
@@ -167,7 +168,7 @@ export class ContributionFilter {
   @Field(() => ID, { description: 'Received within this unit or under it.' })
   unitId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Calendar year of the contribution.' })
+  @YearField('Calendar year of the contribution', { nullable: true })
   year?: number | null;
 
   @Field(() => ContributorKind, { nullable: true, description: 'Kind of the one contributor, with contributorId.' })

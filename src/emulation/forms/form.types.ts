@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { YearField } from '../../graphql/year';
 import { Node } from '../../graphql/relay';
 import { UserError } from '../../graphql/user-error';
 import { DecidingAuthority, NomineeClass, RoundKind } from '../emulation.enums';
@@ -42,9 +42,7 @@ export class CommendationRoundType extends Node {
 
 @InputType({ description: 'The year of an annual round.' })
 export class OpenAnnualRoundInput {
-  @Field(() => Int, { description: 'The year, 2023 to 2030.' })
-  @Min(2000)
-  @Max(2100)
+  @YearField('The year; rounds open for the years of the plan, 2023 to 2030, and other years get INVALID_YEAR')
   year!: number;
 }
 

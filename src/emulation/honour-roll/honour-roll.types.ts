@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, EdgeType } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
+import { YearField } from '../../graphql/year';
 
 @ObjectType('HonourRollEntry', {
   simpleResolvers: true,
@@ -41,7 +42,7 @@ export class HonourRollFilter {
   @Field(() => ID, { nullable: true, description: 'Only subjects of this unit or under it.' })
   unitId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Only this year.' })
+  @YearField('Only this year', { nullable: true })
   year?: number | null;
 }
 

@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Body } from '../../bodies/body.entity';
 import { bodyById } from '../../bodies/body.loaders';
 import { BodyType } from '../../bodies/body.types';
 import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import type { RequestContext } from '../../core/context';
 import { idOf } from '../../graphql/global-id';
+import { YearArg } from '../../graphql/year';
 import { idConnection } from '../../graphql/id-connection';
 import { registerNode } from '../../graphql/node-registry';
 import { PageArgs, type Connection } from '../../graphql/relay';
@@ -22,7 +23,7 @@ export class InitiativeResolver {
   @Query(() => InitiativeConnection, { description: 'Initiatives of bodies and organisations within a unit, whose period ends in the year when given; latest end first.' })
   async initiatives(
     @Arg('unitId', () => ID, { description: 'Owners within this unit or under it.' }) unitId: string,
-    @Arg('year', () => Int, { nullable: true, description: 'Year the period ends.' }) year: number | null,
+    @YearArg('Year the period ends', { nullable: true }) year: number | null,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<Initiative>> {
@@ -45,7 +46,7 @@ export class InitiativeResolver {
   }
 
   @Query(() => InitiativeCountsType, { description: 'How many initiatives of a unit (and under it) end in a year, and how many are recognised.' })
-  async initiativeCounts(@Arg('unitId', () => ID, { description: 'The unit.' }) unitId: string, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: RequestContext): Promise<InitiativeCountsType> {
+  async initiativeCounts(@Arg('unitId', () => ID, { description: 'The unit.' }) unitId: string, @YearArg('The year') year: number, @Ctx() ctx: RequestContext): Promise<InitiativeCountsType> {
     const unit = await ctx.em.findOneOrFail(AdministrativeUnit, { id: idOf('AdministrativeUnit', unitId) });
     return ctx.services.emulation.initiatives.countsOf(ctx, unit.path, year);
   }
