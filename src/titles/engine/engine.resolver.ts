@@ -96,7 +96,7 @@ function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleP
         score: score.score,
         maxScore: indicator.maxScore ?? 0,
         value: score.value,
-        explanation: explainIndicator(texts[index] as IndicatorText, score, ctx.locale),
+        explanation: explainIndicator(texts[index] as IndicatorText, score, view.year, ctx.locale),
       };
     }),
     criteria: criteriaSums,
