@@ -49,6 +49,13 @@ export enum RunPhase {
   PROVINCES = 'PROVINCES',
 }
 
+/** Where one phase of a run stands. */
+export enum RunPhaseStatus {
+  PENDING = 'PENDING',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+}
+
 registerLabelledEnum(SubjectKind, 'TitleSubjectKind', 'The kind of subject a title is about.', {
   [SubjectKind.CITIZEN]: { vi: 'Công dân', en: 'Citizen' },
   [SubjectKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
@@ -95,4 +102,10 @@ registerLabelledEnum(RunPhase, 'TitleRunPhase', 'A level a recalculation evaluat
   [RunPhase.COMMUNES]: { vi: 'Xã, phường', en: 'Communes' },
   [RunPhase.DISTRICTS]: { vi: 'Quận, huyện', en: 'Districts' },
   [RunPhase.PROVINCES]: { vi: 'Tỉnh', en: 'Province' },
+});
+
+registerLabelledEnum(RunPhaseStatus, 'TitleRunPhaseStatus', 'Where one phase of a recalculation stands.', {
+  [RunPhaseStatus.PENDING]: { vi: 'Chưa tính', en: 'Pending' },
+  [RunPhaseStatus.RUNNING]: { vi: 'Đang tính', en: 'Running' },
+  [RunPhaseStatus.DONE]: { vi: 'Đã xong', en: 'Done' },
 });
