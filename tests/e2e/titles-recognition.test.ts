@@ -310,6 +310,26 @@ describe('access', () => {
     expect(node.data?.node ? 'OWN' : 'NONE').toBe(expected['node(TitleAward)']?.[caller]);
   });
 
+  it('shows the subject recognised and each frozen indicator with its label, maximum and explanation, to those who may see the subject', async () => {
+    const subject = await citizenWith('MEETS_CRITERIA');
+    const award = await recognised(subject);
+    const query = `query($id: ID!) { node(id: $id) { ... on TitleAward {
+      subject { __typename ... on Citizen { id birthYear } }
+      indicators { code label maxScore score explanation } } } }`;
+    const seen = await api.gql(query, { id: award.id }, { token: tokens.assessor, headers: { 'accept-language': 'en' } });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.node).toEqual({
+      subject: { __typename: 'Citizen', id: gid('Citizen', subject), birthYear: 1980 },
+      indicators: [
+        { code: 'READING', label: 'Keeps informed and reads', maxScore: 10, score: 10, explanation: '24 verified hours of learning this year: 10 of 10 points' },
+        { code: 'LEARNING_PLAN', label: 'Has a personal learning plan', maxScore: 10, score: 8, explanation: "50 % of the learning plan's goals met: 8 of 10 points" },
+        { code: 'ENCOURAGES_LEARNING', label: expect.any(String), maxScore: 10, score: 9, explanation: 'Attested by an assessor: 9 of 10 points' },
+      ],
+    });
+    const vi = await api.gql(query, { id: award.id }, { token: tokens.assessor });
+    expect(vi.data?.node.indicators[0].label).toBe('Thường xuyên đọc sách, cập nhật thông tin');
+  });
+
   it('pages the awards of a unit with stable cursors and filters by status', async () => {
     const unit = await insertUnit(em, 'COMMUNE', province);
     const ids = [];

@@ -4,7 +4,7 @@ import type { UnitLevel } from '../../catalogue/catalogue.enums';
 import { minimumOf, type EvaluatedIndicator, type PassRule, type PointsRule } from './evaluation.sql';
 import { MetricName } from './metrics';
 import type { Criteria } from '../progress/progress.repository';
-import type { CriterionText } from '../progress/explanation';
+import type { CriterionText, IndicatorText } from '../progress/explanation';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from '../rulesets/ruleset.entity';
 import { findActiveRuleset } from '../rulesets/ruleset.repository';
 import { criterionMaximum } from '../rulesets/ruleset-validation';
@@ -73,6 +73,20 @@ export function criterionTexts(criteria: LoadedCriteria): CriterionText[] {
     const evaluated = rule.criteria[index];
     return { ...criterion, maxScore: evaluated?.maxScore ?? 0, minimum: evaluated?.minimum ?? null };
   });
+}
+
+/** What the explanations need of each indicator of a definition, in its order. */
+export function indicatorTexts(criteria: LoadedCriteria): IndicatorText[] {
+  return criteria.indicatorRows.map((indicator) => ({
+    code: indicator.code,
+    labelVi: indicator.labelVi,
+    labelEn: indicator.labelEn,
+    maxScore: indicator.maxScore ?? 0,
+    metric: indicator.metric,
+    metricParams: indicator.metricParams,
+    scoring: indicator.scoring,
+    level: indicator.level,
+  }));
 }
 
 /** The criteria of a title (and unit level, for LEARNING_COMMUNITY) in a ruleset; null when it has none. */

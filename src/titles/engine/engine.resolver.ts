@@ -32,7 +32,7 @@ import {
 } from './engine.types';
 import { DryRunRulesetInput, RulesetDryRunType } from '../rulesets/dry-run.types';
 import { criterionSums, explainIndicator, explainMissing, type IndicatorText } from '../progress/explanation';
-import { criterionTexts } from './criteria';
+import { criterionTexts, indicatorTexts } from './criteria';
 import type { ProgressView } from '../progress/progress.service';
 import type { TitleRuleset } from '../rulesets/ruleset.entity';
 import { rulesetById } from '../rulesets/ruleset.loaders';
@@ -61,18 +61,7 @@ async function progressOf(ctx: RequestContext, subject: ResolvedSubject, year: n
 
 function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleProgressType['history']): TitleProgressType {
   const { row, criteria, subject } = view;
-  const texts = criteria.indicatorRows.map(
-    (indicator): IndicatorText => ({
-      code: indicator.code,
-      labelVi: indicator.labelVi,
-      labelEn: indicator.labelEn,
-      maxScore: indicator.maxScore ?? 0,
-      metric: indicator.metric,
-      metricParams: indicator.metricParams,
-      scoring: indicator.scoring,
-      level: indicator.level,
-    }),
-  );
+  const texts = indicatorTexts(criteria);
   const criteriaSums = criterionSums(criterionTexts(criteria), row.indicators, ctx.locale);
   return {
     subjectId: toGlobalId(SUBJECT_TYPE_NAMES[subject.kind], subject.id),

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../core/context';
 import { groupByKeys } from '../../core/loaders';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
-import { criterionTexts, loadCriteria } from '../engine/criteria';
-import type { CriterionText } from '../progress/explanation';
+import { loadCriteria, type LoadedCriteria } from '../engine/criteria';
+import { nodeFetcher } from '../../graphql/node-registry';
 import type { TitleKind } from '../titles.enums';
 import type { TitleAward } from './recognition.entity';
 
@@ -13,17 +13,24 @@ export function awardsOfCitizen(ctx: RequestContext) {
   );
 }
 
-/** The criteria of the definition an award was recognised under (its ruleset version, title and unit level), one load per distinct definition. */
-export function criteriaOfAward(ctx: RequestContext) {
-  return ctx.loaders.get<string, CriterionText[]>('titleAward.criteria', (keys) =>
+/** The definition an award was recognised under (its ruleset version, title and unit level), one load per distinct definition; null when it is gone. */
+export function definitionOfAward(ctx: RequestContext) {
+  return ctx.loaders.get<string, LoadedCriteria | null>('titleAward.definition', (keys) =>
     Promise.all(
-      keys.map(async (key) => {
+      keys.map((key) => {
         const [rulesetId, kind, unitLevel] = key.split('|') as [string, TitleKind, string];
-        const criteria = await loadCriteria(ctx.em, rulesetId, kind, (unitLevel || null) as UnitLevel | null);
-        return criteria ? criterionTexts(criteria) : [];
+        return loadCriteria(ctx.em, rulesetId, kind, (unitLevel || null) as UnitLevel | null);
       }),
     ),
   );
+}
+
+/** The subjects of one kind, through the node fetcher of their type (so with its access rules): null where not visible. */
+export function subjectNode(ctx: RequestContext, typeName: string) {
+  return ctx.loaders.get<string, object | null>(`titleAward.subject.${typeName}`, (ids) => {
+    const fetch = nodeFetcher(typeName);
+    return fetch ? fetch(ctx, [...ids]) : Promise.resolve(ids.map(() => null));
+  });
 }
 
 export const awardCriteriaKey = (award: TitleAward) => `${award.ruleset.id}|${award.titleKind}|${award.unitLevel ?? ''}`;

@@ -18,9 +18,10 @@ import { todayInVietnam } from '../../core/time';
 import { SUBJECT_TYPE_NAMES } from '../engine/engine.resolver';
 import { TitleAward } from './recognition.entity';
 import { AwardStatus } from './recognition.enums';
-import { awardCriteriaKey, awardsOfCitizen, criteriaOfAward } from './recognition.loaders';
+import { awardCriteriaKey, awardsOfCitizen, definitionOfAward, subjectNode } from './recognition.loaders';
 import { CriterionProgressType } from '../engine/engine.types';
-import { criterionSums } from '../progress/explanation';
+import { criterionSums, explainIndicator } from '../progress/explanation';
+import { criterionTexts, indicatorTexts } from '../engine/criteria';
 import {
   RecognizeTitlesInput,
   RecognizeTitlesPayload,
@@ -30,6 +31,7 @@ import {
   TitleAwardFilter,
   TitleAwardIndicatorType,
   TitleAwardType,
+  TitleSubjectUnion,
 } from './recognition.types';
 import type { TitleRuleset } from '../rulesets/ruleset.entity';
 import { rulesetById } from '../rulesets/ruleset.loaders';
@@ -130,14 +132,33 @@ export class TitleAwardResolver {
     return rulesetById(ctx).load(award.ruleset.id);
   }
 
+  @FieldResolver(() => TitleSubjectUnion, { nullable: true, description: 'The subject recognised, when you may see it (a citizen to themselves, their assessors and administrators; see each type); null otherwise.' })
+  subject(@Root() award: TitleAward, @Ctx() ctx: RequestContext): Promise<object | null> {
+    return subjectNode(ctx, SUBJECT_TYPE_NAMES[award.subjectKind]).load(award.subjectId);
+  }
+
   @FieldResolver(() => [TitleAwardIndicatorType], { description: 'The indicator scores as they stood when recognised, in the order of the definition; a later recalculation does not change them.' })
-  indicators(@Root() award: TitleAward): TitleAwardIndicatorType[] {
-    return award.indicators.map((score) => ({ code: score.code, source: score.source, score: score.score, value: score.value }));
+  async indicators(@Root() award: TitleAward, @Ctx() ctx: RequestContext): Promise<TitleAwardIndicatorType[]> {
+    const definition = await definitionOfAward(ctx).load(awardCriteriaKey(award));
+    const texts = definition ? indicatorTexts(definition) : [];
+    return award.indicators.map((score) => {
+      const text = texts.find((indicator) => indicator.code === score.code);
+      return {
+        code: score.code,
+        label: text ? (ctx.locale === 'vi' ? text.labelVi : text.labelEn) : score.code,
+        maxScore: text?.maxScore ?? null,
+        source: score.source,
+        score: score.score,
+        value: score.value,
+        explanation: text ? explainIndicator(text, score, award.year, ctx.locale) : null,
+      };
+    });
   }
 
   @FieldResolver(() => [CriterionProgressType], { description: 'The criteria of the definition recognised under, with their sums over the frozen scores; empty when the definition has none.' })
   async criteria(@Root() award: TitleAward, @Ctx() ctx: RequestContext): Promise<CriterionProgressType[]> {
-    return criterionSums(await criteriaOfAward(ctx).load(awardCriteriaKey(award)), award.indicators, ctx.locale);
+    const definition = await definitionOfAward(ctx).load(awardCriteriaKey(award));
+    return criterionSums(definition ? criterionTexts(definition) : [], award.indicators, ctx.locale);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Display name of who recorded it.' })

@@ -1,4 +1,8 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
+import { nodeTypeName } from '../../graphql/node-registry';
+import { CitizenType } from '../../people/citizens/citizen.types';
+import { ClanType, HouseholdType, OrganisationType } from '../../people/groups/groups.types';
 import { YearField } from '../../graphql/year';
 import { UnitLevel } from '../../catalogue/catalogue.enums';
 import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
@@ -13,6 +17,12 @@ export class TitleAwardIndicatorType {
   @Field({ description: 'Code of the indicator in the ruleset version of the award.' })
   code!: string;
 
+  @Field({ description: 'The indicator, in the language of the request (the code when its definition is gone).' })
+  label!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The most it scores (1 for a checklist item); null when its definition is gone.' })
+  maxScore!: number | null;
+
   @Field(() => ScoreSource, { description: 'Where the score came from.' })
   source!: ScoreSource;
 
@@ -21,7 +31,18 @@ export class TitleAwardIndicatorType {
 
   @Field(() => Float, { nullable: true, description: 'The metric\'s value then, for computed indicators.' })
   value!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the score came from in one sentence, in the language of the request, as the progress said it then.' })
+  explanation!: string | null;
 }
+
+/** What a title is about: a citizen, a household, a clan, an organisation or an administrative unit. */
+export const TitleSubjectUnion = createUnionType({
+  name: 'TitleSubject',
+  description: 'What a title is about: a citizen (Learning Citizen), a household, a clan, an organisation (Learning Unit) or an administrative unit (Learning Community).',
+  types: () => [CitizenType, HouseholdType, ClanType, OrganisationType, AdministrativeUnitType] as const,
+  resolveType: (value: object) => nodeTypeName(value),
+});
 
 @ObjectType('TitleAward', {
   simpleResolvers: true,
