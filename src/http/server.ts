@@ -20,7 +20,7 @@ import { queryLimitsPlugin } from '../graphql/limits';
 import { inputTextPlugin } from '../graphql/input-text';
 import { staleTokenPlugin, type TokenState } from './stale-token';
 import { startSubscriptionServer } from './subscriptions';
-import { knownOperationTypesRule } from '../graphql/operation-types';
+import { noSubscriptionsOverHttpRule } from '../graphql/operation-types';
 import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
 import { localeFrom } from '../core/locale';
@@ -93,7 +93,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     schema,
     // The size gate before Apollo counted the tokens already; the parser's own limit holds for whatever else reaches it.
     parseOptions: { maxTokens: config.query.maxTokens },
-    validationRules: [fieldCountRule(config.query.maxFields), knownOperationTypesRule],
+    validationRules: [fieldCountRule(config.query.maxFields), noSubscriptionsOverHttpRule],
     // Stacks name server paths: never sent, in any mode; formatError logs them.
     includeStacktraceInErrorResponses: false,
     introspection: true,

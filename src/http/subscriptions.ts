@@ -16,7 +16,6 @@ import { fieldCountRule } from '../graphql/field-count';
 import { formatError } from '../graphql/format-error';
 import { badTextIn } from '../graphql/input-text';
 import { operationLimits } from '../graphql/limits';
-import { knownOperationTypesRule } from '../graphql/operation-types';
 import type { Logger } from '../infra/logger';
 import type { RateLimiter } from '../infra/rate-limit';
 import { actorOf, bearerToken, budgetOwnerOf, type CallerCredentials } from './caller';
@@ -64,7 +63,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
   const { schema, config, orm, services, limiter, log } = options;
   const format = formatError(log);
   const checkLimits = operationLimits(schema, config.query);
-  const rules = [...specifiedRules, fieldCountRule(config.query.maxFields), knownOperationTypesRule];
+  const rules = [...specifiedRules, fieldCountRule(config.query.maxFields)];
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => format(error.toJSON(), error));
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: MAX_BODY_MB * 1024 * 1024 });
 
