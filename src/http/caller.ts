@@ -14,6 +14,16 @@ export interface CallerCredentials {
   address: string | undefined;
 }
 
+/**
+ * The client's address behind `trustedHops` proxies, as Express reads `request.ip` with a hop count for `trust proxy`: the
+ * address that many entries back along X-Forwarded-For from the connecting one, or the farthest there is.
+ */
+export function clientAddress(connecting: string | undefined, forwardedFor: string | undefined, trustedHops: number): string | undefined {
+  const forwarded = (forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).reverse();
+  const chain = [connecting, ...forwarded];
+  return chain[Math.min(trustedHops, chain.length - 1)];
+}
+
 /** The token of an `Authorization: Bearer …` value; null without one. */
 export function bearerToken(authorization: string | undefined): string | null {
   const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';

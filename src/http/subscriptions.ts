@@ -18,7 +18,7 @@ import { badTextIn } from '../graphql/input-text';
 import { operationLimits } from '../graphql/limits';
 import type { Logger } from '../infra/logger';
 import type { RateLimiter } from '../infra/rate-limit';
-import { actorOf, bearerToken, budgetOwnerOf, type CallerCredentials } from './caller';
+import { actorOf, bearerToken, budgetOwnerOf, clientAddress, type CallerCredentials } from './caller';
 import { MAX_BODY_MB } from './http-errors';
 import type { BudgetOwner } from './request-budget';
 
@@ -120,7 +120,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
         const authorization = textParam(params, 'authorization');
         const token = bearerToken(authorization);
         const accountId = services.auth.accountIdFromToken(token);
-        const address = ctx.extra.request.socket.remoteAddress;
+        const { request } = ctx.extra;
+        const forwardedFor = request.headers['x-forwarded-for'];
+        const address = clientAddress(request.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, config.trustProxyHops);
         const credentials: CallerCredentials = { authorization, apiKey: textParam(params, 'x-api-key'), address };
         const em = orm.em.fork();
         const tokenHolds = token === null || (accountId !== null && (await actorOf(services, em, accountId)) !== null);
@@ -129,7 +131,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
           ctx.extra.socket.close(CloseCode.Forbidden, tokenHolds ? KEY_REJECTED : TOKEN_REJECTED);
           return false;
         }
-        const acceptLanguage = textParam(params, 'accept-language') ?? ctx.extra.request.headers['accept-language'];
+        const acceptLanguage = textParam(params, 'accept-language') ?? request.headers['accept-language'];
         ctx.extra.caller = { accountId, budgetOwner: owner.limit === 0 ? null : owner, address, acceptLanguage };
         return true;
       },

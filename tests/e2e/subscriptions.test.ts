@@ -195,6 +195,31 @@ it('closes a connection whose access token does not hold, and carries no queries
   expect((await query.ended).errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' }, message: 'This socket carries subscriptions; send a query over HTTP (POST /graphql)' })]);
 });
 
+it('takes an API key in connection_init, spends its rate limit per subscription, and closes a connection with a key that does not hold', async () => {
+  const admin = (await api.account(Role.PROVINCE_ADMIN)).token;
+  const created = await api.gql(
+    `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { key errors { code } } }`,
+    { input: { name: 'Cổng học tập', contactEmail: 'cntt@longan.gov.vn', rateLimitPerMinute: 2 } },
+    { token: admin },
+  );
+  const key = created.data?.createApiClient.key as string;
+  const session = await sessionWithCapacity('Lớp cờ tướng', 5);
+  const client = connect({ 'x-api-key': key });
+  const watches = [subscribe(client, SEATS, { id: session }), subscribe(client, SEATS, { id: session })];
+  for (const watch of watches) expect((await receive(watch, 1))[0]?.data?.sessionSeats.seatsLeft).toBe(5);
+  const third = await subscribe(client, SEATS, { id: session }).ended;
+  expect(third.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) })]);
+  // The budget is the client's, whatever carries its requests: HTTP is refused too.
+  const overHttp = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect(overHttp.status).toBe(429);
+  for (const watch of watches) watch.stop();
+
+  const refused = connect({ 'x-api-key': 'llk_not-a-key' });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => refused.on('closed', (event) => resolve(event as { code: number; reason: string })));
+  subscribe(refused, SEATS, { id: session });
+  expect(await closed).toMatchObject({ code: 4403, reason: 'The API key is not valid or was revoked' });
+});
+
 it("sends a titles run's progress published by a worker process, until it SUCCEEDED", async () => {
   const year = Number(todayInVietnam().slice(0, 4)) - 1;
   const em = api.runtime.orm.em.fork();
