@@ -2,6 +2,7 @@ import { AdministrativeUnit } from '../src/catalogue/units/unit.entity';
 import { QueueName } from '../src/infra/queue';
 import { systemContext } from '../src/app/system-context';
 import { RunTrigger } from '../src/titles/engine/engine.enums';
+import { runChannel } from '../src/titles/engine/run-channel';
 import type { RecalculateTitlesData } from '../src/titles/engine/title-jobs';
 import { todayInVietnam } from '../src/core/time';
 import type { JobHandler } from './jobs';
@@ -16,11 +17,19 @@ export const recalculateTitles: JobHandler = {
   async run(ctx, data) {
     if (!isRunData(data)) return { status: 'skipped', reason: 'no runId in the job data' };
     const executor = ctx.services.titles.executor;
+    // The executor's statements commit as they run: its subscribers hear of each progress it saves, and of its end.
+    const changed = () => ctx.services.events.publish(runChannel(data.runId));
+    const progress = async (saved: object) => {
+      await ctx.progress(saved);
+      await changed();
+    };
     try {
-      return await executor.execute({ em: ctx.em, log: ctx.log, progress: ctx.progress }, data.runId);
+      return await executor.execute({ em: ctx.em, log: ctx.log, progress }, data.runId);
     } catch (error) {
       if (ctx.finalAttempt) await executor.fail(ctx.em.fork(), data.runId, error instanceof Error ? error.message : String(error));
       throw error;
+    } finally {
+      await changed();
     }
   },
 };

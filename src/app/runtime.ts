@@ -42,6 +42,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   const redisError = await connectRedis(redis);
   if (redisError) log.warn({ err: redisError }, 'Redis is not reachable yet; retrying in the background');
   const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
+  const services = createServices(config, storage, queues, redis, log);
   return {
     config,
     log,
@@ -49,8 +50,9 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
     redis,
     storage,
     queues,
-    services: createServices(config, storage, queues, redis, log),
+    services,
     async close() {
+      await services.events.close();
       await queues.close();
       redis.disconnect();
       await orm.close();

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
+import { buildSchema, FieldResolver, ID, Info, Resolver, Root, type PubSub } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AccountNoticeResolver, AccountNoticesResolver } from '../auth/account-notice.resolver';
@@ -113,6 +113,19 @@ export const RESOLVERS = [
   HonourRollResolver,
 ] as const;
 
+/**
+ * type-graphql asks for a PubSub as soon as there are subscriptions, for those listening to topics. Every one of ours names its
+ * `subscribe` (src/graphql/subscriptions.ts, through the context's EventBus), so this one is never used.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('events are published through the EventBus of the services');
+  },
+  subscribe() {
+    throw new Error('every subscription names its own subscribe function');
+  },
+};
+
 let built: Promise<GraphQLSchema> | null = null;
 
 /** The API's schema, built once per process from the resolver classes. */
@@ -122,6 +135,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     built = buildSchema({
       resolvers: RESOLVERS,
       authChecker,
+      pubSub: NO_TOPICS,
       validate: { forbidUnknownValues: false, skipMissingProperties: true },
       scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     });

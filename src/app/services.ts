@@ -21,6 +21,7 @@ import { HouseholdService } from '../people/groups/household.service';
 import { OrganisationService } from '../people/groups/organisation.service';
 import { RulesetService } from '../titles/rulesets/ruleset.service';
 import { AttemptLimiter } from '../infra/attempt-limiter';
+import { EventBus } from '../infra/events';
 import type { Logger } from '../infra/logger';
 import type { JobQueues } from '../infra/queue';
 import type { Storage } from '../infra/storage';
@@ -61,6 +62,8 @@ export interface Services {
   steps: StepRunner;
   /** Producers of every queue, opened on first use. */
   queues: JobQueues;
+  /** Events through Redis, for subscriptions; listening opens its connection on first use. */
+  events: EventBus;
   jobQueues: JobQueueService;
   resources: ResourceService;
   titles: TitleServices;
@@ -75,7 +78,7 @@ declare module '../core/context' {
 
 /**
  * `storage` is null for tools that never touch media (migrations, imports); `redis` holds the
- * counts of failed sign-ins (a lazily connected client in tools that never sign in).
+ * counts of failed sign-ins and publishes events (a lazily connected client in tools that do neither).
  */
 export function createServices(config: Config, storage: Storage | null, queues: JobQueues, redis: Redis, log: Logger): Services {
   const units = new UnitService();
@@ -84,7 +87,8 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     return storage;
   };
   const media = new MediaReadService(config.media, storageOf);
-  const processing = new ProcessingService(config.media, media);
+  const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log);
+  const processing = new ProcessingService(config.media, media, events);
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
   const citizens = new CitizenService(units);
@@ -116,6 +120,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     processing,
     steps: new StepRunner(config.media, storageOf, processing),
     queues,
+    events,
     jobQueues: new JobQueueService(queues),
     resources: new ResourceService(units, media),
     titles: createTitleServices(config.titles, queues),

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from '../core/config';
 import { ApiError, ErrorCode } from '../core/errors';
@@ -16,9 +16,9 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
 
 const FIELD_ESTIMATORS: ComplexityEstimator[] = [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
-/** Costs a field as FIELD_ESTIMATORS do, but a root field (of a query or a mutation) at least `floor`: 2,000 aliases of a cheap lookup add up. */
+/** Costs a field as FIELD_ESTIMATORS do, but a root field (of a query, a mutation or a subscription) at least `floor`: 2,000 aliases of a cheap lookup add up. */
 function rootFloorEstimator(schema: GraphQLSchema, floor: number): ComplexityEstimator {
-  const roots = new Set<GraphQLCompositeType | null | undefined>([schema.getQueryType(), schema.getMutationType()]);
+  const roots = new Set<GraphQLCompositeType | null | undefined>([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
   return (options) => {
     for (const estimator of FIELD_ESTIMATORS) {
       const cost = estimator(options);
@@ -61,15 +61,50 @@ function refuse(message: string, extra: Record<string, number>): ApiError {
 /** Spends `units` more of the request's rate limit, or throws RATE_LIMITED; given the request to set its answer's headers. */
 export type ChargeCostlyCalls<TContext extends BaseContext> = (request: GraphQLRequestContextDidResolveOperation<TContext>, units: number) => Promise<void>;
 
+/** What the limits read of an operation: its document, which operation of it runs, and the variables. */
+export interface LimitedOperation {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  variables: Record<string, unknown>;
+}
+
 /**
- * Refuses, before execution, operations nested deeper than `maxDepth`, costing more than `maxCost`, or
- * calling more mutations than a request may (the documents were bounded in size and fields before they
- * were parsed and validated). A mutation with several costly calls then spends one unit of the rate
- * limit per call: the request paid for the first.
+ * Checks operations, of any type, against the depth and cost limits and the limits of mutations, and says how many costly
+ * calls one makes; throws BAD_USER_INPUT (or TOO_MANY_MUTATIONS) for one over them. The documents were bounded in size and
+ * fields before they were parsed and validated. Used over HTTP (the plugin below) and over WebSocket (subscriptions).
  */
-export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLSchema, limits: QueryLimits, chargeCostlyCalls: ChargeCostlyCalls<TContext>): ApolloServerPlugin<TContext> {
+export function operationLimits(schema: GraphQLSchema, limits: QueryLimits): (operation: LimitedOperation) => number {
   assertCostlyMutationsExist(schema);
   const estimators = [rootFloorEstimator(schema, limits.rootFieldCost)];
+  return ({ document, operation, operationName, variables }) => {
+    const fragments = fragmentsOf(document);
+    const depth = queryDepth(operation, fragments);
+    if (depth > limits.maxDepth) {
+      throw refuse(`The query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
+    }
+    const costlyCalls = checkMutations(operation, fragments, limits);
+    let cost: number;
+    try {
+      cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators });
+    } catch (error) {
+      // Costing coerces the variables first: a value that does not fit its type is the caller's error.
+      if (error instanceof GraphQLError) throw refuse(error.message, {});
+      throw error;
+    }
+    if (cost > limits.maxCost) {
+      throw refuse(`The query costs ${cost}; the budget is ${limits.maxCost}. Ask for fewer items or fewer nested lists`, { cost, maxCost: limits.maxCost });
+    }
+    return costlyCalls;
+  };
+}
+
+/**
+ * Refuses, before execution, operations over the limits of `operationLimits`. A mutation with several costly calls then
+ * spends one unit of the rate limit per call: the request paid for the first.
+ */
+export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLSchema, limits: QueryLimits, chargeCostlyCalls: ChargeCostlyCalls<TContext>): ApolloServerPlugin<TContext> {
+  const check = operationLimits(schema, limits);
   return {
     async requestDidStart() {
       return {
@@ -77,23 +112,7 @@ export function queryLimitsPlugin<TContext extends BaseContext>(schema: GraphQLS
           const { document, operation, operationName } = request;
           // No operation by that name: execution says so.
           if (!operation) return;
-          const fragments = fragmentsOf(document);
-          const depth = queryDepth(operation, fragments);
-          if (depth > limits.maxDepth) {
-            throw refuse(`The query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
-          }
-          const costlyCalls = checkMutations(operation, fragments, limits);
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: request.request.variables ?? {}, estimators });
-          } catch (error) {
-            // Costing coerces the variables first: a value that does not fit its type is the caller's error.
-            if (error instanceof GraphQLError) throw refuse(error.message, {});
-            throw error;
-          }
-          if (cost > limits.maxCost) {
-            throw refuse(`The query costs ${cost}; the budget is ${limits.maxCost}. Ask for fewer items or fewer nested lists`, { cost, maxCost: limits.maxCost });
-          }
+          const costlyCalls = check({ document, operation, operationName, variables: request.request.variables ?? {} });
           if (costlyCalls > 1) await chargeCostlyCalls(request, costlyCalls - 1);
         },
       };

@@ -1,13 +1,13 @@
 import { GraphQLError, type ValidationRule } from 'graphql';
 
 /**
- * Refuses an operation whose root type the schema does not have (a `subscription` while there are none) as a document
- * error (GRAPHQL_VALIDATION_FAILED, 400), where graphql-js would throw it at execution as an unexplained failure.
+ * Over HTTP: refuses a subscription as a document error (GRAPHQL_VALIDATION_FAILED, 400) saying where subscriptions are
+ * served, where graphql-js would run it as a query over an event that never came.
  */
-export const knownOperationTypesRule: ValidationRule = (context) => ({
+export const noSubscriptionsOverHttpRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: node }));
+    if (node.operation === 'subscription') {
+      context.reportError(new GraphQLError('Subscriptions are served over WebSocket at this same URL, with the graphql-ws protocol', { nodes: node }));
     }
     return false;
   },

@@ -5,26 +5,27 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config';
+import { actorOf, bearerToken, budgetOwnerOf } from './caller';
 import { cors } from './cors';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from '../core/context';
-import { ApiError, ErrorCode } from '../core/errors';
-import { DATABASE_UNREACHABLE, formatError, unavailableStatus } from '../graphql/format-error';
+import { formatError, unavailableStatus } from '../graphql/format-error';
 import { documentSizeRefusal, type DocumentSizeLimits } from '../graphql/document-size';
 import { fieldCountRule } from '../graphql/field-count';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { inputTextPlugin } from '../graphql/input-text';
 import { staleTokenPlugin, type TokenState } from './stale-token';
-import { knownOperationTypesRule } from '../graphql/operation-types';
+import { startSubscriptionServer } from './subscriptions';
+import { noSubscriptionsOverHttpRule } from '../graphql/operation-types';
 import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
-import { isDatabaseUnreachable, pingDatabase } from '../infra/database';
+import { pingDatabase } from '../infra/database';
 import { runWithRequestLog, type Logger } from '../infra/logger';
 import { runWithQueryStats, type QueryStats } from '../infra/query-stats';
 import { checkReadiness } from '../infra/readiness';
@@ -62,27 +63,6 @@ type ContextWithStats = RequestContext & TokenState & {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-function bearerToken(request: Request): string | null {
-  const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  return token || null;
-}
-
-/**
- * Whose budget a request spends: its API client's (x-api-key), else the signed-in account's, else
- * its address's. Only signatures and key hashes are checked here, not what the caller may do.
- * Null when an API key was sent that is unknown or revoked.
- */
-async function rateLimitedClient(deps: ApiDependencies, request: Request, accountId: string | null): Promise<BudgetOwner | null> {
-  const apiKey = request.header('x-api-key');
-  if (apiKey) {
-    const client = await deps.services.apiClients.identify(deps.orm.em.fork(), apiKey);
-    return client ? { key: `client:${client.id}`, limit: client.rateLimitPerMinute } : null;
-  }
-  const limits = deps.config.rateLimitPerMinute;
-  return accountId ? { key: `account:${accountId}`, limit: limits.signedIn } : { key: `ip:${request.ip}`, limit: limits.anonymous };
-}
-
 /**
  * Answers 413 DOCUMENT_TOO_LARGE, before Apollo parses anything, to a query text over the limits (GET or POST).
  * A body over MAX_BODY_MB never gets here: express.json answers it 413 first. A persisted query sent
@@ -98,7 +78,7 @@ function documentSizeGate(limits: DocumentSizeLimits): RequestHandler {
   };
 }
 
-/** Builds the HTTP server: /graphql (Apollo), /healthz, /readyz, request ids and request logs. */
+/** Builds the HTTP server: /graphql (Apollo, and subscriptions over WebSocket), /healthz, /readyz, request ids and request logs. */
 export async function createApiServer(deps: ApiDependencies): Promise<ApiServer> {
   const { config, orm, services, log } = deps;
   const schema = await buildApiSchema();
@@ -108,11 +88,12 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
   const httpServer = http.createServer(app);
 
   const limiter = new RateLimiter(deps.redis, config.queuePrefix, log);
+  const subscriptions = startSubscriptionServer({ httpServer, schema, config, orm, services, limiter, log });
   const apollo = new ApolloServer<ContextWithStats>({
     schema,
     // The size gate before Apollo counted the tokens already; the parser's own limit holds for whatever else reaches it.
     parseOptions: { maxTokens: config.query.maxTokens },
-    validationRules: [fieldCountRule(config.query.maxFields), knownOperationTypesRule],
+    validationRules: [fieldCountRule(config.query.maxFields), noSubscriptionsOverHttpRule],
     // Stacks name server paths: never sent, in any mode; formatError logs them.
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -122,6 +103,12 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     formatError: formatError(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Ends the subscriptions and closes their sockets, which the HTTP server's drain does not see.
+      {
+        async serverWillStart() {
+          return { drainServer: () => subscriptions.dispose() };
+        },
+      },
       // No field has cache hints, and the plugin visits every field of every response.
       ApolloServerPluginCacheControlDisabled(),
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
@@ -203,11 +190,12 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
 
   app.use('/graphql', async (request, response, next) => {
     // The token is verified once here; the GraphQL context loads the account's grants from this id.
-    const token = bearerToken(request);
+    const token = bearerToken(request.headers.authorization);
     const accountId = services.auth.accountIdFromToken(token);
     response.locals.accountId = accountId;
     response.locals.tokenRejected = token !== null && accountId === null;
-    const client = await rateLimitedClient(deps, request, accountId);
+    const credentials = { authorization: request.headers.authorization, apiKey: request.header('x-api-key'), address: request.ip };
+    const client = await budgetOwnerOf(services, orm.em.fork(), config, credentials, accountId);
     if (!client) {
       response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
@@ -226,13 +214,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         const em = orm.em.fork();
         const requestId = res.locals.requestId as string;
         const accountId = res.locals.accountId as string | null;
-        const actor = accountId
-          ? await services.auth.loadActor(em, accountId).catch((error: unknown) => {
-              // Apollo answers a failed context with 500 and its own message unless told otherwise.
-              if (isDatabaseUnreachable(error)) throw new ApiError(ErrorCode.ServiceUnavailable, DATABASE_UNREACHABLE, { http: { status: 503 } });
-              throw error;
-            })
-          : null;
+        const actor = accountId ? await actorOf(services, em, accountId) : null;
         return {
           em,
           actor,

@@ -3,6 +3,7 @@ import { MikroORM, type EntityClass, type LogContext, type Logger as OrmLogger, 
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import type { Config } from '../core/config';
+import { AfterCommitSubscriber } from './after-commit';
 import { countSqlStatement } from './query-stats';
 import { PROJECT_ROOT, RUNNING_COMPILED } from '../core/paths';
 import type { Logger } from './logger';
@@ -35,6 +36,8 @@ export function ormOptions(config: Pick<Config, 'databaseUrl' | 'exposeQueryStat
     clientUrl: databaseUrl,
     entities,
     extensions: [Migrator],
+    // Work waiting for a commit (events of what it changed) runs after it, and never after a rollback.
+    subscribers: [new AfterCommitSubscriber()],
     forceUtcTimezone: true,
     // Compiled code runs compiled migrations, even when started from jest (which MikroORM would take for TS).
     preferTs: !RUNNING_COMPILED,

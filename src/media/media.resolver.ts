@@ -1,13 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { idOf, toGlobalId } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
+import { eventValue, watch, type EventRoot } from '../graphql/subscriptions';
 import { runMutation } from '../graphql/user-error';
 import { Role } from '../core/roles';
 import { MediaAsset, MediaRendition, type MediaStep } from './media-asset.entity';
-import { RenditionFormat } from './media.enums';
+import { MediaStatus, RenditionFormat } from './media.enums';
 import { renditionsOfAsset, stepsOfAsset, visibleAssetById } from './media.loaders';
 import { nearestThumbnail } from './media-read.service';
+import { assetChannel } from './processing.service';
 import {
   CompleteUploadInput,
   CreateUploadInput,
@@ -52,6 +54,22 @@ export class MediaAssetResolver {
   async retryProcessing(@Arg('input') input: RetryProcessingInput, @Ctx() ctx: RequestContext): Promise<MediaAssetPayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.processing.retry(tx, idOf('MediaAsset', input.assetId)));
     return { asset: outcome.result, errors: outcome.errors };
+  }
+
+  @Subscription(() => MediaAssetType, {
+    description:
+      "A media asset's processing: the asset as it is now, then again each time one of its steps starts, finishes or fails, until the asset is READY or FAILED. Refused with NOT_FOUND where `node` answers null: only staff of its institution and province administrators see an asset before a published resource uses it.",
+    subscribe: ({ args, context }: { args: { id: string }; context: RequestContext }) => {
+      const id = idOf('MediaAsset', args.id);
+      return watch(context, {
+        channel: assetChannel(id),
+        read: (ctx) => ctx.services.media.getVisible(ctx, id),
+        settled: (asset) => asset.status === MediaStatus.READY || asset.status === MediaStatus.FAILED,
+      });
+    },
+  })
+  mediaAssetProcessing(@Root() event: EventRoot<MediaAsset>, @Arg('id', () => ID, { description: 'Global id of the media asset.' }) _id: string): MediaAsset {
+    return eventValue(event);
   }
 
   @FieldResolver(() => [MediaStepType], { description: 'Its processing steps and their states.' })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MediaConfig } from '../core/config';
+import type { EventBus } from '../infra/events';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, UserInputError } from '../core/errors';
 import { MediaAsset, MediaStep } from './media-asset.entity';
@@ -7,6 +8,11 @@ import { MediaStatus, type MediaStepName } from './media.enums';
 import { managesMediaOf, type MediaReadService } from './media-read.service';
 import { stepJobId } from './media-kinds';
 import { enqueueSteps, QueuePurpose } from './outbox';
+
+/** The channel of the events of an asset's processing: each carries nothing but says that a step or the asset changed state. */
+export function assetChannel(assetId: string): string {
+  return `media-asset:${assetId}`;
+}
 
 /** The state of a step run, as a worker sees it when it starts. */
 export interface ClaimedStep {
@@ -21,6 +27,7 @@ export class ProcessingService {
   constructor(
     private readonly config: MediaConfig,
     private readonly read: MediaReadService,
+    private readonly events: EventBus,
   ) {}
 
   /**
@@ -42,6 +49,7 @@ export class ProcessingService {
     if (retried) {
       await em.execute(`update learning_resource set status = 'PROCESSING', updated_at = now() where asset_id = ? and status = 'FAILED'`, [assetId]);
     }
+    await this.events.publishAfterCommit(em, assetChannel(assetId));
     return { attempts: rows[0].attempts };
   }
 
@@ -49,6 +57,7 @@ export class ProcessingService {
   async finish(em: EntityManager, assetId: string, step: MediaStepName, dispatch: number): Promise<void> {
     await em.execute(`update media_step set status = 'READY', error = null, updated_at = now() where asset_id = ? and name = ? and dispatch = ?`, [assetId, step, dispatch]);
     await this.rollUp(em, assetId);
+    await this.events.publishAfterCommit(em, assetChannel(assetId));
   }
 
   /**
@@ -64,6 +73,7 @@ export class ProcessingService {
       dispatch,
     ]);
     if (final) await this.rollUp(em, assetId);
+    await this.events.publishAfterCommit(em, assetChannel(assetId));
   }
 
   isFinalAttempt(claimed: ClaimedStep): boolean {
@@ -106,6 +116,7 @@ export class ProcessingService {
     }
     asset.status = MediaStatus.PROCESSING;
     await em.flush();
+    await this.events.publishAfterCommit(em, assetChannel(asset.id));
     await enqueueSteps(em, asset.institution.id, steps.map((step) => ({ assetId: asset.id, step: step.name, dispatch: step.dispatch })), purpose);
   }
 

@@ -110,10 +110,12 @@ describe('ids', () => {
 });
 
 describe('requests Apollo refuses', () => {
-  it('refuses a subscription, while there are none, as a document error (400)', async () => {
-    const { status, body } = await post({ query: 'subscription { me { id } }' });
+  it('refuses a subscription over HTTP as a document error (400), saying where subscriptions are served', async () => {
+    const { status, body } = await post({ query: 'subscription($id: ID!) { sessionSeats(id: $id) { seatsLeft } }', variables: { id: 'UHJvZ3JhbW1lU2Vzc2lvbjox' } });
     expect(status).toBe(400);
-    expect(body.errors).toEqual([expect.objectContaining({ message: 'This API has no subscription operations', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: 'Subscriptions are served over WebSocket at this same URL, with the graphql-ws protocol', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
   });
 
   it('refuses a persisted query whose hash does not match, or of an unknown version, with BAD_REQUEST (400)', async () => {

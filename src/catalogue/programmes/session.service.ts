@@ -43,6 +43,11 @@ export interface SessionFilter {
 export const MAX_CREDITED_HOURS = 12;
 const MAX_SESSION_LENGTH_MS = 24 * 3600_000;
 
+/** The channel of the events of a session's seats: each says that its capacity, enrolments or waitlist changed. */
+export function seatsChannel(sessionId: string): string {
+  return `session-seats:${sessionId}`;
+}
+
 /** Sessions of programmes: scheduling (single or recurring), changes, cancellation, finding them. */
 export class SessionService {
   constructor(
@@ -128,12 +133,14 @@ export class SessionService {
     const capacity = fields.capacity === undefined ? session.capacity : fields.capacity;
     const creditedHours = fields.creditedHours ?? session.creditedHours;
     checkSession(startsAt, endsAt, capacity, creditedHours);
-    const seatsAdded = session.capacity !== null && (capacity === null || capacity > session.capacity);
+    const previousCapacity = session.capacity;
+    const seatsAdded = previousCapacity !== null && (capacity === null || capacity > previousCapacity);
     Object.assign(session, { startsAt, endsAt, capacity, creditedHours });
     if (fields.place !== undefined) session.place = fields.place?.trim() || null;
     await ctx.em.flush();
     // Lowering the capacity keeps the seats already given; raising it gives the new ones to the waitlist.
     if (seatsAdded) await ctx.services.learning.enrollments.seatsAdded(ctx, session.id);
+    if (capacity !== previousCapacity) await ctx.services.events.publishAfterCommit(ctx.em, seatsChannel(session.id));
     return session;
   }
 

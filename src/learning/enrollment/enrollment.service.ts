@@ -1,5 +1,6 @@
 import { ProgrammeStatus, SessionStatus } from '../../catalogue/catalogue.enums';
 import { ProgrammeSession } from '../../catalogue/programmes/session.entity';
+import { seatsChannel } from '../../catalogue/programmes/session.service';
 import type { RequestContext } from '../../core/context';
 import { NotFoundError, UserInputError } from '../../core/errors';
 import { Enrollment } from './enrollment.entity';
@@ -19,6 +20,7 @@ export class EnrollmentService {
     const existing = await ctx.em.findOne(Enrollment, { session, citizen });
     if (existing && existing.status !== EnrollmentStatus.CANCELLED) return existing;
     const status = (await this.hasFreeSeat(ctx, session)) ? EnrollmentStatus.ENROLLED : EnrollmentStatus.WAITLISTED;
+    await ctx.services.events.publishAfterCommit(ctx.em, seatsChannel(session.id));
     if (existing) {
       Object.assign(existing, { status, requestedAt: ctx.now, cancelledAt: null });
       await ctx.em.flush();
@@ -41,6 +43,7 @@ export class EnrollmentService {
     const freedSeat = found.status === EnrollmentStatus.ENROLLED;
     Object.assign(found, { status: EnrollmentStatus.CANCELLED, cancelledAt: ctx.now });
     await ctx.em.flush();
+    await ctx.services.events.publishAfterCommit(ctx.em, seatsChannel(session.id));
     if (freedSeat) await this.promoteWaitlist(ctx, session);
     return found;
   }
@@ -62,6 +65,7 @@ export class EnrollmentService {
     );
     for (const enrollment of waiting) enrollment.status = EnrollmentStatus.ENROLLED;
     await ctx.em.flush();
+    if (waiting.length) await ctx.services.events.publishAfterCommit(ctx.em, seatsChannel(session.id));
   }
 
   private async hasFreeSeat(ctx: RequestContext, session: ProgrammeSession): Promise<boolean> {

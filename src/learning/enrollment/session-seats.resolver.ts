@@ -1,7 +1,10 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 import { ProgrammeSessionType } from '../../catalogue/programmes/programme.types';
 import type { ProgrammeSession } from '../../catalogue/programmes/session.entity';
+import { seatsChannel } from '../../catalogue/programmes/session.service';
 import type { RequestContext } from '../../core/context';
+import { idOf } from '../../graphql/global-id';
+import { eventValue, watch, type EventRoot } from '../../graphql/subscriptions';
 import { ownEnrollmentBySession, seatCountsBySession } from '../learning.loaders';
 import type { Enrollment } from './enrollment.entity';
 import { EnrollmentType } from './enrollment.types';
@@ -12,6 +15,18 @@ import { EnrollmentType } from './enrollment.types';
  */
 @Resolver(() => ProgrammeSessionType)
 export class SessionSeatsResolver {
+  @Subscription(() => ProgrammeSessionType, {
+    description:
+      "A session's seats: the session as it is now, then again after each enrolment, cancellation, promotion from the waitlist or change of capacity (read seatsLeft, waitlistLength, isFull). Refused with NOT_FOUND where `node` answers null (a draft programme's session).",
+    subscribe: ({ args, context }: { args: { id: string }; context: RequestContext }) => {
+      const id = idOf('ProgrammeSession', args.id);
+      return watch(context, { channel: seatsChannel(id), read: (ctx) => ctx.services.sessions.getVisible(ctx, id), settled: () => false });
+    },
+  })
+  sessionSeats(@Root() event: EventRoot<ProgrammeSession>, @Arg('id', () => ID, { description: 'Global id of the session.' }) _id: string): ProgrammeSession {
+    return eventValue(event);
+  }
+
   @FieldResolver(() => Int, { description: 'People holding a seat (ENROLLED).' })
   async enrolledCount(@Root() session: ProgrammeSession, @Ctx() ctx: RequestContext): Promise<number> {
     return (await seatCountsBySession(ctx).load(session.id)).enrolled;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { YearArg } from '../../graphql/year';
 import type { Account } from '../../auth/account.entity';
 import { governsUnit } from '../../core/actor';
@@ -7,10 +7,11 @@ import type { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import { unitById } from '../../catalogue/units/unit.loaders';
 import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
 import type { RequestContext } from '../../core/context';
-import { ApiError, ErrorCode } from '../../core/errors';
+import { ApiError, ErrorCode, NotFoundError } from '../../core/errors';
 import { idOf, toGlobalId } from '../../graphql/global-id';
 import { labelOf } from '../../core/labels';
 import { registerNode } from '../../graphql/node-registry';
+import { eventValue, watch, type EventRoot } from '../../graphql/subscriptions';
 import { runMutation } from '../../graphql/user-error';
 import { QueueUnavailableError } from '../../infra/queue';
 import { mayReadCitizen } from '../../people/citizens/citizen-access';
@@ -18,7 +19,7 @@ import type { Citizen } from '../../people/citizens/citizen.entity';
 import { CitizenType } from '../../people/citizens/citizen.types';
 import type { TitleAttestation, TitleAttestationAudit } from '../progress/attestation.entity';
 import { minimumFor } from './evaluation.sql';
-import { SubjectKind } from './engine.enums';
+import { RunStatus, SubjectKind } from './engine.enums';
 import {
   AttestIndicatorInput,
   AttestIndicatorPayload,
@@ -39,6 +40,7 @@ import { rulesetById } from '../rulesets/ruleset.loaders';
 import { TitleRulesetType } from '../rulesets/ruleset.types';
 import { TitleRun } from './run.entity';
 import { phaseProgress, secondsLeft } from './run-progress';
+import { runChannel } from './run-channel';
 import type { ResolvedSubject } from '../subject-units';
 import { subjectOfGlobalId } from '../titles.types';
 
@@ -138,6 +140,27 @@ export class TitleRunResolver {
   @Query(() => TitleRunType, { nullable: true, description: 'A recalculation run, with its progress; null when it does not exist or you are not an assessor of its unit (or above) or a province administrator.' })
   titleRun(@Arg('id', () => ID, { description: 'Global id of the run.' }) id: string, @Ctx() ctx: RequestContext): Promise<TitleRun | null> {
     return ctx.services.titles.runs.get(ctx, idOf('TitleRun', id));
+  }
+
+  @Authorized()
+  @Subscription(() => TitleRunType, {
+    description:
+      'A recalculation run\'s progress: the run as it is now, then again as each phase starts, each batch of subjects is done and the run ends, until it SUCCEEDED or FAILED. Refused with NOT_FOUND where `titleRun` answers null.',
+    subscribe: ({ args, context }: { args: { id: string }; context: RequestContext }) => {
+      const id = idOf('TitleRun', args.id);
+      return watch(context, {
+        channel: runChannel(id),
+        read: async (ctx) => {
+          const run = await ctx.services.titles.runs.get(ctx, id);
+          if (!run) throw new NotFoundError('The titles run');
+          return run;
+        },
+        settled: (run) => run.status === RunStatus.SUCCEEDED || run.status === RunStatus.FAILED,
+      });
+    },
+  })
+  titleRunProgress(@Root() event: EventRoot<TitleRun>, @Arg('id', () => ID, { description: 'Global id of the run.' }) _id: string): TitleRun {
+    return eventValue(event);
   }
 
   @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
