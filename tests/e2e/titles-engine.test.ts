@@ -102,9 +102,12 @@ describe('recalculateTitles and titleRun', () => {
     expect(run).toMatchObject({
       status: 'SUCCEEDED',
       statusLabel: 'Hoàn thành',
-      // The last phase (the province, not under the commune) has nothing to evaluate.
-      phase: 'PROVINCES',
-      phasesDone: ['CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES'],
+      // The last phase (the province's emulation checklist, which version 1 does not have) has nothing to evaluate.
+      phase: 'EMULATION_PROVINCES',
+      phasesDone: [
+        'CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES',
+        'EMULATION_ORGANISATIONS', 'EMULATION_COMMUNES', 'EMULATION_DISTRICTS', 'EMULATION_PROVINCES',
+      ],
       subjectsDone: 0,
       subjectsTotal: 0,
       // 3 citizens, 2 hamlets and the commune, each a progress row and a history row.
@@ -122,6 +125,10 @@ describe('recalculateTitles and titleRun', () => {
         { phase: 'COMMUNES', meets: 0, notYet: 1, awaiting: 0 },
         { phase: 'DISTRICTS', meets: 0, notYet: 0, awaiting: 0 },
         { phase: 'PROVINCES', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_ORGANISATIONS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_COMMUNES', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_DISTRICTS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_PROVINCES', meets: 0, notYet: 0, awaiting: 0 },
       ],
     });
     const next = await api.gql(RECALCULATE, { input }, { token: tokens.assessor });

@@ -18,7 +18,7 @@ import { runMutation, type MutationOutcome } from '../../graphql/user-error';
 import { CommendationForm, CommendationRound } from '../forms/form.entity';
 import { CommendationFormType, CommendationRoundType } from '../forms/form.types';
 import { idOfKind, NOMINEE_TYPES } from '../global-id.types';
-import type { Dossier } from './dossier';
+import type { Dossier, DossierEmulationResult } from './dossier';
 import { Nomination, NominationStep } from './nomination.entity';
 import { countNominations, findNominationIds, type NominationQuery } from './nomination.repository';
 import {
@@ -26,6 +26,7 @@ import {
   ConsolidateNominationsPayload,
   CreateNominationInput,
   DecideNominationInput,
+  DossierEmulationResultType,
   DossierType,
   NominationConnection,
   NominationFilter,
@@ -185,5 +186,15 @@ export class NominationStepResolver {
   @FieldResolver(() => AccountType, { nullable: true, description: 'Who took the step; null when the account was deleted.' })
   actor(@Root() step: NominationStep, @Ctx() ctx: RequestContext): Promise<Account | null> | null {
     return step.actor ? accountById(ctx).load(step.actor.id) : null;
+  }
+}
+
+@Resolver(() => DossierType)
+export class DossierResolver {
+  @FieldResolver(() => [DossierEmulationResultType], {
+    description: "The collective's emulation results, latest year first: a unit's or an organisation's; empty for other nominees and for dossiers assembled before they were kept.",
+  })
+  emulation(@Root() dossier: Dossier): DossierEmulationResult[] {
+    return dossier.emulation ?? [];
   }
 }
