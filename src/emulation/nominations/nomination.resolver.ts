@@ -15,7 +15,9 @@ import { idConnection } from '../../graphql/id-connection';
 import { registerNode } from '../../graphql/node-registry';
 import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation, type MutationOutcome } from '../../graphql/user-error';
-import { CommendationForm, CommendationRound } from '../forms/form.entity';
+import type { CommendationForm, CommendationRound } from '../forms/form.entity';
+import { formById, roundById } from '../forms/form.loaders';
+import { stepsByNomination } from './nomination.loaders';
 import { CommendationFormType, CommendationRoundType } from '../forms/form.types';
 import { idOfKind, NOMINEE_TYPES } from '../global-id.types';
 import type { Dossier, DossierEmulationResult } from './dossier';
@@ -40,8 +42,8 @@ import {
 
 async function readableNominations(ctx: RequestContext, ids: readonly string[]): Promise<(Nomination | null)[]> {
   const rows = await ctx.em.find(Nomination, { id: { $in: [...ids] } });
-  const readable = await Promise.all(rows.map(async (row) => ((await ctx.services.emulation.nominations.mayRead(ctx, row)) ? row : null)));
-  return ids.map((id) => readable.find((row) => row?.id === id) ?? null);
+  const readable = new Set(await ctx.services.emulation.nominations.readableAmong(ctx, rows));
+  return ids.map((id) => rows.find((row) => row.id === id && readable.has(row)) ?? null);
 }
 
 registerNode('Nomination', Nomination, readableNominations);
@@ -166,18 +168,18 @@ export class NominationResolver {
   }
 
   @FieldResolver(() => CommendationFormType, { description: 'The form proposed.' })
-  form(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationForm> {
-    return ctx.em.findOneOrFail(CommendationForm, { id: nomination.form.id });
+  form(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationForm | null> {
+    return formById(ctx).load(nomination.form.id);
   }
 
   @FieldResolver(() => CommendationRoundType, { description: 'The round.' })
-  round(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationRound> {
-    return ctx.em.findOneOrFail(CommendationRound, { id: nomination.round.id });
+  round(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationRound | null> {
+    return roundById(ctx).load(nomination.round.id);
   }
 
   @FieldResolver(() => [NominationStepType], { description: 'Every step, oldest first: who moved it (visible to the same readers), when, why.' })
   steps(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<NominationStep[]> {
-    return ctx.services.emulation.nominations.steps(ctx, [nomination.id]);
+    return stepsByNomination(ctx).load(nomination.id);
   }
 }
 
