@@ -19,6 +19,9 @@ import { insertOrganisation, insertUnit, type UnitRow } from '../helpers/titles-
  * - Commune B: both entries met, the title recognised, its enterprise's initiative recorded but not
  *   recognised (0): 3 of 4 → NOT_YET, missing "INITIATIVES: not met yet".
  * The dry run of a draft of the same checklist, before the run, gives A and only A the checklist.
+ * The enterprise of commune A (III.1 đ): its recognised initiative (1) and a verified contribution
+ * it made (1) meet their items; it is no Learning Unit (0), and its two attested items have no
+ * entry: NOT_YET, with those three missing.
  */
 
 const YEAR = Number(todayInVietnam().slice(0, 4)) - 1;
@@ -36,6 +39,7 @@ let assessor: string;
 let communeA: UnitRow;
 let communeB: UnitRow;
 let rulesetId: string;
+let enterpriseA: string;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const gid = (type: string, id: string) => toGlobalId(type, id);
@@ -99,7 +103,7 @@ beforeAll(async () => {
   assessor = (await api.account(Role.ASSESSOR, { unitId: world.province.id })).token;
   communeA = world.commune;
   communeB = await insertUnit(em, 'COMMUNE', world.province, { name: 'Xã Thứ Hai' });
-  const enterpriseA = await insertOrganisation(em, communeA, 'ENTERPRISE', []);
+  enterpriseA = await insertOrganisation(em, communeA, 'ENTERPRISE', []);
   const enterpriseB = await insertOrganisation(em, communeB, 'ENTERPRISE', []);
 
   // Version 3 as shipped, published again for the year before the current one.
@@ -178,6 +182,11 @@ describe('the dry run of the checklist', () => {
 
 describe('the checklist evaluated by the titles run', () => {
   beforeAll(async () => {
+    await em.execute(
+      `insert into contribution (id, created_at, updated_at, contributor_kind, contributor_id, kind, value_vnd, contributed_on, recipient_kind, unit_id, description, status)
+       values (gen_random_uuid(), now(), now(), 'ORGANISATION', ?, 'MONEY', 20000000, ?, 'UNIT', ?, 'Ủng hộ quỹ khuyến học của xã', 'VERIFIED')`,
+      [enterpriseA, `${YEAR}-09-02`, communeA.id],
+    );
     await recalculate();
   }, 60_000);
 
@@ -205,6 +214,24 @@ describe('the checklist evaluated by the titles run', () => {
     expect(row.indicators.find((item: { code: string }) => item.code === 'INITIATIVES')).toMatchObject({ score: 0, value: null, explanation: '0 initiatives recognised this year: not met (level 1)' });
     const vi = await result(communeB, 'vi');
     expect(vi.missing).toEqual(['Có ít nhất 1 sáng kiến, giải pháp hiệu quả được Hội đồng thi đua - khen thưởng công nhận trong năm: chưa đạt']);
+  });
+
+  it("is computed for commune A's enterprise from its initiatives, its contributions and its title", async () => {
+    const answer = await api.gql(RESULT, { id: gid('Organisation', enterpriseA), year: YEAR }, { token: assessor, headers: { 'accept-language': 'en' } });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.emulationResult).toMatchObject({
+      status: 'NOT_YET',
+      levelReached: 0,
+      total: 2,
+      indicators: [
+        { code: 'INTERNAL_RULES', source: 'MISSING', score: null },
+        { code: 'STAFF_SUPPORT', source: 'MISSING', score: null },
+        { code: 'INITIATIVES', source: 'AUTO', score: 1, value: 1 },
+        { code: 'CONTRIBUTIONS', source: 'AUTO', score: 1, value: 1, explanation: '1 verified contributions this year: met (level 1)' },
+        { code: 'LEARNING_UNIT', indicatorSource: 'AUTO_OR_ATTESTED', source: 'AUTO', score: 0, value: 0, explanation: 'Does not hold its learning title for the year: not met (level 1)' },
+      ],
+    });
+    expect(answer.data?.emulationResult.missing).toHaveLength(3);
   });
 
   it('is not kept for hamlets', async () => {
