@@ -15,7 +15,7 @@ import { todayInVietnam } from '../core/time';
 import { LearningResource } from '../resources/resource.entity';
 import type { TitleRun } from '../titles/engine/run.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { loadPreviousYearDemo } from './previous-year-demo';
+import { loadPreviousYearDemo, loadPreviousYearFamilyDemo } from './previous-year-demo';
 import { STUDIED_DEMO_RESOURCE } from './resources-demo';
 
 const DAY_MS = 86_400_000;
@@ -101,6 +101,8 @@ export async function loadLearningDemo(em: EntityManager, services: Services, lo
     await tx.flush();
     const spouse = await tx.findOneOrFail(Citizen, { fullName: 'Trần Văn Minh' });
     await loadPreviousYearDemo(admin, [citizen, spouse], library, year - 1);
+    const ba = await tx.find(Citizen, { fullName: { $in: ['Nguyễn Văn Ba', 'Võ Thị Thu'] } });
+    await loadPreviousYearFamilyDemo(admin, 'Hộ ông Nguyễn Văn Ba', ba, year - 1);
     const neighbours = await tx.find(Citizen, { id: { $ne: citizen.id }, birthYear: { $lte: year - 15 } }, { orderBy: { fullName: 'asc' } });
     let neighbourLogs = 0;
     for (const [index, neighbour] of neighbours.entries()) {

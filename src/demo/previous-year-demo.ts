@@ -8,6 +8,7 @@ import { LogResult, LogSource, LogStatus } from '../learning/learning.enums';
 import { LearningGoal } from '../learning/plans/learning-goal.entity';
 import { LearningLog } from '../learning/logs/learning-log.entity';
 import type { Citizen } from '../people/citizens/citizen.entity';
+import { Household } from '../people/groups/household.entity';
 import { LearningResource } from '../resources/resource.entity';
 import { SubjectKind } from '../titles/engine/engine.enums';
 import { STUDIED_DEMO_RESOURCE } from './resources-demo';
@@ -71,5 +72,36 @@ export async function loadPreviousYearDemo(admin: RequestContext, citizens: Citi
     for (const indicatorCode of ATTESTED) {
       await services.titles.attestations.attest(admin, SubjectKind.CITIZEN, citizen.id, { year, indicatorCode, score: ATTESTED_SCORE, note: 'Đánh giá của cán bộ phường (demo)' });
     }
+  }
+}
+
+/** The commune assessor's entries for the household: full marks on everything but the share of Learning Citizens. */
+const FAMILY_ENTRIES = { CHILDREN_SCHOOLING: 10, CHILDREN_RESULTS: 10, CHILDREN_BEHAVIOUR: 10, ADULT_LITERACY: 10, HOME_CONDITIONS: 20, FAMILY_EFFECTS: 20 };
+
+/**
+ * The household issue 14 is about, in the previous year: both adults studied (a verified activity
+ * each), the children and the home score in full, nobody is yet a Learning Citizen. 90 points, 20
+ * of 30 on adults' learning: VN-2024 v1 (a minimum on every indicator) does not pass it, v2 (half
+ * of each criterion) does, which the dry run of the one against the other shows.
+ */
+export async function loadPreviousYearFamilyDemo(admin: RequestContext, householdName: string, adults: Citizen[], year: number): Promise<void> {
+  const { em, services } = admin;
+  const household = await em.findOneOrFail(Household, { name: householdName });
+  for (const citizen of adults) {
+    em.create(LearningLog, {
+      citizen,
+      source: LogSource.IMPORT,
+      activityTitle: 'Tập huấn chuyển đổi số cho hộ kinh doanh',
+      occurredOn: `${year}-06-12`,
+      hours: 4,
+      topics: [Topic.DIGITAL_SKILLS],
+      result: LogResult.PARTICIPATED,
+      status: LogStatus.VERIFIED,
+      statusChangedAt: admin.now,
+    });
+  }
+  await em.flush();
+  for (const [indicatorCode, score] of Object.entries(FAMILY_ENTRIES)) {
+    await services.titles.attestations.attest(admin, SubjectKind.HOUSEHOLD, household.id, { year, indicatorCode, score, note: 'Đánh giá của cán bộ phường (demo)' });
   }
 }

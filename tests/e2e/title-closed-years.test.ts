@@ -15,7 +15,8 @@ import { attestLearningCitizen, insertClan, insertCitizens, insertHousehold, ins
  * year's recognition of Learning Families in the commune); then every adult loses the Learning
  * Citizen (no award of it exists, so their provisional progress counts): the households no longer
  * meet the criteria, yet the clan's family share stays 2/2 → 30. Revoking one award makes it
- * 1/2 = 50 % → 20 at the next run.
+ * 1/2 = 50 % → 20 at the next run. The explanations say which was counted: provisional results
+ * before the recognition is recorded, recognitions after.
  */
 
 const YEAR = Number(todayInVietnam().slice(0, 4)) - 1;
@@ -49,8 +50,8 @@ async function recalculate(): Promise<void> {
   throw new Error('the run did not finish');
 }
 
-async function progress(type: string, id: string) {
-  const result = await api.gql(PROGRESS, { id: toGlobalId(type, id), year: YEAR }, { token: admin });
+async function progress(type: string, id: string, language = 'vi') {
+  const result = await api.gql(PROGRESS, { id: toGlobalId(type, id), year: YEAR }, { token: admin, headers: { 'accept-language': language } });
   expect(result.errors).toBeUndefined();
   return result.data?.titleProgress as { total: number; status: string; indicators: { code: string; score: number | null; value: number | null; explanation: string }[] };
 }
@@ -83,7 +84,14 @@ afterAll(async () => {
 
 it('counts the recognised households for the closed year, and moves only when an award is revoked', async () => {
   for (const household of households) expect(await progress('Household', household)).toMatchObject({ total: 100, status: 'MEETS_CRITERIA' });
-  expect(indicator(await progress('Clan', clanId), 'FAMILY_SHARE')).toMatchObject({ score: 30, value: 1 });
+  expect(indicator(await progress('Clan', clanId), 'FAMILY_SHARE')).toMatchObject({
+    score: 30,
+    value: 1,
+    explanation: `2/2 hộ đạt tiêu chí Gia đình học tập năm ${YEAR}, tạm tính vì chưa có quyết định công nhận (100 %): 30/30 điểm`,
+  });
+  expect(indicator(await progress('Clan', clanId, 'en'), 'FAMILY_SHARE')?.explanation).toBe(
+    `2 of 2 households meet the criteria of Gia đình học tập in ${YEAR}, provisional while the recognition is not recorded (100 %): 30 of 30 points`,
+  );
 
   const recognised = await api.gql(
     `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
@@ -108,8 +116,10 @@ it('counts the recognised households for the closed year, and moves only when an
     const row = await progress('Household', household);
     expect(row.status).toBe('NOT_YET');
     expect(indicator(row, 'CITIZEN_SHARE')).toMatchObject({ score: 0, value: 0 });
+    expect(indicator(await progress('Household', household, 'en'), 'CITIZEN_SHARE')?.explanation).toMatch(/^0 of 2 people meet the criteria of Công dân học tập in \d{4}, provisional/);
   }
-  expect(indicator(await progress('Clan', clanId), 'FAMILY_SHARE')).toMatchObject({ score: 30, value: 1 });
+  expect(indicator(await progress('Clan', clanId), 'FAMILY_SHARE')).toMatchObject({ score: 30, value: 1, explanation: `2/2 hộ được công nhận Gia đình học tập năm ${YEAR} (100 %): 30/30 điểm` });
+  expect(indicator(await progress('Clan', clanId, 'en'), 'FAMILY_SHARE')?.explanation).toBe(`2 of 2 households recognised as Gia đình học tập in ${YEAR} (100 %): 30 of 30 points`);
 
   const revoked = await api.gql(
     `mutation($input: RevokeTitleAwardInput!) { revokeTitleAward(input: $input) { errors { code } } }`,
@@ -121,4 +131,5 @@ it('counts the recognised households for the closed year, and moves only when an
   expect(indicator(await progress('Clan', clanId), 'FAMILY_SHARE')).toMatchObject({ score: 30, value: 1 });
   await recalculate();
   expect(indicator(await progress('Clan', clanId), 'FAMILY_SHARE')).toMatchObject({ score: 20, value: 0.5 });
+  expect(indicator(await progress('Clan', clanId, 'en'), 'FAMILY_SHARE')?.explanation).toBe(`1 of 2 households recognised as Gia đình học tập in ${YEAR} (50 %): 20 of 30 points`);
 });

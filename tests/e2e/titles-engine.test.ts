@@ -19,7 +19,7 @@ let citizenId: string;
 let childId: string;
 let tokens: Record<'citizen' | 'assessor' | 'otherAssessor' | 'admin' | 'staff', string>;
 
-const RUN = 'id status statusLabel phase phasesDone subjectsDone subjectsTotal rowsWritten attempts durationMs error unit { id } ruleset { code version } counts { phase meets notYet awaiting }';
+const RUN = 'id status statusLabel phase phasesDone subjectsDone subjectsTotal progress estimatedSecondsLeft phases { phase status subjects counted subjectsDone } rowsWritten attempts durationMs error unit { id } ruleset { code version } counts { phase meets notYet awaiting }';
 const RECALCULATE = `mutation($input: RecalculateTitlesInput!) { recalculateTitles(input: $input) { run { ${RUN} } errors { field code message } } }`;
 const ATTEST = `mutation($input: AttestIndicatorInput!) { attestIndicator(input: $input) { attestation { indicatorCode score note enteredByName changes { scoreBefore scoreAfter noteBefore noteAfter changedByName } } errors { field code } } }`;
 const PROGRESS = `query($id: ID!, $year: Int!) { titleProgress(subjectId: $id, year: $year) {
@@ -91,14 +91,26 @@ describe('recalculateTitles and titleRun', () => {
     expect(again.data?.recalculateTitles.run.id).toBe(runId);
 
     const seen: string[] = [];
+    const bar: { progress: number; left: number | null }[] = [];
     let run = await titleRun(runId, tokens.assessor);
     for (let attempt = 0; attempt < 100 && run?.status !== 'SUCCEEDED' && run?.status !== 'FAILED'; attempt += 1) {
       seen.push(`${run?.status} ${run?.phase} ${run?.subjectsDone}/${run?.subjectsTotal}`);
+      bar.push({ progress: run?.progress as number, left: run?.estimatedSecondsLeft as number | null });
       await sleep(150);
       run = await titleRun(runId, tokens.assessor);
     }
     // Batches follow residence units (here 2 citizens, then 1): progress is seen half way.
     expect(seen.some((state) => /^RUNNING CITIZENS [12]\/3$/.test(state))).toBe(true);
+    // One bar over the run: phases weigh their subjects plus one (3+1, 1, 1, 1, 2+1, 1+1, 1, 1, and the
+    // emulation phases' estimates 1, 1+1, 1, 1 = 19), so 2 of the 3 citizens written is 2/19. It never goes back, nor does the time left grow.
+    expect(bar.some(({ progress }) => Math.abs(progress - 2 / 19) < 1e-4)).toBe(true);
+    bar.forEach((step, index) => {
+      const before = bar[index - 1];
+      if (!before) return;
+      expect(step.progress).toBeGreaterThanOrEqual(before.progress);
+      if (before.left !== null && step.left !== null) expect(step.left).toBeLessThanOrEqual(before.left);
+    });
+    expect(bar.every(({ progress }) => progress < 1)).toBe(true);
     expect(run).toMatchObject({
       status: 'SUCCEEDED',
       statusLabel: 'Hoàn thành',
@@ -110,6 +122,23 @@ describe('recalculateTitles and titleRun', () => {
       ],
       subjectsDone: 0,
       subjectsTotal: 0,
+      progress: 1,
+      estimatedSecondsLeft: 0,
+      phases: [
+        { phase: 'CITIZENS', status: 'DONE', subjects: 3, counted: true, subjectsDone: 3 },
+        { phase: 'HOUSEHOLDS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'ORGANISATIONS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'CLANS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'HAMLETS', status: 'DONE', subjects: 2, counted: true, subjectsDone: 2 },
+        { phase: 'COMMUNES', status: 'DONE', subjects: 1, counted: true, subjectsDone: 1 },
+        { phase: 'DISTRICTS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'PROVINCES', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        // Version 1 has no emulation checklist: nothing to evaluate.
+        { phase: 'EMULATION_ORGANISATIONS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'EMULATION_COMMUNES', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'EMULATION_DISTRICTS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'EMULATION_PROVINCES', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+      ],
       // 3 citizens, 2 hamlets and the commune, each a progress row and a history row.
       rowsWritten: 12,
       attempts: 1,

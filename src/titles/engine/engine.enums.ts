@@ -54,6 +54,13 @@ export enum RunPhase {
   EMULATION_PROVINCES = 'EMULATION_PROVINCES',
 }
 
+/** Where one phase of a run stands. */
+export enum RunPhaseStatus {
+  PENDING = 'PENDING',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+}
+
 registerLabelledEnum(SubjectKind, 'TitleSubjectKind', 'The kind of subject a title is about.', {
   [SubjectKind.CITIZEN]: { vi: 'Công dân', en: 'Citizen' },
   [SubjectKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
@@ -104,4 +111,10 @@ registerLabelledEnum(RunPhase, 'TitleRunPhase', 'A level a recalculation evaluat
   [RunPhase.EMULATION_COMMUNES]: { vi: 'Thi đua: xã, phường', en: 'Emulation: communes' },
   [RunPhase.EMULATION_DISTRICTS]: { vi: 'Thi đua: quận, huyện', en: 'Emulation: districts' },
   [RunPhase.EMULATION_PROVINCES]: { vi: 'Thi đua: tỉnh', en: 'Emulation: province' },
+});
+
+registerLabelledEnum(RunPhaseStatus, 'TitleRunPhaseStatus', 'Where one phase of a recalculation stands.', {
+  [RunPhaseStatus.PENDING]: { vi: 'Chưa tính', en: 'Pending' },
+  [RunPhaseStatus.RUNNING]: { vi: 'Đang tính', en: 'Running' },
+  [RunPhaseStatus.DONE]: { vi: 'Đã xong', en: 'Done' },
 });

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { YearArg } from '../../graphql/year';
 import type { Account } from '../../auth/account.entity';
 import { governsUnit } from '../../core/actor';
@@ -27,6 +27,7 @@ import {
   TitleAttestationType,
   TitleProgressType,
   TitleRunPhaseCountsType,
+  TitleRunPhaseProgressType,
   TitleRunType,
 } from './engine.types';
 import { DryRunRulesetInput, RulesetDryRunType } from '../rulesets/dry-run.types';
@@ -37,6 +38,7 @@ import type { TitleRuleset } from '../rulesets/ruleset.entity';
 import { rulesetById } from '../rulesets/ruleset.loaders';
 import { TitleRulesetType } from '../rulesets/ruleset.types';
 import { TitleRun } from './run.entity';
+import { phaseProgress, secondsLeft } from './run-progress';
 import type { ResolvedSubject } from '../subject-units';
 import { subjectOfGlobalId } from '../titles.types';
 
@@ -97,7 +99,7 @@ function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleP
         score: score.score,
         maxScore: indicator.maxScore ?? 0,
         value: score.value,
-        explanation: explainIndicator(texts[index] as IndicatorText, score, ctx.locale),
+        explanation: explainIndicator(texts[index] as IndicatorText, score, view.year, ctx.locale),
       };
     }),
     criteria: criteriaSums,
@@ -186,9 +188,23 @@ export class TitleRunResolver {
     return run.ruleset ? rulesetById(ctx).load(run.ruleset.id) : null;
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Seconds left at the pace so far, while the run is running: it never grows, and stays at 1 or more until the run ends; 0 once it has succeeded; null while queued (no pace yet) or after a failure.',
+  })
+  estimatedSecondsLeft(@Root() run: TitleRun, @Ctx() ctx: RequestContext): number | null {
+    return secondsLeft(run, ctx.now);
+  }
+
+  @FieldResolver(() => [TitleRunPhaseProgressType], { description: 'Every phase of the run in order, with its subjects and where it stands.' })
+  phases(@Root() run: TitleRun): TitleRunPhaseProgressType[] {
+    return phaseProgress(run);
+  }
+
   @FieldResolver(() => [TitleRunPhaseCountsType], { description: 'Per finished phase, how many subjects ended in each status.' })
   counts(@Root() run: TitleRun): TitleRunPhaseCountsType[] {
-    return run.phasesDone.map((phase) => ({ phase, meets: 0, notYet: 0, awaiting: 0, ...(run.counts as Record<string, object> | null)?.[phase] }));
+    return run.phasesDone.map((phase) => ({ phase, meets: 0, notYet: 0, awaiting: 0, ...run.counts?.[phase] }));
   }
 }
 

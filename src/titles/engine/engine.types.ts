@@ -4,7 +4,7 @@ import { YearField } from '../../graphql/year';
 import { Node } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import { ProgressStatus, RunPhase, RunStatus, RunTrigger, ScoreSource, SubjectKind } from './engine.enums';
+import { ProgressStatus, RunPhase, RunPhaseStatus, RunStatus, RunTrigger, ScoreSource, SubjectKind } from './engine.enums';
 import { TitleRulesetType } from '../rulesets/ruleset.types';
 import { IndicatorSource, TitleKind } from '../titles.enums';
 
@@ -149,6 +149,24 @@ export class TitleRunPhaseCountsType {
   awaiting!: number;
 }
 
+@ObjectType('TitleRunPhaseProgress', { simpleResolvers: true, description: 'Where one phase of a run stands.' })
+export class TitleRunPhaseProgressType {
+  @Field(() => RunPhase, { description: 'The phase.' })
+  phase!: RunPhase;
+
+  @Field(() => RunPhaseStatus, { description: 'Pending, running or done.' })
+  status!: RunPhaseStatus;
+
+  @Field(() => Int, { description: 'Subjects the phase evaluates: counted once the phase has started, estimated from the subtree before.' })
+  subjects!: number;
+
+  @Field({ description: 'False while `subjects` is the estimate made when the run started.' })
+  counted!: boolean;
+
+  @Field(() => Int, { description: 'Subjects written: all of them once done, 0 while pending.' })
+  subjectsDone!: number;
+}
+
 @ObjectType('TitleRun', { simpleResolvers: true, implements: Node, description: 'A recalculation of the titles of a unit and everything under it for a year.' })
 export class TitleRunType extends Node {
   @Field(() => Int, { description: 'The year recalculated.' })
@@ -171,6 +189,12 @@ export class TitleRunType extends Node {
 
   @Field(() => Int, { nullable: true, description: 'Subjects the current phase evaluates; null until it has counted them.' })
   subjectsTotal!: number | null;
+
+  @Field(() => Float, {
+    description:
+      'The share of the whole run done, from 0 to 1, for one progress bar: every phase weighs its subjects (plus one for its own set-up), the current one counts the subjects written so far. It never goes back, and is 1 once the run has succeeded.',
+  })
+  progress!: number;
 
   @Field(() => Int, { description: 'Progress rows and monthly history rows written by the finished phases.' })
   rowsWritten!: number;

@@ -164,21 +164,30 @@ function scores(indicators: EvaluatedIndicator[], rule: PassRule): Fragment {
   );
 }
 
-function indicatorsJson(indicators: EvaluatedIndicator[]): Fragment {
+/**
+ * The indicators of `valued` whose metric is a share of holders of another title: for those,
+ * `valued` also has h{i} (held), n{i} (counted) and r{i} (counted where the recognition is recorded).
+ */
+export type HolderCounted = ReadonlySet<number>;
+
+function indicatorsJson(indicators: EvaluatedIndicator[], holderCounted: HolderCounted): Fragment {
   return join(
-    indicators.map((indicator, index) =>
-      frag(`jsonb_build_object('code', ?::text, 'source', src${index}, 'score', s${index}, 'value', round(v${index}, 4))`, indicator.code),
-    ),
+    indicators.map((indicator, index) => {
+      const holders = holderCounted.has(index)
+        ? `, 'holders', case when n${index} is null then null else jsonb_build_object('held', h${index}, 'counted', n${index}, 'countedRecognised', r${index}) end`
+        : '';
+      return frag(`jsonb_build_object('code', ?::text, 'source', src${index}, 'score', s${index}, 'value', round(v${index}, 4)${holders})`, indicator.code);
+    }),
     ', ',
   );
 }
 
 /** The CTEs `scored`, `summed` and `evaluated` that follow `valued`. */
-export function scoringTail(indicators: EvaluatedIndicator[], rule: PassRule): Fragment {
-  return rule.kind === PassRuleKind.POINTS ? pointsTail(indicators, rule) : checklistTail(indicators, rule);
+export function scoringTail(indicators: EvaluatedIndicator[], rule: PassRule, holderCounted: HolderCounted = new Set()): Fragment {
+  return rule.kind === PassRuleKind.POINTS ? pointsTail(indicators, rule, holderCounted) : checklistTail(indicators, rule, holderCounted);
 }
 
-function pointsTail(indicators: EvaluatedIndicator[], rule: PointsRule): Fragment {
+function pointsTail(indicators: EvaluatedIndicator[], rule: PointsRule, holderCounted: HolderCounted): Fragment {
   const total = indicators.map((_, index) => `coalesce(s${index}, 0)`).join(' + ') || '0';
   const missingMax = join(
     indicators.map((indicator, index) => frag(`case when src${index} = 'MISSING' then ?::numeric else 0 end`, indicator.maxScore)),
@@ -226,7 +235,7 @@ function pointsTail(indicators: EvaluatedIndicator[], rule: PointsRule): Fragmen
       threshold,
       allAtMinimum: allAtMinimum.sql ? allAtMinimum : frag('true'),
       enteredAtMinimum: enteredAtMinimum.sql ? enteredAtMinimum : frag('true'),
-      codes: indicatorsJson(indicators),
+      codes: indicatorsJson(indicators, holderCounted),
     },
   );
 }
@@ -236,7 +245,7 @@ function pointsTail(indicators: EvaluatedIndicator[], rule: PointsRule): Fragmen
  * 1..n is met; the subject meets the criteria at level 1, and awaits assessment when level 1
  * would hold with its missing entries met. The total is the number of indicators met.
  */
-function checklistTail(indicators: EvaluatedIndicator[], rule: ChecklistRule): Fragment {
+function checklistTail(indicators: EvaluatedIndicator[], rule: ChecklistRule, holderCounted: HolderCounted): Fragment {
   const levelHolds = (level: number, missingMet: boolean) => {
     const parts = indicators.flatMap((indicator, index) =>
       indicator.level !== null && indicator.level <= level ? [`(not ok${index} or coalesce(s${index} >= 1, ${missingMet ? 'true' : 'false'}))`] : [],
@@ -258,6 +267,6 @@ function checklistTail(indicators: EvaluatedIndicator[], rule: ChecklistRule): F
               level_reached
          from summed
      )`,
-    { scores: scores(indicators, rule), codes: indicatorsJson(indicators) },
+    { scores: scores(indicators, rule), codes: indicatorsJson(indicators, holderCounted) },
   );
 }

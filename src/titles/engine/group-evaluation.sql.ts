@@ -35,7 +35,7 @@ export interface ProgressSource {
  * records of the year are closed (learning_year_closure, written when a decision is recorded) and
  * under which at least one award of that title for the year exists (awarded or since revoked).
  */
-function recognisedUnitsSql(kind: TitleKind, unitLevel: UnitLevel | null, year: number): Fragment {
+export function recognisedUnitsSql(kind: TitleKind, unitLevel: UnitLevel | null, year: number): Fragment {
   return frag(
     `select u.id from administrative_unit u join (
        select cu.path from learning_year_closure c join administrative_unit cu on cu.id = c.unit_id
@@ -101,38 +101,40 @@ function subjectsSql(scope: GroupScope, d: Day): Fragment {
   }
 }
 
-/** The people a share counts, per subject: citizen_id, age, role (organisations). */
+/** The people a share counts, per subject: citizen_id, unit_id (residence), age, role (organisations). */
 function membersSql(kind: GroupScope['kind'], d: Day): string {
   switch (kind) {
     case SubjectKind.HOUSEHOLD:
-      return `select hm.household_id as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, null::text as role
+      return `select hm.household_id as subject_id, c.id as citizen_id, c.residence_id as unit_id, ${d.year} - c.birth_year as age, null::text as role
                 from household_membership hm join citizen c on c.id = hm.citizen_id
                where hm.household_id in (select id from subjects) and ${validOn('hm', d)} and ${registeredBefore('c', d.end)}`;
     case SubjectKind.CLAN:
-      return `select cm.clan_id as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, null::text as role
+      return `select cm.clan_id as subject_id, c.id as citizen_id, c.residence_id as unit_id, ${d.year} - c.birth_year as age, null::text as role
                 from clan_membership cm join household_membership hm on hm.household_id = cm.household_id join citizen c on c.id = hm.citizen_id
                where cm.clan_id in (select id from subjects) and ${validOn('cm', d)} and ${validOn('hm', d)} and ${registeredBefore('c', d.end)}`;
     case SubjectKind.ORGANISATION:
-      return `select om.organisation_id as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, om.role::text as role
+      return `select om.organisation_id as subject_id, c.id as citizen_id, c.residence_id as unit_id, ${d.year} - c.birth_year as age, om.role::text as role
                 from organisation_membership om join citizen c on c.id = om.citizen_id
                where om.organisation_id in (select id from subjects) and ${validOn('om', d)} and ${registeredBefore('c', d.end)}`;
     case SubjectKind.UNIT:
-      return `select a.ancestor as subject_id, c.id as citizen_id, ${d.year} - c.birth_year as age, null::text as role
+      return `select a.ancestor as subject_id, c.id as citizen_id, c.residence_id as unit_id, ${d.year} - c.birth_year as age, null::text as role
                 from citizen c join ancestors a on a.unit_id = c.residence_id
                where ${registeredBefore('c', d.end)}`;
   }
 }
 
-/** The households a family share counts, per subject. */
+/** The households a family share counts, per subject, with their hamlet (unit_id). */
 function householdsSql(kind: GroupScope['kind'], d: Day): string {
   switch (kind) {
     case SubjectKind.CLAN:
-      return `select cm.clan_id as subject_id, cm.household_id from clan_membership cm where cm.clan_id in (select id from subjects) and ${validOn('cm', d)}`;
+      return `select cm.clan_id as subject_id, cm.household_id, h.hamlet_id as unit_id
+                from clan_membership cm join household h on h.id = cm.household_id
+               where cm.clan_id in (select id from subjects) and ${validOn('cm', d)}`;
     case SubjectKind.UNIT:
-      return 'select a.ancestor as subject_id, h.id as household_id from household h join ancestors a on a.unit_id = h.hamlet_id';
+      return 'select a.ancestor as subject_id, h.id as household_id, h.hamlet_id as unit_id from household h join ancestors a on a.unit_id = h.hamlet_id';
     case SubjectKind.HOUSEHOLD:
     case SubjectKind.ORGANISATION:
-      return 'select null::uuid as subject_id, null::uuid as household_id where false';
+      return 'select null::uuid as subject_id, null::uuid as household_id, null::uuid as unit_id where false';
   }
 }
 
@@ -193,6 +195,24 @@ function emulationMetricSql(indicator: EvaluatedIndicator, scope: GroupScope, d:
   }
 }
 
+/** The metrics that count holders of another title, whose rows also say what they counted. */
+const HOLDER_SHARES: ReadonlySet<string> = new Set([MetricName.CITIZEN_TITLE_SHARE, MetricName.FAMILY_TITLE_SHARE, MetricName.COMMUNITY_TITLE_SHARE]);
+
+/**
+ * `select subject_id, value, held, counted, counted_recognised` of a share of holders of a title
+ * over `items` (subject_id, item_id, unit_id): held of counted, and how many of the counted sit
+ * where the year's recognition of the title is recorded, so the explanation can say which was counted.
+ */
+function holderShare(items: Fragment, kind: TitleKind, unitLevel: UnitLevel | null, year: number, source: ProgressSource): Fragment {
+  return fill(
+    `select subject_id, held::numeric / counted as value, held, counted, counted_recognised
+       from (select subject_id, count(*) filter (where item_id in ({holders})) as held, count(*) as counted,
+                    count(*) filter (where unit_id in ({recognised})) as counted_recognised
+               from ({items}) items group by subject_id) shares`,
+    { holders: holdersSql(kind, unitLevel, year, source), recognised: recognisedUnitsSql(kind, unitLevel, year), items },
+  );
+}
+
 /** `select subject_id, value` of one metric; a subject without a row has no value (a share over no one scores 0). */
 function metricSql(indicator: EvaluatedIndicator, scope: GroupScope, d: Day, source: ProgressSource): Fragment {
   const params = indicator.metricParams;
@@ -206,23 +226,24 @@ function metricSql(indicator: EvaluatedIndicator, scope: GroupScope, d: Day, sou
         { filter: memberFilter(params, 15) },
       );
     case MetricName.CITIZEN_TITLE_SHARE:
-      return fill(`select subject_id, (count(*) filter (where citizen_id in ({holders})))::numeric / count(*) as value from members where {filter} group by subject_id`, {
-        holders: holdersSql(TitleKind.LEARNING_CITIZEN, null, year, source),
-        filter: memberFilter(params, 15),
-      });
+      return holderShare(
+        fill('select subject_id, citizen_id as item_id, unit_id from members where {filter}', { filter: memberFilter(params, 15) }),
+        TitleKind.LEARNING_CITIZEN,
+        null,
+        year,
+        source,
+      );
     case MetricName.FAMILY_TITLE_SHARE:
-      return fill(`select subject_id, (count(*) filter (where household_id in ({holders})))::numeric / count(*) as value from households group by subject_id`, {
-        holders: holdersSql(TitleKind.LEARNING_FAMILY, null, year, source),
-      });
+      return holderShare(frag('select subject_id, household_id as item_id, unit_id from households'), TitleKind.LEARNING_FAMILY, null, year, source);
     case MetricName.COMMUNITY_TITLE_SHARE: {
       const level = String(params?.unitLevel ?? '') as UnitLevel;
-      return fill(
-        `select a.ancestor as subject_id, (count(*) filter (where u.id in ({holders})))::numeric / count(*) as value
+      const units = frag(
+        `select a.ancestor as subject_id, u.id as item_id, u.id as unit_id
            from administrative_unit u join ancestors a on a.unit_id = u.id
-          where u.level = {level} and u.id <> a.ancestor and ${unitValidOn('u', d)}
-          group by a.ancestor`,
-        { holders: holdersSql(TitleKind.LEARNING_COMMUNITY, level, year, source), level: frag('?::text', level) },
+          where u.level = ?::text and u.id <> a.ancestor and ${unitValidOn('u', d)}`,
+        level,
       );
+      return holderShare(units, TitleKind.LEARNING_COMMUNITY, level, year, source);
     }
     case MetricName.SESSIONS_IN_UNIT:
       return sessionsInUnit(params, d);
@@ -299,7 +320,11 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
     return [{ sql: `, m${index} as materialized (${sql.sql})`, params: sql.params }];
   });
   const joins = indicators.map((indicator, index) => (indicator.metric ? ` left join m${index} on m${index}.subject_id = s.id` : '')).join('');
-  const values = indicators.map((indicator, index) => `${indicator.metric ? `m${index}.value` : 'null::numeric'} as v${index}, ${isAttestable(indicator) ? `a.a${index}` : 'null::numeric'} as a${index}`);
+  const holderCounted = new Set(indicators.flatMap((indicator, index) => (indicator.metric && HOLDER_SHARES.has(indicator.metric) ? [index] : [])));
+  const values = indicators.map((indicator, index) => {
+    const value = `${indicator.metric ? `m${index}.value` : 'null::numeric'} as v${index}, ${isAttestable(indicator) ? `a.a${index}` : 'null::numeric'} as a${index}`;
+    return holderCounted.has(index) ? `${value}, m${index}.held as h${index}, m${index}.counted as n${index}, m${index}.counted_recognised as r${index}` : value;
+  });
   return fill(
     `with subjects as materialized (
        {subjects}
@@ -324,7 +349,7 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
       subjects: subjectsSql(scope, d),
       metrics: join(metricCtes, ''),
       attested: attestedRelation({ subjectKind: scope.kind, titleKind: scope.titleKind ?? TITLE_OF[scope.kind], unitLevel: scope.unitLevel }, year, indicators, 'subjects'),
-      tail: scoringTail(indicators, rule),
+      tail: scoringTail(indicators, rule, holderCounted),
     },
   );
 }

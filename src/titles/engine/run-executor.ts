@@ -6,7 +6,8 @@ import { rulesetDayFor, rulesetForYear } from './criteria';
 import type { RunPhase } from './engine.enums';
 import { evaluatePhase, PHASES, type PhaseSpec } from './phases';
 import { deleteStaleProgress, STORED } from '../progress/progress.repository';
-import { TitleRun, type RunCounts } from './run.entity';
+import { TitleRun, type PhaseSubjects, type RunCounts } from './run.entity';
+import { estimatePhaseSubjects, overallFraction } from './run-progress';
 
 /** The phases of a run, bottom-up: each level reads the one below. */
 export const PHASE_ORDER: readonly RunPhase[] = PHASES.map((spec) => spec.phase);
@@ -29,6 +30,9 @@ export type RunOutcome = { status: 'done'; detail: Record<string, unknown> } | {
 interface PhaseContext {
   env: RunEnvironment;
   run: TitleRun;
+  /** The phases finished, this attempt's included, and every phase's subjects as known so far. */
+  phasesDone: RunPhase[];
+  phaseSubjects: PhaseSubjects;
   phaseStartedAt: Date;
   /** First day of the month the run's history rows belong to. */
   month: string;
@@ -67,6 +71,8 @@ export class TitleRunExecutor {
       run.ruleset = ruleset;
     }
     const month = `${todayInVietnam(run.startedAt ?? new Date()).slice(0, 7)}-01`;
+    const phaseSubjects = run.phaseSubjects ?? (await estimatePhaseSubjects(em, run.unit.path, run.year));
+    const phasesDone = [...run.phasesDone];
     for (const spec of PHASES) {
       const phase = spec.phase;
       if (run.phasesDone.includes(phase)) continue;
@@ -75,7 +81,8 @@ export class TitleRunExecutor {
         [phase, runId],
       );
       env.log.info({ runId, phase }, 'titles phase started');
-      const result = await this.phase(spec, { env, run, phaseStartedAt: new Date(started?.phase_started_at ?? Date.now()), month });
+      const result = await this.phase(spec, { env, run, phasesDone, phaseSubjects, phaseStartedAt: new Date(started?.phase_started_at ?? Date.now()), month });
+      phasesDone.push(phase);
       await em.execute(
         `update title_run set phases_done = array_append(phases_done, ?), counts = coalesce(counts, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb),
                 rows_written = rows_written + ?, updated_at = now() where id = ?`,
@@ -83,7 +90,7 @@ export class TitleRunExecutor {
       );
     }
     const [finished] = await em.execute<{ duration_ms: number; rows_written: number }[]>(
-      `update title_run set status = 'SUCCEEDED', finished_at = now(), duration_ms = (extract(epoch from now() - started_at) * 1000)::int, updated_at = now()
+      `update title_run set status = 'SUCCEEDED', progress = 1, estimated_end_at = now(), finished_at = now(), duration_ms = (extract(epoch from now() - started_at) * 1000)::int, updated_at = now()
         where id = ? returning duration_ms, rows_written`,
       [runId],
     );
@@ -99,10 +106,21 @@ export class TitleRunExecutor {
     );
   }
 
-  private async phase(spec: PhaseSpec, { env, run, phaseStartedAt, month }: PhaseContext): Promise<PhaseResult> {
+  private async phase(spec: PhaseSpec, { env, run, phasesDone, phaseSubjects, phaseStartedAt, month }: PhaseContext): Promise<PhaseResult> {
     const { em } = env;
     const report = async (done: number, total: number) => {
-      await em.execute('update title_run set subjects_done = ?, subjects_total = ?, updated_at = now() where id = ?', [done, total, run.id]);
+      phaseSubjects[spec.phase] = total;
+      const fraction = overallFraction(phaseSubjects, phasesDone, { phase: spec.phase, done });
+      // The fraction and the end never go back: a phase counting more subjects than estimated holds the bar rather than moving it left.
+      await em.execute(
+        `update title_run set subjects_done = ?, subjects_total = ?, phase_subjects = ?::jsonb, progress = greatest(progress, ?::numeric),
+                estimated_end_at = case when greatest(progress, ?::numeric) > 0 then greatest(
+                  least(coalesce(estimated_end_at, 'infinity'::timestamptz), started_at + (now() - started_at) / greatest(progress, ?::numeric)::float8),
+                  now() + interval '1 second') end,
+                updated_at = now()
+          where id = ?`,
+        [done, total, JSON.stringify(phaseSubjects), fraction, fraction, fraction, run.id],
+      );
       await env.progress({ phase: spec.phase, subjectsDone: done, subjectsTotal: total });
     };
     const scope = {

@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Account } from '../../auth/account.entity';
 import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
 import { BaseEntity } from '../../infra/base.entity';
@@ -11,6 +11,9 @@ export interface RunCounts {
   notYet: number;
   awaiting: number;
 }
+
+/** Subjects per phase: estimated when the run starts, then as each phase counts them. */
+export type PhaseSubjects = Partial<Record<RunPhase, number>>;
 
 /**
  * One recalculation of the titles of a unit's subtree for a year. At most one is QUEUED or
@@ -25,7 +28,7 @@ export interface RunCounts {
 @Index({ properties: ['unit', 'year', 'createdAt'] })
 @Check({ name: 'title_run_year_range', expression: 'year between 2000 and 2100' })
 export class TitleRun extends BaseEntity<
-  'status' | 'phase' | 'phasesDone' | 'subjectsDone' | 'subjectsTotal' | 'counts' | 'rowsWritten' | 'attempts' | 'ruleset' | 'startedAt' | 'phaseStartedAt' | 'finishedAt' | 'durationMs' | 'error' | 'requestedBy'
+  'status' | 'phase' | 'phasesDone' | 'subjectsDone' | 'subjectsTotal' | 'phaseSubjects' | 'progress' | 'estimatedEndAt' | 'counts' | 'rowsWritten' | 'attempts' | 'ruleset' | 'startedAt' | 'phaseStartedAt' | 'finishedAt' | 'durationMs' | 'error' | 'requestedBy'
 > {
   @ManyToOne(() => AdministrativeUnit)
   unit!: AdministrativeUnit;
@@ -54,8 +57,21 @@ export class TitleRun extends BaseEntity<
   @Property({ type: 'integer', nullable: true })
   subjectsTotal: number | null = null;
 
+  /** Subjects of every phase: estimated when the run starts, then as each phase counts its own. */
   @Property({ type: 'json', nullable: true })
-  counts: RunCounts | null = null;
+  phaseSubjects: PhaseSubjects | null = null;
+
+  /** The share of the whole run done, 0 to 1 (see overallFraction); it never goes back. */
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 4, default: 0 })
+  progress = 0;
+
+  /** When the run should end at the pace so far; it never moves later, and stays ahead of now while the run goes on. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  estimatedEndAt: Date | null = null;
+
+  /** Per finished phase, how many subjects ended in each status. */
+  @Property({ type: 'json', nullable: true })
+  counts: Partial<Record<RunPhase, RunCounts>> | null = null;
 
   /** Progress rows (and their monthly history rows) written, over every phase. */
   @Property({ type: 'integer', default: 0 })

@@ -2,7 +2,8 @@ import { labelOf } from '../../core/labels';
 import type { Locale } from '../../core/locale';
 import { ScoreSource } from '../engine/engine.enums';
 import { MetricName } from '../engine/metrics';
-import type { IndicatorScore } from './progress.entity';
+import { TitleKind } from '../titles.enums';
+import type { HolderCount, IndicatorScore } from './progress.entity';
 import type { ScoringBand } from '../rulesets/ruleset.entity';
 
 /** What the texts need to know of an indicator of the ruleset. */
@@ -52,9 +53,49 @@ function topicOf(indicator: IndicatorText, locale: Locale): string {
   return topic ? labelOf('Topic', topic, locale).toLowerCase() : '';
 }
 
+/** What a share of holders counts: its items in words and the title they hold. */
+const HOLDER_SHARE_ITEMS: Partial<Record<string, { vi: string; en: string; title: TitleKind }>> = {
+  [MetricName.CITIZEN_TITLE_SHARE]: { vi: 'người', en: 'people', title: TitleKind.LEARNING_CITIZEN },
+  [MetricName.FAMILY_TITLE_SHARE]: { vi: 'hộ', en: 'households', title: TitleKind.LEARNING_FAMILY },
+  [MetricName.COMMUNITY_TITLE_SHARE]: { vi: 'đơn vị trực thuộc', en: 'units below', title: TitleKind.LEARNING_COMMUNITY },
+};
+
+/**
+ * A share of holders with what was counted (titles.md): "3 of 5 households recognised as Gia đình
+ * học tập in 2025" where the year's recognition is recorded, the provisional results where it is
+ * not, and both named when the counted items lie on either side.
+ */
+function holderShareText(metric: string, holders: HolderCount, year: number, locale: Locale): string | null {
+  const items = HOLDER_SHARE_ITEMS[metric];
+  if (!items) return null;
+  // The movement's titles are proper names: English texts keep them in Vietnamese, as the decisions write them.
+  const title = labelOf('TitleKind', items.title, 'vi');
+  const count = pick(locale, `${number(holders.held, locale)}/${number(holders.counted, locale)} ${items.vi}`, `${number(holders.held, locale)} of ${number(holders.counted, locale)} ${items.en}`);
+  const share = percent(holders.counted ? holders.held / holders.counted : 0, locale);
+  if (holders.counted > 0 && holders.countedRecognised === holders.counted) {
+    return pick(locale, `${count} được công nhận ${title} năm ${year} (${share})`, `${count} recognised as ${title} in ${year} (${share})`);
+  }
+  if (holders.countedRecognised === 0) {
+    return pick(
+      locale,
+      `${count} đạt tiêu chí ${title} năm ${year}, tạm tính vì chưa có quyết định công nhận (${share})`,
+      `${count} meet the criteria of ${title} in ${year}, provisional while the recognition is not recorded (${share})`,
+    );
+  }
+  const recognised = pick(locale, `${number(holders.countedRecognised, locale)}/${number(holders.counted, locale)}`, `${number(holders.countedRecognised, locale)} of the ${number(holders.counted, locale)}`);
+  return pick(
+    locale,
+    `${count} đạt ${title} năm ${year} (${share}): tính theo quyết định công nhận với ${recognised} ${items.vi} nơi đã có quyết định, theo kết quả tạm tính với số còn lại`,
+    `${count} hold ${title} in ${year} (${share}): recognitions counted for the ${recognised} where the recognition is recorded, provisional results for the others`,
+  );
+}
+
 /** The metric's value in words: "12,5 giờ tự học đã xác nhận trong năm" / "12.5 verified self-study hours this year". */
-function valueText(indicator: IndicatorText, value: number | null, locale: Locale): string {
+function valueText(indicator: IndicatorText, score: IndicatorScore, year: number, locale: Locale): string {
+  const { value } = score;
   const v = value ?? 0;
+  const holders = score.holders && indicator.metric ? holderShareText(indicator.metric, score.holders, year, locale) : null;
+  if (holders) return holders;
   switch (indicator.metric) {
     case MetricName.VERIFIED_HOURS:
       return pick(locale, `${number(v, locale)} giờ học đã xác nhận trong năm`, `${number(v, locale)} verified hours of learning this year`);
@@ -104,8 +145,8 @@ function valueText(indicator: IndicatorText, value: number | null, locale: Local
 }
 
 
-/** One line a citizen can read on where an indicator's score comes from. */
-export function explainIndicator(indicator: IndicatorText, score: IndicatorScore, locale: Locale): string {
+/** One line a citizen can read on where an indicator's score comes from, for the year evaluated. */
+export function explainIndicator(indicator: IndicatorText, score: IndicatorScore, year: number, locale: Locale): string {
   const points = (s: number) =>
     indicator.level !== null
       ? pick(locale, s >= 1 ? `đạt (mức ${indicator.level})` : `chưa đạt (mức ${indicator.level})`, s >= 1 ? `met (level ${indicator.level})` : `not met (level ${indicator.level})`)
@@ -118,7 +159,7 @@ export function explainIndicator(indicator: IndicatorText, score: IndicatorScore
     case ScoreSource.ATTESTED:
       return `${pick(locale, 'Cán bộ đánh giá', 'Attested by an assessor')}: ${points(score.score ?? 0)}`;
     case ScoreSource.AUTO:
-      return `${valueText(indicator, score.value, locale)}: ${points(score.score ?? 0)}`;
+      return `${valueText(indicator, score, year, locale)}: ${points(score.score ?? 0)}`;
   }
 }
 

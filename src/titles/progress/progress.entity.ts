@@ -19,6 +19,19 @@ export interface IndicatorScore {
   score: number | null;
   /** The metric's value for AUTO and AUTO_OR_ATTESTED indicators (also when an attestation overrides it). */
   value: number | null;
+  /** A share of holders of another title: what it counted (absent on rows computed before it was recorded). */
+  holders?: HolderCount;
+}
+
+/**
+ * The count behind a share of holders of another title: `held` of `counted`, of which
+ * `countedRecognised` sit where the year's recognition of that title is recorded (and so count
+ * awards) and the others count provisional progress (titles.md).
+ */
+export interface HolderCount {
+  held: number;
+  counted: number;
+  countedRecognised: number;
 }
 
 /**

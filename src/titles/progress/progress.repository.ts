@@ -216,6 +216,24 @@ const HOME_UNITS: Record<GroupScope['kind'], string> = {
   [SubjectKind.UNIT]: 'select id as unit_id from administrative_unit where level = ?::text',
 };
 
+/**
+ * How many subjects each kind of a subtree has: citizens aged 15+, households, clans,
+ * organisations and units per level. One statement; a run's first estimate of its phases.
+ */
+export async function countSubjects(em: EntityManager, unitPath: string, year: number): Promise<{ citizens: number; households: number; clans: number; organisations: number; units: Partial<Record<UnitLevel, number>> }> {
+  const path = `${unitPath}%`;
+  const [row] = await em.execute<{ citizens: number; households: number; clans: number; organisations: number; units: Partial<Record<UnitLevel, number>> | null }[]>(
+    `with scope as (select id, level from administrative_unit where path like ?)
+     select (select count(*)::int from citizen c join scope on scope.id = c.residence_id where c.birth_year <= ?::int) as citizens,
+            (select count(*)::int from (${HOME_UNITS[SubjectKind.HOUSEHOLD]}) s join scope on scope.id = s.unit_id) as households,
+            (select count(*)::int from (${HOME_UNITS[SubjectKind.CLAN]}) s join scope on scope.id = s.unit_id) as clans,
+            (select count(*)::int from (${HOME_UNITS[SubjectKind.ORGANISATION]}) s join scope on scope.id = s.unit_id) as organisations,
+            (select jsonb_object_agg(level, n) from (select level, count(*)::int as n from scope group by level) l) as units`,
+    [path, year - CITIZEN_MIN_AGE],
+  );
+  return { citizens: row?.citizens ?? 0, households: row?.households ?? 0, clans: row?.clans ?? 0, organisations: row?.organisations ?? 0, units: row?.units ?? {} };
+}
+
 /** The households, organisations, clans or units of a level in a subtree, grouped by home unit into batches. */
 export async function planGroupBatches(em: EntityManager, kind: GroupScope['kind'], unitLevel: UnitLevel | null, unitPath: string, size: number, lanes: number): Promise<SubjectBatch[]> {
   const rows = await em.execute<{ unit_id: string; subjects: number }[]>(

@@ -29,6 +29,7 @@ function toRow(row: StandingRow): TitleStandingRowType {
     evaluated: row.evaluated,
     meeting: row.meeting,
     recognised: row.recognised,
+    holding: row.holding,
     meetingShare: share(row.meeting, row.evaluated),
     recognisedShare: share(row.recognised, row.evaluated),
     comparedShare: row.compared,

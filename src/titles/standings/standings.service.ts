@@ -14,7 +14,9 @@ export interface StandingRow {
   evaluated: number;
   meeting: number;
   recognised: number;
-  /** recognised ÷ evaluated for a closed year, meeting ÷ evaluated for the current one; null without subjects. */
+  /** Recognised where the year's recognition is recorded, meeting the criteria elsewhere (titles.md). */
+  holding: number;
+  /** holding ÷ evaluated; null without subjects. */
   compared: number | null;
   /** Below the target compared with; null without a target or without subjects. */
   behindTarget: boolean | null;
@@ -80,19 +82,18 @@ export class StandingsService {
     );
     const targets = await ctx.em.find(TitleTarget, { titleKind, unitLevel }, { orderBy: { population: 'asc', targetYear: 'asc' } });
     const target = applicableTarget(targets, year);
-    const yearClosed = year < current;
     const row = (of: AdministrativeUnit, rows: ChildCounts[]): StandingRow => {
       const sum = (pick: (counts: ChildCounts) => number) => rows.reduce((total, counts) => total + pick(counts), 0);
       const evaluated = sum((c) => c.evaluated);
-      const holding = yearClosed ? sum((c) => c.recognised) : sum((c) => c.meeting);
-      return { unit: of, evaluated, meeting: sum((c) => c.meeting), recognised: sum((c) => c.recognised), compared: share(holding, evaluated), behindTarget: isBehind(holding, evaluated, target) };
+      const holding = sum((c) => c.holding);
+      return { unit: of, evaluated, meeting: sum((c) => c.meeting), recognised: sum((c) => c.recognised), holding, compared: share(holding, evaluated), behindTarget: isBehind(holding, evaluated, target) };
     };
     return {
       unit,
       year,
       titleKind,
       unitLevel,
-      yearClosed,
+      yearClosed: year < current,
       targets,
       target,
       total: row(unit, counts),
@@ -104,9 +105,8 @@ export class StandingsService {
   async leaderboard(ctx: RequestContext, unitId: string, year: number, titleKind: TitleKind, unitLevel: UnitLevel | null, first: number): Promise<LeaderboardEntry[]> {
     const standings = await this.standings(ctx, unitId, year, titleKind, unitLevel);
     if (!standings) return [];
-    const holding = (row: StandingRow) => (standings.yearClosed ? row.recognised : row.meeting);
     // Cross-multiplied so equal fractions compare equal: a/b vs c/d ⇔ a·d vs c·b.
-    const byShare = (a: StandingRow, b: StandingRow) => holding(b) * a.evaluated - holding(a) * b.evaluated;
+    const byShare = (a: StandingRow, b: StandingRow) => b.holding * a.evaluated - a.holding * b.evaluated;
     const ranked = standings.children
       .filter((row) => row.evaluated > 0)
       .sort((a, b) => byShare(a, b) || b.evaluated - a.evaluated || a.unit.name.localeCompare(b.unit.name, 'vi'));

@@ -42,13 +42,18 @@ export class TitleStandingRowType {
   @Field(() => Int, { description: 'Subjects recognised for the year (awards not revoked).' })
   recognised!: number;
 
+  @Field(() => Int, {
+    description: 'Subjects holding the title as the movement counts them: recognised (awards not revoked) where the year\'s recognition is recorded, meeting the criteria (provisional) where it is not.',
+  })
+  holding!: number;
+
   @Field(() => Float, { nullable: true, description: 'meeting ÷ evaluated; null without subjects.' })
   meetingShare!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'recognised ÷ evaluated; null without subjects.' })
   recognisedShare!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The share compared with the target: recognisedShare for a closed year, meetingShare for the current one (provisional).' })
+  @Field(() => Float, { nullable: true, description: 'The share compared with the target: holding ÷ evaluated, so recognitions where the year\'s recognition is recorded and provisional progress elsewhere; null without subjects.' })
   comparedShare!: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when comparedShare is below the target; null without a target or without subjects.' })
@@ -75,7 +80,7 @@ export class TitleStandingsType {
   @Field(() => UnitLevel, { nullable: true, description: 'For a Learning Community: the level of the units counted.' })
   unitLevel!: UnitLevel | null;
 
-  @Field({ description: 'True when the year has ended: shares are then compared by recognitions, else by the provisional progress.' })
+  @Field({ description: 'True when the year has ended. Whether a unit\'s share counts recognitions depends on its recognition being recorded, not on the year having ended: see holding.' })
   yearClosed!: boolean;
 
   @Field(() => TitleTargetType, { nullable: true, description: 'The target compared with: the title\'s own subjects, for the first target year not before the year; null when the texts set none.' })
