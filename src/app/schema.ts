@@ -12,7 +12,8 @@ import { ContributionResolver, ExternalContributorResolver } from '../emulation/
 import { CommendationFormResolver, CommendationRoundResolver } from '../emulation/forms/form.resolver';
 import { HonourRollResolver } from '../emulation/honour-roll/honour-roll.resolver';
 import { InitiativeResolver } from '../emulation/initiatives/initiative.resolver';
-import { NominationResolver, NominationStepResolver } from '../emulation/nominations/nomination.resolver';
+import { DossierResolver, NominationResolver, NominationStepResolver } from '../emulation/nominations/nomination.resolver';
+import { EmulationResultResolver } from '../emulation/criteria/emulation-result.resolver';
 import { ReportPeriodResolver } from '../reports/graphql/report-period.resolver';
 import { ReportResolver } from '../reports/graphql/report.resolver';
 import { ConsolidatedReportResolver, SubmissionBoardLineResolver, SubmissionBoardResolver } from '../reports/graphql/review.resolver';
@@ -109,6 +110,8 @@ export const RESOLVERS = [
   ExternalContributorResolver,
   InitiativeResolver,
   NominationResolver,
+  EmulationResultResolver,
+  DossierResolver,
   NominationStepResolver,
   HonourRollResolver,
 ] as const;

@@ -131,7 +131,7 @@ export interface QueryLimits {
   rootFieldCost: number;
   /** Most root fields of one mutation operation. */
   maxMutations: number;
-  /** Most costly root mutations (sign-in, registration, claim codes, imports, uploads) of one operation. */
+  /** Most costly root mutations (sign-in, registration, claim codes, imports, uploads, consolidations) of one operation. */
   maxCostlyMutations: number;
 }
 

@@ -106,6 +106,7 @@ export const USER_ERROR_CODES = {
   NOTE_TOO_LONG: 'A note is longer than 2,000 characters.',
   NOTHING_TO_DOWNLOAD: 'The resource has no file to download.',
   NOTHING_TO_RETRY: 'No step of this media has failed.',
+  NOT_A_COLLECTIVE: 'Emulation checklists are kept for the province, districts, communes and organisations, not for this subject.',
   NOT_A_COMMUNE: 'Hamlets are created under a commune, ward or town.',
   NOT_A_HAMLET: 'A household\'s address is a hamlet or residential quarter.',
   NOT_A_MEMBER: 'The citizen or household is not a current member.',

@@ -1,12 +1,13 @@
 import type { BodyService } from '../bodies/body.service';
 import { ContributionService } from './contributions/contribution.service';
+import { EmulationResultService } from './criteria/emulation-result.service';
 import { CommendationFormService } from './forms/form.service';
 import { HonourRollService } from './honour-roll/honour-roll.service';
 import { InitiativeService } from './initiatives/initiative.service';
 import { NominationService } from './nominations/nomination.service';
 import { NominationWorkflowService } from './nominations/workflow.service';
 
-/** Emulation and commendation: contributions, initiatives, forms and rounds, nominations, the honour roll. */
+/** Emulation and commendation: contributions, initiatives, forms and rounds, nominations, the honour roll, the collectives' checklists. */
 export interface EmulationServices {
   forms: CommendationFormService;
   contributions: ContributionService;
@@ -14,6 +15,8 @@ export interface EmulationServices {
   nominations: NominationService;
   workflow: NominationWorkflowService;
   honourRoll: HonourRollService;
+  /** The collectives' emulation checklists, evaluated by the titles engine. */
+  results: EmulationResultService;
 }
 
 export function createEmulationServices(bodies: BodyService): EmulationServices {
@@ -26,5 +29,6 @@ export function createEmulationServices(bodies: BodyService): EmulationServices 
     nominations,
     workflow: new NominationWorkflowService(nominations),
     honourRoll: new HonourRollService(),
+    results: new EmulationResultService(),
   };
 }

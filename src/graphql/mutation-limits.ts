@@ -3,8 +3,8 @@ import { ApiError, ErrorCode } from '../core/errors';
 
 /**
  * Root mutations whose one call costs the server far more than a request does: a password hashed or
- * checked, a code guessed, a file or a CSV taken in. The only list of them: the request limits and the
- * rate limit read it here.
+ * checked, a code guessed, a file or a CSV taken in, a list of rows moved at once (a round's nominations
+ * consolidated). The only list of them: the request limits and the rate limit read it here.
  */
 export const COSTLY_MUTATIONS: ReadonlySet<string> = new Set([
   'signIn',
@@ -19,6 +19,7 @@ export const COSTLY_MUTATIONS: ReadonlySet<string> = new Set([
   'createUpload',
   'createEvidenceUpload',
   'completeUpload',
+  'consolidateNominations',
 ]);
 
 /** Tried once per request at most, so one request cannot try several passwords. */
@@ -69,7 +70,7 @@ export function checkMutations(operation: OperationDefinitionNode, fragments: Re
   if (signIns > 1) throw refuse(`The operation calls ${ONCE_PER_REQUEST} ${signIns} times; one request may sign in once`, { signIns, maxSignIns: 1 });
   const costly = names.filter((name) => COSTLY_MUTATIONS.has(name)).length;
   if (costly > limits.maxCostlyMutations) {
-    throw refuse(`The operation calls ${costly} costly mutations (sign-in, registration, claim codes, imports, uploads); one request may call at most ${limits.maxCostlyMutations}`, {
+    throw refuse(`The operation calls ${costly} costly mutations (sign-in, registration, claim codes, imports, uploads, consolidations); one request may call at most ${limits.maxCostlyMutations}`, {
       costlyMutations: costly,
       maxCostlyMutations: limits.maxCostlyMutations,
     });

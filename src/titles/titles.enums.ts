@@ -6,6 +6,12 @@ export enum TitleKind {
   LEARNING_CLAN = 'LEARNING_CLAN',
   LEARNING_COMMUNITY = 'LEARNING_COMMUNITY',
   LEARNING_UNIT = 'LEARNING_UNIT',
+  /**
+   * Not a title: the yearly emulation checklist of a collective in the province's plan (III.1 a–c,
+   * đ), for the province, a district (historic), a commune (unit level) and an organisation (no
+   * level). Evaluated by the same rulesets and runs; never recognised by a title decision.
+   */
+  COLLECTIVE_EMULATION = 'COLLECTIVE_EMULATION',
 }
 
 export enum RulesetStatus {
@@ -39,6 +45,11 @@ registerLabelledEnum(TitleKind, 'TitleKind', 'A learning title of the movement (
     description: 'Learning Community: a hamlet, a commune, a district (historic) or the province',
   },
   [TitleKind.LEARNING_UNIT]: { vi: 'Đơn vị học tập', en: 'Learning Unit', description: 'Learning Unit: an organisation (agency, school, enterprise, cooperative)' },
+  [TitleKind.COLLECTIVE_EMULATION]: {
+    vi: 'Tiêu chí thi đua của tập thể',
+    en: 'Emulation criteria of a collective',
+    description: "Not a title: the yearly emulation checklist of the province's plan (III.1) for the province, a district (historic), a commune or an organisation; never recognised by a title decision",
+  },
 });
 
 registerLabelledEnum(RulesetStatus, 'RulesetStatus', 'Whether a ruleset version is still being edited or is in force (and read-only).', {

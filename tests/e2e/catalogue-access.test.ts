@@ -344,6 +344,7 @@ describe('access matrix of the catalogue mutations', () => {
         'decideNomination', 'returnNomination', 'rejectNomination', 'revokeCommendation',
         'recordContribution', 'verifyContribution', 'recordExternalContributor', 'recordInitiative', 'recogniseInitiative', 'setHonourRollConsent',
       ],
+      'emulation-criteria.test.ts': ['attestEmulationItem'],
       'resources-access.test.ts': [
         'createUpload', 'completeUpload', 'retryProcessing', 'retryFailedJob', 'pauseJobQueue', 'resumeJobQueue',
         'createLearningResource', 'updateLearningResource', 'publishLearningResource', 'withdrawLearningResource', 'recordResourceView', 'recordStudy', 'downloadLearningResource',

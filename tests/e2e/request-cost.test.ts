@@ -187,7 +187,7 @@ describe('mutations of one request', () => {
     const four = await post(`mutation { ${registrations.join(' ')} }`, newAddress());
     expect(four.status).toBe(400);
     expect(four.body.errors?.[0]).toMatchObject({
-      message: 'The operation calls 4 costly mutations (sign-in, registration, claim codes, imports, uploads); one request may call at most 3',
+      message: 'The operation calls 4 costly mutations (sign-in, registration, claim codes, imports, uploads, consolidations); one request may call at most 3',
       extensions: { code: 'TOO_MANY_MUTATIONS', costlyMutations: 4, maxCostlyMutations: 3 },
     });
   });

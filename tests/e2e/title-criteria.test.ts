@@ -21,7 +21,7 @@ import {
 
 /*
  * Hand-computed cases of titles.md's points rules for families, clans and hamlets, under VN-2024
- * version 2 (criteria, from 2026) for the current year and version 1 (every indicator at least
+ * version 2 (criteria, from 2026; version 3, in force for the current year, keeps its definitions) and version 1 (every indicator at least
  * half its maximum) for the year before, on the same people with the same entries each year.
  *
  * Four households of two adults (aged 19–60) each, all in one hamlet and one clan; every adult
@@ -136,7 +136,7 @@ afterAll(async () => {
 describe('a family under version 2: no criterion below half its maximum', () => {
   it('passes at 20/30 on adults with nobody yet a Learning Citizen and 90 in total', async () => {
     const family = await progress('Household', households.F90, CURRENT, { 'accept-language': 'en' });
-    expect(family).toMatchObject({ total: 90, status: 'MEETS_CRITERIA', ruleset: { version: 2 }, missing: [] });
+    expect(family).toMatchObject({ total: 90, status: 'MEETS_CRITERIA', ruleset: { version: 3 }, missing: [] });
     expect(family.criteria).toEqual([
       { code: 'CHILDREN', label: "Children's learning", score: 30, maxScore: 30, minimum: 15, meetsMinimum: true, explanation: "Children's learning: 30 of 30 points, needs at least 15" },
       { code: 'ADULTS', label: "Adults' learning", score: 20, maxScore: 30, minimum: 15, meetsMinimum: true, explanation: "Adults' learning: 20 of 30 points, needs at least 15" },
@@ -147,7 +147,7 @@ describe('a family under version 2: no criterion below half its maximum', () => 
 
   it('does not pass at 14/30 on adults although the total is 84, and says which criterion is short', async () => {
     const family = await progress('Household', households.F14, CURRENT);
-    expect(family).toMatchObject({ total: 84, status: 'NOT_YET', ruleset: { version: 2 } });
+    expect(family).toMatchObject({ total: 84, status: 'NOT_YET', ruleset: { version: 3 } });
     expect(family.criteria[1]).toMatchObject({ code: 'ADULTS', label: 'Người lớn học tập', score: 14, maxScore: 30, minimum: 15, meetsMinimum: false });
     expect(family.missing).toEqual(['Người lớn học tập: 14/30 điểm, cần ít nhất 15']);
   });
@@ -281,7 +281,7 @@ describe('publishing criteria', () => {
 
   it('refuses criteria that overlap, name unknown indicators or set a minimum out of range, each as a UserError', async () => {
     const v2 = await api.gql(`{ activeRuleset(date: "${CURRENT}-06-30") { id version definition(kind: LEARNING_FAMILY) { id criteria { code maxScore indicatorCodes } } } }`);
-    expect(v2.data?.activeRuleset).toMatchObject({ version: 2, definition: { criteria: [{ code: 'CHILDREN', maxScore: 30 }, { code: 'ADULTS', maxScore: 30, indicatorCodes: ['ADULT_LITERACY', 'ADULT_ACTIVITY', 'CITIZEN_SHARE'] }, { code: 'CONDITIONS', maxScore: 20 }, { code: 'EFFECTS', maxScore: 20 }] } });
+    expect(v2.data?.activeRuleset).toMatchObject({ version: 3, definition: { criteria: [{ code: 'CHILDREN', maxScore: 30 }, { code: 'ADULTS', maxScore: 30, indicatorCodes: ['ADULT_LITERACY', 'ADULT_ACTIVITY', 'CITIZEN_SHARE'] }, { code: 'CONDITIONS', maxScore: 20 }, { code: 'EFFECTS', maxScore: 20 }] } });
     const draft = await api.gql(
       'mutation($input: CreateRulesetDraftInput!) { createRulesetDraft(input: $input) { ruleset { id definition(kind: LEARNING_FAMILY) { id } } errors { code } } }',
       { input: { fromId: v2.data?.activeRuleset.id, code: 'TEST-CRITERIA', effectiveFrom: '2090-01-01' } },

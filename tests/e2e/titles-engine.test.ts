@@ -101,9 +101,9 @@ describe('recalculateTitles and titleRun', () => {
     }
     // Batches follow residence units (here 2 citizens, then 1): progress is seen half way.
     expect(seen.some((state) => /^RUNNING CITIZENS [12]\/3$/.test(state))).toBe(true);
-    // One bar over the run: phases weigh their subjects plus one (3+1, 1, 1, 1, 2+1, 1+1, 1, 1 = 14),
-    // so 2 of the 3 citizens written is 2/14. It never goes back, nor does the time left grow.
-    expect(bar.some(({ progress }) => Math.abs(progress - 2 / 14) < 1e-4)).toBe(true);
+    // One bar over the run: phases weigh their subjects plus one (3+1, 1, 1, 1, 2+1, 1+1, 1, 1, and the
+    // emulation phases' estimates 1, 1+1, 1, 1 = 19), so 2 of the 3 citizens written is 2/19. It never goes back, nor does the time left grow.
+    expect(bar.some(({ progress }) => Math.abs(progress - 2 / 19) < 1e-4)).toBe(true);
     bar.forEach((step, index) => {
       const before = bar[index - 1];
       if (!before) return;
@@ -114,9 +114,12 @@ describe('recalculateTitles and titleRun', () => {
     expect(run).toMatchObject({
       status: 'SUCCEEDED',
       statusLabel: 'Hoàn thành',
-      // The last phase (the province, not under the commune) has nothing to evaluate.
-      phase: 'PROVINCES',
-      phasesDone: ['CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES'],
+      // The last phase (the province's emulation checklist, which version 1 does not have) has nothing to evaluate.
+      phase: 'EMULATION_PROVINCES',
+      phasesDone: [
+        'CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES',
+        'EMULATION_ORGANISATIONS', 'EMULATION_COMMUNES', 'EMULATION_DISTRICTS', 'EMULATION_PROVINCES',
+      ],
       subjectsDone: 0,
       subjectsTotal: 0,
       progress: 1,
@@ -130,6 +133,11 @@ describe('recalculateTitles and titleRun', () => {
         { phase: 'COMMUNES', status: 'DONE', subjects: 1, counted: true, subjectsDone: 1 },
         { phase: 'DISTRICTS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
         { phase: 'PROVINCES', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        // Version 1 has no emulation checklist: nothing to evaluate.
+        { phase: 'EMULATION_ORGANISATIONS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'EMULATION_COMMUNES', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'EMULATION_DISTRICTS', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
+        { phase: 'EMULATION_PROVINCES', status: 'DONE', subjects: 0, counted: true, subjectsDone: 0 },
       ],
       // 3 citizens, 2 hamlets and the commune, each a progress row and a history row.
       rowsWritten: 12,
@@ -146,6 +154,10 @@ describe('recalculateTitles and titleRun', () => {
         { phase: 'COMMUNES', meets: 0, notYet: 1, awaiting: 0 },
         { phase: 'DISTRICTS', meets: 0, notYet: 0, awaiting: 0 },
         { phase: 'PROVINCES', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_ORGANISATIONS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_COMMUNES', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_DISTRICTS', meets: 0, notYet: 0, awaiting: 0 },
+        { phase: 'EMULATION_PROVINCES', meets: 0, notYet: 0, awaiting: 0 },
       ],
     });
     const next = await api.gql(RECALCULATE, { input }, { token: tokens.assessor });

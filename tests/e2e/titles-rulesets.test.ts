@@ -12,7 +12,7 @@ const DEFINITION_FIELDS = `id kind kindLabel unitLevel recognitionValidityYears
 beforeAll(async () => {
   api = await startTestApi();
   adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
-  // Version 1 as shipped (version 2, from 2026, is tried in title-criteria.test.ts).
+  // Version 1 as shipped (version 2, from 2026, is tried in title-criteria.test.ts; version 3, the same with the emulation checklists, in emulation-criteria.test.ts).
   const active = await api.gql('{ activeRuleset(date: "2025-03-01") { id } }');
   vn2024 = active.data?.activeRuleset.id;
 });
@@ -199,14 +199,14 @@ describe('the default ruleset VN-2024', () => {
     ]);
   });
 
-  it('passes its own publication checks, and a copy of it publishes as the next version (3: version 2 ships too)', async () => {
+  it('passes its own publication checks, and a copy of it publishes as the next version (4: versions 2 and 3 ship too)', async () => {
     const draft = await newDraft('2027-01-01');
     const read = await api.gql('query($id: ID!) { ruleset(id: $id) { code version status problems { code } basedOn { id } } }', { id: draft }, { token: adminToken });
-    expect(read.data?.ruleset).toEqual({ code: 'VN-2024', version: 3, status: 'DRAFT', problems: [], basedOn: { id: vn2024 } });
+    expect(read.data?.ruleset).toEqual({ code: 'VN-2024', version: 4, status: 'DRAFT', problems: [], basedOn: { id: vn2024 } });
     const result = await publish(draft);
     expect(result.data?.publishRuleset).toMatchObject({ ruleset: { id: draft, status: 'PUBLISHED' }, errors: [] });
     const active = await api.gql('{ before: activeRuleset(date: "2025-12-31") { id } now: activeRuleset(date: "2026-12-31") { version } later: activeRuleset(date: "2027-01-01") { id version } }');
-    expect(active.data).toEqual({ before: { id: vn2024 }, now: { version: 2 }, later: { id: draft, version: 3 } });
+    expect(active.data).toEqual({ before: { id: vn2024 }, now: { version: 3 }, later: { id: draft, version: 4 } });
   });
 });
 

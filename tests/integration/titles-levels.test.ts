@@ -217,7 +217,10 @@ describe('a run over commune A', () => {
   });
 
   it('evaluates every level bottom-up, each reading the one below', () => {
-    expect(phases).toEqual(['CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES']);
+    expect(phases).toEqual([
+      'CITIZENS', 'HOUSEHOLDS', 'ORGANISATIONS', 'CLANS', 'HAMLETS', 'COMMUNES', 'DISTRICTS', 'PROVINCES',
+      'EMULATION_ORGANISATIONS', 'EMULATION_COMMUNES', 'EMULATION_DISTRICTS', 'EMULATION_PROVINCES',
+    ]);
     expect(run).toMatchObject({
       status: 'SUCCEEDED',
       phasesDone: phases,

@@ -51,6 +51,8 @@ describe('checkMutations', () => {
   it('counts the costly calls of a mutation, in fragments too, and none of a query', () => {
     expect(check('mutation { signOut { done } ...M __typename } fragment M on Mutation { importCitizens { done } ... on Mutation { register { done } } }')()).toBe(2);
     expect(check('{ a: me { id } b: me { id } c: me { id } d: me { id } e: me { id } }')()).toBe(0);
+    // Consolidating a round moves a list of nominations at once.
+    expect(check('mutation { a: consolidateNominations { errors { code } } b: signOut { done } }')()).toBe(1);
   });
 
   it('refuses too many mutations, too many costly ones, and a second sign-in', () => {

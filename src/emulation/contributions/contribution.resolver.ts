@@ -10,7 +10,10 @@ import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
 import { CONTRIBUTOR_TYPES, idOfKind, RECIPIENT_TYPES } from '../global-id.types';
 import { Contribution, ExternalContributor } from './contribution.entity';
-import { contributorNameByKey } from './contribution.loaders';
+import { contributorNameByKey, recipientNameByKey } from './contribution.loaders';
+import { unitById } from '../../catalogue/units/unit.loaders';
+import { AdministrativeUnitType } from '../../catalogue/units/unit.types';
+import { RecipientKind } from '../emulation.enums';
 import { countContributions, findContributionIds, sumVerifiedContributions, type ContributionQuery } from './contribution.repository';
 import {
   ContributionConnection,
@@ -40,6 +43,18 @@ async function queryOf(ctx: RequestContext, filter: ContributionFilter, publicTo
     throw new ForbiddenError("Contributions are read by assessors of the recipient's area and the Departments");
   }
   return { withinPath: unit.path, year: filter.year ?? null, contributor };
+}
+
+/** The recipient as the name loader keys it. */
+function recipientKey(contribution: Contribution): string {
+  switch (contribution.recipientKind) {
+    case RecipientKind.UNIT:
+      return `UNIT:${contribution.unit.id}`;
+    case RecipientKind.INSTITUTION:
+      return `INSTITUTION:${contribution.institution?.id ?? ''}`;
+    case RecipientKind.FUND:
+      return `FUND:${contribution.fund?.id ?? ''}`;
+  }
 }
 
 @Resolver(() => ContributionType)
@@ -106,6 +121,16 @@ export class ContributionResolver {
   @FieldResolver(() => String, { description: "The contributor's name." })
   contributorName(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<string> {
     return contributorNameByKey(ctx).load(`${contribution.contributorKind}:${contribution.contributorId}`);
+  }
+
+  @FieldResolver(() => String, { description: "The recipient's name: the unit, the institution, or the body keeping the fund." })
+  recipientName(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<string> {
+    return recipientNameByKey(ctx).load(recipientKey(contribution));
+  }
+
+  @FieldResolver(() => AdministrativeUnitType, { nullable: true, description: "The recipient's unit." })
+  unit(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<AdministrativeUnit | null> {
+    return unitById(ctx).load(contribution.unit.id);
   }
 
   @FieldResolver(() => String, { description: 'What was contributed, in the language of the request.' })

@@ -12,6 +12,7 @@ import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
 import { keysetPage, sortValue } from '../../infra/keyset';
 import { Initiative } from './initiative.entity';
+import { initiativeOwnerNameByKey } from './initiative.loaders';
 import { InitiativeConnection, InitiativeCountsType, InitiativePayload, InitiativeType, RecogniseInitiativeInput, RecordInitiativeInput } from './initiative.types';
 
 registerNode('Initiative', Initiative, (ctx, ids) => ctx.em.find(Initiative, { id: { $in: [...ids] } }).then((rows) => ids.map((id) => rows.find((row) => row.id === id) ?? null)));
@@ -78,8 +79,7 @@ export class InitiativeResolver {
   }
 
   @FieldResolver(() => String, { description: "The owner's name (a body or an organisation)." })
-  async ownerName(@Root() initiative: Initiative, @Ctx() ctx: RequestContext): Promise<string> {
-    const [row] = await ctx.em.execute<{ name: string }[]>('select coalesce(b.name, o.name) as name from initiative i left join body b on b.id = i.owner_body_id left join organisation o on o.id = i.owner_organisation_id where i.id = ?', [initiative.id]);
-    return row?.name ?? '';
+  ownerName(@Root() initiative: Initiative, @Ctx() ctx: RequestContext): Promise<string> {
+    return initiativeOwnerNameByKey(ctx).load(initiative.ownerBody ? `BODY:${initiative.ownerBody.id}` : `ORGANISATION:${initiative.ownerOrganisation?.id ?? ''}`);
   }
 }

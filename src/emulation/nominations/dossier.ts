@@ -26,6 +26,15 @@ export interface DossierStanding {
   total: number;
 }
 
+/** A collective's emulation checklist of a year (COLLECTIVE_EMULATION progress of the titles engine). */
+export interface DossierEmulationResult {
+  year: number;
+  status: string;
+  levelReached: number;
+  /** Codes of the checklist's items not met (missing entries included). */
+  unmet: string[];
+}
+
 /** What the platform knows of a nominee, assembled when the nomination is submitted. */
 export interface Dossier {
   assembledAt: string;
@@ -36,6 +45,8 @@ export interface Dossier {
   /** Initiatives owned by the nominee (a body or an organisation), and how many were recognised. */
   initiatives: { count: number; recognised: number; titles: string[] };
   standings: DossierStanding[];
+  /** The collective's emulation results, latest year first; absent from dossiers assembled before they were kept. */
+  emulation?: DossierEmulationResult[];
 }
 
 /** Reads the dossier of one nominee from the platform's records, in the current transaction. */
@@ -69,6 +80,13 @@ export async function assembleDossier(em: EntityManager, kind: NomineeKind, nomi
       where subject_id = ? and year = (select max(year) from title_progress where subject_id = ?) order by title_kind`,
     [nomineeId, nomineeId],
   );
+  // A collective's checklists (units and organisations; other nominees have none), each year the engine evaluated.
+  const emulation = await em.execute<{ year: number; status: string; level_reached: number | null; unmet: string[] }[]>(
+    `select year, status, level_reached,
+            array(select e->>'code' from jsonb_array_elements(indicators) e where e->>'source' <> 'NOT_APPLICABLE' and coalesce((e->>'score')::numeric, 0) < 1) as unmet
+       from title_progress where subject_id = ? and title_kind = 'COLLECTIVE_EMULATION' order by year desc`,
+    [nomineeId],
+  );
   return {
     assembledAt: new Date().toISOString(),
     titles: titles.map((row) => ({ titleKind: row.title_kind, year: row.year, decisionNumber: row.decision_number, decisionDate: row.decision_date, issuer: row.issuer })),
@@ -76,5 +94,6 @@ export async function assembleDossier(em: EntityManager, kind: NomineeKind, nomi
     contributions: { count: Number(contributions?.count ?? 0), valueVnd: Number(contributions?.value_vnd ?? 0), hours: Number(contributions?.hours ?? 0) },
     initiatives: { count: initiatives.length, recognised: initiatives.filter((row) => row.recognised).length, titles: initiatives.map((row) => row.title) },
     standings: standings.map((row) => ({ titleKind: row.title_kind, year: row.year, status: row.status, total: Number(row.total) })),
+    emulation: emulation.map((row) => ({ year: row.year, status: row.status, levelReached: row.level_reached ?? 0, unmet: row.unmet })),
   };
 }

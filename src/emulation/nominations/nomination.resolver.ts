@@ -15,10 +15,12 @@ import { idConnection } from '../../graphql/id-connection';
 import { registerNode } from '../../graphql/node-registry';
 import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation, type MutationOutcome } from '../../graphql/user-error';
-import { CommendationForm, CommendationRound } from '../forms/form.entity';
+import type { CommendationForm, CommendationRound } from '../forms/form.entity';
+import { formById, roundById } from '../forms/form.loaders';
+import { stepsByNomination } from './nomination.loaders';
 import { CommendationFormType, CommendationRoundType } from '../forms/form.types';
 import { idOfKind, NOMINEE_TYPES } from '../global-id.types';
-import type { Dossier } from './dossier';
+import type { Dossier, DossierEmulationResult } from './dossier';
 import { Nomination, NominationStep } from './nomination.entity';
 import { countNominations, findNominationIds, type NominationQuery } from './nomination.repository';
 import {
@@ -26,6 +28,7 @@ import {
   ConsolidateNominationsPayload,
   CreateNominationInput,
   DecideNominationInput,
+  DossierEmulationResultType,
   DossierType,
   NominationConnection,
   NominationFilter,
@@ -39,8 +42,8 @@ import {
 
 async function readableNominations(ctx: RequestContext, ids: readonly string[]): Promise<(Nomination | null)[]> {
   const rows = await ctx.em.find(Nomination, { id: { $in: [...ids] } });
-  const readable = await Promise.all(rows.map(async (row) => ((await ctx.services.emulation.nominations.mayRead(ctx, row)) ? row : null)));
-  return ids.map((id) => readable.find((row) => row?.id === id) ?? null);
+  const readable = new Set(await ctx.services.emulation.nominations.readableAmong(ctx, rows));
+  return ids.map((id) => rows.find((row) => row.id === id && readable.has(row)) ?? null);
 }
 
 registerNode('Nomination', Nomination, readableNominations);
@@ -165,18 +168,18 @@ export class NominationResolver {
   }
 
   @FieldResolver(() => CommendationFormType, { description: 'The form proposed.' })
-  form(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationForm> {
-    return ctx.em.findOneOrFail(CommendationForm, { id: nomination.form.id });
+  form(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationForm | null> {
+    return formById(ctx).load(nomination.form.id);
   }
 
   @FieldResolver(() => CommendationRoundType, { description: 'The round.' })
-  round(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationRound> {
-    return ctx.em.findOneOrFail(CommendationRound, { id: nomination.round.id });
+  round(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<CommendationRound | null> {
+    return roundById(ctx).load(nomination.round.id);
   }
 
   @FieldResolver(() => [NominationStepType], { description: 'Every step, oldest first: who moved it (visible to the same readers), when, why.' })
   steps(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<NominationStep[]> {
-    return ctx.services.emulation.nominations.steps(ctx, [nomination.id]);
+    return stepsByNomination(ctx).load(nomination.id);
   }
 }
 
@@ -185,5 +188,15 @@ export class NominationStepResolver {
   @FieldResolver(() => AccountType, { nullable: true, description: 'Who took the step; null when the account was deleted.' })
   actor(@Root() step: NominationStep, @Ctx() ctx: RequestContext): Promise<Account | null> | null {
     return step.actor ? accountById(ctx).load(step.actor.id) : null;
+  }
+}
+
+@Resolver(() => DossierType)
+export class DossierResolver {
+  @FieldResolver(() => [DossierEmulationResultType], {
+    description: "The collective's emulation results, latest year first: a unit's or an organisation's; empty for other nominees and for dossiers assembled before they were kept.",
+  })
+  emulation(@Root() dossier: Dossier): DossierEmulationResult[] {
+    return dossier.emulation ?? [];
   }
 }

@@ -1,7 +1,7 @@
 import { Account } from '../../auth/account.entity';
 import type { BodyService } from '../../bodies/body.service';
 import { AdministrativeUnit } from '../../catalogue/units/unit.entity';
-import { isEducationDepartment, isHomeAffairsDepartment } from '../../core/actor';
+import { isEducationDepartment, isHomeAffairsDepartment, isProvinceAdmin } from '../../core/actor';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { classOfNominee, NominationStatus, type NomineeKind } from '../emulation.enums';
@@ -83,8 +83,15 @@ export class NominationService {
    * the two Departments once it is submitted. Nobody else.
    */
   async mayRead(ctx: RequestContext, nomination: Nomination): Promise<boolean> {
-    if (nomination.status !== NominationStatus.DRAFT && (isEducationDepartment(ctx.actor) || isHomeAffairsDepartment(ctx.actor))) return true;
-    return this.bodies.actsFor(ctx, nomination.proposer.id);
+    return (await this.readableAmong(ctx, [nomination])).length === 1;
+  }
+
+  /** The nominations of a page the viewer may read, with the viewer's bodies read once for all of them. */
+  async readableAmong(ctx: RequestContext, nominations: readonly Nomination[]): Promise<Nomination[]> {
+    if (isProvinceAdmin(ctx.actor)) return [...nominations];
+    const department = isEducationDepartment(ctx.actor) || isHomeAffairsDepartment(ctx.actor);
+    const bodyIds = new Set(await this.bodies.bodyIdsOf(ctx));
+    return nominations.filter((nomination) => (department && nomination.status !== NominationStatus.DRAFT) || bodyIds.has(nomination.proposer.id));
   }
 
   /** The nomination when the viewer may read it; NotFound otherwise (its existence is not told). */

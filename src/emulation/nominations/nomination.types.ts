@@ -74,6 +74,21 @@ export class DossierStandingType {
   total!: number;
 }
 
+@ObjectType('DossierEmulationResult', { simpleResolvers: true, description: "A collective's yearly emulation checklist (III.1 of the plan) as the titles engine evaluated it." })
+export class DossierEmulationResultType {
+  @Field(() => Int, { description: 'Year.' })
+  year!: number;
+
+  @Field({ description: 'Progress status: MEETS_CRITERIA, NOT_YET or AWAITING_ASSESSMENT.' })
+  status!: string;
+
+  @Field(() => Int, { description: 'Level reached (1 when the checklist is met).' })
+  levelReached!: number;
+
+  @Field(() => [String], { description: 'Codes of the items not met, entries still missing included.' })
+  unmet!: string[];
+}
+
 @ObjectType('NominationDossier', { simpleResolvers: true, description: 'What the platform knows of the nominee, assembled when the nomination was submitted.' })
 export class DossierType {
   @Field(() => Date, { description: 'When it was assembled.' })
@@ -93,6 +108,8 @@ export class DossierType {
 
   @Field(() => [DossierStandingType], { description: 'Progress towards titles.' })
   standings!: DossierStandingType[];
+
+  // `emulation` is resolved in nomination.resolver.ts: dossiers assembled before it was kept lack it.
 }
 
 @ObjectType('NominationStep', { simpleResolvers: true, description: 'One step of a nomination: who moved it, when, from what to what, and why.' })

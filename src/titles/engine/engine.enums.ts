@@ -47,6 +47,11 @@ export enum RunPhase {
   COMMUNES = 'COMMUNES',
   DISTRICTS = 'DISTRICTS',
   PROVINCES = 'PROVINCES',
+  /** The emulation checklists of collectives (III.1), after every title they read. */
+  EMULATION_ORGANISATIONS = 'EMULATION_ORGANISATIONS',
+  EMULATION_COMMUNES = 'EMULATION_COMMUNES',
+  EMULATION_DISTRICTS = 'EMULATION_DISTRICTS',
+  EMULATION_PROVINCES = 'EMULATION_PROVINCES',
 }
 
 /** Where one phase of a run stands. */
@@ -102,6 +107,10 @@ registerLabelledEnum(RunPhase, 'TitleRunPhase', 'A level a recalculation evaluat
   [RunPhase.COMMUNES]: { vi: 'Xã, phường', en: 'Communes' },
   [RunPhase.DISTRICTS]: { vi: 'Quận, huyện', en: 'Districts' },
   [RunPhase.PROVINCES]: { vi: 'Tỉnh', en: 'Province' },
+  [RunPhase.EMULATION_ORGANISATIONS]: { vi: 'Thi đua: cơ quan, doanh nghiệp', en: 'Emulation: organisations' },
+  [RunPhase.EMULATION_COMMUNES]: { vi: 'Thi đua: xã, phường', en: 'Emulation: communes' },
+  [RunPhase.EMULATION_DISTRICTS]: { vi: 'Thi đua: quận, huyện', en: 'Emulation: districts' },
+  [RunPhase.EMULATION_PROVINCES]: { vi: 'Thi đua: tỉnh', en: 'Emulation: province' },
 });
 
 registerLabelledEnum(RunPhaseStatus, 'TitleRunPhaseStatus', 'Where one phase of a recalculation stands.', {

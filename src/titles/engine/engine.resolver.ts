@@ -54,7 +54,8 @@ export const SUBJECT_TYPE_NAMES: Record<SubjectKind, string> = {
   [SubjectKind.UNIT]: 'AdministrativeUnit',
 };
 
-async function progressOf(ctx: RequestContext, subject: ResolvedSubject, year: number): Promise<TitleProgressType | null> {
+/** A subject's progress for a year with its explanations and history, as every progress field answers it. */
+export async function progressOf(ctx: RequestContext, subject: ResolvedSubject, year: number): Promise<TitleProgressType | null> {
   const view = await ctx.services.titles.progress.progress(ctx, subject, year);
   if (!view) return null;
   const history = await ctx.services.titles.progress.history(ctx, subject, year);
@@ -106,7 +107,7 @@ function toProgressType(ctx: RequestContext, view: ProgressView, history: TitleP
   };
 }
 
-function toAttestationType(attestation: TitleAttestation, changes: TitleAttestationAudit[]): TitleAttestationType {
+export function toAttestationType(attestation: TitleAttestation, changes: TitleAttestationAudit[]): TitleAttestationType {
   const nameOf = (account: Account | null) => (account && account.displayName) ?? null;
   return {
     subjectId: toGlobalId(SUBJECT_TYPE_NAMES[attestation.subjectKind], attestation.subjectId),

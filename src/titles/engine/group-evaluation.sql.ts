@@ -17,6 +17,8 @@ import { TitleKind } from '../titles.enums';
 /** The subjects of one kind whose home unit (a household's hamlet, a clan's or organisation's unit, a unit itself) is one of these. */
 export interface GroupScope {
   kind: Exclude<SubjectKind, SubjectKind.CITIZEN>;
+  /** The definition evaluated: the subject's own title unless given (COLLECTIVE_EMULATION). */
+  titleKind?: TitleKind;
   /** For UNIT: the level evaluated. */
   unitLevel: UnitLevel | null;
   homeUnitIds: string[];
@@ -156,6 +158,43 @@ function memberFilter(params: Record<string, unknown> | null, defaultAgeMin: num
   return join(parts, ' and ');
 }
 
+/**
+ * The metrics of the collectives' emulation checklists (III.1): an organisation's own records, or a
+ * unit's and everything under it (through `ancestors`); read from the emulation domain's tables.
+ */
+function emulationMetricSql(indicator: EvaluatedIndicator, scope: GroupScope, d: Day, source: ProgressSource): Fragment {
+  const organisation = scope.kind === SubjectKind.ORGANISATION;
+  const inYear = (column: string) => `${column} >= ${d.start} and ${column} < ${d.end}`;
+  switch (indicator.metric) {
+    case MetricName.OWN_TITLE:
+      return fill('select s.id as subject_id, (case when s.id in ({holders}) then 1 else 0 end)::numeric as value from subjects s', {
+        holders: organisation ? holdersSql(TitleKind.LEARNING_UNIT, null, Number(d.year), source) : holdersSql(TitleKind.LEARNING_COMMUNITY, scope.unitLevel, Number(d.year), source),
+      });
+    case MetricName.RECOGNISED_INITIATIVES:
+      return frag(
+        organisation
+          ? `select i.owner_organisation_id as subject_id, count(*)::numeric as value from initiative i
+              where i.owner_organisation_id in (select id from subjects) and i.decision_number is not null and ${inYear('i.period_to')} group by i.owner_organisation_id`
+          : `select a.ancestor as subject_id, count(*)::numeric as value from initiative i join ancestors a on a.unit_id = i.unit_id
+              where i.decision_number is not null and ${inYear('i.period_to')} group by a.ancestor`,
+      );
+    case MetricName.VERIFIED_CONTRIBUTIONS: {
+      const measure = { COUNT: 'count(*)', VALUE_MILLION_VND: 'coalesce(sum(c.value_vnd), 0) / 1000000', HOURS: 'coalesce(sum(c.hours), 0)' }[String(indicator.metricParams?.measure)];
+      if (!measure) throw new Error(`${indicator.code}: no contribution measure ${String(indicator.metricParams?.measure)}`);
+      return frag(
+        organisation
+          ? `select c.contributor_id as subject_id, (${measure})::numeric as value from contribution c
+              where c.contributor_kind = 'ORGANISATION' and c.contributor_id in (select id from subjects) and c.status = 'VERIFIED' and ${inYear('c.contributed_on')} group by c.contributor_id`
+          : `select a.ancestor as subject_id, (${measure})::numeric as value from contribution c join ancestors a on a.unit_id = c.unit_id
+              where c.status = 'VERIFIED' and ${inYear('c.contributed_on')} group by a.ancestor`,
+      );
+    }
+    case null:
+    default:
+      throw new Error(`metric ${indicator.metric} is not an emulation metric`);
+  }
+}
+
 /** The metrics that count holders of another title, whose rows also say what they counted. */
 const HOLDER_SHARES: ReadonlySet<string> = new Set([MetricName.CITIZEN_TITLE_SHARE, MetricName.FAMILY_TITLE_SHARE, MetricName.COMMUNITY_TITLE_SHARE]);
 
@@ -175,7 +214,7 @@ function holderShare(items: Fragment, kind: TitleKind, unitLevel: UnitLevel | nu
 }
 
 /** `select subject_id, value` of one metric; a subject without a row has no value (a share over no one scores 0). */
-function metricSql(indicator: EvaluatedIndicator, d: Day, source: ProgressSource): Fragment {
+function metricSql(indicator: EvaluatedIndicator, scope: GroupScope, d: Day, source: ProgressSource): Fragment {
   const params = indicator.metricParams;
   const year = Number(d.year);
   switch (indicator.metric) {
@@ -208,6 +247,10 @@ function metricSql(indicator: EvaluatedIndicator, d: Day, source: ProgressSource
     }
     case MetricName.SESSIONS_IN_UNIT:
       return sessionsInUnit(params, d);
+    case MetricName.OWN_TITLE:
+    case MetricName.RECOGNISED_INITIATIVES:
+    case MetricName.VERIFIED_CONTRIBUTIONS:
+      return emulationMetricSql(indicator, scope, d, source);
     case MetricName.MANDATORY_PROGRAMME_COMPLETION_SHARE:
       return fill(
         `select m.subject_id, (count(*) filter (where (
@@ -273,7 +316,7 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
   const d = dayOf(year, ref);
   const metricCtes = indicators.flatMap((indicator, index) => {
     if (!indicator.metric) return [];
-    const sql = metricSql(indicator, d, source);
+    const sql = metricSql(indicator, scope, d, source);
     return [{ sql: `, m${index} as materialized (${sql.sql})`, params: sql.params }];
   });
   const joins = indicators.map((indicator, index) => (indicator.metric ? ` left join m${index} on m${index}.subject_id = s.id` : '')).join('');
@@ -305,7 +348,7 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
     {
       subjects: subjectsSql(scope, d),
       metrics: join(metricCtes, ''),
-      attested: attestedRelation({ subjectKind: scope.kind, titleKind: TITLE_OF[scope.kind], unitLevel: scope.unitLevel }, year, indicators, 'subjects'),
+      attested: attestedRelation({ subjectKind: scope.kind, titleKind: scope.titleKind ?? TITLE_OF[scope.kind], unitLevel: scope.unitLevel }, year, indicators, 'subjects'),
       tail: scoringTail(indicators, rule, holderCounted),
     },
   );

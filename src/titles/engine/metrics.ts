@@ -18,6 +18,9 @@ export enum MetricName {
   COMMUNITY_TITLE_SHARE = 'COMMUNITY_TITLE_SHARE',
   SESSIONS_IN_UNIT = 'SESSIONS_IN_UNIT',
   MANDATORY_PROGRAMME_COMPLETION_SHARE = 'MANDATORY_PROGRAMME_COMPLETION_SHARE',
+  OWN_TITLE = 'OWN_TITLE',
+  RECOGNISED_INITIATIVES = 'RECOGNISED_INITIATIVES',
+  VERIFIED_CONTRIBUTIONS = 'VERIFIED_CONTRIBUTIONS',
 }
 
 /** What a metric's value measures, which bounds the thresholds of a scoring table. */
@@ -28,6 +31,8 @@ export enum MetricValueKind {
   SHARE = 'SHARE',
   /** 0 nothing, 1 an activity in the year, 2 a completion or certificate within the window. */
   ACHIEVEMENT = 'ACHIEVEMENT',
+  /** 1 when the subject has it, else 0. */
+  FLAG = 'FLAG',
 }
 
 export const VALUE_RANGE: Record<MetricValueKind, { min: number; max: number | null }> = {
@@ -35,6 +40,7 @@ export const VALUE_RANGE: Record<MetricValueKind, { min: number; max: number | n
   [MetricValueKind.COUNT]: { min: 0, max: null },
   [MetricValueKind.SHARE]: { min: 0, max: 1 },
   [MetricValueKind.ACHIEVEMENT]: { min: 0, max: 2 },
+  [MetricValueKind.FLAG]: { min: 0, max: 1 },
 };
 
 /** Sources of a learning log (the people domain's `LearningLogSource`), as metric parameters name them. */
@@ -44,11 +50,15 @@ export const MEMBER_ROLES = ['STAFF', 'LEARNER'] as const;
 /** Kinds of organisation an indicator of LEARNING_UNIT may be limited to (`appliesTo`). */
 export const ORGANISATION_KINDS = ['AGENCY', 'SCHOOL', 'ENTERPRISE', 'COOPERATIVE'] as const;
 
-/** The subject a title definition is about: a title kind, and the unit level for LEARNING_COMMUNITY. */
-export type Subject = `${Exclude<TitleKind, TitleKind.LEARNING_COMMUNITY>}` | `LEARNING_COMMUNITY:${UnitLevel}`;
+/**
+ * The subject a title definition is about: a title kind, and the unit level for LEARNING_COMMUNITY
+ * and for a unit's COLLECTIVE_EMULATION (organisations' checklists have none).
+ */
+export type Subject = `${Exclude<TitleKind, TitleKind.LEARNING_COMMUNITY>}` | `LEARNING_COMMUNITY:${UnitLevel}` | `COLLECTIVE_EMULATION:${UnitLevel}`;
 
 export function subjectOf(kind: TitleKind, level: UnitLevel | null): Subject {
-  return (kind === TitleKind.LEARNING_COMMUNITY ? `${kind}:${level ?? ''}` : kind) as Subject;
+  if (kind === TitleKind.LEARNING_COMMUNITY) return `${kind}:${level ?? ''}` as Subject;
+  return (level === null ? kind : `${kind}:${level}`) as Subject;
 }
 
 export type ParamSpec =
@@ -68,6 +78,11 @@ export interface MetricSpec {
 }
 
 const COMMUNITIES: Subject[] = ['LEARNING_COMMUNITY:HAMLET', 'LEARNING_COMMUNITY:COMMUNE', 'LEARNING_COMMUNITY:DISTRICT', 'LEARNING_COMMUNITY:PROVINCE'];
+/** The collectives the plan's emulation checklists are for (III.1 a–c, đ): organisations, communes, districts, the province. */
+const UNIT_EMULATION: Subject[] = ['COLLECTIVE_EMULATION:COMMUNE', 'COLLECTIVE_EMULATION:DISTRICT', 'COLLECTIVE_EMULATION:PROVINCE'];
+const EMULATION: Subject[] = ['COLLECTIVE_EMULATION', ...UNIT_EMULATION];
+/** What a sum of verified contributions adds up. */
+export const CONTRIBUTION_MEASURES = ['COUNT', 'VALUE_MILLION_VND', 'HOURS'] as const;
 const TOPICS = Object.values(Topic);
 const INSTITUTION_KINDS = Object.values(InstitutionKind);
 
@@ -176,6 +191,30 @@ export const METRICS: Record<MetricName, MetricSpec> = {
     value: MetricValueKind.SHARE,
     subjects: ['LEARNING_UNIT'],
     params: { memberRoles: { type: 'enumList', required: false, values: MEMBER_ROLES, description: 'Only members with these roles; every member when omitted.' } },
+  },
+  [MetricName.OWN_TITLE]: {
+    name: MetricName.OWN_TITLE,
+    description:
+      "1 when the collective holds its own title for the year, else 0: a unit LEARNING_COMMUNITY of its level, an organisation LEARNING_UNIT (the award not revoked where the year's recognition is recorded, provisional progress elsewhere).",
+    value: MetricValueKind.FLAG,
+    subjects: EMULATION,
+    params: {},
+  },
+  [MetricName.RECOGNISED_INITIATIVES]: {
+    name: MetricName.RECOGNISED_INITIATIVES,
+    description:
+      "Initiatives recognised by an emulation council whose period ends in the year: an organisation's own; for a unit, those of the bodies and organisations in it or under it.",
+    value: MetricValueKind.COUNT,
+    subjects: EMULATION,
+    params: {},
+  },
+  [MetricName.VERIFIED_CONTRIBUTIONS]: {
+    name: MetricName.VERIFIED_CONTRIBUTIONS,
+    description:
+      'VERIFIED contributions dated in the year: those an organisation made; for a unit, those received in it or under it. Counted, or their value in millions of đồng, or their hours.',
+    value: MetricValueKind.COUNT,
+    subjects: EMULATION,
+    params: { measure: { type: 'enum', required: true, values: CONTRIBUTION_MEASURES, description: 'COUNT (contributions), VALUE_MILLION_VND (value in millions of đồng) or HOURS.' } },
   },
 };
 

@@ -29,7 +29,8 @@ const group = (phase: RunPhase, subjectKind: SubjectKind, titleKind: TitleKind, 
 /**
  * The phases of a run, bottom-up (titles.md, order of evaluation): each level reads the titles of
  * the levels before it, so households and organisations follow citizens, clans households, and
- * each unit level the one below.
+ * each unit level the one below; the collectives' emulation checklists come last, reading the
+ * Learning Unit and Learning Community titles.
  */
 export const PHASES: readonly PhaseSpec[] = [
   group(RunPhase.CITIZENS, SubjectKind.CITIZEN, TitleKind.LEARNING_CITIZEN),
@@ -40,6 +41,10 @@ export const PHASES: readonly PhaseSpec[] = [
   group(RunPhase.COMMUNES, SubjectKind.UNIT, TitleKind.LEARNING_COMMUNITY, UnitLevel.COMMUNE),
   group(RunPhase.DISTRICTS, SubjectKind.UNIT, TitleKind.LEARNING_COMMUNITY, UnitLevel.DISTRICT),
   group(RunPhase.PROVINCES, SubjectKind.UNIT, TitleKind.LEARNING_COMMUNITY, UnitLevel.PROVINCE),
+  group(RunPhase.EMULATION_ORGANISATIONS, SubjectKind.ORGANISATION, TitleKind.COLLECTIVE_EMULATION),
+  group(RunPhase.EMULATION_COMMUNES, SubjectKind.UNIT, TitleKind.COLLECTIVE_EMULATION, UnitLevel.COMMUNE),
+  group(RunPhase.EMULATION_DISTRICTS, SubjectKind.UNIT, TitleKind.COLLECTIVE_EMULATION, UnitLevel.DISTRICT),
+  group(RunPhase.EMULATION_PROVINCES, SubjectKind.UNIT, TitleKind.COLLECTIVE_EMULATION, UnitLevel.PROVINCE),
 ];
 
 export interface PhaseScope {
@@ -85,7 +90,7 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
   const evaluateBatch = (tx: EntityManager, batch: SubjectBatch) =>
     subjectKind === SubjectKind.CITIZEN
       ? upsertCitizenBatch(tx, { residenceIds: batch.unitIds }, scope.year, criteria as NonNullable<Awaited<ReturnType<typeof loadCitizenCriteria>>>, target)
-      : upsertGroupBatch(tx, { kind: subjectKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target);
+      : upsertGroupBatch(tx, { kind: subjectKind, titleKind, unitLevel, homeUnitIds: batch.unitIds }, scope.year, scope.ref, criteria as NonNullable<typeof criteria>, target);
   let next = 0;
   let failed = false;
   // Reports go out one after the other, in the order of the counts: two lanes reporting at once

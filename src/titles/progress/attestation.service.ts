@@ -9,7 +9,7 @@ import { checkYear } from './progress.service';
 import { TitleDefinition, TitleIndicator } from '../rulesets/ruleset.entity';
 import type { SubjectKind } from '../engine/engine.enums';
 import { resolveSubject, type ResolvedSubject } from '../subject-units';
-import { IndicatorSource, PassRuleKind } from '../titles.enums';
+import { IndicatorSource, PassRuleKind, type TitleKind } from '../titles.enums';
 
 export interface AttestationFields {
   year: number;
@@ -31,11 +31,13 @@ const valueOf = (attestation: TitleAttestation): AttestationValue => ({
 export class AttestationService {
   /**
    * Transactional, idempotent for the same entry. Records (or changes) an assessor's entry for an
-   * ATTESTED or AUTO_OR_ATTESTED indicator of a subject in the assessor's subtree.
+   * ATTESTED or AUTO_OR_ATTESTED indicator of a subject in the assessor's subtree; of the subject's
+   * own title, or of the definition `titleKind` names (a collective's COLLECTIVE_EMULATION).
    */
-  async attest(ctx: RequestContext, kind: SubjectKind, subjectId: string, fields: AttestationFields): Promise<TitleAttestation> {
-    const subject = await resolveSubject(ctx.em, kind, subjectId);
-    if (!subject) throw new NotFoundError('The subject');
+  async attest(ctx: RequestContext, kind: SubjectKind, subjectId: string, fields: AttestationFields, titleKind?: TitleKind): Promise<TitleAttestation> {
+    const resolved = await resolveSubject(ctx.em, kind, subjectId);
+    if (!resolved) throw new NotFoundError('The subject');
+    const subject = titleKind ? { ...resolved, titleKind } : resolved;
     if (!governsUnit(ctx.actor, subject.unitPath)) throw new ForbiddenError('Only assessors whose unit contains the subject, and province administrators, enter attested indicators');
     checkYear(ctx, fields.year);
     const value = await this.checkedValue(ctx, subject, fields);

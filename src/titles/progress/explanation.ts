@@ -123,6 +123,21 @@ function valueText(indicator: IndicatorText, score: IndicatorScore, year: number
       return pick(locale, `${percent(value, locale)} thành viên hoàn thành các chương trình bắt buộc`, `${percent(value, locale)} of members completed the mandatory programmes`);
     case MetricName.SESSIONS_IN_UNIT:
       return pick(locale, `${number(v, locale)} buổi học đã xác nhận trong năm`, `${number(v, locale)} verified sessions this year`);
+    case MetricName.OWN_TITLE:
+      return v >= 1
+        ? pick(locale, 'Đã đạt danh hiệu học tập của năm', 'Holds its learning title for the year')
+        : pick(locale, 'Chưa đạt danh hiệu học tập của năm', 'Does not hold its learning title for the year');
+    case MetricName.RECOGNISED_INITIATIVES:
+      return pick(locale, `${number(v, locale)} sáng kiến, giải pháp được công nhận trong năm`, `${number(v, locale)} initiatives recognised this year`);
+    case MetricName.VERIFIED_CONTRIBUTIONS:
+      switch (indicator.metricParams?.measure) {
+        case 'VALUE_MILLION_VND':
+          return pick(locale, `${number(v, locale)} triệu đồng đóng góp đã xác nhận trong năm`, `${number(v, locale)} million đồng of verified contributions this year`);
+        case 'HOURS':
+          return pick(locale, `${number(v, locale)} giờ đóng góp đã xác nhận trong năm`, `${number(v, locale)} hours of verified contributions this year`);
+        default:
+          return pick(locale, `${number(v, locale)} đóng góp đã xác nhận trong năm`, `${number(v, locale)} verified contributions this year`);
+      }
     case null:
     default:
       return pick(locale, `Giá trị ${number(v, locale)}`, `Value ${number(v, locale)}`);

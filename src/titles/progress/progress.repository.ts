@@ -164,7 +164,7 @@ export function upsertCitizenBatch(
  * their progress; `ref` is the day memberships must be valid on. Idempotent.
  */
 export function upsertGroupBatch(em: EntityManager, scope: GroupScope, year: number, ref: string, criteria: Criteria, target: ProgressTarget): Promise<RunCounts> {
-  const title = { subjectKind: scope.kind, titleKind: titleKindOf(scope.kind), unitLevel: scope.unitLevel };
+  const title = { subjectKind: scope.kind, titleKind: scope.titleKind ?? titleKindOf(scope.kind), unitLevel: scope.unitLevel };
   const evaluation = groupEvaluation(scope, year, ref, criteria.rule, criteria.indicators, { table: target.table });
   return upsertEvaluated(em, evaluation, title, year, criteria.rulesetId, target);
 }

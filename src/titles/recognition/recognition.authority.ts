@@ -26,6 +26,9 @@ export function issuerLevelsOf(titleKind: TitleKind, unitLevel: UnitLevel | null
       return communityIssuers(unitLevel ?? subjectUnitLevel);
     case TitleKind.LEARNING_UNIT:
       return [managingLevel(subjectUnitLevel)];
+    case TitleKind.COLLECTIVE_EMULATION:
+      // An emulation checklist is not a title: it feeds nominations, nobody recognises it.
+      return [];
   }
 }
 

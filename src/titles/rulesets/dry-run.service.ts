@@ -127,7 +127,8 @@ export class DryRunService {
            from pairs group by subject_kind, title_kind, unit_level`,
         [`${unit.path}%`, year],
       );
-      const order = (row: DiffRow) => PHASES.findIndex((spec) => spec.title.subjectKind === row.subject_kind && spec.title.unitLevel === row.unit_level);
+      const order = (row: DiffRow) =>
+        PHASES.findIndex((spec) => spec.title.subjectKind === row.subject_kind && spec.title.titleKind === row.title_kind && spec.title.unitLevel === row.unit_level);
       const titles: DryRunTitle[] = [];
       for (const row of rows.sort((a, b) => order(a) - order(b))) {
         titles.push({

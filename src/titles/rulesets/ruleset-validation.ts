@@ -225,8 +225,10 @@ function checkIndicator(definition: DefinitionData, indicator: IndicatorData, re
 }
 
 function checkAppliesTo(definition: DefinitionData, appliesTo: string[], report: Report): void {
-  if (definition.kind !== TitleKind.LEARNING_UNIT) {
-    report(['appliesTo'], ProblemCode.INVALID_APPLIES_TO, 'only indicators of LEARNING_UNIT can be limited to kinds of organisation');
+  // Organisations are the subjects of LEARNING_UNIT and of COLLECTIVE_EMULATION without a unit level.
+  const ofOrganisations = definition.kind === TitleKind.LEARNING_UNIT || (definition.kind === TitleKind.COLLECTIVE_EMULATION && definition.unitLevel === null);
+  if (!ofOrganisations) {
+    report(['appliesTo'], ProblemCode.INVALID_APPLIES_TO, "only indicators of organisations' definitions (LEARNING_UNIT, COLLECTIVE_EMULATION without a unit level) can be limited to kinds of organisation");
     return;
   }
   const unknown = appliesTo.filter((kind) => !(ORGANISATION_KINDS as readonly string[]).includes(kind));
