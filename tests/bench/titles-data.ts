@@ -37,7 +37,7 @@ export interface TitlesDataReport {
 export const DEFAULT_TITLES_DATA = { logsPerCitizen: 10, pastLogsPerCitizen: 3, seed: 0.2024 };
 
 /** Changes when the generator makes different data: a dataset of another version is generated again. */
-export const TITLES_DATA_VERSION = 2;
+export const TITLES_DATA_VERSION = 3;
 
 /** Tables whose secondary indexes and unique constraints are dropped during the load and rebuilt after it. */
 const BULK_TABLES = [
@@ -387,11 +387,17 @@ export async function generateTitlesData(client: Client, options: TitlesDataOpti
             case when i.max_score is null then random() < 0.7 end, 'Biên bản họp xét'
        from b_subject s
        join title_definition d on d.kind = s.title_kind and d.unit_level is not distinct from s.unit_level
-       join title_ruleset rs on rs.id = d.ruleset_id and rs.status = 'PUBLISHED' and rs.effective_from <= make_date($1::int, 12, 31) and (rs.effective_to is null or rs.effective_to >= make_date($1::int, 1, 1))
+       -- The one ruleset the engine evaluates the year with (in force on today or 31 December, whichever comes first; the one
+       -- that took effect last), or each indicator comes once per ruleset in force during the year.
+       join lateral (
+         select r.id from title_ruleset r
+          where r.status = 'PUBLISHED' and r.effective_from <= least($2::date, make_date($1::int, 12, 31)) and (r.effective_to is null or r.effective_to >= least($2::date, make_date($1::int, 12, 31)))
+          order by r.effective_from desc, r.published_at desc limit 1
+       ) rs on rs.id = d.ruleset_id
        join title_indicator i on i.definition_id = d.id and i.source = 'ATTESTED';
      insert into title_attestation_audit (id, created_at, updated_at, attestation_id, changed_at, before, after)
      select gen_random_uuid(), now(), now(), a.id, now(), null, jsonb_build_object('score', a.score, 'met', a.met, 'note', a.note) from title_attestation a`,
-    [Y],
+    [Y, today],
   );
 
   await step(
