@@ -13,6 +13,7 @@ import { CommendationFormResolver, CommendationRoundResolver } from '../emulatio
 import { HonourRollResolver } from '../emulation/honour-roll/honour-roll.resolver';
 import { InitiativeResolver } from '../emulation/initiatives/initiative.resolver';
 import { NominationResolver, NominationStepResolver } from '../emulation/nominations/nomination.resolver';
+import { ReportAttachmentResolver } from '../reports/graphql/attachment.resolver';
 import { ReportPeriodResolver } from '../reports/graphql/report-period.resolver';
 import { ReportResolver } from '../reports/graphql/report.resolver';
 import { ConsolidatedReportResolver, SubmissionBoardLineResolver, SubmissionBoardResolver } from '../reports/graphql/review.resolver';
@@ -65,6 +66,7 @@ export const RESOLVERS = [
   BodyResolver,
   ReportPeriodResolver,
   ReportResolver,
+  ReportAttachmentResolver,
   SubmissionBoardResolver,
   SubmissionBoardLineResolver,
   ConsolidatedReportResolver,

@@ -19,6 +19,8 @@ export const COSTLY_MUTATIONS: ReadonlySet<string> = new Set([
   'createUpload',
   'createEvidenceUpload',
   'completeUpload',
+  'createReportAttachmentUpload',
+  'completeReportAttachment',
 ]);
 
 /** Tried once per request at most, so one request cannot try several passwords. */
