@@ -153,6 +153,22 @@ describe('attachments of a report', () => {
     expect(listed.data?.node.attachments.map((item: { name: string }) => item.name)).toEqual(['ke-hoach.pdf']);
   });
 
+  it('never leaves an attachment completed at the moment of submission out of the snapshot', async () => {
+    const reportId = await draftOf(tanAn, tanAnToken);
+    const uploadIds = await Promise.all(['mot', 'hai', 'ba'].map((name) => putAttachment(reportId, tanAnToken, makePdf(`Phu luc ${name}`), `phu-luc-${name}.pdf`, 'application/pdf')));
+    const [submitted, ...completions] = await Promise.all([
+      submit(reportId, tanAnToken),
+      ...uploadIds.map((uploadId) => api.gql(COMPLETE, { input: { uploadId } }, { token: tanAnToken })),
+    ]);
+    const attachedNames = completions.flatMap((result) => (result.data?.completeReportAttachment.attachment ? [result.data.completeReportAttachment.attachment.name] : []));
+    const refused = completions.flatMap((result) => result.data?.completeReportAttachment.errors.map((error: { code: string }) => error.code));
+    expect(attachedNames.length + refused.length).toBe(3);
+    expect(new Set(refused)).toEqual(new Set(refused.length ? ['REPORT_NOT_DRAFT'] : []));
+    expect(submitted?.snapshot.attachments.map((item: { name: string }) => item.name).sort()).toEqual(attachedNames.sort());
+    const listed = await api.gql(READ, { id: reportId }, { token: departmentToken });
+    expect(listed.data?.node.attachments.map((item: { name: string }) => item.name).sort()).toEqual(attachedNames.sort());
+  });
+
   it("keeps another body out: it neither attaches to, completes, removes nor reads a commune's attachments", async () => {
     const reportId = await draftOf(longAn, longAnToken);
     const attached = await attach(reportId, longAnToken, makePdf('Bien ban hop'), 'bien-ban.pdf', 'application/pdf');

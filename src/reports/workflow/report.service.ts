@@ -91,7 +91,8 @@ export class ReportService {
    * body; REPORT_NOT_DRAFT (on `field` of the input) once submitted.
    */
   async draft(ctx: RequestContext, reportId: string, field = 'reportId'): Promise<Report> {
-    const report = await ctx.em.findOne(Report, { id: reportId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // refresh: a version loaded earlier in the transaction may have been submitted by the time the lock is granted.
+    const report = await ctx.em.findOne(Report, { id: reportId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!report) throw new NotFoundError('The report');
     await ctx.em.populate(report, ['body.unit']);
     if (!(await ctx.services.bodies.actsFor(ctx, report.body.id))) {
