@@ -28,6 +28,7 @@ import { Organisation, OrganisationMandatoryProgramme, OrganisationMembership } 
 import { LearningResource, ResourceUsage } from '../resources/resource.entity';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from '../titles/rulesets/ruleset.entity';
 import { TitleAttestation, TitleAttestationAudit } from '../titles/progress/attestation.entity';
+import { ReportAttachment } from '../reports/attachments/report-attachment.entity';
 import { ConsolidatedReport } from '../reports/consolidation/consolidated-report.entity';
 import { ReportingBody, ReportPeriod } from '../reports/periods/report-period.entity';
 import { ReportSnapshot } from '../reports/snapshots/report-snapshot.entity';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   ReportSnapshot,
   Report,
   ReportReminder,
+  ReportAttachment,
   ConsolidatedReport,
   Programme,
   ProgrammeSession,

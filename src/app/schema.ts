@@ -14,6 +14,7 @@ import { HonourRollResolver } from '../emulation/honour-roll/honour-roll.resolve
 import { InitiativeResolver } from '../emulation/initiatives/initiative.resolver';
 import { DossierResolver, NominationResolver, NominationStepResolver } from '../emulation/nominations/nomination.resolver';
 import { EmulationResultResolver } from '../emulation/criteria/emulation-result.resolver';
+import { ReportAttachmentResolver } from '../reports/graphql/attachment.resolver';
 import { ReportPeriodResolver } from '../reports/graphql/report-period.resolver';
 import { ReportResolver } from '../reports/graphql/report.resolver';
 import { ConsolidatedReportResolver, SubmissionBoardLineResolver, SubmissionBoardResolver } from '../reports/graphql/review.resolver';
@@ -66,6 +67,7 @@ export const RESOLVERS = [
   BodyResolver,
   ReportPeriodResolver,
   ReportResolver,
+  ReportAttachmentResolver,
   SubmissionBoardResolver,
   SubmissionBoardLineResolver,
   ConsolidatedReportResolver,

@@ -20,6 +20,8 @@ export const COSTLY_MUTATIONS: ReadonlySet<string> = new Set([
   'createEvidenceUpload',
   'completeUpload',
   'consolidateNominations',
+  'createReportAttachmentUpload',
+  'completeReportAttachment',
 ]);
 
 /** Tried once per request at most, so one request cannot try several passwords. */

@@ -25,7 +25,13 @@ const DECLARED: Record<string, MediaKind> = {
   'audio/webm': MediaKind.AUDIO,
 };
 
-export const ACCEPTED_CONTENT_TYPES = Object.keys(DECLARED);
+/** Every kind an institution's media may be. */
+export const MEDIA_KINDS: readonly MediaKind[] = Object.values(MediaKind);
+
+/** The declared content types accepted for files of these kinds. */
+export function contentTypesOf(kinds: readonly MediaKind[]): string[] {
+  return Object.keys(DECLARED).filter((type) => kinds.includes(DECLARED[type] as MediaKind));
+}
 
 export function kindOfContentType(contentType: string): MediaKind | null {
   return DECLARED[contentType.toLowerCase().split(';')[0]?.trim() ?? ''] ?? null;

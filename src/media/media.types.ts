@@ -103,11 +103,9 @@ export class UploadType {
   kind!: MediaKind;
 }
 
-@InputType({ description: 'A file about to be uploaded.' })
-export class CreateUploadInput {
-  @Field(() => ID, { description: 'The institution the file belongs to.' })
-  institutionId!: string;
-
+/** The fields of every upload's request: the file as the client declares it. */
+@InputType()
+export abstract class FileDeclarationInput {
   @Field({ description: 'Name of the file, e.g. "bai-giang.mp4".' })
   @Length(1, 255)
   filename!: string;
@@ -124,6 +122,12 @@ export class CreateUploadInput {
   @Field(() => String, { nullable: true, description: 'SHA-256 of the file in hex; when given, the file that arrives must match it.' })
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 is 64 hexadecimal digits' })
   sha256?: string | null;
+}
+
+@InputType({ description: 'A file about to be uploaded.' })
+export class CreateUploadInput extends FileDeclarationInput {
+  @Field(() => ID, { description: 'The institution the file belongs to.' })
+  institutionId!: string;
 }
 
 @ObjectType({ description: 'The result of createUpload.' })

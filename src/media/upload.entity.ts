@@ -4,12 +4,15 @@ import { Institution } from '../catalogue/institutions/institution.entity';
 import { MediaKind, UploadStatus } from './media.enums';
 import { MediaAsset } from './media-asset.entity';
 
-/** A file a client was allowed to put in object storage, until it is completed into an asset. */
+/**
+ * A file a client was allowed to put in object storage, until it is completed: into an
+ * institution's media asset, or by another domain (a report's attachment, institution null).
+ */
 @Entity({ tableName: 'media_upload' })
 @Index({ properties: ['status', 'expiresAt'] })
 export class Upload extends BaseEntity<'status' | 'sha256' | 'asset'> {
-  @ManyToOne(() => Institution)
-  institution!: Institution;
+  @ManyToOne(() => Institution, { nullable: true, deleteRule: 'no action' })
+  institution!: Institution | null;
 
   @Property({ type: 'uuid' })
   accountId!: string;

@@ -1,3 +1,4 @@
+import { ReportAttachmentService } from './attachments/attachment.service';
 import { ConsolidationService } from './consolidation/consolidation.service';
 import { ReportFiguresService } from './figures/figures.service';
 import { ReportPeriodService } from './periods/report-period.service';
@@ -5,12 +6,13 @@ import { SnapshotService } from './snapshots/snapshot.service';
 import { ReportService } from './workflow/report.service';
 import { ReportReviewService } from './workflow/review.service';
 
-/** The reports domain's services: periods, a body's reports, the Department's review, consolidation. */
+/** The reports domain's services: periods, a body's reports and their attachments, the Department's review, consolidation. */
 export interface ReportServices {
   periods: ReportPeriodService;
   figures: ReportFiguresService;
   snapshots: SnapshotService;
   reports: ReportService;
+  attachments: ReportAttachmentService;
   review: ReportReviewService;
   consolidation: ConsolidationService;
 }
@@ -19,11 +21,13 @@ export function createReportServices(): ReportServices {
   const periods = new ReportPeriodService();
   const figures = new ReportFiguresService();
   const snapshots = new SnapshotService(figures);
+  const reports = new ReportService(periods, snapshots);
   return {
     periods,
     figures,
     snapshots,
-    reports: new ReportService(periods, snapshots),
+    reports,
+    attachments: new ReportAttachmentService(reports),
     review: new ReportReviewService(periods, snapshots),
     consolidation: new ConsolidationService(periods, snapshots),
   };

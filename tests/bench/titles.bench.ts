@@ -7,8 +7,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { UnitLevel } from '../../src/catalogue/catalogue.enums';
-import { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
 import { loadConfig, type Config, type TitlesConfig } from '../../src/core/config';
 import { REFERENCE_DATA_DIR, UNIT_FILES } from '../../src/demo/demo-data';
 import { ENTITIES } from '../../src/app/entities';
@@ -23,12 +21,13 @@ import { todayInVietnam } from '../../src/core/time';
 import { loadCitizenCriteria } from '../../src/titles/engine/criteria';
 import { RunTrigger } from '../../src/titles/engine/engine.enums';
 import { batchSettings, planCitizenBatches, STORED, upsertCitizenBatch, inBatchTransaction } from '../../src/titles/progress/progress.repository';
-import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION, type TitlesDataReport } from './titles-data';
+import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION } from './titles-data';
+import { BENCH_ADMIN_URL, existingDataset, format, provinceRoot, table, TITLES_DATABASE_NAME, TITLES_QUEUE_PREFIX, urlOf, withClient } from './titles-database';
 
 /**
  * `npm run bench:titles -- --citizens N [--regenerate] [--no-explain] [--rerun]`
  *
- * On its own database (lifelong_titlebench, queue prefix titlebench): a synthetic province of N
+ * On its own database (lifelong_titlebench, queue prefix titlebench; BENCH_TITLES_DATABASE names another): a synthetic province of N
  * citizens (titles-data.ts), generated once per N and reused (marker table bench_titles_dataset);
  * then a full recalculation of the province for the current year by the real worker process
  * (dist/workers/main.js, its RSS sampled from /proc), the floor (one INSERT … SELECT of the
@@ -39,13 +38,14 @@ import { DEFAULT_TITLES_DATA, generateTitlesData, TITLES_DATA_VERSION, type Titl
  * The worker takes TITLES_BATCH_SIZE and the like from this process's environment.
  */
 
-const DATABASE_NAME = 'lifelong_titlebench';
-const QUEUE_PREFIX = 'titlebench';
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE_NAME = TITLES_DATABASE_NAME;
+const QUEUE_PREFIX = TITLES_QUEUE_PREFIX;
+const ADMIN_URL = BENCH_ADMIN_URL;
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'tests', 'bench', 'results');
 const POLL_MS = 200;
 const RSS_SAMPLE_MS = 100;
 const RUN_TIMEOUT_MS = 60 * 60_000;
+const { seconds, int, mib } = format;
 
 interface Args {
   citizens: number;
@@ -83,54 +83,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function urlOf(database: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const seconds = (ms: number) => (ms / 1000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const int = (value: number) => value.toLocaleString('en-US');
-const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
-
-function table(title: string, rows: [string, string][]): void {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`\n${title}`);
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
-}
-
-interface Dataset {
-  version: number;
-  citizens: number;
-  year: number;
-  generation_ms: number;
-  report: TitlesDataReport;
-}
-
-/** The dataset already in the bench database when it matches N, the year and the generator's version; null otherwise (or no database). */
-async function existingDataset(citizens: number, year: number): Promise<Dataset | null> {
-  const exists = await withClient(ADMIN_URL, (client) => client.query('select 1 from pg_database where datname = $1', [DATABASE_NAME]));
-  if (!exists.rowCount) return null;
-  return withClient(urlOf(DATABASE_NAME), async (client) => {
-    const marker = await client.query<{ found: string | null }>(`select to_regclass('bench_titles_dataset')::text as found`);
-    if (!marker.rows[0]?.found) return null;
-    // A marker of an older generator may lack columns: read them all.
-    const { rows } = await client.query<Partial<Dataset>>('select * from bench_titles_dataset');
-    const row = rows[0];
-    return row && row.version === TITLES_DATA_VERSION && row.citizens === citizens && row.year === year ? (row as Dataset) : null;
-  });
-}
-
 async function recreateDatabase(): Promise<void> {
   await withClient(ADMIN_URL, async (client) => {
     await client.query(`drop database if exists "${DATABASE_NAME}" with (force)`);
@@ -143,17 +95,6 @@ async function importUnits(orm: MikroORM, services: Services): Promise<void> {
     const report = await services.unitImport.importCsv(orm.em.fork(), await readFile(path.join(REFERENCE_DATA_DIR, file), 'utf8'));
     if (report.rejected.length) throw new Error(`${file}: ${report.rejected.length} rows rejected, first: ${JSON.stringify(report.rejected[0])}`);
   }
-}
-
-/** The province root in force today (Tây Ninh after the 2025 merger). */
-async function provinceRoot(em: EntityManager, today: string): Promise<AdministrativeUnit> {
-  const roots = await em.find(AdministrativeUnit, {
-    parent: null,
-    level: UnitLevel.PROVINCE,
-    $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: today } }] }, { $or: [{ validTo: null }, { validTo: { $gte: today } }] }],
-  });
-  if (roots.length !== 1) throw new Error(`expected one province in force on ${today}, found ${roots.length}`);
-  return roots[0] as AdministrativeUnit;
 }
 
 interface WorkerProcess {

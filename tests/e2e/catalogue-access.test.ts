@@ -339,6 +339,7 @@ describe('access matrix of the catalogue mutations', () => {
         'openReportPeriod', 'openNextAnnualReportPeriod', 'closeReportPeriod', 'adjustReportingBodies',
         'prepareReport', 'updateReportDraft', 'submitReport', 'acceptReport', 'returnReport', 'sendReportReminders', 'consolidateReports',
       ],
+      'report-attachments.test.ts': ['createReportAttachmentUpload', 'completeReportAttachment', 'removeReportAttachment'],
       'emulation-workflow.test.ts, emulation-quotas.test.ts, emulation-records.test.ts': [
         'openAnnualCommendationRound', 'createNomination', 'updateNomination', 'submitNomination', 'consolidateNominations', 'appraiseNomination',
         'decideNomination', 'returnNomination', 'rejectNomination', 'revokeCommendation',

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { FigureDimension, FigureUnit } from '../reports.enums';
+import { SnapshotAttachmentType } from './attachment.types';
 
 @ObjectType('FigureBreakdown', { simpleResolvers: true, description: "One category of a figure broken down, e.g. the figure for women." })
 export class FigureBreakdownType {
@@ -97,8 +98,11 @@ export class FigureBasisType {
 
 @ObjectType('ReportSnapshot', { simpleResolvers: true, description: 'Figures frozen at submission or consolidation.' })
 export class ReportSnapshotType {
-  @Field({ description: 'sha256 (hex) of the canonical JSON of { basis, figures }.' })
+  @Field({ description: 'sha256 (hex) of the canonical JSON of { basis, figures, attachments } (attachments left out when there are none).' })
   checksum!: string;
+
+  @Field(() => [SnapshotAttachmentType], { description: "The report's attachments when it was submitted, by name; empty for a consolidated report." })
+  attachments!: SnapshotAttachmentType[];
 
   @Field(() => Date, { description: 'When the figures were computed.' })
   computedAt!: Date;

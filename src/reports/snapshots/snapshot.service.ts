@@ -3,7 +3,7 @@ import type { Figure, TrendPoint } from '../figures/figure';
 import type { ComputedFigures, ReportFiguresService } from '../figures/figures.service';
 import type { ReportPeriod } from '../periods/report-period.entity';
 import { checksumOf } from './checksum';
-import { ReportSnapshot } from './report-snapshot.entity';
+import { ReportSnapshot, type SnapshotAttachment } from './report-snapshot.entity';
 
 interface EarlierFigures {
   period_id: string;
@@ -15,9 +15,12 @@ interface EarlierFigures {
 /** Whose earlier figures a trend reads: a body's reports, or the province's consolidated reports. */
 export type TrendSource = { bodyId: string } | { consolidated: true };
 
-/** The checksum of a snapshot's content: what it was computed from and the figures. */
-export function snapshotChecksum(computed: ComputedFigures): string {
-  return checksumOf({ basis: computed.basis, figures: computed.figures });
+/**
+ * The checksum of a snapshot's content: what it was computed from, the figures and the attached
+ * files. Without attachments it is that of { basis, figures }, as before reports had any.
+ */
+export function snapshotChecksum(computed: ComputedFigures, attachments: SnapshotAttachment[]): string {
+  return checksumOf({ basis: computed.basis, figures: computed.figures, attachments: attachments.length ? attachments : undefined });
 }
 
 /**
@@ -38,10 +41,10 @@ export class SnapshotService {
     return this.figures.compute(em, period, unitPath, trendOf);
   }
 
-  /** Transactional. Computes and freezes the figures; the caller links the snapshot. */
-  async freeze(em: EntityManager, period: ReportPeriod, unitPath: string, source: TrendSource, now: Date): Promise<ReportSnapshot> {
+  /** Transactional. Computes and freezes the figures with the attachments listed; the caller links the snapshot. */
+  async freeze(em: EntityManager, period: ReportPeriod, unitPath: string, source: TrendSource, now: Date, attachments: SnapshotAttachment[] = []): Promise<ReportSnapshot> {
     const computed = await this.compute(em, period, unitPath, source);
-    const snapshot = em.create(ReportSnapshot, { figures: computed.figures, basis: computed.basis, checksum: snapshotChecksum(computed), computedAt: now });
+    const snapshot = em.create(ReportSnapshot, { figures: computed.figures, basis: computed.basis, attachments, checksum: snapshotChecksum(computed, attachments), computedAt: now });
     await em.flush();
     return snapshot;
   }

@@ -1,7 +1,9 @@
+import { LockMode } from '@mikro-orm/postgresql';
 import { Account } from '../../auth/account.entity';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { todayInVietnam } from '../../core/time';
+import { snapshotAttachmentsOf } from '../attachments/snapshot-attachments';
 import type { ComputedFigures } from '../figures/figures.service';
 import type { ReportPeriodService } from '../periods/report-period.service';
 import type { ReportPeriod } from '../periods/report-period.entity';
@@ -38,7 +40,7 @@ export class ReportService {
 
   /** Transactional. Writes the narrative sections given (null clears one) of a draft. */
   async updateDraft(ctx: RequestContext, reportId: string, narrative: Partial<Narrative>): Promise<Report> {
-    const report = await this.draftOf(ctx, reportId);
+    const report = await this.draft(ctx, reportId);
     for (const section of NARRATIVE_SECTIONS) {
       const text = narrative[section];
       if (text !== undefined) report[section] = text?.trim() || null;
@@ -47,11 +49,12 @@ export class ReportService {
     return report;
   }
 
-  /** Transactional. Freezes the figures into a snapshot and sends the draft to the Department; late after the due date. */
+  /** Transactional. Freezes the figures and the list of attachments into a snapshot and sends the draft to the Department; late after the due date. */
   async submit(ctx: RequestContext, reportId: string): Promise<Report> {
-    const report = await this.draftOf(ctx, reportId);
+    const report = await this.draft(ctx, reportId);
     const period = await this.openPeriod(ctx, report.period.id);
-    report.snapshot = await this.snapshots.freeze(ctx.em, period, report.body.unit.path, { bodyId: report.body.id }, ctx.now);
+    const attachments = await snapshotAttachmentsOf(ctx.em, report.id);
+    report.snapshot = await this.snapshots.freeze(ctx.em, period, report.body.unit.path, { bodyId: report.body.id }, ctx.now, attachments);
     report.status = ReportStatus.SUBMITTED;
     report.submittedAt = ctx.now;
     report.submittedBy = this.account(ctx);
@@ -82,14 +85,21 @@ export class ReportService {
     return this.snapshots.compute(ctx.em, report.period, report.body.unit.path, { bodyId: report.body.id });
   }
 
-  private async draftOf(ctx: RequestContext, reportId: string): Promise<Report> {
-    const report = await ctx.em.findOne(Report, { id: reportId }, { populate: ['body.unit'] });
+  /**
+   * Transactional. A draft the actor prepares, locked until the transaction ends so that what is
+   * attached to it and its submission happen one after the other. NotFound for a draft of another
+   * body; REPORT_NOT_DRAFT (on `field` of the input) once submitted.
+   */
+  async draft(ctx: RequestContext, reportId: string, field = 'reportId'): Promise<Report> {
+    // refresh: a version loaded earlier in the transaction may have been submitted by the time the lock is granted.
+    const report = await ctx.em.findOne(Report, { id: reportId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!report) throw new NotFoundError('The report');
+    await ctx.em.populate(report, ['body.unit']);
     if (!(await ctx.services.bodies.actsFor(ctx, report.body.id))) {
       if (report.status === ReportStatus.DRAFT) throw new NotFoundError('The report');
       throw new ForbiddenError('Only officers of the body prepare and submit its report');
     }
-    if (report.status !== ReportStatus.DRAFT) throw new UserInputError('REPORT_NOT_DRAFT', 'A submitted report is never changed; start a new version to correct it', ['reportId']);
+    if (report.status !== ReportStatus.DRAFT) throw new UserInputError('REPORT_NOT_DRAFT', 'A submitted report is never changed; start a new version to correct it', [field]);
     return report;
   }
 

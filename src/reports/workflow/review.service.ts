@@ -2,6 +2,7 @@ import { Account } from '../../auth/account.entity';
 import { Body } from '../../bodies/body.entity';
 import type { RequestContext } from '../../core/context';
 import { NotFoundError, UserInputError } from '../../core/errors';
+import { snapshotAttachmentsOf } from '../attachments/snapshot-attachments';
 import type { ReportPeriodService } from '../periods/report-period.service';
 import { ReportStatus } from '../reports.enums';
 import { snapshotChecksum, type SnapshotService } from '../snapshots/snapshot.service';
@@ -89,12 +90,13 @@ export class ReportReviewService {
     return missing;
   }
 
-  /** Read-only. Recomputes a submitted version's figures on today's data and compares the checksums. */
+  /** Read-only. Recomputes a submitted version's figures on today's data, lists its attachments again and compares the checksums. */
   async verify(ctx: RequestContext, reportId: string): Promise<SnapshotCheck> {
     const report = await ctx.services.reports.reports.get(ctx, reportId);
     await ctx.em.populate(report, ['snapshot', 'body.unit', 'period']);
     if (!report.snapshot) throw new UserInputError('REPORT_NOT_SUBMITTED', 'A draft has no snapshot yet', ['reportId']);
-    const recomputed = snapshotChecksum(await this.snapshots.compute(ctx.em, report.period, report.body.unit.path, { bodyId: report.body.id }));
+    const computed = await this.snapshots.compute(ctx.em, report.period, report.body.unit.path, { bodyId: report.body.id });
+    const recomputed = snapshotChecksum(computed, await snapshotAttachmentsOf(ctx.em, report.id));
     return { checksum: report.snapshot.checksum, recomputedChecksum: recomputed, matches: recomputed === report.snapshot.checksum };
   }
 
