@@ -3,7 +3,7 @@ import type { UnitLevel } from '../../catalogue/catalogue.enums';
 import { pgArray } from '../../infra/sql';
 import { SubjectKind } from './engine.enums';
 import { attestedRelation, disadvantagedSql, isAttestable, scoringTail, type EvaluatedIndicator, type PassRule } from './evaluation.sql';
-import { MetricName } from './metrics';
+import { HOLDER_SHARE_TITLE, MetricName } from './metrics';
 import { fill, frag, join, type Fragment } from './sql-fragment';
 import { TitleKind } from '../titles.enums';
 
@@ -195,9 +195,6 @@ function emulationMetricSql(indicator: EvaluatedIndicator, scope: GroupScope, d:
   }
 }
 
-/** The metrics that count holders of another title, whose rows also say what they counted. */
-const HOLDER_SHARES: ReadonlySet<string> = new Set([MetricName.CITIZEN_TITLE_SHARE, MetricName.FAMILY_TITLE_SHARE, MetricName.COMMUNITY_TITLE_SHARE]);
-
 /**
  * `select subject_id, value, held, counted, counted_recognised` of a share of holders of a title
  * over `items` (subject_id, item_id, unit_id): held of counted, and how many of the counted sit
@@ -320,7 +317,7 @@ export function groupEvaluation(scope: GroupScope, year: number, ref: string, ru
     return [{ sql: `, m${index} as materialized (${sql.sql})`, params: sql.params }];
   });
   const joins = indicators.map((indicator, index) => (indicator.metric ? ` left join m${index} on m${index}.subject_id = s.id` : '')).join('');
-  const holderCounted = new Set(indicators.flatMap((indicator, index) => (indicator.metric && HOLDER_SHARES.has(indicator.metric) ? [index] : [])));
+  const holderCounted = new Set(indicators.flatMap((indicator, index) => (indicator.metric && HOLDER_SHARE_TITLE[indicator.metric] ? [index] : [])));
   const values = indicators.map((indicator, index) => {
     const value = `${indicator.metric ? `m${index}.value` : 'null::numeric'} as v${index}, ${isAttestable(indicator) ? `a.a${index}` : 'null::numeric'} as a${index}`;
     return holderCounted.has(index) ? `${value}, m${index}.held as h${index}, m${index}.counted as n${index}, m${index}.counted_recognised as r${index}` : value;

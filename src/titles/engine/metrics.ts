@@ -218,6 +218,16 @@ export const METRICS: Record<MetricName, MetricSpec> = {
   },
 };
 
+/**
+ * The metrics that share out holders of another title, with that title: their rows also say what
+ * they counted (held, counted, counted where the recognition is recorded) for the explanations.
+ */
+export const HOLDER_SHARE_TITLE: Partial<Record<string, TitleKind>> = {
+  [MetricName.CITIZEN_TITLE_SHARE]: TitleKind.LEARNING_CITIZEN,
+  [MetricName.FAMILY_TITLE_SHARE]: TitleKind.LEARNING_FAMILY,
+  [MetricName.COMMUNITY_TITLE_SHARE]: TitleKind.LEARNING_COMMUNITY,
+};
+
 export function isMetricName(name: string): name is MetricName {
   return Object.prototype.hasOwnProperty.call(METRICS, name);
 }

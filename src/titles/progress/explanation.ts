@@ -1,8 +1,7 @@
 import { labelOf } from '../../core/labels';
 import type { Locale } from '../../core/locale';
 import { ScoreSource } from '../engine/engine.enums';
-import { MetricName } from '../engine/metrics';
-import { TitleKind } from '../titles.enums';
+import { HOLDER_SHARE_TITLE, MetricName } from '../engine/metrics';
 import type { HolderCount, IndicatorScore } from './progress.entity';
 import type { ScoringBand } from '../rulesets/ruleset.entity';
 
@@ -53,11 +52,11 @@ function topicOf(indicator: IndicatorText, locale: Locale): string {
   return topic ? labelOf('Topic', topic, locale).toLowerCase() : '';
 }
 
-/** What a share of holders counts: its items in words and the title they hold. */
-const HOLDER_SHARE_ITEMS: Partial<Record<string, { vi: string; en: string; title: TitleKind }>> = {
-  [MetricName.CITIZEN_TITLE_SHARE]: { vi: 'người', en: 'people', title: TitleKind.LEARNING_CITIZEN },
-  [MetricName.FAMILY_TITLE_SHARE]: { vi: 'hộ', en: 'households', title: TitleKind.LEARNING_FAMILY },
-  [MetricName.COMMUNITY_TITLE_SHARE]: { vi: 'đơn vị trực thuộc', en: 'units below', title: TitleKind.LEARNING_COMMUNITY },
+/** What a share of holders counts, in words. */
+const HOLDER_SHARE_ITEMS: Partial<Record<string, { vi: string; en: string }>> = {
+  [MetricName.CITIZEN_TITLE_SHARE]: { vi: 'người', en: 'people' },
+  [MetricName.FAMILY_TITLE_SHARE]: { vi: 'hộ', en: 'households' },
+  [MetricName.COMMUNITY_TITLE_SHARE]: { vi: 'đơn vị trực thuộc', en: 'units below' },
 };
 
 /**
@@ -67,9 +66,10 @@ const HOLDER_SHARE_ITEMS: Partial<Record<string, { vi: string; en: string; title
  */
 function holderShareText(metric: string, holders: HolderCount, year: number, locale: Locale): string | null {
   const items = HOLDER_SHARE_ITEMS[metric];
-  if (!items) return null;
+  const held = HOLDER_SHARE_TITLE[metric];
+  if (!items || !held) return null;
   // The movement's titles are proper names: English texts keep them in Vietnamese, as the decisions write them.
-  const title = labelOf('TitleKind', items.title, 'vi');
+  const title = labelOf('TitleKind', held, 'vi');
   const count = pick(locale, `${number(holders.held, locale)}/${number(holders.counted, locale)} ${items.vi}`, `${number(holders.held, locale)} of ${number(holders.counted, locale)} ${items.en}`);
   const share = percent(holders.counted ? holders.held / holders.counted : 0, locale);
   if (holders.counted > 0 && holders.countedRecognised === holders.counted) {
