@@ -13,6 +13,7 @@ import { Initiative } from '../emulation/initiatives/initiative.entity';
 import { Nomination, NominationStep } from '../emulation/nominations/nomination.entity';
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
+import { FeedItem } from '../feeds/feed-item.entity';
 import { Enrollment } from '../learning/enrollment/enrollment.entity';
 import { LearningGoal } from '../learning/plans/learning-goal.entity';
 import { LearningLog } from '../learning/logs/learning-log.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   RoleGrant,
   RefreshToken,
   ApiClient,
+  FeedItem,
   AdministrativeUnit,
   Institution,
   Body,

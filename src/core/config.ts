@@ -86,6 +86,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /**
+   * The address people and other apps reach the API at, for the absolute URLs of open feeds and public pages; unset (only
+   * outside production) means each request's own origin.
+   */
+  publicUrl: string | null;
   databaseUrl: string;
   redisUrl: string;
   /** Prefix of BullMQ's keys in Redis, so several deployments (or test runs) can share one Redis. */
@@ -277,6 +282,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!s3Endpoint && nodeEnv === 'production') {
     throw new ConfigError('S3_ENDPOINT must be set in production (the embedded S3 server is for development and tests)');
   }
+  const publicUrl = env.PUBLIC_URL ? readUrl(env, 'PUBLIC_URL', '', ['http:', 'https:']) : null;
+  if (!publicUrl && nodeEnv === 'production') {
+    throw new ConfigError('PUBLIC_URL must be set in production (the address the API is reached at, such as https://hoctap.example.vn)');
+  }
   const bucket = read(env, 'S3_BUCKET', 'learning-media');
   if (!/^[a-z0-9][a-z0-9.-]{2,62}$/.test(bucket)) {
     throw new ConfigError(`S3_BUCKET must be 3-63 lower-case letters, digits, dots or hyphens, got "${bucket}"`);
@@ -285,6 +294,7 @@ export function loadConfig(env: Env = process.env): Config {
     env: nodeEnv,
     host: read(env, 'HOST', '0.0.0.0'),
     port: readInt(env, 'PORT', 4000, 0, 65535),
+    publicUrl,
     databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/lifelong_learning', ['postgres:', 'postgresql:']),
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: read(env, 'QUEUE_PREFIX', 'lifelong'),

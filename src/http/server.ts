@@ -23,6 +23,7 @@ import { startSubscriptionServer } from './subscriptions';
 import { noSubscriptionsOverHttpRule } from '../graphql/operation-types';
 import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
+import { feedRoutes, OPEN_DATA_PATHS } from '../feeds/feed-routes';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
 import { pingDatabase } from '../infra/database';
@@ -185,6 +186,21 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       rateLimit: openSince ? { enforced: false, failingOpenSince: openSince.toISOString() } : { enforced: true },
     });
   });
+
+  app.use(OPEN_DATA_PATHS, cors(['*']));
+  app.use(feedRoutes({
+    orm,
+    publicUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.get('host') ?? `localhost:${config.port}`}`,
+    budget: async (request, response, next) => {
+      const credentials = { authorization: undefined, apiKey: request.header('x-api-key'), address: request.ip };
+      const owner = await budgetOwnerOf(services, orm.em.fork(), config, credentials, null);
+      if (!owner) {
+        response.status(401).json({ error: 'The API key is not valid or was revoked' });
+        return;
+      }
+      if (owner.limit === 0 || await spendRequest(limiter, owner, response)) next();
+    },
+  }));
 
   app.use('/graphql', cors(config.corsOrigins));
 
