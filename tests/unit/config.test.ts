@@ -53,8 +53,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('needs the public address in production, where links in open feeds cannot come from a request\'s Host', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000' };
+    expect(() => loadConfig(production)).toThrow(new ConfigError('PUBLIC_URL must be set in production (the address the API is reached at, such as https://hoctap.example.vn)'));
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'hoctap.vn' })).toThrow(new ConfigError('PUBLIC_URL is not a valid URL: "hoctap.vn"'));
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://hoctap.example.vn' }).publicUrl).toBe('https://hoctap.example.vn');
+    expect(loadConfig({}).publicUrl).toBeNull();
+  });
+
   it('turns off demo data and the sandbox in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000' });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000', PUBLIC_URL: 'https://hoctap.example.vn' });
     expect(config).toMatchObject({ loadDemoData: false, sandbox: false, exposeQueryStats: false });
   });
 });
