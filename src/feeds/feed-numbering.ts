@@ -14,6 +14,9 @@ const BATCH = 5_000;
  * skipped (their rows are locked) and numbered by a later call, so a catalogue write never waits on a feed reader.
  */
 export async function numberPendingItems(em: EntityManager, kind: FeedKind): Promise<void> {
+  // Most reads find nothing pending: one look at the partial index instead of a transaction and a lock.
+  const [{ pending }] = await em.execute<{ pending: boolean }[]>('select exists (select 1 from feed_item where kind = ? and change_number is null) as pending', [kind]);
+  if (!pending) return;
   await em.transactional(async (tx) => {
     const [{ locked }] = await tx.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [NUMBERING_LOCK]);
     if (!locked) return;

@@ -1,5 +1,6 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { isUuid } from '../core/uuid';
 import { FeedKind } from './feed-item.entity';
 import { numberPendingItems } from './feed-numbering';
 import {
@@ -15,8 +16,6 @@ import { institutionJsonLd, programmeJsonLd, sessionJsonLd } from './schema-org'
 
 /** Where the open data is served; anonymous, from any origin. */
 export const OPEN_DATA_PATHS = ['/feeds', '/institutions', '/programmes', '/sessions', '/topics'];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A calendar shows what is coming and the last month, so a cancellation stays visible a while. */
 const CALENDAR_PAST_DAYS = 30;
@@ -78,7 +77,7 @@ export function feedRoutes(options: FeedRouteOptions): Router {
 
   const calendar = (scopeOf: (id: string) => CalendarScope, calendarUrl: (urls: PublicUrls, id: string) => string): RequestHandler => async (request, response) => {
     const id = request.params.id as string;
-    if (!UUID.test(id)) return notFound(response, 'Calendar');
+    if (!isUuid(id)) return notFound(response, 'Calendar');
     const em = orm.em.fork();
     const scope = scopeOf(id);
     const name = await calendarName(em, scope);
@@ -110,7 +109,7 @@ export function feedRoutes(options: FeedRouteOptions): Router {
 
   const page = (what: string, load: (em: EntityManager, urls: PublicUrls, id: string) => Promise<{ title: string; description: string | null; data: JsonObject } | null>): RequestHandler => async (request, response) => {
     const id = request.params.id as string;
-    const found = UUID.test(id) ? await load(orm.em.fork(), urlsOf(request), id) : null;
+    const found = isUuid(id) ? await load(orm.em.fork(), urlsOf(request), id) : null;
     if (!found) return notFound(response, what);
     response.set('cache-control', 'public, max-age=300').vary('Accept');
     if (request.accepts(['text/html', 'application/ld+json', 'application/json']) === 'text/html') {

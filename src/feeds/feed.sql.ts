@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InstitutionKind, ProgrammeFormat, ProgrammeKind, ProgrammeStatus, SessionStatus, Topic } from '../catalogue/catalogue.enums';
 import { ProgrammeStatus as Status } from '../catalogue/catalogue.enums';
+import { Conditions } from '../infra/sql';
 import { FeedKind } from './feed-item.entity';
 
 /** What a feed or page shows of an institution. */
@@ -130,50 +131,49 @@ const PUBLIC = `p.status <> '${Status.DRAFT}'`;
 const IN_FEED = `(p.id is null or ${PUBLIC} or p.published_at is not null)`;
 const FEED_PUBLIC = `(p.id is not null and ${PUBLIC})`;
 
-function feedRowsOf<T>(rows: Row[], itemOf: (row: Row) => T): FeedRow<T>[] {
+// The tables the columns above read, under the aliases they use.
+const PROGRAMME_JOINS = 'programme p join institution i on i.id = p.institution_id join administrative_unit u on u.id = i.unit_id';
+const SESSION_JOINS = 'programme_session s join programme p on p.id = s.programme_id join institution i on i.id = s.institution_id';
+// The same from a feed's items, left-joined: an item whose row is deleted still comes back, as a tombstone.
+const PROGRAMME_FEED_JOINS = 'left join programme p on p.id = f.item_id left join institution i on i.id = p.institution_id left join administrative_unit u on u.id = i.unit_id';
+const SESSION_FEED_JOINS = 'left join programme_session s on s.id = f.item_id left join programme p on p.id = s.programme_id left join institution i on i.id = s.institution_id';
+
+/** The items of a feed numbered after `after`, in change-number order; a deleted row or a draft shows as gone. */
+async function feedRows<T>(em: EntityManager, kind: FeedKind, columns: string, joins: string, after: number, limit: number, itemOf: (row: Row) => T): Promise<FeedRow<T>[]> {
+  const rows = await em.execute<Row[]>(
+    `select f.item_id, f.change_number, ${FEED_PUBLIC} as public, ${columns}
+     from feed_item f ${joins}
+     where f.kind = ? and f.change_number > ? and ${IN_FEED}
+     order by f.change_number limit ?`,
+    [kind, after, limit],
+  );
   return rows.map((row) => ({ id: row.item_id as string, changeNumber: Number(row.change_number), item: row.public ? itemOf(row) : null }));
 }
 
-/** The programmes numbered after `after`, in change-number order. */
-export async function programmeFeedRows(em: EntityManager, after: number, limit: number): Promise<FeedRow<ProgrammeRow>[]> {
-  const rows = await em.execute<Row[]>(
-    `select f.item_id, f.change_number, ${FEED_PUBLIC} as public, ${PROGRAMME_COLUMNS}
-     from feed_item f left join programme p on p.id = f.item_id left join institution i on i.id = p.institution_id left join administrative_unit u on u.id = i.unit_id
-     where f.kind = ? and f.change_number > ? and ${IN_FEED}
-     order by f.change_number limit ?`,
-    [FeedKind.SessionSeries, after, limit],
-  );
-  return feedRowsOf(rows, programmeOf);
+export function programmeFeedRows(em: EntityManager, after: number, limit: number): Promise<FeedRow<ProgrammeRow>[]> {
+  return feedRows(em, FeedKind.SessionSeries, PROGRAMME_COLUMNS, PROGRAMME_FEED_JOINS, after, limit, programmeOf);
 }
 
-/** The sessions numbered after `after`, in change-number order. */
-export async function sessionFeedRows(em: EntityManager, after: number, limit: number): Promise<FeedRow<SessionRow>[]> {
-  const rows = await em.execute<Row[]>(
-    `select f.item_id, f.change_number, ${FEED_PUBLIC} as public, ${SESSION_COLUMNS}
-     from feed_item f left join programme_session s on s.id = f.item_id left join programme p on p.id = s.programme_id left join institution i on i.id = s.institution_id
-     where f.kind = ? and f.change_number > ? and ${IN_FEED}
-     order by f.change_number limit ?`,
-    [FeedKind.ScheduledSession, after, limit],
-  );
-  return feedRowsOf(rows, sessionOf);
+export function sessionFeedRows(em: EntityManager, after: number, limit: number): Promise<FeedRow<SessionRow>[]> {
+  return feedRows(em, FeedKind.ScheduledSession, SESSION_COLUMNS, SESSION_FEED_JOINS, after, limit, sessionOf);
+}
+
+/** Public sessions meeting `where`, by start time, at most `limit`. */
+async function publicSessions(em: EntityManager, where: Conditions, limit: number): Promise<SessionRow[]> {
+  where.add(PUBLIC);
+  const rows = await em.execute<Row[]>(`select ${SESSION_COLUMNS} from ${SESSION_JOINS} where ${where.toSql()} order by s.starts_at, s.id limit ?`, [...where.params, limit]);
+  return rows.map(sessionOf);
 }
 
 /** Where a calendar's sessions come from: one institution, or every institution of a unit's subtree. */
 export type CalendarScope = { institutionId: string } | { unitId: string };
 
-/** Public sessions of the scope starting from `from`, by start time, at most `limit`. */
-export async function calendarSessions(em: EntityManager, scope: CalendarScope, from: Date, limit: number): Promise<SessionRow[]> {
-  const [where, param] = 'institutionId' in scope
-    ? ['s.institution_id = ?', scope.institutionId]
-    : [`i.unit_id in (select d.id from administrative_unit d where d.path like (select a.path from administrative_unit a where a.id = ?) || '%')`, scope.unitId];
-  const rows = await em.execute<Row[]>(
-    `select ${SESSION_COLUMNS}
-     from programme_session s join programme p on p.id = s.programme_id join institution i on i.id = s.institution_id
-     where ${where} and ${PUBLIC} and s.ends_at >= ?
-     order by s.starts_at, s.id limit ?`,
-    [param, from, limit],
-  );
-  return rows.map(sessionOf);
+/** Public sessions of the scope not ended before `from`, by start time, at most `limit`. */
+export function calendarSessions(em: EntityManager, scope: CalendarScope, from: Date, limit: number): Promise<SessionRow[]> {
+  const where = new Conditions().add('s.ends_at >= ?', from);
+  if ('institutionId' in scope) where.add('s.institution_id = ?', scope.institutionId);
+  else where.add(`i.unit_id in (select d.id from administrative_unit d where d.path like (select a.path from administrative_unit a where a.id = ?) || '%')`, scope.unitId);
+  return publicSessions(em, where, limit);
 }
 
 /** The name of the calendar's institution or unit; null when there is none with that id. */
@@ -190,32 +190,19 @@ export async function institutionById(em: EntityManager, id: string): Promise<In
 
 /** A public programme; null for a draft or an unknown id. */
 export async function publicProgrammeById(em: EntityManager, id: string): Promise<ProgrammeRow | null> {
-  const rows = await em.execute<Row[]>(
-    `select ${PROGRAMME_COLUMNS} from programme p join institution i on i.id = p.institution_id join administrative_unit u on u.id = i.unit_id
-     where p.id = ? and ${PUBLIC}`,
-    [id],
-  );
+  const rows = await em.execute<Row[]>(`select ${PROGRAMME_COLUMNS} from ${PROGRAMME_JOINS} where p.id = ? and ${PUBLIC}`, [id]);
   return rows[0] ? programmeOf(rows[0]) : null;
 }
 
 /** A public session; null for one of a draft programme or an unknown id. */
 export async function publicSessionById(em: EntityManager, id: string): Promise<SessionRow | null> {
-  const rows = await em.execute<Row[]>(
-    `select ${SESSION_COLUMNS} from programme_session s join programme p on p.id = s.programme_id join institution i on i.id = s.institution_id
-     where s.id = ? and ${PUBLIC}`,
-    [id],
-  );
-  return rows[0] ? sessionOf(rows[0]) : null;
+  const [session] = await publicSessions(em, new Conditions().add('s.id = ?', id), 1);
+  return session ?? null;
 }
 
-/** A programme's sessions from `from`, by start time, at most `limit`. */
-export async function programmeSessions(em: EntityManager, programmeId: string, from: Date, limit: number): Promise<SessionRow[]> {
-  const rows = await em.execute<Row[]>(
-    `select ${SESSION_COLUMNS} from programme_session s join programme p on p.id = s.programme_id join institution i on i.id = s.institution_id
-     where s.programme_id = ? and s.ends_at >= ? order by s.starts_at, s.id limit ?`,
-    [programmeId, from, limit],
-  );
-  return rows.map(sessionOf);
+/** A public programme's sessions not ended before `from`, by start time, at most `limit`. */
+export function programmeSessions(em: EntityManager, programmeId: string, from: Date, limit: number): Promise<SessionRow[]> {
+  return publicSessions(em, new Conditions().add('s.programme_id = ?', programmeId).add('s.ends_at >= ?', from), limit);
 }
 
 /** An institution's public programmes, newest first, at most `limit`. */

@@ -1,10 +1,10 @@
+import { VIETNAM_TIME_ZONE, vietnamClock } from '../core/time';
+
 /**
  * iCalendar (RFC 5545) text: escaped values, lines folded at 75 octets without splitting a character, CRLF endings.
  * Times are local to Asia/Ho_Chi_Minh, which has kept UTC+7 without daylight saving since 1975, so one STANDARD
  * component describes it.
  */
-export const CALENDAR_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const OFFSET_MS = 7 * 3_600_000;
 
 export interface CalendarEvent {
   uid: string;
@@ -25,12 +25,12 @@ export interface Calendar {
   events: CalendarEvent[];
 }
 
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
 }
 
 /** Splits a content line into 75-octet pieces, continuing each with a space (RFC 5545 3.1). */
-export function foldLine(line: string): string {
+function foldLine(line: string): string {
   const pieces: string[] = [];
   let piece = '';
   let octets = 0;
@@ -54,7 +54,7 @@ function utcStamp(date: Date): string {
 }
 
 function localTime(date: Date): string {
-  return new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 19).replace(/[-:]/g, '');
+  return vietnamClock(date).replace(/[-:]/g, '');
 }
 
 function eventLines(event: CalendarEvent): string[] {
@@ -63,8 +63,8 @@ function eventLines(event: CalendarEvent): string[] {
     `UID:${event.uid}`,
     `SEQUENCE:${event.sequence}`,
     `DTSTAMP:${utcStamp(event.stamp)}`,
-    `DTSTART;TZID=${CALENDAR_TIME_ZONE}:${localTime(event.start)}`,
-    `DTEND;TZID=${CALENDAR_TIME_ZONE}:${localTime(event.end)}`,
+    `DTSTART;TZID=${VIETNAM_TIME_ZONE}:${localTime(event.start)}`,
+    `DTEND;TZID=${VIETNAM_TIME_ZONE}:${localTime(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
@@ -83,10 +83,10 @@ export function renderCalendar(calendar: Calendar): string {
     'METHOD:PUBLISH',
     `NAME:${escapeText(calendar.name)}`,
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    `X-WR-TIMEZONE:${CALENDAR_TIME_ZONE}`,
+    `X-WR-TIMEZONE:${VIETNAM_TIME_ZONE}`,
     `SOURCE;VALUE=URI:${calendar.url}`,
     'BEGIN:VTIMEZONE',
-    `TZID:${CALENDAR_TIME_ZONE}`,
+    `TZID:${VIETNAM_TIME_ZONE}`,
     'BEGIN:STANDARD',
     'DTSTART:19750613T000000',
     'TZOFFSETFROM:+0700',

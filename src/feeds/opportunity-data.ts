@@ -1,7 +1,7 @@
 import { ProgrammeFormat, ProgrammeStatus, SessionStatus, Topic } from '../catalogue/catalogue.enums';
 import { labelOf } from '../core/labels';
+import { VIETNAM_TIME_ZONE, vietnamClock } from '../core/time';
 import type { InstitutionRow, ProgrammeRow, SessionRow } from './feed.sql';
-import { CALENDAR_TIME_ZONE } from './icalendar';
 import type { PublicUrls } from './public-urls';
 import { FEED_LICENSE, type JsonObject } from './rpde';
 
@@ -17,7 +17,7 @@ const ATTENDANCE_MODE: Record<ProgrammeFormat, string> = {
 };
 
 /** Leaves out what is null, so an item never says `"address": null`. */
-function compact(object: JsonObject): JsonObject {
+export function compact(object: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined));
 }
 
@@ -36,7 +36,7 @@ export function placeOf(institution: InstitutionRow): JsonObject {
 
 /** A time as Vietnam's clocks show it, with its offset and without fractions of a second: 2026-12-10T08:00:00+07:00. */
 export function vietnamDateTime(date: Date): string {
-  return `${new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+  return `${vietnamClock(date)}+07:00`;
 }
 
 /** A topic as a concept of the platform's own scheme, served at /topics (OpenActive's activity list has physical activities only). */
@@ -75,7 +75,7 @@ export function sessionSeriesData(urls: PublicUrls, programme: ProgrammeRow): Js
     eventAttendanceMode: ATTENDANCE_MODE[programme.format],
     eventStatus: programme.status === ProgrammeStatus.CANCELLED ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     // The sessions are their own feed; this says in which time zone their times are.
-    eventSchedule: [{ '@type': 'PartialSchedule', scheduleTimezone: CALENDAR_TIME_ZONE }],
+    eventSchedule: [{ '@type': 'PartialSchedule', scheduleTimezone: VIETNAM_TIME_ZONE }],
     offers: [{ '@type': 'Offer', '@id': `${urls.programme(programme.id)}#offer`, price: programme.feeVnd, priceCurrency: 'VND' }],
   });
 }

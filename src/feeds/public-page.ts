@@ -1,11 +1,11 @@
 import type { JsonObject } from './opportunity-data';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** JSON inside <script>: no `<` may end the element early, nor U+2028/9 break older parsers. */
-export function scriptJson(data: JsonObject): string {
+function scriptJson(data: JsonObject): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 

@@ -1,7 +1,7 @@
 import { InstitutionKind, ProgrammeKind, ProgrammeStatus } from '../catalogue/catalogue.enums';
 import type { InstitutionRow, ProgrammeRow, SessionRow } from './feed.sql';
-import { isoDuration, placeOf, sessionCancelled, topicConcept, vietnamDateTime, type JsonObject } from './opportunity-data';
-import { CALENDAR_TIME_ZONE } from './icalendar';
+import { compact, isoDuration, placeOf, sessionCancelled, topicConcept, vietnamDateTime, type JsonObject } from './opportunity-data';
+import { VIETNAM_TIME_ZONE } from '../core/time';
 import type { PublicUrls } from './public-urls';
 
 /** schema.org JSON-LD for search engines, on each institution's, programme's and session's public page. */
@@ -15,13 +15,9 @@ const INSTITUTION_TYPE: Partial<Record<InstitutionKind, string>> = {
 
 const COURSE_KINDS = new Set([ProgrammeKind.COURSE, ProgrammeKind.ONLINE_COURSE]);
 
-function without<T extends JsonObject>(object: T): JsonObject {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined));
-}
-
 export function institutionJsonLd(urls: PublicUrls, institution: InstitutionRow, programmes: { id: string; title: string }[]): JsonObject {
   const place = placeOf(institution);
-  return without({
+  return compact({
     '@context': CONTEXT,
     '@type': INSTITUTION_TYPE[institution.kind] ?? 'EducationalOrganization',
     '@id': urls.institution(institution.id),
@@ -39,7 +35,7 @@ export function institutionJsonLd(urls: PublicUrls, institution: InstitutionRow,
 }
 
 function sessionEvent(urls: PublicUrls, session: SessionRow, location: JsonObject): JsonObject {
-  return without({
+  return compact({
     '@type': 'Event',
     '@id': urls.session(session.id),
     url: urls.session(session.id),
@@ -58,7 +54,7 @@ function schedule(sessions: SessionRow[]): JsonObject | null {
   const first = sessions[0];
   const last = sessions.at(-1);
   if (!first || !last) return null;
-  return { '@type': 'Schedule', startDate: vietnamDateTime(first.startsAt).slice(0, 10), endDate: vietnamDateTime(last.endsAt).slice(0, 10), scheduleTimezone: CALENDAR_TIME_ZONE };
+  return { '@type': 'Schedule', startDate: vietnamDateTime(first.startsAt).slice(0, 10), endDate: vietnamDateTime(last.endsAt).slice(0, 10), scheduleTimezone: VIETNAM_TIME_ZONE };
 }
 
 /** A course is a `Course` with its sessions as instances; anything else an `Event` with its schedule and sessions. */
@@ -80,14 +76,14 @@ export function programmeJsonLd(urls: PublicUrls, programme: ProgrammeRow, sessi
   };
   const events = sessions.map((session) => sessionEvent(urls, session, location));
   if (COURSE_KINDS.has(programme.kind)) {
-    return without({
+    return compact({
       ...common,
       '@type': 'Course',
       provider,
       hasCourseInstance: events.map((event) => ({ ...event, '@type': 'CourseInstance', courseMode: programme.format })),
     });
   }
-  return without({
+  return compact({
     ...common,
     '@type': 'Event',
     organizer: provider,
@@ -99,6 +95,6 @@ export function programmeJsonLd(urls: PublicUrls, programme: ProgrammeRow, sessi
 }
 
 export function sessionJsonLd(urls: PublicUrls, session: SessionRow): JsonObject {
-  const location = without({ '@type': 'Place', name: session.institutionName, address: session.institutionAddress });
+  const location = compact({ '@type': 'Place', name: session.institutionName, address: session.institutionAddress });
   return { '@context': CONTEXT, ...sessionEvent(urls, session, location), superEvent: { '@id': urls.programme(session.programmeId), name: session.programmeTitle } };
 }

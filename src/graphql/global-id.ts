@@ -1,6 +1,5 @@
 import { BadInputError } from '../core/errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../core/uuid';
 
 /** Opaque global id: base64url of `TypeName:uuid`. */
 export function toGlobalId(typeName: string, id: string): string {
@@ -17,7 +16,7 @@ export function fromGlobalId(globalId: string): DecodedId {
   const separator = decoded.indexOf(':');
   const typeName = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 1 || !UUID.test(id)) throw new BadInputError(`"${globalId}" is not a valid id`);
+  if (separator < 1 || !isUuid(id)) throw new BadInputError(`"${globalId}" is not a valid id`);
   return { typeName, id };
 }
 

@@ -187,18 +187,28 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     });
   });
 
+  /**
+   * Spends one request of the caller's budget: the owner spent from (null when the limit is off for the caller), or false
+   * once 401 (an unknown or revoked API key) or 429 is answered.
+   */
+  const spendBudget = async (request: express.Request, response: express.Response, accountId: string | null): Promise<BudgetOwner | null | false> => {
+    const credentials = { authorization: request.headers.authorization, apiKey: request.header('x-api-key'), address: request.ip };
+    const owner = await budgetOwnerOf(services, orm.em.fork(), config, credentials, accountId);
+    if (!owner) {
+      response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return false;
+    }
+    if (owner.limit === 0) return null;
+    return (await spendRequest(limiter, owner, response)) ? owner : false;
+  };
+
   app.use(OPEN_DATA_PATHS, cors(['*']));
   app.use(feedRoutes({
     orm,
     publicUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.get('host') ?? `localhost:${config.port}`}`,
+    // Open data is read signed out: a token spends nothing of its account's budget here.
     budget: async (request, response, next) => {
-      const credentials = { authorization: undefined, apiKey: request.header('x-api-key'), address: request.ip };
-      const owner = await budgetOwnerOf(services, orm.em.fork(), config, credentials, null);
-      if (!owner) {
-        response.status(401).json({ error: 'The API key is not valid or was revoked' });
-        return;
-      }
-      if (owner.limit === 0 || await spendRequest(limiter, owner, response)) next();
+      if ((await spendBudget(request, response, null)) !== false) next();
     },
   }));
 
@@ -210,15 +220,10 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     const accountId = services.auth.accountIdFromToken(token);
     response.locals.accountId = accountId;
     response.locals.tokenRejected = token !== null && accountId === null;
-    const credentials = { authorization: request.headers.authorization, apiKey: request.header('x-api-key'), address: request.ip };
-    const client = await budgetOwnerOf(services, orm.em.fork(), config, credentials, accountId);
-    if (!client) {
-      response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
-      return;
-    }
-    if (client.limit === 0) return next();
-    response.locals.budgetOwner = client;
-    if (await spendRequest(limiter, client, response)) next();
+    const owner = await spendBudget(request, response, accountId);
+    if (owner === false) return;
+    if (owner) response.locals.budgetOwner = owner;
+    next();
   });
 
   app.use(

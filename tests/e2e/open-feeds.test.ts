@@ -192,10 +192,13 @@ describe('RPDE feeds of programmes and sessions', () => {
     expect(afterCommit.items.map((item) => [item.id, item.data?.name])).toEqual([[course.id, 'Tin học văn phòng cho người cao tuổi (đã sửa)']]);
   });
 
-  it('refuse a bad position with 400 and an unknown feed with 404', async () => {
+  it('refuse a bad position with 400, an unknown feed with 404 and an unknown API key with 401', async () => {
     expect((await get('/feeds/programmes?afterChangeNumber=abc')).status).toBe(400);
     expect(await (await get('/feeds/programmes?limit=0')).json()).toEqual({ error: 'limit must be a whole number from 1 to 1000' });
     expect((await get('/feeds/orders')).status).toBe(404);
+    const badKey = await get('/feeds/programmes', { 'x-api-key': 'not-a-key' });
+    expect(badKey.status).toBe(401);
+    expect(await badKey.json()).toEqual({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 });
 
