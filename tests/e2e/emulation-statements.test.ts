@@ -10,7 +10,8 @@ import { insertCitizens, insertOrganisation } from '../helpers/titles-fixtures';
  * same number of SQL statements as a page of 2 (GRAPHQL_QUERY_STATS is on outside production).
  * 50 submitted nominations of citizens by the commune's People's Committee, 50 contributions to the
  * commune and to the Study Promotion Association's fund, 50 initiatives of the committee and of an
- * enterprise.
+ * enterprise. Each list is newest first and the owners and recipients alternate in that order, so the page of 2
+ * already holds one of each kind: a page of 2 that happened to hold one kind would need fewer loaders.
  */
 
 const PAGE = 50;
@@ -55,13 +56,13 @@ beforeAll(async () => {
   const enterprise = await insertOrganisation(em, world.commune, 'ENTERPRISE', []);
   await em.execute(
     `insert into contribution (id, created_at, updated_at, contributor_kind, contributor_id, kind, value_vnd, contributed_on, recipient_kind, unit_id, fund_id, description, status)
-     select gen_random_uuid(), now(), now(), 'CITIZEN', c, 'MONEY', 1000000, ?::date, case when n % 2 = 0 then 'UNIT' else 'FUND' end, ?, case when n % 2 = 0 then null else ?::uuid end, 'Ủng hộ quỹ khuyến học', 'VERIFIED'
+     select gen_random_uuid(), now(), now(), 'CITIZEN', c, 'MONEY', 1000000, ?::date + n::int, case when n % 2 = 0 then 'UNIT' else 'FUND' end, ?, case when n % 2 = 0 then null else ?::uuid end, 'Ủng hộ quỹ khuyến học', 'VERIFIED'
        from unnest(?::uuid[]) with ordinality as t(c, n)`,
     [`${YEAR}-05-01`, world.commune.id, world.associationId, `{${citizens.join(',')}}`],
   );
   await em.execute(
     `insert into initiative (id, created_at, updated_at, title, summary, owner_body_id, owner_organisation_id, unit_id, period_from, period_to)
-     select gen_random_uuid(), now(), now(), 'Sáng kiến ' || n, 'Tóm tắt', case when n % 2 = 0 then ?::uuid end, case when n % 2 = 1 then ?::uuid end, ?, ?::date, ?::date
+     select gen_random_uuid(), now(), now(), 'Sáng kiến ' || n, 'Tóm tắt', case when n % 2 = 0 then ?::uuid end, case when n % 2 = 1 then ?::uuid end, ?, ?::date, ?::date - n
        from generate_series(1, ?::int) n`,
     [world.committeeId, enterprise, world.commune.id, `${YEAR}-01-01`, `${YEAR}-12-31`, PAGE],
   );

@@ -250,7 +250,7 @@ it("sends a titles run's progress published by a worker process, until it SUCCEE
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifelong-subscriptions-'));
   children.push(
     spawn(process.execPath, [path.join(ROOT, 'dist/workers/main.js')], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl(api.databaseName), QUEUE_PREFIX: api.config.queuePrefix, DATA_DIR: dataDir, EMBEDDED_S3_PORT: '0', TITLES_BATCH_SIZE: '1' },
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl(api.databaseName), QUEUE_PREFIX: api.config.queuePrefix, DATA_DIR: dataDir, EMBEDDED_S3_PORT: '0', TITLES_BATCH_SIZE: '1', TITLES_CONCURRENCY: '1', TITLES_BATCH_PAUSE_MS: '300' },
       stdio: 'ignore',
     }),
   );
@@ -262,8 +262,11 @@ it("sends a titles run's progress published by a worker process, until it SUCCEE
   }
   const runs = watch.received.map((result) => result.data?.titleRunProgress);
   expect(runs[runs.length - 1]).toMatchObject({ status: 'SUCCEEDED' });
-  // The citizens' phase, batch by batch of one.
+  // The citizens' phase, batch by batch of one. An event says "the run changed" and the subscriber reads the run as it
+  // is then, so a batch finishing while the previous event is read is seen once: the count climbs, but not always by one.
   const citizens = runs.filter((run) => run.status === 'RUNNING' && run.phase === 'CITIZENS').map((run) => run.subjectsDone);
-  expect(citizens).toEqual(expect.arrayContaining([0, 1, 2, 3]));
+  expect(citizens[0]).toBe(0);
+  expect(citizens[citizens.length - 1]).toBe(3);
+  expect(citizens.some((done) => done > 0 && done < 3)).toBe(true);
   expect(citizens).toEqual([...citizens].sort((a, b) => a - b));
 }, 90_000);
