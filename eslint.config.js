@@ -2,7 +2,7 @@
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'migrations/', 'coverage/', '.data/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'migrations/', 'coverage/', '.data/', 'tests/codegen/', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },

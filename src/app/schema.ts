@@ -43,6 +43,7 @@ import { TitleStandingsResolver } from '../titles/standings/standings.resolver';
 import { RulesetDryRunResolver } from '../titles/engine/engine.resolver';
 import { toGlobalId } from '../graphql/global-id';
 import { NodeResolver, registerLabelledEnumList } from '../graphql/node.resolver';
+import { describeRootTypes } from '../graphql/root-descriptions';
 import { Node } from '../graphql/relay';
 
 @Resolver(() => Node)
@@ -143,7 +144,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       pubSub: NO_TOPICS,
       validate: { forbidUnknownValues: false, skipMissingProperties: true },
       scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    });
+    }).then(describeRootTypes);
   }
   return built;
 }

@@ -35,7 +35,7 @@ const ATTESTED_SCORE = 8;
  * Gives `citizens` a previous (closed) year in which each meets the Learning Citizen criteria of
  * the default ruleset: a plan they completed, four sessions at the library, 12 hours of study of a
  * shared resource, a completed course in digital skills and one in English, and the ward
- * assessor's scores. So `recognizeTitles` for that year can be tried on the demo without an override.
+ * assessor's scores. So `recogniseTitles` for that year can be tried on the demo without an override.
  */
 export async function loadPreviousYearDemo(admin: RequestContext, citizens: Citizen[], library: Institution, year: number): Promise<void> {
   const { em, services } = admin;

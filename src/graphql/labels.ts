@@ -3,7 +3,7 @@ import { registerLabels, type LabelTable } from '../core/labels';
 
 /**
  * Registers a GraphQL enum with its Vietnamese and English labels; the labels serve both the
- * schema descriptions and the `labels(enum:)` query, so they are written once.
+ * schema descriptions and the `labels(of:)` query, so they are written once.
  */
 export function registerLabelledEnum<E extends string>(
   enumObject: Record<string, E>,

@@ -23,16 +23,37 @@ export class EnumLabel {
   en!: string;
 }
 
-/** Names of the enums that have labels; a GraphQL enum so a client can only ask for real ones. */
+/** The enums that have labels, named as their types are; kept for the deprecated `labels(enum:)`. */
 export const LabelledEnum: Record<string, string> = {};
+
+/** The enums that have labels, in SCREAMING_SNAKE_CASE like every other enum value: INSTITUTION_KIND names InstitutionKind. */
+export const LabelledEnumeration: Record<string, string> = {};
+
+/** "TitleRunPhase" → "TITLE_RUN_PHASE". */
+function screamingSnake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
 
 /** Must run after every domain registered its enums (the schema builder calls it). */
 let registered = false;
 export function registerLabelledEnumList(): void {
   if (registered) return;
   registered = true;
-  for (const name of labelledEnumNames()) LabelledEnum[name] = name;
-  registerEnumType(LabelledEnum, { name: 'LabelledEnum', description: 'An enum whose values have Vietnamese and English labels.' });
+  const valuesConfig: Record<string, { description: string }> = {};
+  const deprecatedConfig: Record<string, { description: string }> = {};
+  for (const name of labelledEnumNames()) {
+    const value = screamingSnake(name);
+    LabelledEnumeration[value] = name;
+    valuesConfig[value] = { description: `The enum ${name}.` };
+    LabelledEnum[name] = name;
+    deprecatedConfig[name] = { description: `The enum ${name}; use ${value} of LabelledEnumeration.` };
+  }
+  registerEnumType(LabelledEnumeration, { name: 'LabelledEnumeration', description: 'An enum whose values have Vietnamese and English labels.', valuesConfig });
+  registerEnumType(LabelledEnum, {
+    name: 'LabelledEnum',
+    description: 'An enum whose values have Vietnamese and English labels, by the name of its type. Deprecated with `labels(enum:)`: use LabelledEnumeration and `labels(of:)`.',
+    valuesConfig: deprecatedConfig,
+  });
 }
 
 async function fetchNodes(ctx: RequestContext, globalIds: string[]): Promise<(object | null)[]> {
@@ -54,7 +75,7 @@ async function fetchNodes(ctx: RequestContext, globalIds: string[]): Promise<(ob
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or you may not see it.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<object | null> {
+  async node(@Arg('id', () => ID, { description: 'Global id of the object, as any `id` field answers it.' }) id: string, @Ctx() ctx: RequestContext): Promise<object | null> {
     const [found] = await fetchNodes(ctx, [id]);
     return found ?? null;
   }
@@ -64,13 +85,20 @@ export class NodeResolver {
     description: `Several objects by global id, in the same order (null where missing or hidden); at most ${MAX_NODES}.`,
     complexity: ({ args, childComplexity }) => 1 + (Array.isArray(args.ids) ? Math.min(args.ids.length, MAX_NODES) : 1) * childComplexity,
   })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(object | null)[]> {
+  async nodes(@Arg('ids', () => [ID], { description: 'Global ids of the objects; the answer lists them in the same order, null where one is not found or not visible.' }) ids: string[], @Ctx() ctx: RequestContext): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw new BadInputError(`ids can have at most ${MAX_NODES} items, got ${ids.length}`);
     return fetchNodes(ctx, ids);
   }
 
-  @Query(() => [EnumLabel], { description: 'Every value of an enum with its labels, for pickers and filters.' })
-  labels(@Arg('enum', () => LabelledEnum) enumName: string, @Ctx() ctx: RequestContext): EnumLabel[] {
-    return (labelsOf(enumName) ?? []).map(([value, label]) => ({ value, label: label[ctx.locale], vi: label.vi, en: label.en }));
+  @Query(() => [EnumLabel], { description: 'Every value of an enum with its labels, for pickers and filters. Name the enum with `of`.' })
+  labels(
+    @Arg('of', () => LabelledEnumeration, { nullable: true, description: 'The enum whose values to label, e.g. INSTITUTION_KIND.' }) of: string | null,
+    @Arg('enum', () => LabelledEnum, { nullable: true, description: 'The enum by its type name, e.g. InstitutionKind.', deprecationReason: 'Use `of`: its values are SCREAMING_SNAKE_CASE like every enum value.' })
+    enumName: string | null,
+    @Ctx() ctx: RequestContext,
+  ): EnumLabel[] {
+    const name = of ?? enumName;
+    if (!name || (of && enumName && of !== enumName)) throw new BadInputError('labels needs the enum named once, with `of`');
+    return (labelsOf(name) ?? []).map(([value, label]) => ({ value, label: label[ctx.locale], vi: label.vi, en: label.en }));
   }
 }

@@ -323,7 +323,7 @@ describe('access matrix of the catalogue mutations', () => {
       'auth.test.ts, api-clients.test.ts': ['register', 'signIn', 'refreshSession', 'signOut', 'grantRole', 'revokeRole', 'createApiClient', 'revokeApiClient'],
       'titles-rulesets.test.ts': ['createRulesetDraft', 'updateTitleDefinition', 'publishRuleset', 'deleteRulesetDraft'],
       'titles-engine.test.ts': ['recalculateTitles', 'attestIndicator'],
-      'titles-recognition.test.ts': ['recognizeTitles', 'revokeTitleAward'],
+      'titles-recognition.test.ts': ['recogniseTitles', 'recognizeTitles', 'revokeTitleAward'],
       'learning-access.test.ts': [
         'enroll', 'cancelEnrollment', 'recordAttendance', 'importAttendance', 'checkIn', 'createEvidenceUpload', 'submitLearningLog', 'voidLearningLog',
         'verifyLearningLogs', 'rejectLearningLogs', 'importLearningLogs', 'closeLearningYear', 'createLearningGoal', 'updateLearningGoal', 'deleteLearningGoal',

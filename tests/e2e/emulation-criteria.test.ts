@@ -115,7 +115,7 @@ beforeAll(async () => {
   // A first run evaluates the communes' Learning Community, which both then get by decision.
   await recalculate();
   const recognised = await api.gql(
-    `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { errors { code } } errors { code } } }`,
+    `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { results { errors { code } } errors { code } } }`,
     {
       input: {
         decision: { number: '45/QĐ-UBND', date: `${YEAR + 1}-03-15`, issuer: 'UBND tỉnh Thử Nghiệm', level: 'PROVINCE' },
@@ -128,7 +128,7 @@ beforeAll(async () => {
     },
     { token: admin },
   );
-  expect(recognised.data?.recognizeTitles).toEqual({ results: [{ errors: [] }, { errors: [] }], errors: [] });
+  expect(recognised.data?.recogniseTitles).toEqual({ results: [{ errors: [] }, { errors: [] }], errors: [] });
 
   await initiative(enterpriseA, 'Lớp học kỹ năng số buổi tối', '12/QĐ-HĐTĐKT');
   await initiative(enterpriseB, 'Tủ sách doanh nghiệp', null);

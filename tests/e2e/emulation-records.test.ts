@@ -105,11 +105,11 @@ describe('contributions and initiatives', () => {
 describe('dossier and honour roll', () => {
   it('assembles the dossier from the titles, contributions, initiatives and standings the platform holds', async () => {
     const recognized = await api.gql(
-      `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { errors { code } results { errors { code message } } } }`,
+      `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { errors { code } results { errors { code message } } } }`,
       { input: { decision: { number: '88/QĐ-UBND', date: `${CURRENT}-01-01`, issuer: 'UBND Xã Thử Nghiệm', level: 'COMMUNE' }, subjectIds: [toGlobalId('Citizen', citizenId)], year: YEAR, titleKind: 'LEARNING_CITIZEN' } },
       { token: world.tokens.assessor },
     );
-    expect(recognized.data?.recognizeTitles.results[0].errors).toEqual([]);
+    expect(recognized.data?.recogniseTitles.results[0].errors).toEqual([]);
 
     const created = await api.gql(CREATE, { input: nominationInput(world, { kind: 'CITIZEN', type: 'Citizen', id: citizenId }) }, { token: world.tokens.officer });
     const submitted = await api.gql(SUBMIT, { input: { id: created.data?.createNomination.nomination.id } }, { token: world.tokens.officer });

@@ -62,7 +62,7 @@ describe('requests', () => {
 
 describe('automatic persisted queries', () => {
   it('asks for the text of an unknown hash once, then answers the hash alone', async () => {
-    const query = '{ labels(enum: ProgrammeFormat) { value } }';
+    const query = '{ labels(of: PROGRAMME_FORMAT) { value } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const send = async (body: Record<string, unknown>) =>
@@ -137,11 +137,14 @@ describe('node and labels', () => {
   });
 
   it('labels enum values in Vietnamese by default and in English on request', async () => {
-    const query = '{ labels(enum: InstitutionKind) { value label } }';
+    const query = '{ labels(of: INSTITUTION_KIND) { value label } }';
     const vi = await api.gql<{ labels: { value: string; label: string }[] }>(query);
     const en = await api.gql<{ labels: { value: string; label: string }[] }>(query, {}, { headers: { 'accept-language': 'en-US,en;q=0.9,vi;q=0.5' } });
     expect(vi.data?.labels).toContainEqual({ value: 'MUSEUM', label: 'Bảo tàng' });
     expect(en.data?.labels).toContainEqual({ value: 'MUSEUM', label: 'Museum' });
+    // The deprecated argument, naming the enum by its type, still answers the same.
+    expect((await api.gql('{ labels(enum: InstitutionKind) { value label } }')).data).toEqual(vi.data);
+    expect((await api.gql('{ labels { value } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

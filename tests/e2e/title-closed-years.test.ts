@@ -94,7 +94,7 @@ it('counts the recognised households for the closed year, and moves only when an
   );
 
   const recognised = await api.gql(
-    `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
+    `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
     {
       input: {
         decision: { number: '12/QĐ-UBND', date: `${YEAR + 1}-01-01`, issuer: 'UBND xã', level: 'COMMUNE' },
@@ -105,8 +105,8 @@ it('counts the recognised households for the closed year, and moves only when an
     },
     { token: admin },
   );
-  expect(recognised.data?.recognizeTitles.errors).toEqual([]);
-  const awardIds = (recognised.data?.recognizeTitles.results as { award: { id: string } | null }[]).map((result) => result.award?.id as string);
+  expect(recognised.data?.recogniseTitles.errors).toEqual([]);
+  const awardIds = (recognised.data?.recogniseTitles.results as { award: { id: string } | null }[]).map((result) => result.award?.id as string);
   expect(awardIds).toHaveLength(2);
 
   // Every adult loses the Learning Citizen (READING 0 is below the minimum of 5): the households no longer meet the criteria.

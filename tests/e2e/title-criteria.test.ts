@@ -253,7 +253,7 @@ describe('awards', () => {
     const indicators = [...scores({ CHILDREN_SCHOOLING: 10, CHILDREN_RESULTS: 10, CHILDREN_BEHAVIOUR: 10, ADULT_LITERACY: 10 }, 'ATTESTED'), ...scores({ ADULT_ACTIVITY: 10, CITIZEN_SHARE: 0 }, 'AUTO'), ...scores({ HOME_CONDITIONS: 20, FAMILY_EFFECTS: 20 }, 'ATTESTED')];
     await insertProgress(em, { kind: 'HOUSEHOLD', id: household, titleKind: 'LEARNING_FAMILY' }, hamlet, CURRENT - 1, { rulesetId: v2?.id as string, status: 'MEETS_CRITERIA', total: 90, indicators });
     const result = await api.gql(
-      `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { award { total ruleset { version } criteria { code score maxScore minimum meetsMinimum explanation } } errors { code } } errors { code } } }`,
+      `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { results { award { total ruleset { version } criteria { code score maxScore minimum meetsMinimum explanation } } errors { code } } errors { code } } }`,
       {
         input: {
           decision: { number: '7/QĐ-UBND', date: `${CURRENT}-01-05`, issuer: 'UBND xã Thử Nghiệm', level: 'COMMUNE' },
@@ -264,8 +264,8 @@ describe('awards', () => {
       },
       { token: adminToken, headers: { 'accept-language': 'en' } },
     );
-    expect(result.data?.recognizeTitles.errors).toEqual([]);
-    const award = result.data?.recognizeTitles.results[0].award;
+    expect(result.data?.recogniseTitles.errors).toEqual([]);
+    const award = result.data?.recogniseTitles.results[0].award;
     expect(award).toMatchObject({ total: 90, ruleset: { version: 2 } });
     expect(award.criteria.map((c: { explanation: string }) => c.explanation)).toEqual([
       "Children's learning: 30 of 30 points, needs at least 15",

@@ -58,11 +58,11 @@ it('keeps the scores frozen in an award when a later recalculation changes the p
   expect(before).toEqual({ status: 'MEETS_CRITERIA', total: '100.00' });
 
   const recognised = await api.gql(
-    `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
+    `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
     { input: { decision: { number: '7/QĐ-UBND', date: `${CURRENT}-01-01`, issuer: 'UBND xã', level: 'COMMUNE' }, subjectIds: [toGlobalId('Citizen', citizen)], year: YEAR, titleKind: 'LEARNING_CITIZEN' } },
     { token: admin },
   );
-  const awardId = recognised.data?.recognizeTitles.results[0].award.id as string;
+  const awardId = recognised.data?.recogniseTitles.results[0].award.id as string;
   expect(awardId).toBeDefined();
 
   // The assessor lowers an attested score: NUMERACY 2 is below the minimum of 5, so the subject no longer meets the criteria.

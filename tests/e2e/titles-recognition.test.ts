@@ -15,7 +15,7 @@ const DECISION_DATE = `${CURRENT}-01-01`;
 const AWARD = `id subjectId titleKind titleKindLabel year decisionNumber decisionDate issuer decisionLevel decisionLevelLabel validUntil inForce
   total threshold progressStatus overrideReason status statusLabel revokedAt revocationReason recordedByName revokedByName
   ruleset { code version } unit { id } indicators { code source score value }`;
-const RECOGNIZE = `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) {
+const RECOGNIZE = `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) {
   recognisedCount results { subjectId award { ${AWARD} } errors { field code message } } errors { field code message } } }`;
 const REVOKE = `mutation($input: RevokeTitleAwardInput!) { revokeTitleAward(input: $input) { award { ${AWARD} } errors { field code message } } }`;
 const AWARDS = `query($filter: TitleAwardFilter!, $first: Int, $after: String) { titleAwards(filter: $filter, first: $first, after: $after) {
@@ -60,9 +60,9 @@ function recognize(subjectIds: string[], caller: Caller, overrides: Record<strin
 
 async function recognised(subjectId: string): Promise<Record<string, any>> {
   const result = await recognize([subjectId], 'admin');
-  expect(result.data?.recognizeTitles.errors).toEqual([]);
-  expect(result.data?.recognizeTitles.results[0].errors).toEqual([]);
-  return result.data?.recognizeTitles.results[0].award;
+  expect(result.data?.recogniseTitles.errors).toEqual([]);
+  expect(result.data?.recogniseTitles.results[0].errors).toEqual([]);
+  return result.data?.recogniseTitles.results[0].award;
 }
 
 const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code ?? 'OK';
@@ -92,12 +92,12 @@ afterAll(async () => {
   await api.close();
 });
 
-describe('recognizeTitles', () => {
+describe('recogniseTitles', () => {
   it('recognises a citizen meeting the criteria, freezing the progress and dating the validity one year from the decision', async () => {
     const subject = await citizenWith('MEETS_CRITERIA');
     const result = await recognize([subject], 'assessor', { decision: decision({ number: '12/QĐ-UBND' }) });
     expect(result.errors).toBeUndefined();
-    const payload = result.data?.recognizeTitles;
+    const payload = result.data?.recogniseTitles;
     expect(payload.errors).toEqual([]);
     expect(payload.recognisedCount).toBe(1);
     const award = payload.results[0].award;
@@ -127,6 +127,15 @@ describe('recognizeTitles', () => {
     expect(closure).toEqual({ unit_id: commune.id, year: YEAR });
   });
 
+  it('still answers under its first spelling, recognizeTitles, marked deprecated', async () => {
+    const subject = await citizenWith('MEETS_CRITERIA');
+    const input = { decision: decision(), subjectIds: [gid('Citizen', subject)], year: YEAR, titleKind: 'LEARNING_CITIZEN' };
+    const result = await api.gql(RECOGNIZE.replace('recogniseTitles(', 'recognizeTitles('), { input }, { token: token('admin') });
+    expect(result.data?.recognizeTitles).toMatchObject({ errors: [], recognisedCount: 1, results: [{ subjectId: gid('Citizen', subject), award: { status: 'AWARDED' } }] });
+    const deprecated = await api.gql(`{ __type(name: "Mutation") { fields(includeDeprecated: true) { name isDeprecated } } }`);
+    expect(deprecated.data?.__type.fields).toEqual(expect.arrayContaining([{ name: 'recognizeTitles', isDeprecated: true }, { name: 'recogniseTitles', isDeprecated: false }]));
+  });
+
   it('computes validity from the definition of the progress row’s ruleset, one year when it says nothing', async () => {
     expect([validUntil('2026-01-20', 1), validUntil('2024-02-29', 1), validUntil('2025-03-01', 3), validUntil('2025-12-31', 1)]).toEqual([
       '2027-01-19',
@@ -145,26 +154,26 @@ describe('recognizeTitles', () => {
     );
     const subject = await insertCitizen(em, hamlet, 1975);
     await insertProgress(em, { id: subject }, hamlet, YEAR, { rulesetId: draft?.id as string, status: 'MEETS_CRITERIA', total: 90 });
-    const award = (await recognize([subject], 'assessor')).data?.recognizeTitles.results[0].award;
+    const award = (await recognize([subject], 'assessor')).data?.recogniseTitles.results[0].award;
     expect(award).toMatchObject({ validUntil: `${CURRENT + 2}-12-31`, ruleset: { code: 'TEST-VALIDITY', version: 1 } });
   });
 
   it('refuses a subject not meeting the criteria without an override, and recognises it with one', async () => {
     const notYet = await citizenWith('NOT_YET');
     const refused = await recognize([notYet], 'assessor');
-    expect(refused.data?.recognizeTitles).toEqual({
+    expect(refused.data?.recogniseTitles).toEqual({
       recognisedCount: 0,
       results: [{ subjectId: gid('Citizen', notYet), award: null, errors: [{ field: ['input', 'subjectIds', '0'], code: 'CRITERIA_NOT_MET', message: expect.stringContaining('NOT_YET') }] }],
       errors: [],
     });
     expect(await em.execute('select id from title_award where subject_id = ?', [notYet])).toEqual([]);
     const accepted = await recognize([notYet], 'assessor', { override: { reason: 'Thương binh, tham gia học tập tích cực tại địa phương' } });
-    expect(accepted.data?.recognizeTitles.results[0]).toMatchObject({
+    expect(accepted.data?.recogniseTitles.results[0]).toMatchObject({
       errors: [],
       award: { progressStatus: 'NOT_YET', total: 62, overrideReason: 'Thương binh, tham gia học tập tích cực tại địa phương', status: 'AWARDED' },
     });
     const blank = await recognize([await citizenWith('NOT_YET')], 'assessor', { override: { reason: '   ' } });
-    expect(blank.data?.recognizeTitles.errors).toEqual([{ field: ['input', 'override', 'reason'], code: 'OVERRIDE_REASON_REQUIRED', message: expect.any(String) }]);
+    expect(blank.data?.recogniseTitles.errors).toEqual([{ field: ['input', 'override', 'reason'], code: 'OVERRIDE_REASON_REQUIRED', message: expect.any(String) }]);
   });
 
   it('reports each subject of a bulk decision, recording those that may be and only those', async () => {
@@ -175,7 +184,7 @@ describe('recognizeTitles', () => {
     const earlier = await recognised(already);
     const missing = '00000000-0000-4000-8000-000000000001';
     const result = await recognize([meets, awaiting, unevaluated, already, missing], 'assessor');
-    const payload = result.data?.recognizeTitles;
+    const payload = result.data?.recogniseTitles;
     expect(payload.recognisedCount).toBe(1);
     expect(payload.results.map((r: Record<string, any>) => [r.subjectId, r.award?.status ?? null, r.errors.map((e: { code: string }) => e.code)])).toEqual([
       [gid('Citizen', meets), 'AWARDED', []],
@@ -193,29 +202,29 @@ describe('recognizeTitles', () => {
     const input = decision();
     const first = await recognize([subject], 'assessor', { decision: input });
     const again = await recognize([subject], 'assessor', { decision: input });
-    expect(again.data?.recognizeTitles.results[0]).toEqual({ ...first.data?.recognizeTitles.results[0] });
+    expect(again.data?.recogniseTitles.results[0]).toEqual({ ...first.data?.recogniseTitles.results[0] });
     expect(await em.execute('select count(*)::int as n from title_award where subject_id = ?', [subject])).toEqual([{ n: 1 }]);
   });
 
   it('recognises only a year that has ended, with a decision dated after it and not in the future', async () => {
     const subject = await citizenWith('MEETS_CRITERIA');
     const current = await recognize([subject], 'assessor', { year: CURRENT });
-    expect(current.data?.recognizeTitles.errors).toEqual([{ field: ['input', 'year'], code: 'YEAR_NOT_ENDED', message: expect.any(String) }]);
+    expect(current.data?.recogniseTitles.errors).toEqual([{ field: ['input', 'year'], code: 'YEAR_NOT_ENDED', message: expect.any(String) }]);
     const early = await recognize([subject], 'assessor', { decision: decision({ date: `${YEAR}-12-31` }) });
-    expect(early.data?.recognizeTitles.errors).toEqual([{ field: ['input', 'decision', 'date'], code: 'DECISION_DATE_INVALID', message: expect.any(String) }]);
+    expect(early.data?.recogniseTitles.errors).toEqual([{ field: ['input', 'decision', 'date'], code: 'DECISION_DATE_INVALID', message: expect.any(String) }]);
     const future = await recognize([subject], 'assessor', { decision: decision({ date: `${CURRENT + 1}-01-02` }) });
-    expect(future.data?.recognizeTitles.errors[0].code).toBe('DECISION_DATE_INVALID');
+    expect(future.data?.recogniseTitles.errors[0].code).toBe('DECISION_DATE_INVALID');
     const noNumber = await recognize([subject], 'assessor', { decision: decision({ number: ' ' }) });
-    expect(noNumber.data?.recognizeTitles.errors[0]).toMatchObject({ field: ['input', 'decision', 'number'], code: 'DECISION_NUMBER_REQUIRED' });
+    expect(noNumber.data?.recogniseTitles.errors[0]).toMatchObject({ field: ['input', 'decision', 'number'], code: 'DECISION_NUMBER_REQUIRED' });
     expect(await em.execute('select id from title_award where subject_id = ?', [subject])).toEqual([]);
   });
 
   it('refuses a decision of a level that does not recognise the title, and a title that is not the subject’s', async () => {
     const subject = await citizenWith('MEETS_CRITERIA');
     const provinceLevel = await recognize([subject], 'admin', { decision: decision({ level: 'PROVINCE', issuer: 'UBND tỉnh' }) });
-    expect(provinceLevel.data?.recognizeTitles.results[0].errors).toEqual([{ field: ['input', 'subjectIds', '0'], code: 'ISSUER_LEVEL_NOT_ALLOWED', message: expect.stringContaining('commune') }]);
+    expect(provinceLevel.data?.recogniseTitles.results[0].errors).toEqual([{ field: ['input', 'subjectIds', '0'], code: 'ISSUER_LEVEL_NOT_ALLOWED', message: expect.stringContaining('commune') }]);
     const family = await recognize([subject], 'admin', { titleKind: 'LEARNING_FAMILY' });
-    expect(family.data?.recognizeTitles.results[0].errors[0].code).toBe('TITLE_NOT_FOR_SUBJECT');
+    expect(family.data?.recogniseTitles.results[0].errors[0].code).toBe('TITLE_NOT_FOR_SUBJECT');
   });
 
   it('closes the year’s records of the commune: a late self-declared log of that year is refused, this year’s is not', async () => {
@@ -269,23 +278,23 @@ describe('revokeTitleAward', () => {
 describe('access', () => {
   const expected: Record<string, Record<Caller, string>> = {
     // Within their area, assessors of another level get a UserError they can act on; outside it, FORBIDDEN.
-    recognizeTitles: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'DECISION_LEVEL_NOT_YOURS', provinceAssessor: 'DECISION_LEVEL_NOT_YOURS', admin: 'OK' },
+    recogniseTitles: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'DECISION_LEVEL_NOT_YOURS', provinceAssessor: 'DECISION_LEVEL_NOT_YOURS', admin: 'OK' },
     revokeTitleAward: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'FORBIDDEN', provinceAssessor: 'FORBIDDEN', admin: 'OK' },
     titleAwards: { anonymous: 'UNAUTHENTICATED', citizen: 'FORBIDDEN', staff: 'FORBIDDEN', assessor: 'OK', otherAssessor: 'FORBIDDEN', hamletAssessor: 'FORBIDDEN', provinceAssessor: 'OK', admin: 'OK' },
     'Citizen.titleAwards': { anonymous: 'NONE', citizen: 'OWN', staff: 'NONE', assessor: 'OWN', otherAssessor: 'NONE', hamletAssessor: 'OWN', provinceAssessor: 'OWN', admin: 'OWN' },
     'node(TitleAward)': { anonymous: 'NONE', citizen: 'OWN', staff: 'NONE', assessor: 'OWN', otherAssessor: 'NONE', hamletAssessor: 'OWN', provinceAssessor: 'OWN', admin: 'OWN' },
   };
 
-  it.each(CALLERS)('recognizeTitles and revokeTitleAward by %s', async (caller) => {
+  it.each(CALLERS)('recogniseTitles and revokeTitleAward by %s', async (caller) => {
     const subject = await citizenWith('MEETS_CRITERIA');
     const recognisedBy = await recognize([subject], caller);
-    const refusal = recognisedBy.data?.recognizeTitles?.errors?.[0];
-    expect(refusal?.code ?? codeOf(recognisedBy)).toBe(expected.recognizeTitles?.[caller]);
+    const refusal = recognisedBy.data?.recogniseTitles?.errors?.[0];
+    expect(refusal?.code ?? codeOf(recognisedBy)).toBe(expected.recogniseTitles?.[caller]);
     if (refusal) expect(refusal).toEqual({ field: ['input', 'decision', 'level'], code: 'DECISION_LEVEL_NOT_YOURS', message: `You record decisions of the ${caller === 'hamletAssessor' ? 'hamlet' : 'province'} level, not of the commune` });
-    if (codeOf(recognisedBy) === 'OK' && !refusal) expect(recognisedBy.data?.recognizeTitles.results[0].award.status).toBe('AWARDED');
+    if (codeOf(recognisedBy) === 'OK' && !refusal) expect(recognisedBy.data?.recogniseTitles.results[0].award.status).toBe('AWARDED');
     else expect(await em.execute('select id from title_award where subject_id = ?', [subject])).toEqual([]);
 
-    const award = codeOf(recognisedBy) === 'OK' && !refusal ? recognisedBy.data?.recognizeTitles.results[0].award : await recognised(subject);
+    const award = codeOf(recognisedBy) === 'OK' && !refusal ? recognisedBy.data?.recogniseTitles.results[0].award : await recognised(subject);
     const revoked = await api.gql(REVOKE, { input: { awardId: award.id, reason: 'Kiểm tra quyền' } }, { token: token(caller) });
     expect(codeOf(revoked)).toBe(expected.revokeTitleAward?.[caller]);
     const [row] = await em.execute<{ status: string }[]>('select status from title_award where subject_id = ?', [subject]);

@@ -38,12 +38,12 @@ async function citizens(unit: UnitRow, year: number, statuses: ('MEETS_CRITERIA'
 
 async function recognise(ids: string[]): Promise<string[]> {
   const result = await api.gql(
-    `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
+    `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { results { award { id } errors { code } } errors { code } } }`,
     { input: { decision: { number: `${ids.length}/QĐ-UBND`, date: `${CURRENT}-01-01`, issuer: 'UBND xã', level: 'COMMUNE' }, subjectIds: ids.map((id) => toGlobalId('Citizen', id)), year: YEAR, titleKind: 'LEARNING_CITIZEN' } },
     { token: admin },
   );
-  expect(result.data?.recognizeTitles.errors).toEqual([]);
-  return result.data?.recognizeTitles.results.map((r: { award: { id: string } }) => r.award.id);
+  expect(result.data?.recogniseTitles.errors).toEqual([]);
+  return result.data?.recogniseTitles.results.map((r: { award: { id: string } }) => r.award.id);
 }
 
 const M = 'MEETS_CRITERIA' as const;

@@ -135,8 +135,8 @@ describe('demo data of npm start', () => {
     expect(standing.data?.titleStandings.total).toEqual({ evaluated: 7, meeting: 2 });
     const citizens = await em.execute<{ id: string }[]>(`select id from citizen where full_name in ('Nguyễn Thị Hoa', 'Trần Văn Minh') order by full_name`);
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const recognised = await api.gql<{ recognizeTitles: { recognisedCount: number; results: { errors: unknown[] }[]; errors: unknown[] } }>(
-      `mutation($input: RecognizeTitlesInput!) { recognizeTitles(input: $input) { recognisedCount results { errors { code message } } errors { code message } } }`,
+    const recognised = await api.gql<{ recogniseTitles: { recognisedCount: number; results: { errors: unknown[] }[]; errors: unknown[] } }>(
+      `mutation($input: RecognizeTitlesInput!) { recogniseTitles(input: $input) { recognisedCount results { errors { code message } } errors { code message } } }`,
       {
         input: {
           decision: { number: '12/QĐ-UBND', date: today, issuer: 'UBND phường Long An', level: 'COMMUNE' },
@@ -148,6 +148,6 @@ describe('demo data of npm start', () => {
       { token },
     );
     expect(recognised.errors).toBeUndefined();
-    expect(recognised.data?.recognizeTitles).toMatchObject({ recognisedCount: 2, errors: [] });
+    expect(recognised.data?.recogniseTitles).toMatchObject({ recognisedCount: 2, errors: [] });
   }, 120_000);
 });

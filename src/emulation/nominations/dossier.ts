@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { contributorKindOfNominee } from './nominee';
 import type { NomineeKind } from '../emulation.enums';
+import type { ProgressStatus } from '../../titles/engine/engine.enums';
+import type { TitleKind } from '../../titles/titles.enums';
 
 /** A title recognised for the nominee (src/titles recognition). */
 export interface DossierTitle {
-  titleKind: string;
+  titleKind: TitleKind;
   year: number;
   decisionNumber: string;
   decisionDate: string;
@@ -20,16 +22,16 @@ export interface DossierCommendation {
 
 /** Where the nominee stands in the titles engine (its latest progress rows). */
 export interface DossierStanding {
-  titleKind: string;
+  titleKind: TitleKind;
   year: number;
-  status: string;
+  status: ProgressStatus;
   total: number;
 }
 
 /** A collective's emulation checklist of a year (COLLECTIVE_EMULATION progress of the titles engine). */
 export interface DossierEmulationResult {
   year: number;
-  status: string;
+  status: ProgressStatus;
   levelReached: number;
   /** Codes of the checklist's items not met (missing entries included). */
   unmet: string[];
@@ -51,7 +53,7 @@ export interface Dossier {
 
 /** Reads the dossier of one nominee from the platform's records, in the current transaction. */
 export async function assembleDossier(em: EntityManager, kind: NomineeKind, nomineeId: string): Promise<Dossier> {
-  const titles = await em.execute<{ title_kind: string; year: number; decision_number: string; decision_date: string; issuer: string }[]>(
+  const titles = await em.execute<{ title_kind: TitleKind; year: number; decision_number: string; decision_date: string; issuer: string }[]>(
     `select title_kind, year, decision_number, to_char(decision_date, 'YYYY-MM-DD') as decision_date, issuer
        from title_award where subject_id = ? and status = 'AWARDED' order by year, title_kind`,
     [nomineeId],
@@ -75,13 +77,13 @@ export async function assembleDossier(em: EntityManager, kind: NomineeKind, nomi
       where owner_body_id = ? or owner_organisation_id = ? order by period_to, title`,
     [nomineeId, nomineeId],
   );
-  const standings = await em.execute<{ title_kind: string; year: number; status: string; total: string }[]>(
+  const standings = await em.execute<{ title_kind: TitleKind; year: number; status: ProgressStatus; total: string }[]>(
     `select title_kind, year, status, total from title_progress
       where subject_id = ? and year = (select max(year) from title_progress where subject_id = ?) order by title_kind`,
     [nomineeId, nomineeId],
   );
   // A collective's checklists (units and organisations; other nominees have none), each year the engine evaluated.
-  const emulation = await em.execute<{ year: number; status: string; level_reached: number | null; unmet: string[] }[]>(
+  const emulation = await em.execute<{ year: number; status: ProgressStatus; level_reached: number | null; unmet: string[] }[]>(
     `select year, status, level_reached,
             array(select e->>'code' from jsonb_array_elements(indicators) e where e->>'source' <> 'NOT_APPLICABLE' and coalesce((e->>'score')::numeric, 0) < 1) as unmet
        from title_progress where subject_id = ? and title_kind = 'COLLECTIVE_EMULATION' order by year desc`,

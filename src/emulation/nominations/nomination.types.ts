@@ -4,11 +4,13 @@ import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import { NominationStatus, NomineeClass, NomineeKind } from '../emulation.enums';
+import { ProgressStatus } from '../../titles/engine/engine.enums';
+import { TitleKind } from '../../titles/titles.enums';
 
 @ObjectType('DossierTitle', { simpleResolvers: true, description: 'A title recognised for the nominee.' })
 export class DossierTitleType {
-  @Field({ description: 'Title kind, e.g. LEARNING_UNIT.' })
-  titleKind!: string;
+  @Field(() => TitleKind, { description: 'Title kind, e.g. LEARNING_UNIT.' })
+  titleKind!: TitleKind;
 
   @Field(() => Int, { description: 'Year recognised.' })
   year!: number;
@@ -61,14 +63,14 @@ export class DossierInitiativesType {
 
 @ObjectType('DossierStanding', { simpleResolvers: true, description: "The nominee's progress towards a title in its latest evaluated year." })
 export class DossierStandingType {
-  @Field({ description: 'Title kind.' })
-  titleKind!: string;
+  @Field(() => TitleKind, { description: 'Title kind.' })
+  titleKind!: TitleKind;
 
   @Field(() => Int, { description: 'Year.' })
   year!: number;
 
-  @Field({ description: 'Progress status.' })
-  status!: string;
+  @Field(() => ProgressStatus, { description: 'Progress status.' })
+  status!: ProgressStatus;
 
   @Field(() => Float, { description: 'Total points.' })
   total!: number;
@@ -79,8 +81,8 @@ export class DossierEmulationResultType {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
 
-  @Field({ description: 'Progress status: MEETS_CRITERIA, NOT_YET or AWAITING_ASSESSMENT.' })
-  status!: string;
+  @Field(() => ProgressStatus, { description: 'Progress status.' })
+  status!: ProgressStatus;
 
   @Field(() => Int, { description: 'Level reached (1 when the checklist is met).' })
   levelReached!: number;

@@ -29,13 +29,13 @@ function payload(outcome: MutationOutcome<Report>): ReportPayload {
 export class ReportResolver {
   @Authorized()
   @Query(() => [ReportType], { description: "The versions of a body's report in a period you may read, newest first: all of them for its officers, the submitted ones for the Department of Education." })
-  async reportVersions(@Arg('periodId', () => ID) periodId: string, @Arg('bodyId', () => ID) bodyId: string, @Ctx() ctx: RequestContext): Promise<Report[]> {
+  async reportVersions(@Arg('periodId', () => ID, { description: 'Global id of the report period.' }) periodId: string, @Arg('bodyId', () => ID, { description: 'Global id of the reporting body.' }) bodyId: string, @Ctx() ctx: RequestContext): Promise<Report[]> {
     return ctx.services.reports.reports.versions(ctx, idOf('ReportPeriod', periodId), idOf('Body', bodyId));
   }
 
   @Authorized()
   @Query(() => SnapshotCheckType, { description: "Recomputes a submitted report's figures on today's data and compares them with its snapshot." })
-  async verifyReportSnapshot(@Arg('reportId', () => ID) reportId: string, @Ctx() ctx: RequestContext): Promise<SnapshotCheck> {
+  async verifyReportSnapshot(@Arg('reportId', () => ID, { description: 'Global id of the submitted report whose snapshot to recompute and compare.' }) reportId: string, @Ctx() ctx: RequestContext): Promise<SnapshotCheck> {
     return ctx.services.reports.review.verify(ctx, idOf('Report', reportId));
   }
 

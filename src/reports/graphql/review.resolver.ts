@@ -48,7 +48,7 @@ async function bodiesOf(ctx: RequestContext, ids: string[]): Promise<Body[]> {
 export class SubmissionBoardResolver {
   @Authorized()
   @Query(() => SubmissionBoardType, { description: "Each reporting body's state in a period, with the late and missing ones (the Department of Education)." })
-  async submissionBoard(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: RequestContext): Promise<Board> {
+  async submissionBoard(@Arg('periodId', () => ID, { description: 'Global id of the report period.' }) periodId: string, @Ctx() ctx: RequestContext): Promise<Board> {
     const lines = await ctx.services.reports.review.board(ctx, idOf('ReportPeriod', periodId));
     return {
       lines,
@@ -83,7 +83,7 @@ export class SubmissionBoardLineResolver {
 export class ConsolidatedReportResolver {
   @Authorized()
   @Query(() => [ConsolidatedReportType], { description: 'The consolidated reports of a period, newest first (the Department of Education).' })
-  async consolidatedReports(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: RequestContext): Promise<ConsolidatedReport[]> {
+  async consolidatedReports(@Arg('periodId', () => ID, { description: 'Global id of the report period.' }) periodId: string, @Ctx() ctx: RequestContext): Promise<ConsolidatedReport[]> {
     return ctx.services.reports.consolidation.list(ctx, idOf('ReportPeriod', periodId));
   }
 

@@ -69,7 +69,20 @@ export class TitleAwardResolver {
   @Mutation(() => RecognizeTitlesPayload, {
     description: `Records a decision recognising a title for a year that has ended, for one or more subjects whose computed progress for that year meets the criteria (others only with an override and its reason), and closes the learning records of that year for the communes the decision covers. ${RECOGNISERS}`,
   })
-  async recognizeTitles(@Arg('input') input: RecognizeTitlesInput, @Ctx() ctx: RequestContext): Promise<RecognizeTitlesPayload> {
+  recogniseTitles(@Arg('input') input: RecognizeTitlesInput, @Ctx() ctx: RequestContext): Promise<RecognizeTitlesPayload> {
+    return this.recognise(input, ctx);
+  }
+
+  @Authorized(Role.ASSESSOR, Role.PROVINCE_ADMIN)
+  @Mutation(() => RecognizeTitlesPayload, {
+    description: `The first spelling of recogniseTitles, which does the same. ${RECOGNISERS}`,
+    deprecationReason: 'Use recogniseTitles: the schema spells recognise, recognised, recognition the British way throughout.',
+  })
+  recognizeTitles(@Arg('input') input: RecognizeTitlesInput, @Ctx() ctx: RequestContext): Promise<RecognizeTitlesPayload> {
+    return this.recognise(input, ctx);
+  }
+
+  private async recognise(input: RecognizeTitlesInput, ctx: RequestContext): Promise<RecognizeTitlesPayload> {
     const subjects = input.subjectIds.map((subjectId) => subjectOfGlobalId(subjectId));
     const outcome = await runMutation(ctx, (tx) =>
       ctx.services.titles.recognition.recognize(tx, {

@@ -143,7 +143,7 @@ export class TitleDecisionInput {
   @Field({ description: 'The authority that issued it, e.g. "UBND phường Long An"; 1 to 300 characters.' })
   issuer!: string;
 
-  @Field(() => DecisionLevel, { description: 'The administrative level of that authority; it must be the level that recognises the title (see recognizeTitles).' })
+  @Field(() => DecisionLevel, { description: 'The administrative level of that authority; it must be the level that recognises the title (see recogniseTitles).' })
   level!: DecisionLevel;
 }
 
