@@ -55,6 +55,23 @@ export enum RoundKind {
   FINAL_REVIEW = 'FINAL_REVIEW',
 }
 
+/** What a line of the honour roll records. */
+export enum HonourRollEntryKind {
+  COMMENDATION = 'COMMENDATION',
+  TITLE = 'TITLE',
+}
+
+/** Who a line of the honour roll names: a nominee commended, or a subject holding a title. */
+export enum HonourRollSubjectKind {
+  UNIT = 'UNIT',
+  ORGANISATION = 'ORGANISATION',
+  INSTITUTION = 'INSTITUTION',
+  BODY = 'BODY',
+  CLAN = 'CLAN',
+  HOUSEHOLD = 'HOUSEHOLD',
+  CITIZEN = 'CITIZEN',
+}
+
 /** Who is nominated. */
 export enum NomineeKind {
   UNIT = 'UNIT',
@@ -158,6 +175,21 @@ registerLabelledEnum(NomineeKind, 'NomineeKind', 'Who is nominated.', {
   [NomineeKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
   [NomineeKind.CITIZEN]: { vi: 'Cá nhân (công dân)', en: 'Individual (citizen)' },
   [NomineeKind.EXTERNAL]: { vi: 'Cá nhân, tổ chức ngoài nền tảng', en: 'External contributor' },
+});
+
+registerLabelledEnum(HonourRollEntryKind, 'HonourRollEntryKind', 'What a line of the honour roll records.', {
+  [HonourRollEntryKind.COMMENDATION]: { vi: 'Khen thưởng', en: 'Commendation' },
+  [HonourRollEntryKind.TITLE]: { vi: 'Danh hiệu', en: 'Title' },
+});
+
+registerLabelledEnum(HonourRollSubjectKind, 'HonourRollSubjectKind', 'Who a line of the honour roll names.', {
+  [HonourRollSubjectKind.UNIT]: { vi: 'Địa phương', en: 'Administrative unit' },
+  [HonourRollSubjectKind.ORGANISATION]: { vi: 'Cơ quan, tổ chức, doanh nghiệp', en: 'Organisation' },
+  [HonourRollSubjectKind.INSTITUTION]: { vi: 'Thiết chế', en: 'Institution' },
+  [HonourRollSubjectKind.BODY]: { vi: 'Cơ quan, ban, ngành, đoàn thể', en: 'Body' },
+  [HonourRollSubjectKind.CLAN]: { vi: 'Dòng họ', en: 'Clan' },
+  [HonourRollSubjectKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
+  [HonourRollSubjectKind.CITIZEN]: { vi: 'Cá nhân (công dân)', en: 'Individual (citizen)' },
 });
 
 registerLabelledEnum(NomineeClass, 'NomineeClass', 'The class a quota counts.', {

@@ -18,7 +18,7 @@ const VERIFY = `mutation($input: VerifyContributionInput!) { verifyContribution(
 const TOTALS = `query($filter: ContributionFilter!) { contributionTotals(filter: $filter) { count valueVnd hours byKind { kind count valueVnd hours } } }`;
 const INITIATIVE = `mutation($input: RecordInitiativeInput!) { recordInitiative(input: $input) { initiative { id title ownerName decisionNumber } errors { field code } } }`;
 const RECOGNISE = `mutation($input: RecogniseInitiativeInput!) { recogniseInitiative(input: $input) { initiative { id decisionNumber decisionDate council } errors { field code } } }`;
-const ROLL = `query($filter: HonourRollFilter) { honourRoll(first: 50, filter: $filter) { totalCount edges { node { entryKind subjectKind name unitName achievement year decisionNumber } } } }`;
+const ROLL = `query($filter: HonourRollFilter) { honourRoll(first: 50, filter: $filter) { totalCount edges { node { entryKind subjectKind subjectKindLabel name unitName achievement year decisionNumber } } } }`;
 const code = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
@@ -134,7 +134,7 @@ describe('dossier and honour roll', () => {
 
     const names = async () => ((await api.gql(ROLL, {})).data?.honourRoll.edges.map((edge: any) => edge.node) ?? []) as any[];
     const before = await names();
-    expect(before).toEqual([expect.objectContaining({ entryKind: 'COMMENDATION', subjectKind: 'BODY', name: 'Hội Liên hiệp Phụ nữ tỉnh', unitName: 'Tỉnh Thử Nghiệm', achievement: 'Bằng khen của Chủ tịch UBND tỉnh – Sơ kết 2023–2025', decisionNumber: '302/QĐ-UBND' })]);
+    expect(before).toEqual([expect.objectContaining({ entryKind: 'COMMENDATION', subjectKind: 'BODY', subjectKindLabel: 'Cơ quan, ban, ngành, đoàn thể', name: 'Hội Liên hiệp Phụ nữ tỉnh', unitName: 'Tỉnh Thử Nghiệm', achievement: 'Bằng khen của Chủ tịch UBND tỉnh – Sơ kết 2023–2025', decisionNumber: '302/QĐ-UBND' })]);
 
     const consent = `mutation($input: HonourRollConsentInput!) { setHonourRollConsent(input: $input) { consent errors { code } } }`;
     expect(code(await api.gql(consent, { input: { consent: true } }))).toBe('UNAUTHENTICATED');
@@ -144,7 +144,7 @@ describe('dossier and honour roll', () => {
       ['COMMENDATION', 'Giấy khen – Sơ kết 2023–2025', 'Ấp Một'],
       ['TITLE', `Công dân học tập ${YEAR}`, 'Ấp Một'],
     ]);
-    expect(Object.keys(after[0]).sort()).toEqual(['achievement', 'decisionNumber', 'entryKind', 'name', 'subjectKind', 'unitName', 'year']);
+    expect(Object.keys(after[0]).sort()).toEqual(['achievement', 'decisionNumber', 'entryKind', 'name', 'subjectKind', 'subjectKindLabel', 'unitName', 'year']);
 
     await api.gql(consent, { input: { consent: false } }, { token: citizenToken });
     expect((await names()).some((entry) => entry.name === 'Trần Văn Hiếu')).toBe(false);

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keysetPage, sortValue, type SortKey } from '../../infra/keyset';
 import { Conditions } from '../../infra/sql';
+import type { HonourRollEntryKind, HonourRollSubjectKind } from '../emulation.enums';
 
 /** One line of the honour roll: who (name and unit only), what, by which decision. */
 export interface HonourRollEntry {
   id: string;
-  entryKind: 'COMMENDATION' | 'TITLE';
-  subjectKind: string;
+  entryKind: HonourRollEntryKind;
+  subjectKind: HonourRollSubjectKind;
   name: string;
   unitName: string;
   /** The form's code for a commendation, the title kind for a title. */
@@ -69,7 +70,7 @@ export async function findHonourRoll(em: EntityManager, query: HonourRollQuery, 
   return rows.map((row) => ({
     id: row.id,
     entryKind: row.entry_kind as HonourRollEntry['entryKind'],
-    subjectKind: String(row.subject_kind),
+    subjectKind: row.subject_kind as HonourRollSubjectKind,
     name: String(row.name),
     unitName: String(row.unit_name),
     achievementCode: String(row.achievement_code),

@@ -7,6 +7,7 @@ import { idOf } from '../../graphql/global-id';
 import { idConnection } from '../../graphql/id-connection';
 import { PageArgs, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
+import { HonourRollEntryKind } from '../emulation.enums';
 import { countHonourRoll, findHonourRoll, type HonourRollEntry, type HonourRollQuery } from './honour-roll.repository';
 import { HonourRollConnection, HonourRollConsentInput, HonourRollConsentPayload, HonourRollEntryType, HonourRollFilter } from './honour-roll.types';
 
@@ -42,8 +43,13 @@ export class HonourRollResolver {
 
   @FieldResolver(() => String, { description: 'The achievement, in the language of the request: the form of commendation and round, or the title.' })
   achievement(@Root() entry: HonourRollEntry, @Ctx() ctx: RequestContext): string {
-    if (entry.entryKind === 'TITLE') return `${labelOf('TitleKind', entry.achievementCode, ctx.locale)} ${entry.year}`;
+    if (entry.entryKind === HonourRollEntryKind.TITLE) return `${labelOf('TitleKind', entry.achievementCode, ctx.locale)} ${entry.year}`;
     const form = ctx.locale === 'en' ? entry.formNameEn : entry.formNameVi;
     return `${form ?? entry.achievementCode} – ${labelOf('CommendationRoundKind', entry.roundKind ?? '', ctx.locale)}${entry.roundKind === 'ANNUAL' ? ` ${entry.year}` : ''}`;
+  }
+
+  @FieldResolver(() => String, { description: 'Who is named, in the language of the request.' })
+  subjectKindLabel(@Root() entry: HonourRollEntry, @Ctx() ctx: RequestContext): string {
+    return labelOf('HonourRollSubjectKind', entry.subjectKind, ctx.locale);
   }
 }

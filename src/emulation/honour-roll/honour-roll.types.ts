@@ -3,17 +3,18 @@ import { ConnectionType, EdgeType } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import { YearField } from '../../graphql/year';
+import { HonourRollEntryKind, HonourRollSubjectKind } from '../emulation.enums';
 
 @ObjectType('HonourRollEntry', {
   simpleResolvers: true,
   description: 'A commended collective or person, or a recognised title, on the public honour roll: name, unit and achievement only. People appear only with their consent.',
 })
 export class HonourRollEntryType {
-  @Field({ description: 'COMMENDATION or TITLE.' })
-  entryKind!: string;
+  @Field(() => HonourRollEntryKind, { description: 'A commendation decided, or a title recognised.' })
+  entryKind!: HonourRollEntryKind;
 
-  @Field({ description: 'Kind of subject (UNIT, ORGANISATION, CITIZEN, HOUSEHOLD…).' })
-  subjectKind!: string;
+  @Field(() => HonourRollSubjectKind, { description: 'Who is named.' })
+  subjectKind!: HonourRollSubjectKind;
 
   @Field({ description: 'Name.' })
   name!: string;
