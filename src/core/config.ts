@@ -86,6 +86,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** How many API processes `npm run api` runs on the one port (node:cluster): one per core serves requests on every core. */
+  apiProcesses: number;
   /**
    * The address people and other apps reach the API at, for the absolute URLs of open feeds and public pages; unset (only
    * outside production) means each request's own origin.
@@ -279,6 +281,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('NATIONAL_ID_KEY must be set to at least 32 characters (it is required in production; changing it makes stored national ID numbers unreadable)');
   }
   const s3Endpoint = env.S3_ENDPOINT ? readUrl(env, 'S3_ENDPOINT', '', ['http:', 'https:']) : undefined;
+  const apiProcesses = readInt(env, 'API_PROCESSES', 1, 1, 64);
+  if (apiProcesses > 1 && !s3Endpoint) {
+    throw new ConfigError('API_PROCESSES above 1 needs S3_ENDPOINT: the embedded S3 server belongs to one process');
+  }
   if (!s3Endpoint && nodeEnv === 'production') {
     throw new ConfigError('S3_ENDPOINT must be set in production (the embedded S3 server is for development and tests)');
   }
@@ -294,6 +300,7 @@ export function loadConfig(env: Env = process.env): Config {
     env: nodeEnv,
     host: read(env, 'HOST', '0.0.0.0'),
     port: readInt(env, 'PORT', 4000, 0, 65535),
+    apiProcesses,
     publicUrl,
     databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/lifelong_learning', ['postgres:', 'postgresql:']),
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),

@@ -53,6 +53,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs several API processes only against a shared S3 server, as the embedded one belongs to one process', () => {
+    expect(loadConfig({}).apiProcesses).toBe(1);
+    expect(() => loadConfig({ API_PROCESSES: '2' })).toThrow(new ConfigError('API_PROCESSES above 1 needs S3_ENDPOINT: the embedded S3 server belongs to one process'));
+    expect(loadConfig({ API_PROCESSES: '2', S3_ENDPOINT: 'http://minio:9000' }).apiProcesses).toBe(2);
+    expect(() => loadConfig({ API_PROCESSES: '0' })).toThrow(new ConfigError('API_PROCESSES must be an integer from 1 to 64, got "0"'));
+  });
+
   it('needs the public address in production, where links in open feeds cannot come from a request\'s Host', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000' };
     expect(() => loadConfig(production)).toThrow(new ConfigError('PUBLIC_URL must be set in production (the address the API is reached at, such as https://hoctap.example.vn)'));

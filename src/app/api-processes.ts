@@ -1,0 +1,46 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from '../infra/logger';
+
+/** A process that ends this soon after it started is failing at start-up: forking it again would only loop. */
+const START_UP_MS = 10_000;
+
+/**
+ * The primary of `count` API processes sharing one listening port (node:cluster hands each connection to one of them,
+ * so a WebSocket stays with the process that accepted it; events reach every process through Redis). It forks them,
+ * forks again one that dies after start-up, and on SIGTERM/SIGINT passes the signal on and exits when all have stopped
+ * (each finishes its requests in flight under its own grace period).
+ */
+export function runApiPrimary(count: number, log: Logger): void {
+  let stopping = false;
+  const startedAt = new Map<number, number>();
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    return worker;
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    if (stopping) {
+      if (startedAt.size === 0) process.exit(0);
+      return;
+    }
+    log.error({ pid: worker.process.pid, code, signal }, 'an API process exited');
+    if (lived < START_UP_MS) {
+      log.error('it failed while starting; stopping the others');
+      stop('SIGTERM', 1);
+      return;
+    }
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals, exitCode = 0): void => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = exitCode;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGTERM'));
+  log.info({ processes: count }, 'starting API processes');
+  for (let index = 0; index < count; index += 1) fork();
+}
