@@ -1,4 +1,4 @@
-import cluster, { type Worker } from 'node:cluster';
+import cluster from 'node:cluster';
 import type { Logger } from '../infra/logger';
 
 /** A process that ends this soon after it started is failing at start-up: forking it again would only loop. */
@@ -13,34 +13,34 @@ const START_UP_MS = 10_000;
 export function runApiPrimary(count: number, log: Logger): void {
   let stopping = false;
   const startedAt = new Map<number, number>();
-  const fork = (): Worker => {
-    const worker = cluster.fork();
-    startedAt.set(worker.id, Date.now());
-    return worker;
+  const fork = (): void => {
+    startedAt.set(cluster.fork().id, Date.now());
   };
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (startedAt.size === 0) process.exit(0);
+      // With the code stop() set: 1 when a process could not start.
+      if (startedAt.size === 0) process.exit();
       return;
     }
     log.error({ pid: worker.process.pid, code, signal }, 'an API process exited');
     if (lived < START_UP_MS) {
       log.error('it failed while starting; stopping the others');
-      stop('SIGTERM', 1);
+      stop(1);
       return;
     }
     fork();
   });
-  const stop = (signal: NodeJS.Signals, exitCode = 0): void => {
+  const stop = (exitCode: number): void => {
     if (stopping) return;
     stopping = true;
     process.exitCode = exitCode;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    if (startedAt.size === 0) process.exit();
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGTERM'));
+  process.on('SIGTERM', () => stop(0));
+  process.on('SIGINT', () => stop(0));
   log.info({ processes: count }, 'starting API processes');
   for (let index = 0; index < count; index += 1) fork();
 }

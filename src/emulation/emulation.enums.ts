@@ -1,3 +1,4 @@
+import type { LabelTable } from '../core/labels';
 import { registerLabelledEnum } from '../graphql/labels';
 
 /** Who made a contribution: a subject of the platform, or someone recorded as an external contributor. */
@@ -117,13 +118,14 @@ export enum NominationStatus {
   REVOKED = 'REVOKED',
 }
 
-registerLabelledEnum(ContributorKind, 'ContributorKind', 'Who made a contribution.', {
+const CONTRIBUTOR_KIND_LABELS: LabelTable<ContributorKind> = {
   [ContributorKind.CITIZEN]: { vi: 'Công dân', en: 'Citizen' },
   [ContributorKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
   [ContributorKind.CLAN]: { vi: 'Dòng họ', en: 'Clan' },
   [ContributorKind.ORGANISATION]: { vi: 'Cơ quan, tổ chức, doanh nghiệp', en: 'Organisation' },
   [ContributorKind.EXTERNAL]: { vi: 'Tổ chức, cá nhân ngoài nền tảng', en: 'External contributor' },
-});
+};
+registerLabelledEnum(ContributorKind, 'ContributorKind', 'Who made a contribution.', CONTRIBUTOR_KIND_LABELS);
 
 registerLabelledEnum(ExternalContributorKind, 'ExternalContributorKind', 'What an external contributor is.', {
   [ExternalContributorKind.INTERNATIONAL_ORGANISATION]: { vi: 'Tổ chức quốc tế', en: 'International organisation' },
@@ -167,7 +169,7 @@ registerLabelledEnum(RoundKind, 'CommendationRoundKind', 'Which commendation rou
   [RoundKind.FINAL_REVIEW]: { vi: 'Tổng kết 2023–2030', en: 'Final review 2023–2030' },
 });
 
-registerLabelledEnum(NomineeKind, 'NomineeKind', 'Who is nominated.', {
+const NOMINEE_KIND_LABELS: LabelTable<NomineeKind> = {
   [NomineeKind.UNIT]: { vi: 'Địa phương', en: 'Administrative unit' },
   [NomineeKind.ORGANISATION]: { vi: 'Cơ quan, tổ chức, doanh nghiệp', en: 'Organisation' },
   [NomineeKind.INSTITUTION]: { vi: 'Thiết chế', en: 'Institution' },
@@ -175,21 +177,23 @@ registerLabelledEnum(NomineeKind, 'NomineeKind', 'Who is nominated.', {
   [NomineeKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
   [NomineeKind.CITIZEN]: { vi: 'Cá nhân (công dân)', en: 'Individual (citizen)' },
   [NomineeKind.EXTERNAL]: { vi: 'Cá nhân, tổ chức ngoài nền tảng', en: 'External contributor' },
-});
+};
+registerLabelledEnum(NomineeKind, 'NomineeKind', 'Who is nominated.', NOMINEE_KIND_LABELS);
 
 registerLabelledEnum(HonourRollEntryKind, 'HonourRollEntryKind', 'What a line of the honour roll records.', {
   [HonourRollEntryKind.COMMENDATION]: { vi: 'Khen thưởng', en: 'Commendation' },
   [HonourRollEntryKind.TITLE]: { vi: 'Danh hiệu', en: 'Title' },
 });
 
+// The nominees the roll may name (never an external contributor: none consents through the platform), and clans holding a title.
 registerLabelledEnum(HonourRollSubjectKind, 'HonourRollSubjectKind', 'Who a line of the honour roll names.', {
-  [HonourRollSubjectKind.UNIT]: { vi: 'Địa phương', en: 'Administrative unit' },
-  [HonourRollSubjectKind.ORGANISATION]: { vi: 'Cơ quan, tổ chức, doanh nghiệp', en: 'Organisation' },
-  [HonourRollSubjectKind.INSTITUTION]: { vi: 'Thiết chế', en: 'Institution' },
-  [HonourRollSubjectKind.BODY]: { vi: 'Cơ quan, ban, ngành, đoàn thể', en: 'Body' },
-  [HonourRollSubjectKind.CLAN]: { vi: 'Dòng họ', en: 'Clan' },
-  [HonourRollSubjectKind.HOUSEHOLD]: { vi: 'Hộ gia đình', en: 'Household' },
-  [HonourRollSubjectKind.CITIZEN]: { vi: 'Cá nhân (công dân)', en: 'Individual (citizen)' },
+  [HonourRollSubjectKind.UNIT]: NOMINEE_KIND_LABELS[NomineeKind.UNIT],
+  [HonourRollSubjectKind.ORGANISATION]: NOMINEE_KIND_LABELS[NomineeKind.ORGANISATION],
+  [HonourRollSubjectKind.INSTITUTION]: NOMINEE_KIND_LABELS[NomineeKind.INSTITUTION],
+  [HonourRollSubjectKind.BODY]: NOMINEE_KIND_LABELS[NomineeKind.BODY],
+  [HonourRollSubjectKind.CLAN]: CONTRIBUTOR_KIND_LABELS[ContributorKind.CLAN],
+  [HonourRollSubjectKind.HOUSEHOLD]: NOMINEE_KIND_LABELS[NomineeKind.HOUSEHOLD],
+  [HonourRollSubjectKind.CITIZEN]: NOMINEE_KIND_LABELS[NomineeKind.CITIZEN],
 });
 
 registerLabelledEnum(NomineeClass, 'NomineeClass', 'The class a quota counts.', {

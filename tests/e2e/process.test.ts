@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { cloneTemplate, databaseUrl, dropDatabase } from '../helpers/database';
 import { deleteKeysWithPrefix } from '../helpers/redis-keys';
+import { loadConfig } from '../../src/core/config';
+import { startEmbeddedS3, type EmbeddedS3 } from '../../src/infra/embedded-s3';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -83,7 +85,7 @@ it('logs each request as one JSON line with its request id, operation, status an
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
     for (let attempt = 0; attempt < 100 && !/"msg":"API ready"/.test(output); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    const port = Number(/"port":(\d+),"msg":"API ready"/.exec(output)?.[1]);
+    const port = Number(/"port":(\d+),"pid":\d+,"msg":"API ready"/.exec(output)?.[1]);
     await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'log-check-1' },
@@ -104,6 +106,49 @@ it('logs each request as one JSON line with its request id, operation, status an
     child.kill('SIGTERM');
     await exited;
   }
+});
+
+describe('API_PROCESSES', () => {
+  let s3: EmbeddedS3;
+  let s3Dir: string;
+
+  beforeAll(async () => {
+    s3Dir = await mkdtemp(path.join(os.tmpdir(), 'lifelong-process-s3-'));
+    s3 = await startEmbeddedS3(s3Dir, 0, loadConfig({}).s3);
+  });
+
+  afterAll(async () => {
+    await s3.close();
+    await rm(s3Dir, { recursive: true, force: true });
+  });
+
+  it('runs that many API processes on one port, each serving, and stops them all on SIGTERM with exit code 0', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/api.js')], {
+      env: { ...process.env, ...env(), API_PROCESSES: '2', S3_ENDPOINT: s3.endpoint },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const ready = () => [...output.matchAll(/"port":(\d+),"pid":(\d+),"msg":"API ready"/g)];
+    for (let attempt = 0; attempt < 300 && ready().length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    const processes = ready();
+    expect(processes).toHaveLength(2);
+    expect(new Set(processes.map((match) => match[1])).size).toBe(1);
+    expect(new Set(processes.map((match) => match[2])).size).toBe(2);
+    for (let request = 0; request < 4; request += 1) {
+      const response = await fetch(`http://127.0.0.1:${processes[0]?.[1]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
+  }, 60_000);
+
+  it('exits with code 1 when its processes cannot start, instead of forking them again', async () => {
+    const { code, output } = await runToEnd('dist/src/cli/api.js', [], { ...env(), API_PROCESSES: '2', S3_ENDPOINT: 'http://127.0.0.1:9' });
+    expect({ code, failedToStart: output.includes('it failed while starting') }).toEqual({ code: 1, failedToStart: true });
+  }, 60_000);
 });
 
 it('refuses to start with a bad setting and names the variable', async () => {
