@@ -29,8 +29,7 @@ export class AccountNoticesResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'accountNotices',
-      fetch: ({ limit, after }) =>
-        ctx.services.accountNotices.page(ctx, account.id, limit, after ? { createdAt: String(after[0]), id: String(after[1]) } : null),
+      fetch: (seek) => ctx.services.accountNotices.page(ctx, account.id, seek),
       keyOf: (notice) => [notice.createdAt.toISOString(), notice.id],
       edge: (notice, cursor) => ({ cursor, node: notice }),
       count: () => ctx.services.accountNotices.count(ctx, account.id),

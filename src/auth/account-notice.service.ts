@@ -1,4 +1,5 @@
 import type { RequestContext } from '../core/context';
+import { newestFirstPage, type Seek } from '../infra/keyset';
 import { Account } from './account.entity';
 import { AccountNotice, AccountNoticeKind } from './account-notice.entity';
 
@@ -28,11 +29,9 @@ export class AccountNoticeService {
   }
 
   /** One keyset page of an account's notices, newest first. */
-  page(ctx: RequestContext, accountId: string, limit: number, after: { createdAt: string; id: string } | null): Promise<AccountNotice[]> {
-    const where = after
-      ? { $or: [{ createdAt: { $lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { $lt: after.id } }] }
-      : {};
-    return ctx.em.find(AccountNotice, { account: accountId, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+  async page(ctx: RequestContext, accountId: string, seek: Seek): Promise<AccountNotice[]> {
+    const page = newestFirstPage(seek);
+    return page.inListOrder(await ctx.em.find(AccountNotice, { account: accountId, ...page.where }, { orderBy: page.orderBy, limit: seek.limit }));
   }
 
   count(ctx: RequestContext, accountId: string): Promise<number> {

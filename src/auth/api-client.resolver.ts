@@ -26,8 +26,7 @@ export class ApiClientResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'apiClients',
-      fetch: ({ limit, after }) =>
-        ctx.services.apiClients.page(ctx, limit, after ? { createdAt: String(after[0]), id: String(after[1]) } : null),
+      fetch: (seek) => ctx.services.apiClients.page(ctx, seek),
       keyOf: (client) => [client.createdAt.toISOString(), client.id],
       edge: (client, cursor) => ({ cursor, node: client }),
       count: () => ctx.services.apiClients.count(ctx),

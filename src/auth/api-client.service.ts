@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../core/context';
 import { NotFoundError } from '../core/errors';
+import { newestFirstPage, type Seek } from '../infra/keyset';
 import { Account } from './account.entity';
 import { ApiClient } from './api-client.entity';
 import { hashOpaqueToken, newOpaqueToken } from './tokens';
@@ -55,11 +56,9 @@ export class ApiClientService {
   }
 
   /** One keyset page of clients, newest first. */
-  page(ctx: RequestContext, limit: number, after: { createdAt: string; id: string } | null): Promise<ApiClient[]> {
-    const where = after
-      ? { $or: [{ createdAt: { $lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { $lt: after.id } }] }
-      : {};
-    return ctx.em.find(ApiClient, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+  async page(ctx: RequestContext, seek: Seek): Promise<ApiClient[]> {
+    const page = newestFirstPage(seek);
+    return page.inListOrder(await ctx.em.find(ApiClient, page.where, { orderBy: page.orderBy, limit: seek.limit }));
   }
 
   count(ctx: RequestContext): Promise<number> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { textMatch, type TextSearch } from '../catalogue/text-search';
-import { keysetPage, sortValue, type IdRow, type SortKey } from '../infra/keyset';
+import { keysetPage, sortValue, type IdRow, type Seek } from '../infra/keyset';
 import { Conditions, pgArray } from '../infra/sql';
 import type { BodyKind } from './body.enums';
 
@@ -23,14 +23,13 @@ function conditions(query: BodyQuery): Conditions {
 }
 
 /** One keyset page of bodies by name. */
-export async function findBodyIds(em: EntityManager, query: BodyQuery, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
+export async function findBodyIds(em: EntityManager, query: BodyQuery, seek: Seek): Promise<IdRow[]> {
   const where = conditions(query);
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select b.id, ${NAME} as sort_key from ${FROM} where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'asc', cast: 'text' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }

@@ -44,7 +44,7 @@ export class BodyResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'bodies:NAME',
-      fetch: (limit, after) => ctx.services.bodies.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.bodies.find(ctx, query, seek),
       count: () => ctx.services.bodies.count(ctx, query),
       load: (ids) => bodyById(ctx).loadMany(ids),
     });

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { AdministrativeUnit } from '../catalogue/units/unit.entity';
 import type { UnitService } from '../catalogue/units/unit.service';
 import { textSearchOf } from '../catalogue/text-search';
-import type { IdRow, SortKey } from '../infra/keyset';
+import type { IdRow, Seek } from '../infra/keyset';
 import { Body, BodyOfficer } from './body.entity';
 import type { BodyKind } from './body.enums';
 import { countBodies, findBodyIds, type BodyQuery } from './body.repository';
@@ -31,8 +31,8 @@ export class BodyService {
     return { kinds: filter.kinds?.length ? filter.kinds : null, withinPath: unit?.path ?? null, search: textSearchOf(filter.search) };
   }
 
-  find(ctx: RequestContext, query: BodyQuery, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
-    return findBodyIds(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: BodyQuery, seek: Seek): Promise<IdRow[]> {
+    return findBodyIds(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: BodyQuery): Promise<number> {

@@ -1,6 +1,6 @@
 import type { CursorCodec } from './cursor';
 import { Connection, keysetConnection, type PageArgs } from './relay';
-import type { IdRow, SortKey } from '../infra/keyset';
+import type { IdRow, Seek } from '../infra/keyset';
 
 /**
  * A Relay connection over a keyset query that returns ids (and sort keys): the page's records are
@@ -10,7 +10,7 @@ export async function idConnection<T>(options: {
   args: PageArgs;
   codec: CursorCodec;
   scope: string;
-  fetch: (limit: number, after: SortKey[] | null) => Promise<IdRow[]>;
+  fetch: (seek: Seek) => Promise<IdRow[]>;
   count: () => Promise<number>;
   load: (ids: string[]) => Promise<(T | Error | null)[]>;
 }): Promise<Connection<T>> {
@@ -18,7 +18,7 @@ export async function idConnection<T>(options: {
     args: options.args,
     codec: options.codec,
     scope: options.scope,
-    fetch: ({ limit, after }) => options.fetch(limit, after),
+    fetch: options.fetch,
     keyOf: (row: IdRow) => [row.sortKey, row.id],
     edge: (row, cursor) => ({ cursor, node: row.id }),
     count: options.count,

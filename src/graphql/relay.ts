@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } f
 import { BadInputError } from '../core/errors';
 import { nodeTypeName } from './node-registry';
 import type { CursorCodec, KeyValue } from './cursor';
+import type { Seek } from '../infra/keyset';
 
 @InterfaceType({
   description: 'An object with an opaque global id, fetchable with `node(id:)`.',
@@ -14,13 +15,13 @@ export abstract class Node {
 
 @ObjectType({ description: 'Where a page of a connection stands in the whole list.', simpleResolvers: true })
 export class PageInfo {
-  @Field({ description: 'True when `after: endCursor` returns more items.' })
+  @Field({ description: 'True when items come after this page: `after: endCursor` returns more (paging forward), or the page was asked for with `before`.' })
   hasNextPage!: boolean;
 
-  @Field({ description: 'True when this page was asked for with `after`, so items come before it.' })
+  @Field({ description: 'True when items come before this page: `before: startCursor` returns more (paging backward), or the page was asked for with `after`.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; pass it as `before` for the previous page.' })
   startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
@@ -35,17 +36,51 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: `How many items, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page, to page forward from it.' })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items from the end of the list (or just before \`before\`), ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}; in the list's order. Not with \`first\` or \`after\`.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `startCursor` of the next page, to page backward from it. Not with `first` or `after`.' })
+  before?: string | null;
 }
 
 /** The number of rows to fetch; more than the maximum is an error, never a silent cut. */
-export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > max) {
-    throw new BadInputError(`first must be from 0 to ${max}, got ${first}`, { argumentName: 'first' });
+export function pageSize(value: number | null | undefined, max = MAX_PAGE_SIZE, argumentName: 'first' | 'last' = 'first'): number {
+  if (value === null || value === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new BadInputError(`${argumentName} must be from 0 to ${max}, got ${value}`, { argumentName });
   }
-  return first;
+  return value;
+}
+
+function given(value: unknown): boolean {
+  return value !== null && value !== undefined;
+}
+
+/**
+ * The page a connection's arguments ask for: `first`/`after` read forward, `last`/`before`
+ * backward. Mixing the two is refused rather than guessed at, and a cursor must be one this
+ * list issued.
+ */
+export function seekOf(args: PageArgs, codec: CursorCodec, scope: string): Seek {
+  if (given(args.first) && given(args.last)) {
+    throw new BadInputError('Pass first or last, not both: first pages forward, last pages backward', { argumentName: 'last' });
+  }
+  const backward = given(args.last) || given(args.before);
+  if (backward && (given(args.first) || given(args.after))) {
+    throw new BadInputError('Page forward with first and after, or backward with last and before, not a mix of them', {
+      argumentName: given(args.before) ? 'before' : 'last',
+    });
+  }
+  if (backward) {
+    return { direction: 'backward', position: args.before ? codec.decode(args.before, scope) : null, limit: pageSize(args.last, MAX_PAGE_SIZE, 'last') };
+  }
+  return { direction: 'forward', position: args.after ? codec.decode(args.after, scope) : null, limit: pageSize(args.first) };
 }
 
 export interface Edge<T> {
@@ -66,35 +101,33 @@ export class Connection<T, E extends Edge<T> = Edge<T>> {
   }
 }
 
-export interface KeysetRequest {
-  limit: number;
-  /** Sort-key values of the last row already seen, or null for the first page. */
-  after: KeyValue[] | null;
-}
-
 /**
  * Runs a keyset query for one page: asks for one row more than the page to know whether there
- * is a next page, and builds edges whose cursors are the rows' signed sort keys.
+ * is a next page (a previous one, paging backward), and builds edges whose cursors are the rows'
+ * signed sort keys. `fetch` returns the rows in the list's order either way.
  */
 export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(options: {
   args: PageArgs;
   codec: CursorCodec;
   /** Names the list and its ordering, so a cursor is only accepted where it was issued. */
   scope: string;
-  fetch: (request: KeysetRequest) => Promise<Row[]>;
+  fetch: (seek: Seek) => Promise<Row[]>;
   keyOf: (row: Row) => KeyValue[];
   edge: (row: Row, cursor: string) => E;
   count: () => Promise<number>;
 }): Promise<Connection<T, E>> {
-  const limit = pageSize(options.args.first);
-  const after = options.args.after ? options.codec.decode(options.args.after, options.scope) : null;
-  // Even for `first: 0`, one row tells whether there is a next page.
-  const rows = await options.fetch({ limit: limit + 1, after });
-  const page = rows.slice(0, limit);
+  const seek = seekOf(options.args, options.codec, options.scope);
+  const { limit } = seek;
+  // Even for `first: 0` (or `last: 0`), one row tells whether there is more in that direction.
+  const rows = await options.fetch({ ...seek, limit: limit + 1 });
+  const more = rows.length > limit;
+  const forward = seek.direction === 'forward';
+  const page = forward ? rows.slice(0, limit) : rows.slice(Math.max(rows.length - limit, 0));
   const edges = page.map((row) => options.edge(row, options.codec.encode(options.scope, options.keyOf(row))));
+  const fromCursor = seek.position !== null;
   const pageInfo: PageInfo = {
-    hasNextPage: rows.length > limit,
-    hasPreviousPage: after !== null,
+    hasNextPage: forward ? more : fromCursor,
+    hasPreviousPage: forward ? fromCursor : more,
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
@@ -105,7 +138,7 @@ export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(opti
 export function EdgeType<T extends object>(typeName: string, nodeType: ClassType<T>) {
   @ObjectType({ simpleResolvers: true })
   abstract class EdgeClass {
-    @Field({ description: 'Opaque cursor of this item; pass it as `after` to continue from here.' })
+    @Field({ description: 'Opaque cursor of this item; pass it as `after` (or `before`) to continue forward (or backward) from here.' })
     cursor!: string;
 
     @Field(() => nodeType, { description: `The ${typeName}.` })

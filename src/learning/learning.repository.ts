@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, type SortKey, type SortSpec } from '../infra/keyset';
+import { keysetPage, type SortSpec, type Seek } from '../infra/keyset';
 import { pgArray } from '../infra/sql';
 
 export interface HoursRow {
@@ -48,15 +48,14 @@ const NEWEST_FIRST: SortSpec = { expr: 't.sort_key', direction: 'desc', cast: 't
 const OLDEST_FIRST: SortSpec = { expr: 't.sort_key', direction: 'asc', cast: 'text' };
 
 /** A citizen's logs, newest day first (ties by recording time), optionally of one year. */
-export function findLogsOfCitizen(em: EntityManager, citizenId: string, year: number | null, limit: number, after: SortKey[] | null): Promise<LogPageRow[]> {
+export function findLogsOfCitizen(em: EntityManager, citizenId: string, year: number | null, seek: Seek): Promise<LogPageRow[]> {
   const yearClause = year === null ? 'true' : 'l.occurred_on >= make_date(?, 1, 1) and l.occurred_on < make_date(? + 1, 1, 1)';
   return keysetPage<LogPageRow>(em, {
     inner: `select l.id, to_char(l.occurred_on, 'YYYY-MM-DD') || to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as sort_key
               from learning_log l where l.citizen_id = ? and ${yearClause}`,
     params: year === null ? [citizenId] : [citizenId, year, year],
     spec: NEWEST_FIRST,
-    after,
-    limit,
+    seek,
   });
 }
 
@@ -79,14 +78,13 @@ function queueWhere(scope: QueueScope): { sql: string; params: unknown[] } {
 }
 
 /** Pending logs of a queue, oldest first. */
-export function findPendingLogs(em: EntityManager, scope: QueueScope, limit: number, after: SortKey[] | null): Promise<LogPageRow[]> {
+export function findPendingLogs(em: EntityManager, scope: QueueScope, seek: Seek): Promise<LogPageRow[]> {
   const where = queueWhere(scope);
   return keysetPage<LogPageRow>(em, {
     inner: `select l.id, to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as sort_key from learning_log l where l.status = 'PENDING' and ${where.sql}`,
     params: where.params,
     spec: OLDEST_FIRST,
-    after,
-    limit,
+    seek,
   });
 }
 
@@ -118,35 +116,32 @@ export interface EnrollmentPageRow {
 }
 
 /** A citizen's enrollments, latest request first. */
-export function findEnrollmentsOfCitizen(em: EntityManager, citizenId: string, limit: number, after: SortKey[] | null): Promise<EnrollmentPageRow[]> {
+export function findEnrollmentsOfCitizen(em: EntityManager, citizenId: string, seek: Seek): Promise<EnrollmentPageRow[]> {
   return keysetPage<EnrollmentPageRow>(em, {
     inner: `select e.id, to_char(e.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as sort_key from enrollment e where e.citizen_id = ?`,
     params: [citizenId],
     spec: NEWEST_FIRST,
-    after,
-    limit,
+    seek,
   });
 }
 
 /** A session's enrollments (optionally of one status), in waitlist order. */
-export function findEnrollmentsOfSession(em: EntityManager, sessionId: string, status: string | null, limit: number, after: SortKey[] | null): Promise<EnrollmentPageRow[]> {
+export function findEnrollmentsOfSession(em: EntityManager, sessionId: string, status: string | null, seek: Seek): Promise<EnrollmentPageRow[]> {
   return keysetPage<EnrollmentPageRow>(em, {
     inner: `select e.id, to_char(e.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as sort_key from enrollment e where e.session_id = ? and (?::text is null or e.status = ?::text)`,
     params: [sessionId, status, status],
     spec: OLDEST_FIRST,
-    after,
-    limit,
+    seek,
   });
 }
 
 /** A session's attendance records, by citizen name. */
-export function findAttendanceOfSession(em: EntityManager, sessionId: string, limit: number, after: SortKey[] | null): Promise<EnrollmentPageRow[]> {
+export function findAttendanceOfSession(em: EntityManager, sessionId: string, seek: Seek): Promise<EnrollmentPageRow[]> {
   return keysetPage<EnrollmentPageRow>(em, {
     inner: `select a.id, c.full_name as sort_key from attendance a join citizen c on c.id = a.citizen_id where a.session_id = ?`,
     params: [sessionId],
     spec: OLDEST_FIRST,
-    after,
-    limit,
+    seek,
   });
 }
 

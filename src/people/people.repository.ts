@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, sortValue, type IdRow, type SortKey } from '../infra/keyset';
+import { keysetPage, sortValue, type IdRow, type Seek } from '../infra/keyset';
 import { Conditions, pgArray } from '../infra/sql';
 
 /** Households, clans and organisations listed by name, within units. */
@@ -24,14 +24,13 @@ function groupFrom(query: GroupQuery): string {
   return `"${query.table}" g join administrative_unit u on u.id = g.${query.unitColumn}`;
 }
 
-export async function findGroupIds(em: EntityManager, query: GroupQuery, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
+export async function findGroupIds(em: EntityManager, query: GroupQuery, seek: Seek): Promise<IdRow[]> {
   const where = groupConditions(query);
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select g.id, immutable_unaccent(lower(g.name)) as sort_key from ${groupFrom(query)} where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'asc', cast: 'text' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }
@@ -45,13 +44,12 @@ export async function countGroups(em: EntityManager, query: GroupQuery): Promise
 const MEMBERS_WHERE = 'm.organisation_id = ? and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date) and (?::text is null or m.role = ?::text)';
 
 /** One keyset page of an organisation's memberships valid on a day, by member name. */
-export async function findOrganisationMemberIds(em: EntityManager, organisationId: string, day: string, role: string | null, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
+export async function findOrganisationMemberIds(em: EntityManager, organisationId: string, day: string, role: string | null, seek: Seek): Promise<IdRow[]> {
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select m.id, c.search_text as sort_key from organisation_membership m join citizen c on c.id = m.citizen_id where ${MEMBERS_WHERE}`,
     params: [organisationId, day, day, role, role],
     spec: { expr: 't.sort_key', direction: 'asc', cast: 'text' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../infra/read-only-entities';
-import { keysetPage, sortValue, type SortKey, type SortSpec } from '../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type SortSpec, type Seek } from '../infra/keyset';
 import { Conditions, pgArray, type SqlPart } from '../infra/sql';
 import type { Topic } from '../catalogue/catalogue.enums';
 import { rankSortKey, textMatch, textRank, type TextSearch } from '../catalogue/text-search';
@@ -106,15 +106,14 @@ function sortOf(query: ResourceQuery): { select: string; params: unknown[]; spec
 
 const FROM = 'learning_resource r join institution i on i.id = r.institution_id left join media_asset a on a.id = r.asset_id';
 
-export async function findResources(em: EntityManager, query: ResourceQuery, limit: number, after: SortKey[] | null): Promise<ResourceRow[]> {
+export async function findResources(em: EntityManager, query: ResourceQuery, seek: Seek): Promise<ResourceRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
   const rows = await keysetPage<Record<string, unknown> & { sort_key: unknown }>(em, {
     inner: `select ${resourcesReadOnly.columns(em, 'r')}, ${sort.select} as sort_key from ${FROM} where ${where.toSql()}`,
     params: [...sort.params, ...where.params],
     spec: sort.spec,
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ resource: resourcesReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key) }));
 }

@@ -62,7 +62,7 @@ export class LearningResourceResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `learningResources:${query.sort}`,
-      fetch: ({ limit, after }) => ctx.services.resources.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.resources.find(ctx, query, seek),
       keyOf: (row) => [row.sortKey, row.resource.id],
       edge: (row, cursor) => ({ cursor, node: row.resource }),
       count: () => ctx.services.resources.count(ctx, query),

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { staffInstitutionIds } from '../core/actor';
-import type { SortKey } from '../infra/keyset';
+import type { Seek } from '../infra/keyset';
 import type { Audience, Topic } from '../catalogue/catalogue.enums';
 import { Institution } from '../catalogue/institutions/institution.entity';
 import { countOnce, resolveTextSearch, textSearchOf } from '../catalogue/text-search';
@@ -100,8 +100,8 @@ export class ResourceService {
     return resolveTextSearch(query, (candidate) => countResources(ctx.em, candidate));
   }
 
-  find(ctx: RequestContext, query: ResourceQuery, limit: number, after: SortKey[] | null): Promise<ResourceRow[]> {
-    return findResources(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: ResourceQuery, seek: Seek): Promise<ResourceRow[]> {
+    return findResources(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: ResourceQuery): Promise<number> {

@@ -237,7 +237,7 @@ async function explainNearby(runtime: Runtime): Promise<ExplainedStatement[]> {
   };
   return explainStatements(runtime.orm.em.fork(), async (em, label) => {
     label(`institutions page (limit ${PAGE + 1})`);
-    const rows = await findInstitutions(em, query, PAGE + 1, null);
+    const rows = await findInstitutions(em, query, { direction: 'forward', position: null, limit: PAGE + 1 });
     label('institutions totalCount');
     await countInstitutions(em, query);
     label(`upcoming sessions of ${Math.min(rows.length, PAGE)} institutions`);
@@ -245,8 +245,7 @@ async function explainNearby(runtime: Runtime): Promise<ExplainedStatement[]> {
       em,
       rows.slice(0, PAGE).map((row) => row.institution.id),
       { parentColumn: 'institution_id', from: new Date(), includeCancelled: false, publishedOnly: true },
-      3,
-      null,
+      { direction: 'forward', position: null, limit: 3 },
     );
   });
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../../infra/read-only-entities';
-import { keysetPage, sortValue, type SortKey, type SortSpec } from '../../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type SortSpec, type Seek } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 import type { InstitutionKind, InstitutionStatus } from '../catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from '../geo';
@@ -56,7 +56,7 @@ function sortOf(query: InstitutionQuery): { select: string; params: unknown[]; c
 }
 
 /** One keyset page of institutions matching the query, in its order. */
-export async function findInstitutions(em: EntityManager, query: InstitutionQuery, limit: number, after: SortKey[] | null): Promise<InstitutionRow[]> {
+export async function findInstitutions(em: EntityManager, query: InstitutionQuery, seek: Seek): Promise<InstitutionRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
   const spec: SortSpec = { expr: 't.sort_key', direction: 'asc', cast: sort.cast };
@@ -65,8 +65,7 @@ export async function findInstitutions(em: EntityManager, query: InstitutionQuer
     inner: `select ${institutionsReadOnly.columns(em, 'i')}, ${sort.select} as sort_key, ${distance} as distance_m from institution i where ${where.toSql()}`,
     params: [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params],
     spec,
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ institution: institutionsReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }

@@ -57,7 +57,7 @@ export class InstitutionResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `institutions:${query.sort}`,
-      fetch: ({ limit, after }) => ctx.services.institutions.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.institutions.find(ctx, query, seek),
       keyOf: (row) => [row.sortKey, row.institution.id],
       edge: (row, cursor) => ({ cursor, node: row.institution, distanceKm: metresToKm(row.distanceMetres) }),
       count: () => ctx.services.institutions.count(ctx, query),
@@ -104,7 +104,7 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ProgrammeSession[]> {
     const options = { parentColumn: 'institution_id' as const, from: ctx.now, includeCancelled: false, publishedOnly: true };
-    const rows = await sessionsOfParent(ctx, options, pageSize(first, 20), null).load(institution.id);
+    const rows = await sessionsOfParent(ctx, options, { direction: 'forward', position: null, limit: pageSize(first, 20) }).load(institution.id);
     return rows.map((row) => row.session);
   }
 
@@ -120,7 +120,7 @@ export class InstitutionResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `institution.programmes:${wanted.join(',')}`,
-      fetch: ({ limit, after }) => programmesOfInstitution(ctx, wanted, limit, after).load(institution.id),
+      fetch: (seek) => programmesOfInstitution(ctx, wanted, seek).load(institution.id),
       keyOf: (row) => [row.createdAt.toISOString(), row.programme.id],
       edge: (row, cursor) => ({ cursor, node: row.programme, distanceKm: null }),
       count: () => programmeCountOfInstitution(ctx, wanted).load(institution.id),

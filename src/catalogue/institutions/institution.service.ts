@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { governsUnit, isStaffOf } from '../../core/actor';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import { todayInVietnam } from '../../core/time';
 import { type AccessibilityFeature, type InstitutionKind, InstitutionStatus } from '../catalogue.enums';
 import type { Near } from '../geo.types';
@@ -70,8 +70,8 @@ export class InstitutionService {
     return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
-  find(ctx: RequestContext, query: InstitutionQuery, limit: number, after: SortKey[] | null): Promise<InstitutionRow[]> {
-    return findInstitutions(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: InstitutionQuery, seek: Seek): Promise<InstitutionRow[]> {
+    return findInstitutions(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: InstitutionQuery): Promise<number> {

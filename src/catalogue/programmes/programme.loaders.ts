@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../core/context';
 import { byKeys, groupByKeys } from '../../core/loaders';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import type { ProgrammeStatus } from '../catalogue.enums';
 import type { Programme } from './programme.entity';
 import { countProgrammesOfInstitutions, findProgrammesByIds, findProgrammesOfInstitutions } from './programme.repository';
@@ -42,9 +42,9 @@ function sessionsKey(options: SessionsOfParent, ...page: unknown[]): string {
 export type SessionPageRow = { parentId: string; session: ProgrammeSession; startsAt: Date };
 
 /** One page of sessions per programme or institution, batched over the parents of a request. */
-export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, limit: number, after: SortKey[] | null) {
-  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${sessionsKey(options, limit, after)}`, async (parentIds) =>
-    groupByKeys(parentIds, await findSessionsOfParents(ctx.em, parentIds, options, limit, after), (row) => row.parentId),
+export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, seek: Seek) {
+  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${sessionsKey(options, seek)}`, async (parentIds) =>
+    groupByKeys(parentIds, await findSessionsOfParents(ctx.em, parentIds, options, seek), (row) => row.parentId),
   );
 }
 
@@ -58,9 +58,9 @@ export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfPar
 export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date };
 
 /** One page of programmes per institution, batched over the institutions of a request. */
-export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], limit: number, after: SortKey[] | null) {
-  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, limit, after])}`, async (ids) =>
-    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), limit, after), (row) => row.parentId),
+export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], seek: Seek) {
+  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, seek])}`, async (ids) =>
+    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), seek), (row) => row.parentId),
   );
 }
 

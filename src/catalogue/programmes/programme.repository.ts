@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../../infra/read-only-entities';
-import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec } from '../../infra/keyset';
+import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec, type Seek } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 import type { InstitutionKind, ProgrammeFormat, ProgrammeKind, ProgrammeStatus, Topic } from '../catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from '../geo';
@@ -73,7 +73,7 @@ function sortOf(query: ProgrammeQuery): { select: string; params: unknown[]; spe
 
 const FROM = 'programme p join institution i on i.id = p.institution_id';
 
-export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, limit: number, after: SortKey[] | null): Promise<ProgrammeRow[]> {
+export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, seek: Seek): Promise<ProgrammeRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
   const distance = query.near ? distanceSql('i.earth_point') : 'null::float8';
@@ -81,8 +81,7 @@ export async function findProgrammes(em: EntityManager, query: ProgrammeQuery, l
     inner: `select ${programmesReadOnly.columns(em, 'p')}, ${sort.select} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
     params: [...sort.params, ...(query.near ? distanceParams(query.near) : []), ...where.params],
     spec: sort.spec,
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ programme: programmesReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
@@ -107,17 +106,11 @@ export async function findProgrammesOfInstitutions(
   institutionIds: readonly string[],
   statuses: ProgrammeStatus[],
   drafts: DraftAccess,
-  limit: number,
-  after: SortKey[] | null,
+  seek: Seek,
 ): Promise<{ parentId: string; programme: Programme; createdAt: Date }[]> {
   const where = ofInstitutionConditions(statuses, drafts);
-  const sql = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', hasAfter: after !== null });
-  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
-    pgArray(institutionIds),
-    ...where.params,
-    ...(after ?? []),
-    limit,
-  ]);
+  const page = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', seek });
+  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(page.sql, [pgArray(institutionIds), ...where.params, ...page.seekParams]);
   // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
     const programme = programmesReadOnly.fromRow(em, row);

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { isProvinceAdmin, isStaffOf, staffInstitutionIds } from '../../core/actor';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import {
   type Audience,
   type InstitutionKind,
@@ -94,8 +94,8 @@ export class ProgrammeService {
     return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
-  find(ctx: RequestContext, query: ProgrammeQuery, limit: number, after: SortKey[] | null): Promise<ProgrammeRow[]> {
-    return findProgrammes(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: ProgrammeQuery, seek: Seek): Promise<ProgrammeRow[]> {
+    return findProgrammes(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: ProgrammeQuery): Promise<number> {

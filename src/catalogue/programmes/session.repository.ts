@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../../infra/read-only-entities';
-import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec } from '../../infra/keyset';
+import { keysetPage, lateralPageSql, sortValue, type SortKey, type SortSpec, type Seek } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 import { ProgrammeStatus, SessionStatus, type ProgrammeFormat, type ProgrammeKind, type Topic } from '../catalogue.enums';
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from '../geo';
@@ -62,7 +62,7 @@ function conditions(query: SessionQuery): Conditions {
 const FROM = 'programme_session s join programme p on p.id = s.programme_id join institution i on i.id = s.institution_id';
 
 /** One keyset page of sessions, soonest or nearest first. */
-export async function findSessions(em: EntityManager, query: SessionQuery, limit: number, after: SortKey[] | null): Promise<SessionRow[]> {
+export async function findSessions(em: EntityManager, query: SessionQuery, seek: Seek): Promise<SessionRow[]> {
   const where = conditions(query);
   const byDistance = query.sort === 'DISTANCE' && query.near;
   const sortSelect = byDistance ? distanceSql('i.earth_point') : 's.starts_at';
@@ -72,8 +72,7 @@ export async function findSessions(em: EntityManager, query: SessionQuery, limit
     inner: `select ${sessionsReadOnly.columns(em, 's')}, ${sortSelect} as sort_key, ${distance} as distance_m from ${FROM} where ${where.toSql()}`,
     params: [...(byDistance && query.near ? distanceParams(query.near) : []), ...(query.near ? distanceParams(query.near) : []), ...where.params],
     spec,
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ session: sessionsReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key), distanceMetres: row.distance_m }));
 }
@@ -100,25 +99,19 @@ export async function findSessionsOfParents(
   em: EntityManager,
   parentIds: readonly string[],
   options: SessionsOfParent,
-  limit: number,
-  after: SortKey[] | null,
+  seek: Seek,
 ): Promise<{ parentId: string; session: ProgrammeSession; startsAt: Date }[]> {
   const where = sessionsOfParentConditions(options);
-  const sql = lateralPageSql({
+  const page = lateralPageSql({
     table: 'programme_session',
     alias: 's',
     parentColumn: `s.${options.parentColumn}`,
     where: where.toSql(),
     sort: START_ORDER,
     idExpr: 's.id',
-    hasAfter: after !== null,
+    seek,
   });
-  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(sql, [
-    pgArray(parentIds),
-    ...where.params,
-    ...(after ?? []),
-    limit,
-  ]);
+  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(page.sql, [pgArray(parentIds), ...where.params, ...page.seekParams]);
   // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
     const session = sessionsReadOnly.fromRow(em, row);

@@ -50,7 +50,7 @@ export class SessionResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `sessions:${query.sort}`,
-      fetch: ({ limit, after }) => ctx.services.sessions.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.sessions.find(ctx, query, seek),
       keyOf: (row) => [row.sortKey, row.session.id],
       edge: (row, cursor) => ({ cursor, node: row.session, distanceKm: metresToKm(row.distanceMetres) }),
       count: () => ctx.services.sessions.count(ctx, query),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../core/context';
 import { BadInputError, NotFoundError, UserInputError } from '../../core/errors';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import { type ProgrammeFormat, type ProgrammeKind, ProgrammeStatus, SessionStatus, type Topic } from '../catalogue.enums';
 import type { Near } from '../geo.types';
 import { draftAccess, type ProgrammeService } from './programme.service';
@@ -84,8 +84,8 @@ export class SessionService {
     return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
-  find(ctx: RequestContext, query: SessionQuery, limit: number, after: SortKey[] | null): Promise<SessionRow[]> {
-    return findSessions(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: SessionQuery, seek: Seek): Promise<SessionRow[]> {
+    return findSessions(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: SessionQuery): Promise<number> {

@@ -1,7 +1,7 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadOnlyEntities } from '../../infra/read-only-entities';
-import { keysetPage, sortValue, type SortKey, type SortSpec } from '../../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type SortSpec, type Seek } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 import type { UnitLevel } from '../catalogue.enums';
 import { rankSortKey, textMatch, textRank, type TextSearch } from '../text-search';
@@ -52,15 +52,14 @@ function sortOf(query: UnitQuery): { select: string; params: unknown[]; spec: So
 }
 
 /** One keyset page of units, by relevance when searching, else by name. */
-export async function findUnits(em: EntityManager, query: UnitQuery, limit: number, after: SortKey[] | null): Promise<UnitRow[]> {
+export async function findUnits(em: EntityManager, query: UnitQuery, seek: Seek): Promise<UnitRow[]> {
   const where = conditions(query);
   const sort = sortOf(query);
   const rows = await keysetPage<Record<string, unknown> & { sort_key: unknown }>(em, {
     inner: `select ${unitsReadOnly.columns(em, 'u')}, ${sort.select} as sort_key from administrative_unit u where ${where.toSql()}`,
     params: [...sort.params, ...where.params],
     spec: sort.spec,
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ unit: unitsReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key) }));
 }

@@ -49,7 +49,7 @@ export class UnitResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `units:${query.search ? 'RELEVANCE' : 'NAME'}`,
-      fetch: ({ limit, after }) => ctx.services.units.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.units.find(ctx, query, seek),
       keyOf: (row) => [row.sortKey, row.unit.id],
       edge: (row, cursor): Edge<AdministrativeUnit> => ({ cursor, node: row.unit }),
       count: () => ctx.services.units.count(ctx, query),

@@ -6,7 +6,7 @@ import { UnitLevel } from '../catalogue.enums';
 import { countOnce, resolveTextSearch, textSearchOf } from '../text-search';
 import { AdministrativeUnit } from './unit.entity';
 import { countUnits, findUnitByCode, findUnits, type UnitQuery, type UnitRow } from './unit.repository';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 
 export interface UnitFilter {
   search?: string | null;
@@ -72,8 +72,8 @@ export class UnitService {
     return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
-  find(ctx: RequestContext, query: UnitQuery, limit: number, after: SortKey[] | null): Promise<UnitRow[]> {
-    return findUnits(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: UnitQuery, seek: Seek): Promise<UnitRow[]> {
+    return findUnits(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: UnitQuery): Promise<number> {

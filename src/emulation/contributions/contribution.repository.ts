@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, sortValue, type IdRow, type SortKey } from '../../infra/keyset';
+import { keysetPage, sortValue, type IdRow, type Seek } from '../../infra/keyset';
 import { Conditions } from '../../infra/sql';
 import type { ContributionKind, ContributorKind } from '../emulation.enums';
 
@@ -29,14 +29,13 @@ function conditions(query: ContributionQuery): Conditions {
 }
 
 /** One keyset page of contributions, newest day first. */
-export async function findContributionIds(em: EntityManager, query: ContributionQuery, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
+export async function findContributionIds(em: EntityManager, query: ContributionQuery, seek: Seek): Promise<IdRow[]> {
   const where = conditions(query);
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select c.id, c.contributed_on::text as sort_key from ${FROM} where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'desc', cast: 'text' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }

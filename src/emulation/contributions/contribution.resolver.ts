@@ -67,7 +67,7 @@ export class ContributionResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'contributions:DAY',
-      fetch: (limit, after) => findContributionIds(ctx.em, query, limit, after),
+      fetch: (seek) => findContributionIds(ctx.em, query, seek),
       count: () => countContributions(ctx.em, query),
       load: async (ids) => {
         const rows = await ctx.em.find(Contribution, { id: { $in: ids } });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, sortValue, type SortKey } from '../../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type Seek } from '../../infra/keyset';
 import { Conditions } from '../../infra/sql';
 import type { HonourRollEntryKind, HonourRollSubjectKind } from '../emulation.enums';
 
@@ -58,14 +58,13 @@ function conditions(query: HonourRollQuery): Conditions {
 }
 
 /** One keyset page of the honour roll, latest decision first. */
-export async function findHonourRoll(em: EntityManager, query: HonourRollQuery, limit: number, after: SortKey[] | null): Promise<HonourRollEntry[]> {
+export async function findHonourRoll(em: EntityManager, query: HonourRollQuery, seek: Seek): Promise<HonourRollEntry[]> {
   const where = conditions(query);
   const rows = await keysetPage<Record<string, string | number | null> & { id: string; sort_key: unknown }>(em, {
     inner: `select e.*, e.decision_date as sort_key from (${ENTRIES}) e where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'desc', cast: 'text' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({
     id: row.id,

@@ -24,8 +24,8 @@ export class HonourRollResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'honour-roll:DECISION',
-      fetch: async (limit, after) => {
-        const rows = await findHonourRoll(ctx.em, query, limit, after);
+      fetch: async (seek) => {
+        const rows = await findHonourRoll(ctx.em, query, seek);
         for (const row of rows) fetched.set(row.id, row);
         return rows;
       },

@@ -34,8 +34,8 @@ export class InitiativeResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'initiatives:END',
-      fetch: async (limit, after) =>
-        (await keysetPage<{ id: string; sort_key: unknown }>(ctx.em, { inner: `select i.id, i.period_to::text as sort_key ${WITHIN}`, params, spec: { expr: 't.sort_key', direction: 'desc', cast: 'text' }, after, limit })).map(
+      fetch: async (seek) =>
+        (await keysetPage<{ id: string; sort_key: unknown }>(ctx.em, { inner: `select i.id, i.period_to::text as sort_key ${WITHIN}`, params, spec: { expr: 't.sort_key', direction: 'desc', cast: 'text' }, seek })).map(
           (row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }),
         ),
       count: async () => Number((await ctx.em.execute<{ count: string }[]>(`select count(*) ${WITHIN}`, params))[0]?.count ?? 0),

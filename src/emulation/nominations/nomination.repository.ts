@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, sortValue, type IdRow, type SortKey } from '../../infra/keyset';
+import { keysetPage, sortValue, type IdRow, type Seek } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 import type { NominationStatus } from '../emulation.enums';
 
@@ -20,14 +20,13 @@ function conditions(query: NominationQuery): Conditions {
 }
 
 /** One keyset page of the nominations the viewer may read, newest first. */
-export async function findNominationIds(em: EntityManager, query: NominationQuery, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
+export async function findNominationIds(em: EntityManager, query: NominationQuery, seek: Seek): Promise<IdRow[]> {
   const where = conditions(query);
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select n.id, n.created_at as sort_key from nomination n where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'desc', cast: 'timestamptz' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }

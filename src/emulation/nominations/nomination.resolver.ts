@@ -67,7 +67,7 @@ export class NominationResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'nominations:CREATED',
-      fetch: (limit, after) => findNominationIds(ctx.em, query, limit, after),
+      fetch: (seek) => findNominationIds(ctx.em, query, seek),
       count: () => countNominations(ctx.em, query),
       load: (ids) => readableNominations(ctx, ids),
     });

@@ -51,7 +51,7 @@ export class EnrollmentResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'myEnrollments',
-      fetch: async ({ limit, after }) => enrollmentPage(ctx, await findEnrollmentsOfCitizen(ctx.em, citizen.id, limit, after)),
+      fetch: async (seek) => enrollmentPage(ctx, await findEnrollmentsOfCitizen(ctx.em, citizen.id, seek)),
       keyOf: ({ row }) => [row.sort_key, row.id],
       edge: ({ enrollment }, cursor) => ({ cursor, node: enrollment }),
       count: () => countRows(ctx.em, 'enrollment', 'citizen_id', citizen.id),
@@ -126,7 +126,7 @@ export class SessionLearningResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `session.enrollments:${session.id}:${status ?? ''}`,
-      fetch: async ({ limit, after }) => enrollmentPage(ctx, await findEnrollmentsOfSession(ctx.em, session.id, status, limit, after)),
+      fetch: async (seek) => enrollmentPage(ctx, await findEnrollmentsOfSession(ctx.em, session.id, status, seek)),
       keyOf: ({ row }) => [row.sort_key, row.id],
       edge: ({ enrollment }, cursor) => ({ cursor, node: enrollment }),
       count: async () => (status ? ctx.em.count(Enrollment, { session: session.id, status }) : countRows(ctx.em, 'enrollment', 'session_id', session.id)),
@@ -140,8 +140,8 @@ export class SessionLearningResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `session.roster:${session.id}`,
-      fetch: async ({ limit, after }) => {
-        const rows = await findAttendanceOfSession(ctx.em, session.id, limit, after);
+      fetch: async (seek) => {
+        const rows = await findAttendanceOfSession(ctx.em, session.id, seek);
         const found = new Map((await ctx.em.find(Attendance, { id: { $in: rows.map((r) => r.id) } }, { populate: ['citizen'] })).map((a) => [a.id, a]));
         return rows.flatMap((row) => (found.get(row.id) ? [{ row, attendance: found.get(row.id) as Attendance }] : []));
       },

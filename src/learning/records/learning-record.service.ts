@@ -2,7 +2,7 @@ import { isProvinceAdmin, isStaffOf, type Actor } from '../../core/actor';
 import { Role } from '../../core/roles';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import type { Citizen } from '../../people/citizens/citizen.entity';
 import { mayReadRecordOf } from '../learning-access';
 import { LearningLog } from '../logs/learning-log.entity';
@@ -29,8 +29,8 @@ export class LearningRecordService {
   }
 
   /** The caller checked that the actor may read this citizen's record. */
-  logsOf(ctx: RequestContext, citizenId: string, year: number | null, limit: number, after: SortKey[] | null): Promise<LogPageRow[]> {
-    return findLogsOfCitizen(ctx.em, citizenId, year, limit, after);
+  logsOf(ctx: RequestContext, citizenId: string, year: number | null, seek: Seek): Promise<LogPageRow[]> {
+    return findLogsOfCitizen(ctx.em, citizenId, year, seek);
   }
 
   countLogsOf(ctx: RequestContext, citizenId: string, year: number | null): Promise<number> {
@@ -57,8 +57,8 @@ export class LearningRecordService {
     return { institutionId };
   }
 
-  pending(ctx: RequestContext, scope: QueueScope, limit: number, after: SortKey[] | null): Promise<LogPageRow[]> {
-    return findPendingLogs(ctx.em, scope, limit, after);
+  pending(ctx: RequestContext, scope: QueueScope, seek: Seek): Promise<LogPageRow[]> {
+    return findPendingLogs(ctx.em, scope, seek);
   }
 
   countPending(ctx: RequestContext, scope: QueueScope): Promise<number> {

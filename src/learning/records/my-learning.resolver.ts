@@ -25,7 +25,7 @@ function logsConnection(ctx: RequestContext, citizenId: string, year: number | n
     args: page,
     codec: ctx.services.cursors,
     scope: `learningLogs:${citizenId}:${year ?? ''}`,
-    fetch: async ({ limit, after }) => logPage(ctx, await ctx.services.learning.records.logsOf(ctx, citizenId, year, limit, after)),
+    fetch: async (seek) => logPage(ctx, await ctx.services.learning.records.logsOf(ctx, citizenId, year, seek)),
     keyOf: ({ row }) => [row.sort_key, row.id],
     edge: ({ log }, cursor) => ({ cursor, node: log }),
     count: () => ctx.services.learning.records.countLogsOf(ctx, citizenId, year),

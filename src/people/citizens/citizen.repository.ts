@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { textMatch, type TextSearch } from '../../catalogue/text-search';
-import { keysetPage, sortValue, type SortKey } from '../../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type Seek } from '../../infra/keyset';
 import { Conditions, pgArray } from '../../infra/sql';
 
 export interface CitizenQuery {
@@ -29,14 +29,13 @@ function conditions(query: CitizenQuery): Conditions {
 const FROM = 'citizen c join administrative_unit u on u.id = c.residence_id';
 
 /** One keyset page of citizens' ids by name (unaccented, then id). */
-export async function findCitizenIds(em: EntityManager, query: CitizenQuery, limit: number, after: SortKey[] | null): Promise<CitizenRow[]> {
+export async function findCitizenIds(em: EntityManager, query: CitizenQuery, seek: Seek): Promise<CitizenRow[]> {
   const where = conditions(query);
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select c.id, c.search_text as sort_key from ${FROM} where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'asc', cast: 'text' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }

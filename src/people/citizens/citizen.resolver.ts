@@ -63,7 +63,7 @@ export class CitizenResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'citizens:NAME',
-      fetch: (limit, after) => ctx.services.citizens.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.citizens.find(ctx, query, seek),
       count: () => ctx.services.citizens.count(ctx, query),
       load: (ids) => citizenById(ctx).loadMany(ids),
     });

@@ -9,7 +9,7 @@ import { isValidOn, type UnitService } from '../../catalogue/units/unit.service'
 import { countOnce, resolveTextSearch, textSearchOf } from '../../catalogue/text-search';
 import type { RequestContext } from '../../core/context';
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../core/errors';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import { todayInVietnam } from '../../core/time';
 import { citizenOfActor, mayReadCitizen } from './citizen-access';
 import { Citizen } from './citizen.entity';
@@ -155,8 +155,8 @@ export class CitizenService {
     return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
-  find(ctx: RequestContext, query: CitizenQuery, limit: number, after: SortKey[] | null): Promise<CitizenRow[]> {
-    return findCitizenIds(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: CitizenQuery, seek: Seek): Promise<CitizenRow[]> {
+    return findCitizenIds(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: CitizenQuery): Promise<number> {

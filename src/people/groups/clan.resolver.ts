@@ -55,7 +55,7 @@ export class ClanResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'clans:NAME',
-      fetch: (limit, after) => ctx.services.groupLists.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.groupLists.find(ctx, query, seek),
       count: () => ctx.services.groupLists.count(ctx, query),
       load: (ids) => clanById(ctx).loadMany(ids),
     });

@@ -3,7 +3,7 @@ import { Role } from '../../core/roles';
 import type { UnitService } from '../../catalogue/units/unit.service';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError } from '../../core/errors';
-import type { IdRow, SortKey } from '../../infra/keyset';
+import type { IdRow, Seek } from '../../infra/keyset';
 import { countGroups, findGroupIds, type GroupQuery } from '../people.repository';
 
 export type GroupTable = GroupQuery['table'];
@@ -22,8 +22,8 @@ export class GroupListService {
     return { table, unitColumn: table === 'household' ? 'hamlet_id' : 'unit_id', scopePaths, unitPath: unit?.path ?? null, kinds: filter.kinds ?? null };
   }
 
-  find(ctx: RequestContext, query: GroupQuery, limit: number, after: SortKey[] | null): Promise<IdRow[]> {
-    return findGroupIds(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: GroupQuery, seek: Seek): Promise<IdRow[]> {
+    return findGroupIds(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: GroupQuery): Promise<number> {

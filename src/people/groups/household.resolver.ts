@@ -59,7 +59,7 @@ export class HouseholdResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'households:NAME',
-      fetch: (limit, after) => ctx.services.groupLists.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.groupLists.find(ctx, query, seek),
       count: () => ctx.services.groupLists.count(ctx, query),
       load: (ids) => householdById(ctx).loadMany(ids),
     });

@@ -54,7 +54,7 @@ export class OrganisationResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'organisations:NAME',
-      fetch: (limit, after) => ctx.services.groupLists.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.groupLists.find(ctx, query, seek),
       count: () => ctx.services.groupLists.count(ctx, query),
       load: (ids) => organisationById(ctx).loadMany(ids),
     });
@@ -128,7 +128,7 @@ export class OrganisationResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `organisation-members:${organisation.id}:${day}:${role ?? ''}`,
-      fetch: (limit, after) => findOrganisationMemberIds(ctx.em, organisation.id, day, role, limit, after),
+      fetch: (seek) => findOrganisationMemberIds(ctx.em, organisation.id, day, role, seek),
       count: () => countOrganisationMembers(ctx.em, organisation.id, day, role),
       load: async (ids) => {
         const rows = await ctx.em.find(OrganisationMembership, { id: { $in: ids } }, { populate: ['citizen.residence'] });

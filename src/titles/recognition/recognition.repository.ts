@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
-import { keysetPage, sortValue, type SortKey } from '../../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type Seek } from '../../infra/keyset';
 import { Conditions, likeEscape, pgArray } from '../../infra/sql';
 import type { SubjectKind } from '../engine/engine.enums';
 import type { AwardStatus } from './recognition.enums';
@@ -41,14 +41,13 @@ function awardConditions(query: AwardQuery): Conditions {
 const AWARDS_FROM = 'title_award a join administrative_unit u on u.id = a.unit_id';
 
 /** One keyset page of award ids, the most recently recorded first. */
-export async function findAwardIds(em: EntityManager, query: AwardQuery, limit: number, after: SortKey[] | null): Promise<{ id: string; sortKey: SortKey }[]> {
+export async function findAwardIds(em: EntityManager, query: AwardQuery, seek: Seek): Promise<{ id: string; sortKey: SortKey }[]> {
   const where = awardConditions(query);
   const rows = await keysetPage<{ id: string; sort_key: unknown }>(em, {
     inner: `select a.id, a.recorded_at as sort_key from ${AWARDS_FROM} where ${where.toSql()}`,
     params: where.params,
     spec: { expr: 't.sort_key', direction: 'desc', cast: 'timestamptz' },
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ id: row.id, sortKey: sortValue(row.sort_key) }));
 }

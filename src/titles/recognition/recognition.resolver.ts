@@ -59,7 +59,7 @@ export class TitleAwardResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'titleAwards:RECORDED',
-      fetch: (limit, after) => ctx.services.titles.recognition.findIds(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.titles.recognition.findIds(ctx, query, seek),
       count: () => ctx.services.titles.recognition.count(ctx, query),
       load: (ids) => ctx.services.titles.recognition.get(ctx, ids),
     });

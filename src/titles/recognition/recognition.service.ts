@@ -16,7 +16,7 @@ import { countAwards, findAwardIds, findAwardsOfSubjects, findUnitInfo, type Awa
 import { TitleDefinition } from '../rulesets/ruleset.entity';
 import { resolveSubjects, type ResolvedSubject } from '../subject-units';
 import { TitleKind } from '../titles.enums';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 
 const MAX_SUBJECTS = 500;
 
@@ -145,8 +145,8 @@ export class RecognitionService {
     return { unitPath: unit.path, year: filter.year, titleKind: filter.titleKind, unitLevel: filter.unitLevel, status: filter.status };
   }
 
-  findIds(ctx: RequestContext, query: AwardQuery, limit: number, after: SortKey[] | null) {
-    return findAwardIds(ctx.em, query, limit, after);
+  findIds(ctx: RequestContext, query: AwardQuery, seek: Seek) {
+    return findAwardIds(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: AwardQuery): Promise<number> {

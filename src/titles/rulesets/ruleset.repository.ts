@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, sortValue, type SortKey, type SortSpec } from '../../infra/keyset';
+import { keysetPage, sortValue, type SortKey, type SortSpec, type Seek } from '../../infra/keyset';
 import { ReadOnlyEntities } from '../../infra/read-only-entities';
 import { Conditions, pgArray } from '../../infra/sql';
 import { TitleDefinition, TitleIndicator, TitleRuleset } from './ruleset.entity';
@@ -20,14 +20,13 @@ function conditions(query: RulesetQuery): Conditions {
 }
 
 /** A page of rulesets, the most recently created first. */
-export async function findRulesets(em: EntityManager, query: RulesetQuery, limit: number, after: SortKey[] | null): Promise<{ ruleset: TitleRuleset; sortKey: SortKey }[]> {
+export async function findRulesets(em: EntityManager, query: RulesetQuery, seek: Seek): Promise<{ ruleset: TitleRuleset; sortKey: SortKey }[]> {
   const where = conditions(query);
   const rows = await keysetPage<Record<string, unknown> & { sort_key: unknown }>(em, {
     inner: `select ${rulesetsReadOnly.columns(em, 'r')}, r.created_at as sort_key from title_ruleset r where ${where.toSql()}`,
     params: where.params,
     spec: NEWEST_FIRST,
-    after,
-    limit,
+    seek,
   });
   return rows.map((row) => ({ ruleset: rulesetsReadOnly.fromRow(em, row), sortKey: sortValue(row.sort_key) }));
 }

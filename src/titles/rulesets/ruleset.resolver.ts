@@ -67,7 +67,7 @@ export class RulesetResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: 'rulesets',
-      fetch: ({ limit, after }) => ctx.services.rulesets.find(ctx, query, limit, after),
+      fetch: (seek) => ctx.services.rulesets.find(ctx, query, seek),
       keyOf: (row) => [row.sortKey, row.ruleset.id],
       edge: (row, cursor) => ({ cursor, node: row.ruleset }),
       count: () => ctx.services.rulesets.count(ctx, query),

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { isProvinceAdmin } from '../../core/actor';
 import { Account } from '../../auth/account.entity';
-import type { SortKey } from '../../infra/keyset';
+import type { Seek } from '../../infra/keyset';
 import { TitleDefinition, TitleIndicator, TitleRuleset, type MetricParams, type ScoringBand, type TitleCriterion } from './ruleset.entity';
 import {
   countRulesets,
@@ -105,8 +105,8 @@ export class RulesetService {
     };
   }
 
-  find(ctx: RequestContext, query: RulesetQuery, limit: number, after: SortKey[] | null) {
-    return findRulesets(ctx.em, query, limit, after);
+  find(ctx: RequestContext, query: RulesetQuery, seek: Seek) {
+    return findRulesets(ctx.em, query, seek);
   }
 
   count(ctx: RequestContext, query: RulesetQuery): Promise<number> {
