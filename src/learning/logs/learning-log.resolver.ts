@@ -190,8 +190,8 @@ export class LearningLogResolver {
     return log.verifiedByEnterer;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'A download URL of the evidence file, valid 5 minutes.' })
+  @FieldResolver(() => String, { nullable: true, description: 'A download URL of the evidence file: the same URL for every request of a signing window (MEDIA_DOWNLOAD_URL_WINDOW_SECONDS, 15 minutes by default), so caches keep it, and valid at least one window more.' })
   evidenceUrl(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<string> | null {
-    return ctx.services.learning.logs.evidenceUrl(log);
+    return log.evidenceKey ? ctx.services.media.urlOf(ctx, log.evidenceKey) : null;
   }
 }

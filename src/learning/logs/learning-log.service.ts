@@ -70,11 +70,6 @@ export class LearningLogService {
     return { key, uploadUrl, expiresAt: new Date(ctx.now.getTime() + EVIDENCE_UPLOAD_SECONDS * 1000) };
   }
 
-  /** A short-lived download URL of a log's evidence file; the caller has checked the actor may read the log. */
-  evidenceUrl(log: LearningLog): Promise<string> | null {
-    return log.evidenceKey ? this.storage().presignGet(log.evidenceKey, 300) : null;
-  }
-
   /**
    * Transactional, idempotent with `idempotencyKey`. The citizen declares an external activity, or
    * an official declares it for a citizen they act for (recorded as `recordedBy`); it waits for verification.
