@@ -34,6 +34,7 @@ import { SourceHoursResolver, TopicHoursResolver } from '../learning/records/hou
 import { LearningLogResolver } from '../learning/logs/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/plans/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/records/my-learning.resolver';
+import { EvidenceUploadResolver } from '../media/evidence-upload.resolver';
 import { MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
 import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
@@ -97,6 +98,7 @@ export const RESOLVERS = [
   CitizenLearningResolver,
   LearningPlanResolver,
   MediaAssetResolver,
+  EvidenceUploadResolver,
   MediaRenditionResolver,
   JobQueueResolver,
   LearningResourceResolver,

@@ -29,6 +29,7 @@ import { createLearningServices, type LearningServices } from '../learning';
 import { MediaReadService } from '../media/media-read.service';
 import { ProcessingService } from '../media/processing.service';
 import { StepRunner } from '../media/step-runner';
+import { EvidenceUploadService } from '../media/evidence-upload.service';
 import { UploadService } from '../media/upload.service';
 import { JobQueueService } from '../operations/job-queues.service';
 import { createReportServices, type ReportServices } from '../reports';
@@ -58,6 +59,7 @@ export interface Services {
   learning: LearningServices;
   media: MediaReadService;
   uploads: UploadService;
+  evidenceUploads: EvidenceUploadService;
   processing: ProcessingService;
   steps: StepRunner;
   /** Producers of every queue, opened on first use. */
@@ -87,6 +89,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     return storage;
   };
   const media = new MediaReadService(config.media, storageOf);
+  const uploads = new UploadService(config.media, storageOf);
   const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log);
   const processing = new ProcessingService(config.media, media, events);
   const institutions = new InstitutionService(units);
@@ -116,7 +119,8 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     rulesets: new RulesetService(),
     learning: createLearningServices(config.jwtSecret, storageOf),
     media,
-    uploads: new UploadService(config.media, storageOf),
+    uploads,
+    evidenceUploads: new EvidenceUploadService(uploads),
     processing,
     steps: new StepRunner(config.media, storageOf, processing),
     queues,

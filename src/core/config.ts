@@ -119,6 +119,8 @@ export interface Config {
   trustProxyHops: number;
   /** Web origins allowed to call the API from a browser; `*` for any. */
   corsOrigins: string[];
+  /** max-age of the Cache-Control of signed-out persisted GET queries answered without errors; 0: never cached. */
+  publicCacheSeconds: number;
   media: MediaConfig;
   titles: TitlesConfig;
   signIn: SignInLimits;
@@ -176,9 +178,10 @@ export interface TitlesConfig {
 export interface MediaConfig {
   /** Largest upload per kind of file, in bytes. */
   maxBytes: { image: number; document: number; audio: number; video: number };
-  /** Lifetime of a presigned upload URL, and of download and rendition URLs. */
+  /** Lifetime of a presigned upload URL. */
   uploadUrlSeconds: number;
-  downloadUrlSeconds: number;
+  /** Download and rendition URLs are signed once per window of this many seconds and stay valid one window more (src/infra/signing-window.ts). */
+  downloadUrlWindowSeconds: number;
   /** Uploads not completed this long after they were created are deleted by the cleanup job. */
   abandonedUploadHours: number;
   /** Jobs of each media queue a worker process runs at once. */
@@ -212,7 +215,8 @@ function readMediaConfig(env: Env): MediaConfig {
       video: mib('MEDIA_MAX_VIDEO_MB', 2048),
     },
     uploadUrlSeconds: readInt(env, 'MEDIA_UPLOAD_URL_SECONDS', 900, 60, 7 * 86_400),
-    downloadUrlSeconds: readInt(env, 'MEDIA_DOWNLOAD_URL_SECONDS', 900, 60, 7 * 86_400),
+    // Two windows at most the 7 days S3 allows a presigned URL.
+    downloadUrlWindowSeconds: readInt(env, 'MEDIA_DOWNLOAD_URL_WINDOW_SECONDS', 900, 1, (7 * 86_400) / 2),
     abandonedUploadHours: readInt(env, 'MEDIA_ABANDONED_UPLOAD_HOURS', 24, 1, 24 * 365),
     concurrency: {
       image: readInt(env, 'MEDIA_IMAGE_CONCURRENCY', 3, 1, 64),
@@ -330,6 +334,7 @@ export function loadConfig(env: Env = process.env): Config {
       signedIn: readInt(env, 'RATE_LIMIT_PER_MINUTE_SIGNED_IN', 1200, 0, 1_000_000),
     },
     corsOrigins: readList(env, 'CORS_ORIGINS', ['*']),
+    publicCacheSeconds: readInt(env, 'PUBLIC_CACHE_SECONDS', 60, 0, 86_400),
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
     media: readMediaConfig(env),

@@ -17,6 +17,13 @@ export interface RequestContext {
   /** The client's address (as TRUST_PROXY_HOPS lets it be read), for limits per address; absent outside HTTP requests. */
   clientAddress?: string;
   services: ContextServices;
+  /** Told the expiry of every signed URL put in the response, so a cache keeps it no longer; absent outside HTTP requests. */
+  signedUrls?: SignedUrlExpiries;
+}
+
+/** Collects when the signed URLs of a response stop working. */
+export interface SignedUrlExpiries {
+  expiresAt(at: Date): void;
 }
 
 /**

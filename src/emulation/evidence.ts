@@ -1,10 +1,15 @@
+import type { RequestContext } from '../core/context';
 import { UserInputError } from '../core/errors';
 
-/** Evidence or dossier file keys as given: trimmed, non-empty, each within the length keys have elsewhere. */
-export function checkFileKeys(keys: readonly string[] | null | undefined, field: string): string[] {
-  const cleaned = (keys ?? []).map((key) => key.trim()).filter((key) => key.length > 0);
+/**
+ * Evidence or dossier file keys as given: trimmed, non-empty, at most 20, each of an evidence file
+ * the actor uploaded and completed (`createEvidenceFileUpload`), but for those already on the record (`kept`).
+ */
+export async function checkFileKeys(ctx: RequestContext, keys: readonly string[] | null | undefined, field: string, kept: readonly string[] = []): Promise<string[]> {
+  const cleaned = [...new Set((keys ?? []).map((key) => key.trim()).filter((key) => key.length > 0))];
   if (cleaned.length > 20) throw new UserInputError('TOO_LONG', 'At most 20 files are attached', [field]);
   if (cleaned.some((key) => key.length > 500)) throw new UserInputError('EVIDENCE_KEY_TOO_LONG', 'An evidence key has at most 500 characters', [field]);
+  await ctx.services.evidenceUploads.requireCompleted(ctx, cleaned, field, kept);
   return cleaned;
 }
 

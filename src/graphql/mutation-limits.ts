@@ -18,6 +18,8 @@ export const COSTLY_MUTATIONS: ReadonlySet<string> = new Set([
   'importLearningLogs',
   'createUpload',
   'createEvidenceUpload',
+  'createEvidenceFileUpload',
+  'completeEvidenceUpload',
   'completeUpload',
   'consolidateNominations',
   'createReportAttachmentUpload',

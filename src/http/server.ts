@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config';
 import { actorOf, bearerToken, budgetOwnerOf } from './caller';
+import { cacheControlOf, NOT_CACHEABLE, SignedUrlLifetime, VARY } from './cache-control';
 import { cors } from './cors';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from '../core/context';
@@ -60,6 +61,7 @@ type ContextWithStats = RequestContext & TokenState & {
   record: RequestRecord;
   /** Whose rate limit the request spends; null when it is off for the caller. */
   budgetOwner: BudgetOwner | null;
+  signedUrls: SignedUrlLifetime;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -126,12 +128,23 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
             async didResolveOperation({ operationName, contextValue }) {
               contextValue.record.operationName = operationName ?? null;
             },
-            async willSendResponse({ response, contextValue }) {
-              if (response.body.kind !== 'single') return;
+            async willSendResponse({ request, response, contextValue }) {
+              response.http.headers.set('vary', VARY);
+              if (response.body.kind !== 'single') {
+                response.http.headers.set('cache-control', NOT_CACHEABLE);
+                return;
+              }
               const extensions: Record<string, unknown> = { ...response.body.singleResult.extensions, requestId: contextValue.requestId };
               if (config.exposeQueryStats) extensions.sqlStatements = contextValue.queryStats.sqlStatements;
               response.body.singleResult.extensions = extensions;
-              response.http.headers.set('cache-control', 'no-store');
+              const headers = request.http?.headers;
+              const answered = {
+                method: request.http?.method ?? 'POST',
+                identified: Boolean(headers?.get('authorization') || headers?.get('x-api-key')),
+                persisted: request.extensions?.persistedQuery !== undefined,
+                failed: (response.body.singleResult.errors?.length ?? 0) > 0,
+              };
+              response.http.headers.set('cache-control', cacheControlOf(answered, config.publicCacheSeconds, contextValue.signedUrls.validUntilMs, Date.now()));
               const status = unavailableStatus(response.body.singleResult);
               if (status) response.http.status = status;
             },
@@ -215,6 +228,9 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
   app.use('/graphql', cors(config.corsOrigins));
 
   app.use('/graphql', async (request, response, next) => {
+    // Until Apollo answers with its own: what is refused before it (401, 413, 429) is never cached.
+    response.setHeader('cache-control', NOT_CACHEABLE);
+    response.setHeader('vary', VARY);
     // The token is verified once here; the GraphQL context loads the account's grants from this id.
     const token = bearerToken(request.headers.authorization);
     const accountId = services.auth.accountIdFromToken(token);
@@ -250,6 +266,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
           queryStats: res.locals.queryStats as QueryStats,
           record: res.locals.record as RequestRecord,
           budgetOwner: (res.locals.budgetOwner as BudgetOwner | undefined) ?? null,
+          signedUrls: new SignedUrlLifetime(),
         };
       },
     }),

@@ -54,8 +54,9 @@ export class Storage {
     return (await this.sizeOf(key)) !== null;
   }
 
-  presignGet(key: string, expirySeconds: number): Promise<string> {
-    return this.client.presignedGetObject(this.bucket, key, expirySeconds);
+  /** A presigned GET URL; signed as of `signedAt` (default now), so the same date gives the same URL. */
+  presignGet(key: string, expirySeconds: number, signedAt?: Date): Promise<string> {
+    return this.client.presignedGetObject(this.bucket, key, expirySeconds, {}, signedAt);
   }
 
   /** The object's size in bytes, or null when there is no such object. */

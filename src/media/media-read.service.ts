@@ -3,6 +3,7 @@ import type { MediaConfig } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { NotFoundError } from '../core/errors';
 import { isProvinceAdmin, isStaffOf, staffInstitutionIds } from '../core/actor';
+import { signingWindowOf } from '../infra/signing-window';
 import type { Storage } from '../infra/storage';
 import { pgArray } from '../infra/sql';
 import { MediaAsset, MediaRendition, MediaStep } from './media-asset.entity';
@@ -69,8 +70,13 @@ export class MediaReadService {
     return new Set([...managed, ...published]);
   }
 
-  /** A presigned GET URL, valid for the configured minutes. */
-  urlOf(key: string): Promise<string> {
-    return this.storage().presignGet(key, this.config.downloadUrlSeconds);
+  /**
+   * A presigned GET URL, the same for every request of the signing window `ctx.now` falls in and
+   * valid at least one window more; recorded in the context so the response is cached no longer.
+   */
+  urlOf(ctx: RequestContext, key: string): Promise<string> {
+    const window = signingWindowOf(ctx.now, this.config.downloadUrlWindowSeconds);
+    ctx.signedUrls?.expiresAt(window.validUntil);
+    return this.storage().presignGet(key, window.expirySeconds, window.signedAt);
   }
 }

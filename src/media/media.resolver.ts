@@ -26,7 +26,7 @@ registerNode('MediaAsset', MediaAsset, (ctx, ids) => visibleAssetById(ctx).loadM
 /** The URL of a thumbnail of an asset nearest to a width, or null when it has none (yet). */
 export async function thumbnailUrl(ctx: RequestContext, assetId: string, width: number, format: RenditionFormat | null): Promise<string | null> {
   const rendition = nearestThumbnail(await renditionsOfAsset(ctx).load(assetId), width, format);
-  return rendition ? ctx.services.media.urlOf(rendition.key) : null;
+  return rendition ? ctx.services.media.urlOf(ctx, rendition.key) : null;
 }
 
 @Resolver(() => MediaAssetType)
@@ -95,8 +95,8 @@ export class MediaAssetResolver {
 
 @Resolver(() => MediaRenditionType)
 export class MediaRenditionResolver {
-  @FieldResolver(() => String, { description: 'A short-lived URL of the file.' })
+  @FieldResolver(() => String, { description: 'A signed URL of the file: the same URL for every request of a signing window (MEDIA_DOWNLOAD_URL_WINDOW_SECONDS, 15 minutes by default), so caches keep it, and valid at least one window more.' })
   url(@Root() rendition: MediaRendition, @Ctx() ctx: RequestContext): Promise<string> {
-    return ctx.services.media.urlOf(rendition.key);
+    return ctx.services.media.urlOf(ctx, rendition.key);
   }
 }

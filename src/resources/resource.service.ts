@@ -199,7 +199,7 @@ export class ResourceService {
     if (!resource.asset) throw new UserInputError('NOTHING_TO_DOWNLOAD', 'This resource has no file to download', ['resourceId']);
     const asset = await ctx.em.findOneOrFail(MediaAsset, { id: resource.asset.id });
     if (await recordUsage(ctx.em, resource.id, ctx.actor?.accountId as string, todayInVietnam(ctx.now), ResourceUsageKind.DOWNLOAD)) await ctx.em.refresh(resource);
-    return { resource, url: await this.media.urlOf(asset.originalKey) };
+    return { resource, url: await this.media.urlOf(ctx, asset.originalKey) };
   }
 
   private async publishState(ctx: RequestContext, resource: LearningResource): Promise<void> {

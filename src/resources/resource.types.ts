@@ -240,7 +240,7 @@ export class ResourceDownloadPayload {
   @Field(() => LearningResourceType, { nullable: true, description: 'The resource, with its counts.' })
   resource!: object | null;
 
-  @Field(() => String, { nullable: true, description: 'A short-lived URL of the original file.' })
+  @Field(() => String, { nullable: true, description: 'A signed URL of the original file: the same URL for every request of a signing window (MEDIA_DOWNLOAD_URL_WINDOW_SECONDS, 15 minutes by default), so caches keep it, and valid at least one window more.' })
   url!: string | null;
 
   @Field(() => [UserError], { description: 'What to fix; empty on success.' })

@@ -323,6 +323,7 @@ describe('access matrix of the catalogue mutations', () => {
       'auth.test.ts, api-clients.test.ts': ['register', 'signIn', 'refreshSession', 'signOut', 'grantRole', 'revokeRole', 'createApiClient', 'revokeApiClient'],
       'titles-rulesets.test.ts': ['createRulesetDraft', 'updateTitleDefinition', 'publishRuleset', 'deleteRulesetDraft'],
       'titles-engine.test.ts': ['recalculateTitles', 'attestIndicator'],
+      'evidence-uploads.test.ts': ['createEvidenceFileUpload', 'completeEvidenceUpload'],
       'titles-recognition.test.ts': ['recogniseTitles', 'recognizeTitles', 'revokeTitleAward'],
       'learning-access.test.ts': [
         'enroll', 'cancelEnrollment', 'recordAttendance', 'importAttendance', 'checkIn', 'createEvidenceUpload', 'submitLearningLog', 'voidLearningLog',

@@ -1,6 +1,7 @@
 import { Role } from '../../src/core/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/core/time';
+import { makeJpeg, uploadEvidence } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { appraisedNomination, DECIDE, emulationWorld, nominationInput, SUBMIT, CREATE, type EmulationWorld } from '../helpers/emulation-fixtures';
 import { insertCitizen, insertProgress, vn2024Id } from '../helpers/titles-fixtures';
@@ -53,8 +54,9 @@ function contribution(overrides: Record<string, unknown> = {}) {
 describe('contributions and initiatives', () => {
   it("records contributions on the recipient's side, counts them once verified, and totals them per unit, year and contributor", async () => {
     expect(code(await api.gql(RECORD, { input: contribution() }, { token: world.tokens.outsider }))).toBe('FORBIDDEN');
-    const money = await api.gql(RECORD, { input: contribution({ evidenceKeys: ['evidence/bien-nhan.jpg'] }) }, { token: world.tokens.assessor });
-    expect(money.data?.recordContribution).toMatchObject({ contribution: { status: 'RECORDED', kindLabel: 'Tiền', contributorName: 'Trần Văn Hiếu', valueVnd: 5_000_000, evidenceKeys: ['evidence/bien-nhan.jpg'] }, errors: [] });
+    const receipt = await uploadEvidence(api, world.tokens.assessor, await makeJpeg(64, 48), { contentType: 'image/jpeg', filename: 'bien-nhan.jpg' });
+    const money = await api.gql(RECORD, { input: contribution({ evidenceKeys: [receipt] }) }, { token: world.tokens.assessor });
+    expect(money.data?.recordContribution).toMatchObject({ contribution: { status: 'RECORDED', kindLabel: 'Tiền', contributorName: 'Trần Văn Hiếu', valueVnd: 5_000_000, evidenceKeys: [receipt] }, errors: [] });
     const noValue = await api.gql(RECORD, { input: contribution({ valueVnd: null }) }, { token: world.tokens.assessor });
     expect(noValue.data?.recordContribution.errors).toMatchObject([{ field: ['input', 'valueVnd'], code: 'CONTRIBUTION_VALUE_REQUIRED' }]);
 

@@ -1,4 +1,5 @@
 import { idOf } from '../../src/graphql/global-id';
+import { makePdf, uploadEvidence } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { APPRAISE, CONSOLIDATE, CREATE, DECIDE, emulationWorld, NOMINATION, nominationInput, REJECT, RETURN, REVOKE, SUBMIT, type EmulationWorld } from '../helpers/emulation-fixtures';
 import { insertCitizen, insertUnit } from '../helpers/titles-fixtures';
@@ -28,10 +29,11 @@ async function draft(token = world.tokens.officer): Promise<string> {
 describe('nomination workflow', () => {
   it('takes a nomination from draft to decision, each step by its own authority and recorded with who and when', async () => {
     const citizen = await insertCitizen(api.runtime.orm.em.fork(), world.hamlet, 1970);
-    const created = await api.gql(CREATE, { input: nominationInput(world, { kind: 'CITIZEN', type: 'Citizen', id: citizen }, { fileKeys: ['evidence/ho-so.pdf'] }) }, { token: world.tokens.officer });
+    const dossierFile = await uploadEvidence(api, world.tokens.officer, makePdf('Ho so de nghi'), { contentType: 'application/pdf', filename: 'ho-so.pdf' });
+    const created = await api.gql(CREATE, { input: nominationInput(world, { kind: 'CITIZEN', type: 'Citizen', id: citizen }, { fileKeys: [dossierFile] }) }, { token: world.tokens.officer });
     expect(created.data?.createNomination.errors).toEqual([]);
     const nomination = created.data?.createNomination.nomination;
-    expect(nomination).toMatchObject({ status: 'DRAFT', nomineeKind: 'CITIZEN', nomineeClass: 'INDIVIDUAL', proposer: { name: 'Ủy ban nhân dân Xã Thử Nghiệm' }, nomineeUnit: { name: 'Ấp Một' }, dossier: null, fileKeys: ['evidence/ho-so.pdf'] });
+    expect(nomination).toMatchObject({ status: 'DRAFT', nomineeKind: 'CITIZEN', nomineeClass: 'INDIVIDUAL', proposer: { name: 'Ủy ban nhân dân Xã Thử Nghiệm' }, nomineeUnit: { name: 'Ấp Một' }, dossier: null, fileKeys: [dossierFile] });
     const id = nomination.id;
 
     // Only the Departments' officials move it on, each at their own step.

@@ -36,7 +36,7 @@ describe('requests', () => {
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = (await response.json()) as { data: unknown; extensions: { requestId: string } };
     expect(body).toMatchObject({ data: { me: null }, extensions: { requestId: 'trace-123' } });
   });

@@ -204,7 +204,7 @@ const OPERATIONS: Operation[] = [
 
 describe('access matrix of learning records', () => {
   it('covers every learning mutation of the schema', async () => {
-    const result = await api.gql<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields { name } } } }');
+    const result = await api.gql<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields(includeDeprecated: true) { name } } } }');
     const names = result.data?.__schema.mutationType.fields.map((f) => f.name) ?? [];
     const covered = OPERATIONS.map((op) => op.name.split(' ')[0] as string);
     for (const name of ['enroll', 'cancelEnrollment', 'recordAttendance', 'importAttendance', 'checkIn', 'createEvidenceUpload', 'submitLearningLog', 'voidLearningLog', 'verifyLearningLogs', 'rejectLearningLogs', 'importLearningLogs', 'closeLearningYear', 'createLearningGoal', 'updateLearningGoal', 'deleteLearningGoal']) {

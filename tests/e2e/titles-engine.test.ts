@@ -5,6 +5,7 @@ import { QueueName } from '../../src/infra/queue';
 import { todayInVietnam } from '../../src/core/time';
 import { JobName } from '../../workers/jobs';
 import { startWorkers, type WorkerHost } from '../../workers/host';
+import { makePdf, uploadEvidence } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 import { ATTESTED_CODES, insertCitizen, insertLog, insertUnit, type UnitRow } from '../helpers/titles-fixtures';
 
@@ -226,8 +227,12 @@ describe('titleProgress and attestIndicator', () => {
     ]);
     expect(bad.map((result) => result.data?.attestIndicator.errors[0]?.code)).toEqual(['INDICATOR_NOT_FOUND', 'SCORE_OUT_OF_RANGE', 'SCORE_REQUIRED']);
 
+    const madeUp = await api.gql(ATTEST, { input: { ...input, evidenceKey: 'evidence/bien-ban.pdf' } }, { token: tokens.assessor });
+    expect(madeUp.data?.attestIndicator.errors).toEqual([{ field: ['input', 'evidenceKey'], code: 'EVIDENCE_NOT_FOUND' }]);
+
     expect((await api.gql(ATTEST, { input }, { token: tokens.assessor })).data?.attestIndicator.errors).toEqual([]);
-    const changed = await api.gql(ATTEST, { input: { ...input, score: 9, note: null } }, { token: tokens.admin });
+    const minutes = await uploadEvidence(api, tokens.admin, makePdf('Bien ban danh gia'), { contentType: 'application/pdf', filename: 'bien-ban.pdf' });
+    const changed = await api.gql(ATTEST, { input: { ...input, score: 9, note: null, evidenceKey: minutes } }, { token: tokens.admin });
     expect(changed.data?.attestIndicator.attestation).toMatchObject({
       indicatorCode: 'NUMERACY',
       score: 9,

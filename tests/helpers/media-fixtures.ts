@@ -40,3 +40,25 @@ export async function waitForAsset(api: TestApi, token: string, assetId: string,
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+export const CREATE_EVIDENCE_UPLOAD = `mutation($input: CreateEvidenceFileUploadInput!) { createEvidenceFileUpload(input: $input) { upload { id url expiresAt kind } errors { field code message } } }`;
+export const COMPLETE_EVIDENCE_UPLOAD = `mutation($input: CompleteUploadInput!) { completeEvidenceUpload(input: $input) { evidence { key filename contentType sizeBytes sha256 } errors { field code message } } }`;
+
+/** createEvidenceFileUpload, the bytes PUT to the presigned URL, as a browser does; returns the upload's id. */
+export async function putEvidence(api: TestApi, token: string, bytes: Buffer, options: UploadOptions): Promise<string> {
+  const created = await api.gql(CREATE_EVIDENCE_UPLOAD, { input: { filename: options.filename, contentType: options.contentType, sizeBytes: options.declaredSize ?? bytes.length, sha256: options.sha256 } }, { token });
+  const upload = created.data?.createEvidenceFileUpload.upload;
+  if (!upload) throw new Error(`createEvidenceFileUpload refused: ${JSON.stringify(created.errors ?? created.data?.createEvidenceFileUpload.errors)}`);
+  const response = await fetch(upload.url, { method: 'PUT', body: bytes, headers: { 'content-type': options.contentType } });
+  if (!response.ok) throw new Error(`PUT failed: ${response.status}`);
+  return upload.id;
+}
+
+/** The whole evidence flow: upload, PUT, complete; returns the key a record references. */
+export async function uploadEvidence(api: TestApi, token: string, bytes: Buffer, options: UploadOptions): Promise<string> {
+  const uploadId = await putEvidence(api, token, bytes, options);
+  const completed = await api.gql(COMPLETE_EVIDENCE_UPLOAD, { input: { uploadId } }, { token });
+  const evidence = completed.data?.completeEvidenceUpload.evidence;
+  if (!evidence) throw new Error(`completeEvidenceUpload refused: ${JSON.stringify(completed.errors ?? completed.data?.completeEvidenceUpload.errors)}`);
+  return evidence.key;
+}

@@ -73,7 +73,7 @@ export class Contribution extends BaseEntity<'valueVnd' | 'hours' | 'institution
   @Property({ type: 'text' })
   description!: string;
 
-  /** Keys of evidence files in object storage (uploaded with `createEvidenceUpload`). */
+  /** Keys of evidence files in object storage (uploaded with `createEvidenceFileUpload`). */
   @Property({ type: 'text[]', default: '{}' })
   evidenceKeys: string[] = [];
 

@@ -67,7 +67,7 @@ export class ContributionService {
       recipientKind: fields.recipientKind,
       ...recipient,
       description: requiredText(fields.description, 4000, 'description', 'The description'),
-      evidenceKeys: checkFileKeys(fields.evidenceKeys, 'evidenceKeys'),
+      evidenceKeys: await checkFileKeys(ctx, fields.evidenceKeys, 'evidenceKeys'),
       recordedBy: ctx.em.getReference(Account, ctx.actor.accountId),
     });
     await ctx.em.flush();

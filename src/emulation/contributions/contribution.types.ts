@@ -45,7 +45,7 @@ export class ContributionType extends Node {
   @Field({ description: 'What was given, for what.' })
   description!: string;
 
-  @Field(() => [String], { description: 'Keys of the evidence files (uploaded with createEvidenceUpload).' })
+  @Field(() => [String], { description: 'Keys of the evidence files (uploaded with createEvidenceFileUpload).' })
   evidenceKeys!: string[];
 
   @Field(() => ContributionStatus, { description: 'Recorded or verified; only verified contributions count.' })
@@ -144,7 +144,7 @@ export class RecordContributionInput {
   @MaxLength(4000)
   description!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Keys of evidence files uploaded with createEvidenceUpload.' })
+  @Field(() => [String], { nullable: true, description: 'Keys of evidence files uploaded with createEvidenceFileUpload and completed with completeEvidenceUpload.' })
   evidenceKeys?: string[] | null;
 }
 

@@ -39,7 +39,7 @@ export class InitiativeService {
       ...owner,
       periodFrom,
       periodTo,
-      evidenceKeys: checkFileKeys(fields.evidenceKeys, 'evidenceKeys'),
+      evidenceKeys: await checkFileKeys(ctx, fields.evidenceKeys, 'evidenceKeys'),
       recordedBy: ctx.em.getReference(Account, ctx.actor.accountId),
     });
     await ctx.em.flush();

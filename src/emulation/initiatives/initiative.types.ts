@@ -68,7 +68,7 @@ export class RecordInitiativeInput {
   @Field(() => DateScalar, { description: 'Last day of its period.' })
   periodTo!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Keys of evidence files uploaded with createEvidenceUpload.' })
+  @Field(() => [String], { nullable: true, description: 'Keys of evidence files uploaded with createEvidenceFileUpload and completed with completeEvidenceUpload.' })
   evidenceKeys?: string[] | null;
 }
 

@@ -44,7 +44,7 @@ export class NominationService {
       nomineeName: nominee.name,
       nomineeUnit: ctx.em.getReference(AdministrativeUnit, nominee.unitId),
       achievements: requiredText(fields.achievements, 8000, 'achievements', 'The achievements summary'),
-      fileKeys: checkFileKeys(fields.fileKeys, 'fileKeys'),
+      fileKeys: await checkFileKeys(ctx, fields.fileKeys, 'fileKeys'),
     });
     this.step(ctx, nomination, null, NominationStatus.DRAFT, null);
     await ctx.em.flush();
@@ -56,7 +56,7 @@ export class NominationService {
     const nomination = await this.ownOf(ctx, id);
     if (!EDITABLE.includes(nomination.status)) throw new UserInputError('NOMINATION_NOT_EDITABLE', 'Only a draft or returned nomination is changed', ['id']);
     nomination.achievements = requiredText(fields.achievements, 8000, 'achievements', 'The achievements summary');
-    nomination.fileKeys = checkFileKeys(fields.fileKeys, 'fileKeys');
+    nomination.fileKeys = await checkFileKeys(ctx, fields.fileKeys, 'fileKeys', nomination.fileKeys);
     await ctx.em.flush();
     return nomination;
   }

@@ -208,7 +208,7 @@ export class CreateNominationInput {
   @MaxLength(8000)
   achievements!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Keys of files uploaded with createEvidenceUpload.' })
+  @Field(() => [String], { nullable: true, description: 'Keys of files uploaded with createEvidenceFileUpload and completed with completeEvidenceUpload.' })
   fileKeys?: string[] | null;
 }
 

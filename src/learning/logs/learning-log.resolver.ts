@@ -73,7 +73,10 @@ export class LearningLogResolver {
   }
 
   @Authorized(Role.CITIZEN, Role.ASSESSOR, Role.INSTITUTION_STAFF, Role.PROVINCE_ADMIN)
-  @Mutation(() => EvidenceUploadPayload, { description: 'Where to upload an evidence file (a presigned PUT URL valid 15 minutes): for your own log, or, with `citizenId`, for a citizen you act for.' })
+  @Mutation(() => EvidenceUploadPayload, {
+    description: 'Where to upload an evidence file (a presigned PUT URL valid 15 minutes): for your own log, or, with `citizenId`, for a citizen you act for. Nothing checks the file that arrives.',
+    deprecationReason: 'Use createEvidenceFileUpload, then completeEvidenceUpload: the one upload flow, with the declared type and size checked and the file\'s size and first bytes verified.',
+  })
   async createEvidenceUpload(@Arg('input') input: CreateEvidenceUploadInput, @Ctx() ctx: RequestContext): Promise<EvidenceUploadPayload> {
     const citizenId = input.citizenId ? idOf('Citizen', input.citizenId) : null;
     const outcome = await runMutation(ctx, (tx) => ctx.services.learning.logs.createEvidenceUpload(tx, input.fileName, citizenId));
@@ -190,8 +193,8 @@ export class LearningLogResolver {
     return log.verifiedByEnterer;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'A download URL of the evidence file, valid 5 minutes.' })
+  @FieldResolver(() => String, { nullable: true, description: 'A download URL of the evidence file: the same URL for every request of a signing window (MEDIA_DOWNLOAD_URL_WINDOW_SECONDS, 15 minutes by default), so caches keep it, and valid at least one window more.' })
   evidenceUrl(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<string> | null {
-    return ctx.services.learning.logs.evidenceUrl(log);
+    return log.evidenceKey ? ctx.services.media.urlOf(ctx, log.evidenceKey) : null;
   }
 }

@@ -70,11 +70,6 @@ export class LearningLogService {
     return { key, uploadUrl, expiresAt: new Date(ctx.now.getTime() + EVIDENCE_UPLOAD_SECONDS * 1000) };
   }
 
-  /** A short-lived download URL of a log's evidence file; the caller has checked the actor may read the log. */
-  evidenceUrl(log: LearningLog): Promise<string> | null {
-    return log.evidenceKey ? this.storage().presignGet(log.evidenceKey, 300) : null;
-  }
-
   /**
    * Transactional, idempotent with `idempotencyKey`. The citizen declares an external activity, or
    * an official declares it for a citizen they act for (recorded as `recordedBy`); it waits for verification.
@@ -92,7 +87,7 @@ export class LearningLogService {
       throw new UserInputError('YEAR_CLOSED', `The learning records of ${input.occurredOn.slice(0, 4)} are closed for your area; nothing can be added to that year`, ['occurredOn']);
     }
     await checkDay(ctx, citizen, input.occurredOn, hours);
-    if (input.evidenceKey) await this.checkEvidence(citizen, input.evidenceKey);
+    if (input.evidenceKey) await this.checkEvidence(ctx, citizen, input.evidenceKey);
     const institution = input.institutionId ? await ctx.em.findOne(Institution, { id: input.institutionId }) : null;
     if (input.institutionId && !institution) throw new UserInputError('INSTITUTION_NOT_FOUND', 'No institution has this id', ['institutionId']);
     const log = ctx.em.create(LearningLog, {
@@ -290,7 +285,9 @@ export class LearningLogService {
     return ctx.em.findOne(LearningLog, { citizen, idempotencyKey: key });
   }
 
-  private async checkEvidence(citizen: Citizen, key: string): Promise<void> {
+  /** A file of the upload flow (`createEvidenceFileUpload`), or one PUT to a URL of the deprecated `createEvidenceUpload`. */
+  private async checkEvidence(ctx: RequestContext, citizen: Citizen, key: string): Promise<void> {
+    if (ctx.services.evidenceUploads.isUploadKey(key)) return ctx.services.evidenceUploads.requireCompleted(ctx, [key], 'evidenceKey');
     if (!key.startsWith(`evidence/${citizen.id}/`) || key.includes('..')) {
       throw new UserInputError('EVIDENCE_NOT_YOURS', 'The evidence file must be one you uploaded with createEvidenceUpload', ['evidenceKey']);
     }

@@ -125,7 +125,7 @@ export class SubmitLearningLogInput {
   @Length(1, 100)
   certificateNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Key of an evidence file uploaded with createEvidenceUpload.' })
+  @Field(() => String, { nullable: true, description: 'Key of an evidence file you uploaded: `evidence.key` of `completeEvidenceUpload` (or a key of the deprecated createEvidenceUpload).' })
   @Length(1, 500)
   evidenceKey?: string | null;
 

@@ -21,7 +21,7 @@ async function attachmentView(ctx: RequestContext, attachment: ReportAttachment)
     sha256: attachment.sha256 as string,
     uploadedByName: uploadedBy?.displayName ?? null,
     uploadedAt: attachment.uploadedAt as Date,
-    url: await ctx.services.media.urlOf(attachment.upload.key),
+    url: await ctx.services.media.urlOf(ctx, attachment.upload.key),
   };
 }
 

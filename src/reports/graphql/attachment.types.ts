@@ -25,7 +25,7 @@ export class ReportAttachmentType {
   @Field(() => Date, { description: 'When it was attached.' })
   uploadedAt!: Date;
 
-  @Field({ description: 'A short-lived URL to download the file (valid MEDIA_DOWNLOAD_URL_SECONDS, 15 minutes by default).' })
+  @Field({ description: 'A signed URL to download the file: the same URL for every request of a signing window (MEDIA_DOWNLOAD_URL_WINDOW_SECONDS, 15 minutes by default), so caches keep it, and valid at least one window more.' })
   url!: string;
 }
 

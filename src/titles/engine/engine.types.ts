@@ -322,7 +322,7 @@ export class AttestIndicatorInput {
   @Field(() => String, { nullable: true, description: 'A note, up to 2000 characters.' })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Object key of an evidence file, up to 500 characters.' })
+  @Field(() => String, { nullable: true, description: 'Key of an evidence file you uploaded (`evidence.key` of `completeEvidenceUpload`); a key already on the attestation may stay.' })
   evidenceKey?: string | null;
 }
 

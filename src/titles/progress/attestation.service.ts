@@ -43,6 +43,8 @@ export class AttestationService {
     const value = await this.checkedValue(ctx, subject, fields);
     const key = { subjectKind: subject.kind, subjectId: subject.id, titleKind: subject.titleKind, unitLevel: subject.unitLevel, indicatorCode: fields.indicatorCode, year: fields.year };
     const existing = await ctx.em.findOne(TitleAttestation, key);
+    // A key already on the attestation stays whoever uploaded it; a new one must be the actor's completed upload.
+    if (value.evidenceKey && value.evidenceKey !== existing?.evidenceKey) await ctx.services.evidenceUploads.requireCompleted(ctx, [value.evidenceKey], 'evidenceKey');
     const before = existing ? valueOf(existing) : null;
     if (before && JSON.stringify(before) === JSON.stringify(value)) return existing as TitleAttestation;
     const enteredBy = ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null;
