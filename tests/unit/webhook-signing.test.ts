@@ -39,7 +39,7 @@ describe('outbound URLs', () => {
   });
 
   it('refuses loopback, private, link-local and mapped addresses unless allowed', () => {
-    for (const url of ['http://127.0.0.1:4000/', 'http://localhost/', 'http://api.localhost/', 'http://10.0.0.1/', 'http://172.16.5.4/', 'http://192.168.1.1/', 'http://169.254.169.254/', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/']) {
+    for (const url of ['http://127.0.0.1:4000/', 'http://localhost/', 'http://api.localhost/', 'http://10.0.0.1/', 'http://172.16.5.4/', 'http://192.168.1.1/', 'http://169.254.169.254/', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://2130706433/', 'http://0x7f.1/', 'http://LOCALHOST/']) {
       expect(() => checkOutboundUrl(url, false)).toThrow('private and loopback addresses are not allowed');
       expect(() => checkOutboundUrl(url, true)).not.toThrow();
     }
