@@ -6,6 +6,7 @@ import type { RequestContext } from '../../src/core/context';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { createCitizen } from '../helpers/learning-fixtures';
+import { COMPLETE_UPLOAD, makePdf, putUpload } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 interface Received {
@@ -155,6 +156,23 @@ describe('webhooks of API clients', () => {
     // The events of the other kind's endpoint are recorded in the same transaction as the change: none means none.
     expect(await deliveries(runs.id)).toEqual([]);
     expect(receiver.at('/runs')).toEqual([]);
+  });
+
+  it('delivers the processing of a media asset, raised in the worker, step by step', async () => {
+    const media = await createEndpoint('/media', ['MEDIA_ASSET_PROCESSING']);
+    const institution = await createInstitution({ ...arrange, em: arrange.em.fork() }, units.longAn, 'Thư viện tỉnh Long An');
+    const staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
+    const uploadId = await putUpload(api, staff, gid('Institution', institution.id), makePdf('Ky thuat trong lua nuoc'), { filename: 'tai-lieu.pdf', contentType: 'application/pdf' });
+    const completed = await api.gql(COMPLETE_UPLOAD, { input: { uploadId } }, { token: staff });
+    const assetId: string = completed.data?.completeUpload.asset.id;
+    expect(completed.data?.completeUpload.errors).toEqual([]);
+    await until(() => api.gql(`query($id: ID!) { node(id: $id) { ... on MediaAsset { status } } }`, { id: assetId }, { token: staff }), (read) => read.data?.node.status === 'READY', 'the asset');
+    // Two steps, each claimed and finished: four events, all from the worker.
+    const list = await until(() => deliveries(media.id), (all) => all.length >= 4 && all.every((d) => d.status === 'DELIVERED'), 'the deliveries');
+    const bodies = receiver.at('/media').map((request) => JSON.parse(request.body));
+    expect(bodies).toHaveLength(list.length);
+    expect(new Set(bodies.map((body) => `${body.kind} ${body.data.id}`))).toEqual(new Set([`MEDIA_ASSET_PROCESSING ${assetId}`]));
+    expect(new Set(bodies.map((body) => body.id)).size).toBe(bodies.length);
   });
 
   it('retries an attempt answered 500 after a backoff, and ends DELIVERED with 2 attempts', async () => {
