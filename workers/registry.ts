@@ -2,6 +2,7 @@ import { JobName, type JobHandler, type JobSchedule } from './jobs';
 import { purgeRefreshTokens } from './maintenance.processor';
 import { mediaCleanupUploads, mediaDocumentStep, mediaImageStep, mediaReconcile, mediaVideoStep } from './media.processor';
 import { recalculateTitles, scheduleTitleRuns } from './titles.processor';
+import { deliverWebhook } from './webhooks.processor';
 
 /** Every job name has exactly one handler: the Record type makes a missing one a compile error. */
 export const HANDLERS: Record<JobName, JobHandler> = {
@@ -13,6 +14,7 @@ export const HANDLERS: Record<JobName, JobHandler> = {
   [JobName.MediaCleanupUploads]: mediaCleanupUploads,
   [JobName.RecalculateTitles]: recalculateTitles,
   [JobName.ScheduleTitleRuns]: scheduleTitleRuns,
+  [JobName.DeliverWebhook]: deliverWebhook,
 };
 
 export const SCHEDULES: JobSchedule[] = [

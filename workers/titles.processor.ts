@@ -17,8 +17,9 @@ export const recalculateTitles: JobHandler = {
   async run(ctx, data) {
     if (!isRunData(data)) return { status: 'skipped', reason: 'no runId in the job data' };
     const executor = ctx.services.titles.executor;
-    // The executor's statements commit as they run: its subscribers hear of each progress it saves, and of its end.
-    const changed = () => ctx.services.events.publish(runChannel(data.runId));
+    // The executor's statements commit as they run (ctx.em is in no transaction): its subscribers and webhooks hear of
+    // each progress it saves, and of its end.
+    const changed = () => ctx.services.events.publishAfterCommit(ctx.em, runChannel(data.runId));
     const progress = async (saved: object) => {
       await ctx.progress(saved);
       await changed();

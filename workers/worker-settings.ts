@@ -24,5 +24,7 @@ export function workerSettings(config: Config, name: QueueName): WorkerSettings 
       return { concurrency: config.media.concurrency.document, options: media };
     case QueueName.Titles:
       return { concurrency: 1, options: { lockDuration: config.titles.jobLockMs, stalledInterval: config.titles.jobLockMs } };
+    case QueueName.Webhooks:
+      return { concurrency: config.webhooks.concurrency, options: {} };
   }
 }

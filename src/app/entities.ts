@@ -38,6 +38,8 @@ import { TitleProgress, TitleProgressMonth } from '../titles/progress/progress.e
 import { TitleRun } from '../titles/engine/run.entity';
 import { TitleAward } from '../titles/recognition/recognition.entity';
 import { TitleTarget } from '../titles/standings/standings.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
 /** Every entity the ORM knows; listed here so discovery never depends on file globs. */
 export const ENTITIES = [
@@ -47,6 +49,8 @@ export const ENTITIES = [
   RoleGrant,
   RefreshToken,
   ApiClient,
+  WebhookEndpoint,
+  WebhookDelivery,
   FeedItem,
   AdministrativeUnit,
   Institution,

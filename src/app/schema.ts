@@ -5,6 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AccountNoticeResolver, AccountNoticesResolver } from '../auth/account-notice.resolver';
 import { ApiClientResolver } from '../auth/api-client.resolver';
+import { WebhookEndpointResolver } from '../webhooks/webhook.resolver';
 import { AuthResolver, RoleGrantResolver } from '../auth/auth.resolver';
 import { InstitutionStaffResolver } from '../auth/institution-staff.resolver';
 import { BodyResolver } from '../bodies/body.resolver';
@@ -63,6 +64,7 @@ export const RESOLVERS = [
   AccountNoticesResolver,
   AccountNoticeResolver,
   ApiClientResolver,
+  WebhookEndpointResolver,
   InstitutionStaffResolver,
   UnitResolver,
   InstitutionResolver,

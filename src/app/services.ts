@@ -35,6 +35,8 @@ import { JobQueueService } from '../operations/job-queues.service';
 import { createReportServices, type ReportServices } from '../reports';
 import { ResourceService } from '../resources/resource.service';
 import { createTitleServices, type TitleServices } from '../titles';
+import { toGlobalId } from '../graphql/global-id';
+import { WebhookService } from '../webhooks/webhook.service';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -71,6 +73,7 @@ export interface Services {
   titles: TitleServices;
   emulation: EmulationServices;
   reports: ReportServices;
+  webhooks: WebhookService;
 }
 
 declare module '../core/context' {
@@ -90,7 +93,8 @@ export function createServices(config: Config, storage: Storage | null, queues: 
   };
   const media = new MediaReadService(config.media, storageOf);
   const uploads = new UploadService(config.media, storageOf);
-  const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log);
+  const webhooks = new WebhookService(config.webhooks, toGlobalId);
+  const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log, [webhooks.recorder]);
   const processing = new ProcessingService(config.media, media, events);
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
@@ -130,5 +134,6 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     titles: createTitleServices(config.titles, queues),
     emulation: createEmulationServices(bodies),
     reports: createReportServices(),
+    webhooks,
   };
 }

@@ -123,7 +123,22 @@ export interface Config {
   publicCacheSeconds: number;
   media: MediaConfig;
   titles: TitlesConfig;
+  webhooks: WebhooksConfig;
   signIn: SignInLimits;
+}
+
+/** Deliveries of webhooks to API clients' endpoints. */
+export interface WebhooksConfig {
+  /** Attempts of a delivery before it is FAILED (BullMQ retries with exponential backoff between them). */
+  maxAttempts: number;
+  /** The wait before the second attempt; it doubles with each further one. */
+  retryBackoffMs: number;
+  /** How long an endpoint has to answer one attempt, connecting included. */
+  timeoutMs: number;
+  /** Deliveries a worker process sends at once. */
+  concurrency: number;
+  /** Whether endpoints may be on loopback or private addresses; never in production unless set (SSRF). */
+  allowPrivateAddresses: boolean;
 }
 
 /** What one GraphQL request may ask for; each is checked before the request costs more than the check. */
@@ -345,6 +360,13 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: readInt(env, 'TITLES_CONCURRENCY', 2, 1, 8),
       jobLockMs: readInt(env, 'TITLES_JOB_LOCK_MS', 30_000, 1_000, 600_000),
       workMem: readPgSize(env, 'TITLES_WORK_MEM', '64MB'),
+    },
+    webhooks: {
+      maxAttempts: readInt(env, 'WEBHOOKS_MAX_ATTEMPTS', 8, 1, 30),
+      retryBackoffMs: readInt(env, 'WEBHOOKS_RETRY_BACKOFF_MS', 30_000, 10, 3_600_000),
+      timeoutMs: readInt(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
+      concurrency: readInt(env, 'WEBHOOKS_CONCURRENCY', 5, 1, 100),
+      allowPrivateAddresses: readBool(env, 'WEBHOOKS_ALLOW_PRIVATE_ADDRESSES', nodeEnv !== 'production'),
     },
     signIn: readSignInLimits(env),
   };

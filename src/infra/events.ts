@@ -7,6 +7,12 @@ import { connectRedis, createRedis } from './redis';
 /** What an event carries: plain JSON. */
 export type EventPayload = Record<string, unknown>;
 
+/**
+ * Durable work an event needs besides its listeners (webhook deliveries), done with the event's `em`, so in the
+ * transaction of the change: it commits with it and is never done for a change that rolls back.
+ */
+export type EventRecorder = (em: EntityManager, channel: string) => Promise<void>;
+
 /** Events a slow listener may fall behind by; older ones are dropped past that (an event says "changed": the reader re-reads). */
 const MAX_BUFFERED = 100;
 
@@ -69,6 +75,7 @@ export class EventBus {
     private readonly redisUrl: string,
     private readonly prefix: string,
     private readonly log: Logger,
+    private readonly recorders: EventRecorder[] = [],
   ) {}
 
   /** Publishes now. An event that cannot be published (Redis is down) is logged and lost: listeners miss one change. */
@@ -80,8 +87,9 @@ export class EventBus {
     }
   }
 
-  /** Publishes once what `em` wrote is committed; never when it rolls back. */
-  publishAfterCommit(em: EntityManager, channel: string, payload: EventPayload = {}): Promise<void> {
+  /** Records the event with `em` (EventRecorder), and publishes it once what `em` wrote is committed; never when it rolls back. */
+  async publishAfterCommit(em: EntityManager, channel: string, payload: EventPayload = {}): Promise<void> {
+    for (const record of this.recorders) await record(em, channel);
     return afterCommit(em, () => this.publish(channel, payload));
   }
 

@@ -8,6 +8,7 @@ export enum QueueName {
   MediaVideo = 'media-video',
   MediaDocument = 'media-document',
   Titles = 'titles',
+  Webhooks = 'webhooks',
 }
 
 /** Every job's name: the API and the services add jobs under them, the workers' registry maps each to its handler. */
@@ -20,6 +21,7 @@ export enum JobName {
   MediaCleanupUploads = 'media.cleanup-uploads',
   RecalculateTitles = 'titles.recalculate',
   ScheduleTitleRuns = 'titles.schedule-monthly',
+  DeliverWebhook = 'webhooks.deliver',
 }
 
 export function bullConnection(redisUrl: string): ConnectionOptions {

@@ -4,10 +4,15 @@ import type { Logger } from '../infra/logger';
 import { startPeriodic, type PeriodicTask } from '../infra/periodic';
 import type { JobQueues } from '../infra/queue';
 
-export interface RelayOptions {
+export interface Retries {
   attempts: number;
   /** Base of the exponential backoff between attempts. */
   backoffMs: number;
+}
+
+export interface RelayOptions {
+  /** How the jobs of each queue are retried. */
+  retries(queue: QueueName): Retries;
 }
 
 interface OutboxRow {
@@ -30,12 +35,13 @@ export async function relayOutbox(em: EntityManager, queues: JobQueues, options:
   const byQueue = new Map<string, OutboxRow[]>();
   for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
   for (const [queue, jobs] of byQueue) {
+    const { attempts, backoffMs } = options.retries(queue as QueueName);
     await queues.use(queue as QueueName, (target) =>
       target.addBulk(
         jobs.map((job) => ({
           name: job.job_name,
           data: job.data,
-          opts: { jobId: job.job_id, priority: job.priority, attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMs } },
+          opts: { jobId: job.job_id, priority: job.priority, attempts, backoff: { type: 'exponential', delay: backoffMs } },
         })),
       ),
     );

@@ -9,6 +9,7 @@ export enum JobQueueName {
   MEDIA_VIDEO = 'MEDIA_VIDEO',
   MEDIA_DOCUMENT = 'MEDIA_DOCUMENT',
   TITLES = 'TITLES',
+  WEBHOOKS = 'WEBHOOKS',
 }
 
 export const QUEUE_OF_NAME: Record<JobQueueName, QueueName> = {
@@ -17,6 +18,7 @@ export const QUEUE_OF_NAME: Record<JobQueueName, QueueName> = {
   [JobQueueName.MEDIA_VIDEO]: QueueName.MediaVideo,
   [JobQueueName.MEDIA_DOCUMENT]: QueueName.MediaDocument,
   [JobQueueName.TITLES]: QueueName.Titles,
+  [JobQueueName.WEBHOOKS]: QueueName.Webhooks,
 };
 
 export function jobQueueNameOf(queue: QueueName): JobQueueName {
@@ -32,6 +34,7 @@ registerEnumType(JobQueueName, {
     MEDIA_VIDEO: { description: 'Video and audio: probing, transcoding, waveforms.' },
     MEDIA_DOCUMENT: { description: 'Documents: page counts, previews, text.' },
     TITLES: { description: 'Recalculation of the titles’ progress, monthly and on demand.' },
+    WEBHOOKS: { description: 'Deliveries of webhooks to API clients’ endpoints, retried with backoff.' },
   },
 });
 
