@@ -10,6 +10,7 @@ import { ProgrammeService } from '../catalogue/programmes/programme.service';
 import { SessionService } from '../catalogue/programmes/session.service';
 import { UnitImportService } from '../catalogue/units/unit-import.service';
 import { UnitService } from '../catalogue/units/unit.service';
+import { createCredentialServices, type CredentialServices } from '../credentials';
 import { CursorCodec } from '../graphql/cursor';
 import { createEmulationServices, type EmulationServices } from '../emulation';
 import { NationalIdProtector } from '../people/citizens/national-id';
@@ -69,6 +70,7 @@ export interface Services {
   titles: TitleServices;
   emulation: EmulationServices;
   reports: ReportServices;
+  credentials: CredentialServices;
 }
 
 declare module '../core/context' {
@@ -126,5 +128,6 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     titles: createTitleServices(config.titles, queues),
     emulation: createEmulationServices(bodies),
     reports: createReportServices(),
+    credentials: createCredentialServices(config),
   };
 }

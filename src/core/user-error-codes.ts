@@ -11,6 +11,7 @@ export const USER_ERROR_CODES = {
   ALREADY_RECOGNISED_INITIATIVE: 'The initiative is already recognised by a council decision.',
   ALREADY_REVOKED: 'The award was already revoked.',
   AMBIGUOUS_PHONE: 'Several citizens share the phone number of a CSV line; use the national ID number.',
+  AWARD_REVOKED: 'The award was revoked: no credential is issued for it.',
   CHECKSUM_MISMATCH: 'The uploaded file does not match the SHA-256 declared when the upload was requested.',
   CITIZEN_PROFILE_REQUIRED: 'The account has no citizen profile yet; learning records, enrollments and plans belong to one (`createMyCitizenProfile`).',
   CODE_TAKEN: 'The code is already used by another unit of the same commune.',
