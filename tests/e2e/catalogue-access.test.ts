@@ -324,6 +324,7 @@ describe('access matrix of the catalogue mutations', () => {
       'titles-rulesets.test.ts': ['createRulesetDraft', 'updateTitleDefinition', 'publishRuleset', 'deleteRulesetDraft'],
       'titles-engine.test.ts': ['recalculateTitles', 'attestIndicator'],
       'titles-recognition.test.ts': ['recogniseTitles', 'recognizeTitles', 'revokeTitleAward'],
+      'credentials.test.ts': ['issueCredential', 'rotateIssuerKey'],
       'learning-access.test.ts': [
         'enroll', 'cancelEnrollment', 'recordAttendance', 'importAttendance', 'checkIn', 'createEvidenceUpload', 'submitLearningLog', 'voidLearningLog',
         'verifyLearningLogs', 'rejectLearningLogs', 'importLearningLogs', 'closeLearningYear', 'createLearningGoal', 'updateLearningGoal', 'deleteLearningGoal',
