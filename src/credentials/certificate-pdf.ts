@@ -54,7 +54,7 @@ export async function renderCertificate(text: CertificateText): Promise<Buffer> 
   centred('bold', 11, text.issuerName.toUpperCase(), 56, INK, 60, half);
   centred('bold', 11, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 56, INK, 60 + half, half);
   centred('bold', 11, 'Độc lập - Tự do - Hạnh phúc', 72, INK, 60 + half, half);
-  doc.lineWidth(0.8).strokeColor(INK).moveTo(60 + half + half / 2 - 75, 88).lineTo(60 + half + half / 2 + 75, 88).stroke();
+  doc.lineWidth(0.8).strokeColor(INK).moveTo(60 + half + half / 2 - 75, 92).lineTo(60 + half + half / 2 + 75, 92).stroke();
 
   centred('bold', 34, 'GIẤY CHỨNG NHẬN', 130, RED);
   centred('regular', 14, `${text.issuerName} chứng nhận`, 186);
