@@ -11,6 +11,8 @@ import { CommendationForm, CommendationQuota, CommendationRound } from '../emula
 import { HonourRollConsent } from '../emulation/honour-roll/consent.entity';
 import { Initiative } from '../emulation/initiatives/initiative.entity';
 import { Nomination, NominationStep } from '../emulation/nominations/nomination.entity';
+import { AwardCredential } from '../credentials/award-credential.entity';
+import { IssuerKey } from '../credentials/issuer-key.entity';
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
 import { FeedItem } from '../feeds/feed-item.entity';
@@ -96,6 +98,8 @@ export const ENTITIES = [
   TitleAttestation,
   TitleAttestationAudit,
   TitleAward,
+  IssuerKey,
+  AwardCredential,
   TitleTarget,
   CommendationForm,
   CommendationRound,

@@ -41,6 +41,7 @@ import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine/engine.resolver';
 import { CitizenAwardsResolver, TitleAwardResolver } from '../titles/recognition/recognition.resolver';
+import { AwardCredentialResolver, AwardCredentialsResolver } from '../credentials/credential.resolver';
 import { TitleStandingsResolver } from '../titles/standings/standings.resolver';
 import { RulesetDryRunResolver } from '../titles/engine/engine.resolver';
 import { toGlobalId } from '../graphql/global-id';
@@ -108,6 +109,8 @@ export const RESOLVERS = [
   TitleProgressResolver,
   CitizenTitlesResolver,
   TitleAwardResolver,
+  AwardCredentialResolver,
+  AwardCredentialsResolver,
   CitizenAwardsResolver,
   TitleStandingsResolver,
   RulesetDryRunResolver,

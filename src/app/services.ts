@@ -10,6 +10,7 @@ import { ProgrammeService } from '../catalogue/programmes/programme.service';
 import { SessionService } from '../catalogue/programmes/session.service';
 import { UnitImportService } from '../catalogue/units/unit-import.service';
 import { UnitService } from '../catalogue/units/unit.service';
+import { createCredentialServices, type CredentialServices } from '../credentials';
 import { CursorCodec } from '../graphql/cursor';
 import { createEmulationServices, type EmulationServices } from '../emulation';
 import { NationalIdProtector } from '../people/citizens/national-id';
@@ -74,6 +75,7 @@ export interface Services {
   emulation: EmulationServices;
   reports: ReportServices;
   webhooks: WebhookService;
+  credentials: CredentialServices;
 }
 
 declare module '../core/context' {
@@ -135,5 +137,6 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     emulation: createEmulationServices(bodies),
     reports: createReportServices(),
     webhooks,
+    credentials: createCredentialServices(config),
   };
 }

@@ -71,6 +71,7 @@ function readChoice<T extends string>(env: Env, name: string, fallback: T, choic
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
 const DEV_NATIONAL_ID_KEY = 'development-only-national-id-key-change-me';
+const DEV_CREDENTIAL_KEY_SECRET = 'development-only-credential-key-secret-change-me';
 
 export interface S3Config {
   /** Unset means: start the embedded S3 server (s3rver) and use it. */
@@ -102,6 +103,8 @@ export interface Config {
   jwtSecret: string;
   /** Keys the digest and the encryption of national ID numbers (NationalIdProtector). */
   nationalIdKey: string;
+  /** Encrypts the issuing bodies' private signing keys at rest and signs certificate links (src/credentials). */
+  credentialKeySecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   passwordHashCost: number;
@@ -299,6 +302,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (nationalIdKey.length < 32) {
     throw new ConfigError('NATIONAL_ID_KEY must be set to at least 32 characters (it is required in production; changing it makes stored national ID numbers unreadable)');
   }
+  const credentialKeySecret = read(env, 'CREDENTIAL_KEY_SECRET', nodeEnv === 'production' ? '' : DEV_CREDENTIAL_KEY_SECRET);
+  if (credentialKeySecret.length < 32) {
+    throw new ConfigError('CREDENTIAL_KEY_SECRET must be set to at least 32 characters (it is required in production; changing it makes the stored signing keys of credentials unusable)');
+  }
   const s3Endpoint = env.S3_ENDPOINT ? readUrl(env, 'S3_ENDPOINT', '', ['http:', 'https:']) : undefined;
   const apiProcesses = readInt(env, 'API_PROCESSES', 1, 1, 64);
   if (apiProcesses > 1 && !s3Endpoint) {
@@ -335,6 +342,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(read(env, 'DATA_DIR', '.data')),
     jwtSecret,
     nationalIdKey,
+    credentialKeySecret,
     accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86_400),
     refreshTokenTtlDays: readInt(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     passwordHashCost: readInt(env, 'PASSWORD_HASH_COST', nodeEnv === 'test' ? 4 : 11, 4, 15),

@@ -12,6 +12,7 @@ export const USER_ERROR_CODES = {
   ALREADY_REVOKED: 'The award was already revoked.',
   AMBIGUOUS_PHONE: 'Several citizens share the phone number of a CSV line; use the national ID number.',
   API_CLIENT_REVOKED: 'The API client was revoked; it can have no webhook endpoints.',
+  AWARD_REVOKED: 'The award was revoked: no credential is issued for it.',
   CHECKSUM_MISMATCH: 'The uploaded file does not match the SHA-256 declared when the upload was requested.',
   CITIZEN_PROFILE_REQUIRED: 'The account has no citizen profile yet; learning records, enrollments and plans belong to one (`createMyCitizenProfile`).',
   CODE_TAKEN: 'The code is already used by another unit of the same commune.',

@@ -25,6 +25,8 @@ import { noSubscriptionsOverHttpRule } from '../graphql/operation-types';
 import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
 import { feedRoutes, OPEN_DATA_PATHS } from '../feeds/feed-routes';
+import { credentialRoutes, CREDENTIAL_PATHS } from '../credentials';
+import { systemContext } from '../app/system-context';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
 import { pingDatabase } from '../infra/database';
@@ -220,6 +222,18 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     orm,
     publicUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.get('host') ?? `localhost:${config.port}`}`,
     // Open data is read signed out: a token spends nothing of its account's budget here.
+    budget: async (request, response, next) => {
+      if ((await spendBudget(request, response, null)) !== false) next();
+    },
+  }));
+
+  app.use(CREDENTIAL_PATHS, cors(['*']));
+  app.use(credentialRoutes({
+    contextOf: () => systemContext(orm.em.fork(), services, log, null),
+    credentials: services.credentials.issuance,
+    verification: services.credentials.verification,
+    vault: services.credentials.vault,
+    // Verifiers call signed out: a token spends nothing of its account's budget here.
     budget: async (request, response, next) => {
       if ((await spendBudget(request, response, null)) !== false) next();
     },

@@ -325,6 +325,7 @@ describe('access matrix of the catalogue mutations', () => {
       'titles-engine.test.ts': ['recalculateTitles', 'attestIndicator'],
       'evidence-uploads.test.ts': ['createEvidenceFileUpload', 'completeEvidenceUpload'],
       'titles-recognition.test.ts': ['recogniseTitles', 'recognizeTitles', 'revokeTitleAward'],
+      'credentials.test.ts': ['issueCredential', 'rotateIssuerKey'],
       'learning-access.test.ts': [
         'enroll', 'cancelEnrollment', 'recordAttendance', 'importAttendance', 'checkIn', 'createEvidenceUpload', 'submitLearningLog', 'voidLearningLog',
         'verifyLearningLogs', 'rejectLearningLogs', 'importLearningLogs', 'closeLearningYear', 'createLearningGoal', 'updateLearningGoal', 'deleteLearningGoal',

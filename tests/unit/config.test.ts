@@ -43,12 +43,16 @@ describe('loadConfig', () => {
       { NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000', JWT_SECRET: 'x'.repeat(32) },
       'NATIONAL_ID_KEY must be set to at least 32 characters (it is required in production; changing it makes stored national ID numbers unreadable)',
     ],
+    [
+      { NODE_ENV: 'production', S3_ENDPOINT: 'http://minio:9000', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32) },
+      'CREDENTIAL_KEY_SECRET must be set to at least 32 characters (it is required in production; changing it makes the stored signing keys of credentials unusable)',
+    ],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
   it('needs an S3 server in production instead of starting the embedded one', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32) })).toThrow(
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), CREDENTIAL_KEY_SECRET: 'c'.repeat(32) })).toThrow(
       new ConfigError('S3_ENDPOINT must be set in production (the embedded S3 server is for development and tests)'),
     );
   });
@@ -61,7 +65,7 @@ describe('loadConfig', () => {
   });
 
   it('needs the public address in production, where links in open feeds cannot come from a request\'s Host', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), CREDENTIAL_KEY_SECRET: 'c'.repeat(32), S3_ENDPOINT: 'http://minio:9000' };
     expect(() => loadConfig(production)).toThrow(new ConfigError('PUBLIC_URL must be set in production (the address the API is reached at, such as https://hoctap.example.vn)'));
     expect(() => loadConfig({ ...production, PUBLIC_URL: 'hoctap.vn' })).toThrow(new ConfigError('PUBLIC_URL is not a valid URL: "hoctap.vn"'));
     expect(loadConfig({ ...production, PUBLIC_URL: 'https://hoctap.example.vn' }).publicUrl).toBe('https://hoctap.example.vn');
@@ -69,7 +73,7 @@ describe('loadConfig', () => {
   });
 
   it('turns off demo data and the sandbox in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), S3_ENDPOINT: 'http://minio:9000', PUBLIC_URL: 'https://hoctap.example.vn' });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), NATIONAL_ID_KEY: 'k'.repeat(32), CREDENTIAL_KEY_SECRET: 'c'.repeat(32), S3_ENDPOINT: 'http://minio:9000', PUBLIC_URL: 'https://hoctap.example.vn' });
     expect(config).toMatchObject({ loadDemoData: false, sandbox: false, exposeQueryStats: false });
   });
 });
