@@ -31,7 +31,6 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): (T | null)
 registerNode('WebhookEndpoint', WebhookEndpoint, async (ctx, ids) => (ctx.actor ? inOrder(ids, await ctx.services.webhooks.visibleEndpoints(ctx, ids)) : ids.map(() => null)));
 registerNode('WebhookDelivery', WebhookDelivery, async (ctx, ids) => (ctx.actor ? inOrder(ids, await ctx.services.webhooks.visibleDeliveries(ctx, ids)) : ids.map(() => null)));
 
-const newestFirst = (after: unknown[] | null) => (after ? { createdAt: String(after[0]), id: String(after[1]) } : null);
 
 @ArgsType()
 class WebhookEndpointsArgs extends PageArgs {
@@ -50,7 +49,7 @@ export class WebhookEndpointResolver {
       args,
       codec: ctx.services.cursors,
       scope: `webhookEndpoints:${clientId ?? ''}`,
-      fetch: ({ limit, after }) => ctx.services.webhooks.endpointsPage(ctx, clientId, limit, newestFirst(after)),
+      fetch: (seek) => ctx.services.webhooks.endpointsPage(ctx, clientId, seek),
       keyOf: (endpoint) => [endpoint.createdAt.toISOString(), endpoint.id],
       edge: (endpoint, cursor) => ({ cursor, node: endpoint }),
       count: () => ctx.services.webhooks.countEndpoints(ctx, clientId),
@@ -63,7 +62,7 @@ export class WebhookEndpointResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `webhookDeliveries:${endpoint.id}`,
-      fetch: ({ limit, after }) => ctx.services.webhooks.deliveriesPage(ctx, endpoint.id, limit, newestFirst(after)),
+      fetch: (seek) => ctx.services.webhooks.deliveriesPage(ctx, endpoint.id, seek),
       keyOf: (delivery) => [delivery.createdAt.toISOString(), delivery.id],
       edge: (delivery, cursor) => ({ cursor, node: delivery }),
       count: () => ctx.services.webhooks.countDeliveries(ctx, endpoint.id),

@@ -4,6 +4,7 @@ import type { WebhooksConfig } from '../core/config';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, UserInputError } from '../core/errors';
 import { checkOutboundUrl, httpPost, OutboundUrlError } from '../infra/http-post';
+import { newestFirstPage, type Seek } from '../infra/keyset';
 import { OutboxJob } from '../media/outbox.entity';
 import { JobName, QueueName } from '../infra/queue';
 import { newWebhookSecret, signedHeaders } from './signing';
@@ -21,12 +22,6 @@ export interface EndpointChange {
   url?: string | null;
   eventKinds?: WebhookEventKind[] | null;
   active?: boolean | null;
-}
-
-/** A keyset position in a list ordered newest first. */
-export interface NewestFirst {
-  createdAt: string;
-  id: string;
 }
 
 /** What one delivery attempt came to, for its job. */
@@ -112,8 +107,9 @@ export class WebhookService {
   }
 
   /** One keyset page of the endpoints the actor manages (of one client, when given), newest first. */
-  endpointsPage(ctx: RequestContext, clientId: string | null, limit: number, after: NewestFirst | null): Promise<WebhookEndpoint[]> {
-    return ctx.em.find(WebhookEndpoint, { ...this.endpointScope(ctx, clientId), ...newerThan(after) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit, populate: ['client'] });
+  async endpointsPage(ctx: RequestContext, clientId: string | null, seek: Seek): Promise<WebhookEndpoint[]> {
+    const page = newestFirstPage(seek);
+    return page.inListOrder(await ctx.em.find(WebhookEndpoint, { ...this.endpointScope(ctx, clientId), ...page.where }, { orderBy: page.orderBy, limit: seek.limit, populate: ['client'] }));
   }
 
   countEndpoints(ctx: RequestContext, clientId: string | null): Promise<number> {
@@ -121,8 +117,9 @@ export class WebhookService {
   }
 
   /** One keyset page of an endpoint's deliveries, newest first; the endpoint was read through `owned` or a visible list. */
-  deliveriesPage(ctx: RequestContext, endpointId: string, limit: number, after: NewestFirst | null): Promise<WebhookDelivery[]> {
-    return ctx.em.find(WebhookDelivery, { endpoint: endpointId, ...newerThan(after) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+  async deliveriesPage(ctx: RequestContext, endpointId: string, seek: Seek): Promise<WebhookDelivery[]> {
+    const page = newestFirstPage(seek);
+    return page.inListOrder(await ctx.em.find(WebhookDelivery, { endpoint: endpointId, ...page.where }, { orderBy: page.orderBy, limit: seek.limit }));
   }
 
   countDeliveries(ctx: RequestContext, endpointId: string): Promise<number> {
@@ -206,8 +203,4 @@ export class WebhookService {
   private endpointScope(ctx: RequestContext, clientId: string | null) {
     return { client: clientId ? { id: clientId, createdBy: this.actorId(ctx) } : { createdBy: this.actorId(ctx) } };
   }
-}
-
-function newerThan(after: NewestFirst | null) {
-  return after ? { $or: [{ createdAt: { $lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { $lt: after.id } }] } : {};
 }

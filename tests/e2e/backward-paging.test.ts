@@ -31,12 +31,12 @@ interface Page {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-interface PageArgs {
+type PageArgs = {
   first?: number;
   after?: string | null;
   last?: number;
   before?: string | null;
-}
+};
 
 
 const PAGE_ARGS = '$first: Int, $after: String, $last: Int, $before: String';
