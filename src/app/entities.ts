@@ -14,6 +14,11 @@ import { Nomination, NominationStep } from '../emulation/nominations/nomination.
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
 import { FeedItem } from '../feeds/feed-item.entity';
+import { LearningMapping } from '../xapi/learning-mapping.entity';
+import { XapiActivity } from '../xapi/xapi-activity.entity';
+import { XapiAttachment } from '../xapi/xapi-attachment.entity';
+import { XapiDocument } from '../xapi/xapi-document.entity';
+import { XapiStatement } from '../xapi/xapi-statement.entity';
 import { Enrollment } from '../learning/enrollment/enrollment.entity';
 import { LearningGoal } from '../learning/plans/learning-goal.entity';
 import { LearningLog } from '../learning/logs/learning-log.entity';
@@ -48,6 +53,11 @@ export const ENTITIES = [
   RefreshToken,
   ApiClient,
   FeedItem,
+  XapiStatement,
+  XapiAttachment,
+  XapiDocument,
+  XapiActivity,
+  LearningMapping,
   AdministrativeUnit,
   Institution,
   Body,

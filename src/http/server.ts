@@ -24,6 +24,8 @@ import { noSubscriptionsOverHttpRule } from '../graphql/operation-types';
 import { costlyCallCharge, spendRequest, type BudgetOwner } from './request-budget';
 import { Loaders } from '../core/loaders';
 import { feedRoutes, OPEN_DATA_PATHS } from '../feeds/feed-routes';
+import { PLATFORM_IRI } from '../learning/records/xapi';
+import { XAPI_PATH, xapiRoutes } from '../xapi/xapi-routes';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
 import { pingDatabase } from '../infra/database';
@@ -210,6 +212,15 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     budget: async (request, response, next) => {
       if ((await spendBudget(request, response, null)) !== false) next();
     },
+  }));
+
+  app.use(XAPI_PATH, xapiRoutes({
+    orm,
+    log,
+    identify: (em, key) => services.apiClients.identify(em, key),
+    contextOf: (em, requestId) => ({ em, actor: null, loaders: new Loaders(), requestId, now: new Date(), log: log.child({ requestId }), locale: 'vi', services }),
+    homePages: [PLATFORM_IRI, ...(config.publicUrl ? [config.publicUrl.replace(/\/+$/, '')] : [])],
+    authorityHomePage: config.publicUrl ?? PLATFORM_IRI,
   }));
 
   app.use('/graphql', cors(config.corsOrigins));
