@@ -16,6 +16,11 @@ import { IssuerKey } from '../credentials/issuer-key.entity';
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
 import { FeedItem } from '../feeds/feed-item.entity';
+import { LearningMapping } from '../xapi/learning-mapping.entity';
+import { XapiActivity } from '../xapi/xapi-activity.entity';
+import { XapiAttachment } from '../xapi/xapi-attachment.entity';
+import { XapiDocument } from '../xapi/xapi-document.entity';
+import { XapiStatement } from '../xapi/xapi-statement.entity';
 import { Enrollment } from '../learning/enrollment/enrollment.entity';
 import { LearningGoal } from '../learning/plans/learning-goal.entity';
 import { LearningLog } from '../learning/logs/learning-log.entity';
@@ -54,6 +59,11 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   FeedItem,
+  XapiStatement,
+  XapiAttachment,
+  XapiDocument,
+  XapiActivity,
+  LearningMapping,
   AdministrativeUnit,
   Institution,
   Body,

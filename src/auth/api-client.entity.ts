@@ -1,13 +1,14 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../infra/base.entity';
 import { Account } from './account.entity';
+import { StatementTrust } from './api-client.enums';
 
 /**
  * A third-party front end (a district's portal, a library's app) that reads the public API with
  * its own key and its own rate limit. The key is shown once; only its hash is kept.
  */
 @Entity({ tableName: 'api_client' })
-export class ApiClient extends BaseEntity<'revokedAt' | 'createdBy'> {
+export class ApiClient extends BaseEntity<'revokedAt' | 'createdBy' | 'statementTrust'> {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -27,6 +28,10 @@ export class ApiClient extends BaseEntity<'revokedAt' | 'createdBy'> {
 
   @ManyToOne(() => Account, { nullable: true, deleteRule: 'set null' })
   createdBy: Account | null = null;
+
+  /** Whether the client's xAPI statements become learning logs, and verified or pending. */
+  @Enum({ items: () => StatementTrust, default: StatementTrust.UNTRUSTED })
+  statementTrust: StatementTrust = StatementTrust.UNTRUSTED;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt: Date | null = null;

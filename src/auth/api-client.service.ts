@@ -4,6 +4,7 @@ import { NotFoundError } from '../core/errors';
 import { newestFirstPage, type Seek } from '../infra/keyset';
 import { Account } from './account.entity';
 import { ApiClient } from './api-client.entity';
+import type { StatementTrust } from './api-client.enums';
 import { hashOpaqueToken, newOpaqueToken } from './tokens';
 
 export const API_KEY_PREFIX = 'llk_';
@@ -19,7 +20,9 @@ export interface ApiClientInput {
 /** Who a request's API key belongs to, as the rate limiter needs it. */
 export interface ApiClientIdentity {
   id: string;
+  name: string;
   rateLimitPerMinute: number;
+  statementTrust: StatementTrust;
 }
 
 /**
@@ -71,7 +74,7 @@ export class ApiClientService {
     const cached = this.cache.get(hash);
     if (cached && cached.until > now) return cached.identity;
     const client = await em.findOne(ApiClient, { keyHash: hash, revokedAt: null });
-    const identity = client ? { id: client.id, rateLimitPerMinute: client.rateLimitPerMinute } : null;
+    const identity = client ? { id: client.id, name: client.name, rateLimitPerMinute: client.rateLimitPerMinute, statementTrust: client.statementTrust } : null;
     // Random keys must not grow the cache without bound.
     if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
     this.cache.set(hash, { identity, until: now + CACHE_MS });

@@ -27,6 +27,8 @@ import { Loaders } from '../core/loaders';
 import { feedRoutes, OPEN_DATA_PATHS } from '../feeds/feed-routes';
 import { credentialRoutes, CREDENTIAL_PATHS } from '../credentials';
 import { systemContext } from '../app/system-context';
+import { PLATFORM_IRI } from '../learning/records/xapi';
+import { XAPI_PATH, xapiRoutes } from '../xapi/xapi-routes';
 import { localeFrom } from '../core/locale';
 import { buildApiSchema } from '../app/schema';
 import { pingDatabase } from '../infra/database';
@@ -237,6 +239,15 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     budget: async (request, response, next) => {
       if ((await spendBudget(request, response, null)) !== false) next();
     },
+  }));
+
+  app.use(XAPI_PATH, xapiRoutes({
+    orm,
+    log,
+    identify: (em, key) => services.apiClients.identify(em, key),
+    contextOf: (em, requestId) => ({ ...systemContext(em, services, log.child({ requestId }), null), requestId }),
+    homePages: [PLATFORM_IRI, ...(config.publicUrl ? [config.publicUrl.replace(/\/+$/, '')] : [])],
+    authorityHomePage: config.publicUrl ?? PLATFORM_IRI,
   }));
 
   app.use('/graphql', cors(config.corsOrigins));

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Runs ADL's xAPI LRS conformance suite (the peers' copy, unchanged) against the API's /xapi, for xAPI 2.0.0 and 1.0.3,
+// and prints the passed/failed counts. Needs `npm run build`, PostgreSQL and Redis (the embedded setup's defaults).
+// The suite is installed once into a cache folder outside the repository (LRS_SUITE_CACHE, default the OS temp dir).
+// Usage: node scripts/lrs-conformance.mjs [--version 2.0.0|1.0.3] [--grep pattern] [--keep-log]
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const SUITE_SOURCE = path.resolve(root, process.env.LRS_SUITE_SOURCE ?? '../../shared/peers/lrs-conformance-test-suite');
+const CACHE = process.env.LRS_SUITE_CACHE ?? path.join(os.tmpdir(), 'lrs-conformance-suite');
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const versions = option('--version') ? [option('--version')] : ['2.0.0', '1.0.3'];
+const grep = option('--grep');
+
+function installSuite() {
+  const marker = path.join(CACHE, 'node_modules', '.package-lock.json');
+  const source = path.join(SUITE_SOURCE, 'package.json');
+  if (!existsSync(source)) throw new Error(`The conformance suite is not at ${SUITE_SOURCE} (set LRS_SUITE_SOURCE)`);
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(source).mtimeMs) return;
+  rmSync(CACHE, { recursive: true, force: true });
+  cpSync(SUITE_SOURCE, CACHE, { recursive: true });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CACHE, stdio: 'inherit' });
+}
+
+async function startApi() {
+  require('reflect-metadata');
+  const { loadConfig } = require(path.join(root, 'dist/src/core/config.js'));
+  const { openRuntime } = require(path.join(root, 'dist/src/app/runtime.js'));
+  const { createApiServer } = require(path.join(root, 'dist/src/http/server.js'));
+  const { systemContext } = require(path.join(root, 'dist/src/app/system-context.js'));
+  const adminUrl = process.env.LRS_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const databaseName = `lrs_conformance_${process.pid}`;
+  const pg = require('pg');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${databaseName}`);
+  const databaseUrl = new URL(adminUrl);
+  databaseUrl.pathname = `/${databaseName}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lrs-conformance-data-'));
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl.toString(),
+    DATA_DIR: dataDir,
+    EMBEDDED_S3_PORT: '0',
+    QUEUE_PREFIX: `lrs-conformance-${process.pid}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_MINUTE_SIGNED_IN: '0',
+  });
+  const runtime = await openRuntime(config, { migrate: true, redisPurpose: 'api' });
+  const server = await createApiServer(runtime);
+  await new Promise((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const em = runtime.orm.em.fork();
+  const { key } = await runtime.services.apiClients.create(systemContext(em, runtime.services, runtime.log, null), { name: 'Conformance suite', contactEmail: 'conformance@example.vn', rateLimitPerMinute: 100000 });
+  return {
+    url: `http://127.0.0.1:${server.httpServer.address().port}/xapi`,
+    key,
+    async close() {
+      await server.stop();
+      await runtime.close();
+      await admin.query(`drop database if exists ${databaseName} with (force)`);
+      await admin.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function runSuite(api, version) {
+  return new Promise((resolve) => {
+    const runnerArgs = ['bin/console_runner.js', '-e', api.url, '-a', '-u', api.key.slice(0, 10), '-p', api.key, '-x', version, '-z'];
+    if (grep) runnerArgs.push('-g', grep);
+    const child = spawn(process.execPath, runnerArgs, { cwd: CACHE, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', () => {
+      const summaryLine = output.split('\n').reverse().find((line) => line.trim().startsWith('{') && line.includes('"passed"'));
+      const summary = summaryLine ? JSON.parse(summaryLine) : null;
+      const logPath = /Full run log written to (\S+)/.exec(output)?.[1] ?? null;
+      resolve({ version, summary, logPath, output });
+    });
+  });
+}
+
+function failedTitles(logPath) {
+  if (!logPath || !existsSync(logPath)) return [];
+  const titles = [];
+  const walk = (node, trail) => {
+    const here = node.title ? [...trail, node.title] : trail;
+    if (node.status === 'failed' && (!node.tests || node.tests.length === 0)) titles.push(`${here.join(' › ')}\n      ${String(node.error ?? '').split('\n')[0]}`);
+    for (const child of node.tests ?? []) if (child) walk(child, here);
+  };
+  walk(JSON.parse(readFileSync(logPath, 'utf8')).log ?? {}, []);
+  return titles;
+}
+
+const started = Date.now();
+installSuite();
+const api = await startApi();
+let failed = 0;
+try {
+  for (const version of versions) {
+    const t0 = Date.now();
+    const result = await runSuite(api, version);
+    const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+    if (!result.summary) {
+      console.log(`xAPI ${version}: the suite did not finish\n${result.output.slice(-3000)}`);
+      failed += 1;
+      continue;
+    }
+    console.log(`xAPI ${version}: ${result.summary.passed} passed, ${result.summary.failed} failed (${seconds} s)`);
+    failed += result.summary.failed;
+    if (args.includes('--failures')) for (const title of failedTitles(result.logPath)) console.log(`  ✗ ${title}`);
+    if (result.logPath && !args.includes('--keep-log')) rmSync(result.logPath, { force: true });
+  }
+} finally {
+  await api.close();
+}
+console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,56 @@
+import { actorKeys } from './agent-keys';
+import { VOIDED_VERB, type Json } from './statement-validation';
+
+/** What the GET filters match a statement on, read once when it is stored. */
+export interface StatementColumns {
+  verbId: string;
+  activityId: string | null;
+  registration: string | null;
+  agentKeys: string[];
+  relatedAgentKeys: string[];
+  relatedActivityIds: string[];
+  voidsId: string | null;
+}
+
+function contextActivityIds(context: Json | undefined): string[] {
+  const activities = context?.contextActivities as Json | undefined;
+  if (!activities) return [];
+  return Object.values(activities).flatMap((list) => (Array.isArray(list) ? list : [list]).map((activity) => (activity as Json).id as string));
+}
+
+function contextAgentKeys(context: Json | undefined): string[] {
+  if (!context) return [];
+  const contextAgents = Array.isArray(context.contextAgents) ? context.contextAgents.map((entry) => (entry as Json).agent) : [];
+  const contextGroups = Array.isArray(context.contextGroups) ? context.contextGroups.map((entry) => (entry as Json).group) : [];
+  return [context.instructor, context.team, ...contextAgents, ...contextGroups].flatMap((agent) => actorKeys(agent));
+}
+
+function isAgentObject(target: Json): boolean {
+  return target.objectType === 'Agent' || target.objectType === 'Group';
+}
+
+function related(statement: Json): { agents: string[]; activities: string[] } {
+  const target = statement.object as Json;
+  const context = statement.context as Json | undefined;
+  const inner = target.objectType === 'SubStatement' ? related(target) : { agents: [], activities: [] };
+  return {
+    agents: [...actorKeys(statement.actor), ...(isAgentObject(target) ? actorKeys(target) : []), ...contextAgentKeys(context), ...actorKeys(statement.authority), ...inner.agents],
+    activities: [...(target.objectType === undefined || target.objectType === 'Activity' ? [target.id as string] : []), ...contextActivityIds(context), ...inner.activities],
+  };
+}
+
+export function statementColumns(statement: Json): StatementColumns {
+  const target = statement.object as Json;
+  const verbId = (statement.verb as Json).id as string;
+  const isActivity = target.objectType === undefined || target.objectType === 'Activity';
+  const all = related(statement);
+  return {
+    verbId,
+    activityId: isActivity ? (target.id as string) : null,
+    registration: ((statement.context as Json | undefined)?.registration as string | undefined)?.toLowerCase() ?? null,
+    agentKeys: [...new Set([...actorKeys(statement.actor), ...(isAgentObject(target) ? actorKeys(target) : [])])],
+    relatedAgentKeys: [...new Set(all.agents)],
+    relatedActivityIds: [...new Set(all.activities)],
+    voidsId: verbId === VOIDED_VERB ? ((target.id as string).toLowerCase()) : null,
+  };
+}

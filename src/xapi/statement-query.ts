@@ -1,0 +1,111 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { agentKey } from './agent-keys';
+import { checkActor, checkTimestamp, type Json } from './statement-validation';
+import { badRequest } from './xapi-error';
+import type { XapiVersion } from './xapi-versions';
+
+export type StatementFormat = 'ids' | 'exact' | 'canonical';
+
+/** A GET of the statements resource without statementId, its parameters checked. */
+export interface StatementFilter {
+  agentKey: string | null;
+  verb: string | null;
+  activity: string | null;
+  registration: string | null;
+  relatedActivities: boolean;
+  relatedAgents: boolean;
+  since: string | null;
+  until: string | null;
+  limit: number;
+  ascending: boolean;
+}
+
+/** Where the next page starts: after this row in the filter's order. */
+export interface PagePosition {
+  stored: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IRI = /^[a-z][a-z0-9+.-]*:\S*$/i;
+export const MAX_PAGE = 100;
+
+function bool(value: string | undefined, name: string): boolean {
+  if (value === undefined) return false;
+  if (value !== 'true' && value !== 'false') badRequest(`${name} must be true or false`);
+  return value === 'true';
+}
+
+/** An agent as a query parameter: JSON of an Agent (or identified Group), as its identifier key. */
+export function agentParameter(text: string | undefined, name: string, version: XapiVersion, options: { agentOnly?: boolean } = {}): Json {
+  if (text === undefined) badRequest(`${name} is required`);
+  let agent: unknown;
+  try {
+    agent = JSON.parse(text);
+  } catch {
+    badRequest(`${name} must be JSON`);
+  }
+  checkActor(agent, { version, path: name }, options);
+  if (!agentKey(agent as Json)) badRequest(`${name} must be identified by mbox, mbox_sha1sum, openid or account`);
+  return agent as Json;
+}
+
+export function timestampParameter(text: string | undefined, name: string, version: XapiVersion): string | null {
+  if (text === undefined) return null;
+  checkTimestamp(text, { version, path: name });
+  return new Date(text.replace(' ', 'T')).toISOString();
+}
+
+export function statementFilterOf(query: Record<string, string>, version: XapiVersion): StatementFilter {
+  const limit = query.limit === undefined ? MAX_PAGE : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 0 || !/^\d+$/.test(query.limit ?? '0')) badRequest('limit must be a whole number');
+  if (query.verb !== undefined && !IRI.test(query.verb)) badRequest('verb must be an IRI');
+  if (query.activity !== undefined && !IRI.test(query.activity)) badRequest('activity must be an IRI');
+  if (query.registration !== undefined && !UUID.test(query.registration)) badRequest('registration must be a UUID');
+  return {
+    agentKey: query.agent === undefined ? null : agentKey(agentParameter(query.agent, 'agent', version)),
+    verb: query.verb ?? null,
+    activity: query.activity ?? null,
+    registration: query.registration?.toLowerCase() ?? null,
+    relatedActivities: bool(query.related_activities, 'related_activities'),
+    relatedAgents: bool(query.related_agents, 'related_agents'),
+    since: timestampParameter(query.since, 'since', version),
+    until: timestampParameter(query.until, 'until', version),
+    limit: limit === 0 || limit > MAX_PAGE ? MAX_PAGE : limit,
+    ascending: bool(query.ascending, 'ascending'),
+  };
+}
+
+export function formatOf(value: string | undefined): StatementFormat {
+  if (value === undefined) return 'exact';
+  if (value !== 'ids' && value !== 'exact' && value !== 'canonical') badRequest('format must be ids, exact or canonical');
+  return value;
+}
+
+/** One page of the statements a filter matches (never voided ones), and where the next starts. */
+export async function findStatements(em: EntityManager, filter: StatementFilter, after: PagePosition | null): Promise<{ statements: Json[]; next: PagePosition | null }> {
+  const where = ['not voided'];
+  const values: unknown[] = [];
+  const add = (sql: string, ...params: unknown[]) => {
+    where.push(sql);
+    values.push(...params);
+  };
+  if (filter.agentKey) add(filter.relatedAgents ? 'related_agent_keys @> array[?]::text[]' : 'agent_keys @> array[?]::text[]', filter.agentKey);
+  if (filter.verb) add('verb_id = ?', filter.verb);
+  if (filter.activity) add(filter.relatedActivities ? 'related_activity_ids @> array[?]::text[]' : 'activity_id = ?', filter.activity);
+  if (filter.registration) add('registration = ?', filter.registration);
+  if (filter.since) add('stored > ?', filter.since);
+  if (filter.until) add('stored <= ?', filter.until);
+  const direction = filter.ascending ? 'asc' : 'desc';
+  if (after) add(`(stored, id) ${filter.ascending ? '>' : '<'} (?::timestamptz, ?::uuid)`, after.stored, after.id);
+  const rows = await em.execute<{ statement: Json; stored: Date; id: string }[]>(
+    `select statement, stored, id from xapi_statement where ${where.join(' and ')} order by stored ${direction}, id ${direction} limit ?`,
+    [...values, filter.limit + 1],
+  );
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    statements: page.map((row) => row.statement),
+    next: rows.length > filter.limit && last ? { stored: new Date(last.stored).toISOString(), id: last.id } : null,
+  };
+}
