@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { InstitutionStatus } from '../../src/catalogue/catalogue.enums';
@@ -15,16 +13,28 @@ import { loadConfig } from '../../src/core/config';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { openRuntime, type Runtime } from '../../src/app/runtime';
 import { createApiServer, type ApiServer } from '../../src/http/server';
+import { startEmbeddedS3, type EmbeddedS3 } from '../../src/infra/embedded-s3';
 import { DEFAULT_DATA_OPTIONS, loadCatalogueData, type CatalogueDataReport } from './catalogue-data';
-import { LOAD_WORKER_MARK, runLoad, type LoadOptions, type LoadResult, type LoadWorkerMessage } from './load-client';
+import { loadInWorker, runLoad, type LoadOptions } from './load-client';
+import { applyPeerSql, startPostGraphile } from './peer/postgraphile';
+import { catalogueShapes, PRODUCT_NEARBY_QUERY } from './peer/shapes';
+import { compareAnswers, runSideBySide, type Contender } from './peer/side-by-side';
+import { cpuSince, postgresCpu, processTreeCpu } from './proc-cpu';
+import { freePort, startServedProcess, type ServedProcess } from './served-process';
 import { percentile } from './stats';
 
 /**
- * `npm run bench:catalogue [-- --seconds N] [--warmup N] [--concurrency N] [--keep] [--inline-client]`
+ * `npm run bench:catalogue [-- --seconds N] [--warmup N] [--concurrency N] [--keep] [--inline-client]
+ *   [--processes N] [--peer postgraphile] [--rounds N]`
  *
  * Builds its own database (lifelong_bench_catalogue, dropped and re-created each run) with the
  * real administrative units and a synthetic catalogue, starts the API in-process on an ephemeral
  * port, and measures the front end's "institutions near me with their next sessions" query.
+ *
+ * With --processes N or --peer, the API runs instead as `dist/src/cli/api.js` with API_PROCESSES=N
+ * (1 by default), and the three catalogue shapes are measured in --rounds rounds; with --peer
+ * postgraphile, PostGraphile 4 serves the same database too, and each round runs the product then
+ * PostGraphile on each shape (see peer/side-by-side.ts).
  */
 
 const DATABASE_NAME = 'lifelong_bench_catalogue';
@@ -48,20 +58,10 @@ const CENTRES: { latitude: number; longitude: number }[] = [
   { latitude: 10.5205, longitude: 106.4141 },
 ];
 
-const NEARBY_QUERY = `query Nearby($near: NearInput!, $first: Int) {
-  institutions(filter: { near: $near }, first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges {
-      distanceKm
-      node {
-        id name kind kindLabel address
-        unit { name }
-        upcomingSessions(first: 3) { id startsAt endsAt place programme { id title topics } }
-      }
-    }
-  }
-}`;
+/** The text the "search" shape looks for: the libraries, typed without accents. */
+const SEARCH_TEXT = 'thu vien';
+/** How many institutions the "one by id" shape looks up in turn: the nearest ones. */
+const LOOKUP_INSTITUTIONS = 8;
 
 interface Args {
   seconds: number;
@@ -69,10 +69,14 @@ interface Args {
   concurrency: number;
   keep: boolean;
   inlineClient: boolean;
+  /** API processes of the product run as a child process; null: the API in this process. */
+  processes: number | null;
+  peer: 'postgraphile' | null;
+  rounds: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seconds: 20, warmup: 3, concurrency: 32, keep: false, inlineClient: false };
+  const args: Args = { seconds: 20, warmup: 3, concurrency: 32, keep: false, inlineClient: false, processes: null, peer: null, rounds: 3 };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`${flag} needs a number from ${min} to ${max}, got "${value ?? ''}"`);
@@ -90,8 +94,21 @@ function parseArgs(argv: string[]): Args {
         args.warmup = number(flag, value(), 0, 600);
         break;
       case '--concurrency':
+      case '--connections':
         args.concurrency = Math.round(number(flag, value(), 1, 1024));
         break;
+      case '--processes':
+        args.processes = Math.round(number(flag, value(), 1, 64));
+        break;
+      case '--rounds':
+        args.rounds = Math.round(number(flag, value(), 1, 100));
+        break;
+      case '--peer': {
+        const peer = value();
+        if (peer !== 'postgraphile') throw new Error(`--peer knows only "postgraphile", got "${peer ?? ''}"`);
+        args.peer = peer;
+        break;
+      }
       case '--keep':
         args.keep = true;
         break;
@@ -99,7 +116,9 @@ function parseArgs(argv: string[]): Args {
         args.inlineClient = true;
         break;
       default:
-        throw new Error(`unknown argument "${arg}" (known: --seconds N, --warmup N, --concurrency N, --keep, --inline-client)`);
+        throw new Error(
+          `unknown argument "${arg}" (known: --seconds N, --warmup N, --concurrency N (or --connections N), --keep, --inline-client, --processes N, --peer postgraphile, --rounds N)`,
+        );
     }
   }
   return args;
@@ -144,7 +163,7 @@ async function nearby(url: string, variables: Record<string, unknown>): Promise<
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: NEARBY_QUERY, variables }),
+    body: JSON.stringify({ query: PRODUCT_NEARBY_QUERY, variables }),
   });
   const reply = (await response.json()) as GraphQLReply;
   if (!response.ok || reply.errors?.length) throw new Error(`nearby query failed (HTTP ${response.status}): ${JSON.stringify(reply.errors ?? reply)}`);
@@ -250,52 +269,6 @@ async function explainNearby(runtime: Runtime): Promise<ExplainedStatement[]> {
   });
 }
 
-function loadInWorker(options: LoadOptions, onMeasure: () => void): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'load-client.js'), { workerData: { mark: LOAD_WORKER_MARK, options } });
-    let settled = false;
-    worker.on('message', (message: LoadWorkerMessage) => {
-      if ('measuring' in message) {
-        onMeasure();
-        return;
-      }
-      settled = true;
-      if ('result' in message) resolve(message.result);
-      else reject(new Error(`load worker failed: ${message.error}`));
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`load worker exited with code ${code} before reporting`));
-    });
-  });
-}
-
-/** CPU time (ms) each PostgreSQL backend of the database has used, read from /proc (same machine only). */
-async function postgresCpu(database: string): Promise<Map<number, number> | null> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
-    const cpu = new Map<number, number>();
-    for (const { pid } of rows) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
-        cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
-      } catch {
-        // The backend ended in between, or PostgreSQL runs elsewhere.
-      }
-    }
-    return rows.length && !cpu.size ? null : cpu;
-  } finally {
-    await client.end();
-  }
-}
-
 interface Usage {
   /** Share of the measured time the API's event loop (main thread) was busy. */
   eventLoopBusy: number;
@@ -314,19 +287,15 @@ class UsageMeter {
   start(): void {
     this.elu = performance.eventLoopUtilization();
     this.cpu = process.cpuUsage();
-    this.postgres = postgresCpu(DATABASE_NAME).catch(() => null);
+    this.postgres = postgresCpu(ADMIN_URL, DATABASE_NAME).catch(() => null);
   }
 
   async finish(): Promise<Usage> {
     const elu = performance.eventLoopUtilization(this.elu);
     const cpu = process.cpuUsage(this.cpu);
     const before = await this.postgres;
-    const after = await postgresCpu(DATABASE_NAME).catch(() => null);
-    let postgresCpuMs: number | null = null;
-    if (before && after) {
-      postgresCpuMs = 0;
-      for (const [pid, ms] of after) postgresCpuMs += ms - (before.get(pid) ?? 0);
-    }
+    const after = await postgresCpu(ADMIN_URL, DATABASE_NAME).catch(() => null);
+    const postgresCpuMs = before && after ? cpuSince(before, after) : null;
     return { eventLoopBusy: elu.utilization, eventLoopBusyMs: elu.active, processCpuMs: (cpu.user + cpu.system) / 1000, postgresCpuMs };
   }
 }
@@ -338,16 +307,75 @@ function table(rows: [string, string][]): string {
   return [line, ...rows.map(([label, value]) => `| ${label.padEnd(left)} | ${value.padStart(right)} |`), line].join('\n');
 }
 
+/** The product's `npm run api` on a free port with API_PROCESSES=processes, once all of them have started. */
+async function startProductApi(env: NodeJS.ProcessEnv, processes: number): Promise<ServedProcess> {
+  const port = await freePort();
+  const api = await startServedProcess(`product (${processes}p)`, `http://127.0.0.1:${port}/graphql`, path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'api.js'), [], {
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port), API_PROCESSES: String(processes) },
+    startSeconds: 60,
+  });
+  // The first process to listen answers before the others have started: wait for all of them.
+  const deadline = Date.now() + 60_000;
+  while (processes > 1 && processTreeCpu(api.pid).size < processes + 1) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${processes} API processes started`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return api;
+}
+
+/** The three shapes, product (and peer) interleaved, after checking both answer alike. */
+async function sideBySide(args: Args, databaseUrl: string, product: ServedProcess, served: ServedProcess[]): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let institutionIds: string[];
+  try {
+    const centre = CENTRES[0] as { latitude: number; longitude: number };
+    // The nearest open institutions of the first centre: those a front end would open.
+    const { rows } = await client.query<{ id: string }>(
+      `select id from institution where status = 'ACTIVE' and earth_point is not null order by earth_distance(ll_to_earth($1, $2), earth_point), id limit $3`,
+      [centre.latitude, centre.longitude, LOOKUP_INSTITUTIONS],
+    );
+    institutionIds = rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
+  const shapes = catalogueShapes({ centres: CENTRES, radiusKm: RADIUS_KM, page: PAGE, institutionIds, search: SEARCH_TEXT });
+  const contenders: Contender[] = [{ server: product, side: (shape) => shape.product }];
+  if (args.peer === 'postgraphile') {
+    await step('PostGraphile: install, bench_peer schema, start', async () => {
+      await applyPeerSql(databaseUrl);
+      const peer = await startPostGraphile(databaseUrl);
+      served.push(peer);
+      contenders.push({ server: peer, side: (shape) => shape.peer });
+    });
+    console.log(`  ${contenders[1]?.server.label} (pid ${contenders[1]?.server.pid}) listening on ${contenders[1]?.server.url}`);
+    console.log('\nSame answers on both sides (ids in order, for every variables used under load):');
+    await compareAnswers(shapes, contenders);
+  }
+  console.log(
+    `\nLoad: ${args.concurrency} keep-alive connections, ${args.rounds} round(s), each ${args.warmup} s warm-up then ${args.seconds} s measured per shape and side, ` +
+      `${contenders.map((contender) => contender.server.label).join(' then ')}; load average ${os.loadavg().map((load) => fmt(load, 2)).join(' ')}`,
+  );
+  await runSideBySide(shapes, contenders, { rounds: args.rounds, seconds: args.seconds, warmup: args.warmup, connections: args.concurrency, adminUrl: ADMIN_URL, database: DATABASE_NAME });
+  console.log(
+    '\nAPI CPU: all processes of each API (the product\'s primary and its workers) from /proc, per request answered; PG CPU: the database\'s backends. ' +
+      `Load average at the end ${os.loadavg().map((load) => fmt(load, 2)).join(' ')}.`,
+  );
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifelong-bench-'));
+  const childApi = args.processes !== null || args.peer !== null;
   let runtime: Runtime | null = null;
   let server: ApiServer | null = null;
+  let s3: EmbeddedS3 | null = null;
+  const served: ServedProcess[] = [];
   try {
     console.log(`Catalogue benchmark: database ${DATABASE_NAME}, ${os.cpus().length} CPUs, Node ${process.version}`);
     console.log('Setting up:');
     await dropDatabase(DATABASE_NAME);
-    const config = loadConfig({
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       // Production refuses the embedded S3 server the benchmark runs; every setting NODE_ENV would
       // change the default of is set explicitly below, as production has it.
@@ -366,7 +394,13 @@ async function main(): Promise<void> {
       // The load comes from one address: the per-minute limit would refuse all but the first requests.
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_PER_MINUTE_SIGNED_IN: '0',
-    });
+    };
+    if (childApi) {
+      // API processes share one S3 server: the embedded one runs here, for them and this process.
+      s3 = await startEmbeddedS3(path.join(dataDir, 's3'), 0, loadConfig(env).s3);
+      env.S3_ENDPOINT = s3.endpoint;
+    }
+    const config = loadConfig(env);
     const opened = await step('create + migrate database', () => openRuntime(config, { migrate: true, redisPurpose: 'api' }));
     runtime = opened.value;
     const rt = runtime;
@@ -397,11 +431,20 @@ async function main(): Promise<void> {
         `${int(data.value.programmes)} programmes, ${int(data.value.sessions)} sessions (${int(data.value.upcomingSessions)} upcoming) in ${fmt(loadingMs / 1000, 2)} s`,
     );
 
-    server = await createApiServer(rt);
-    const httpServer = server.httpServer;
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-    console.log(`  API listening on ${url} (production settings with the embedded S3, GRAPHQL_QUERY_STATS=true, LOG_LEVEL=silent, no rate limit)`);
+    let url: string;
+    if (childApi) {
+      const processes = args.processes ?? 1;
+      const product = await startProductApi(env, processes);
+      served.push(product);
+      url = product.url.replace(/\/graphql$/, '');
+      console.log(`  API (${processes} process${processes > 1 ? 'es' : ''}, pid ${product.pid}) listening on ${url} (production settings, GRAPHQL_QUERY_STATS=true, LOG_LEVEL=silent, no rate limit)`);
+    } else {
+      server = await createApiServer(rt);
+      const httpServer = server.httpServer;
+      await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+      console.log(`  API listening on ${url} (production settings with the embedded S3, GRAPHQL_QUERY_STATS=true, LOG_LEVEL=silent, no rate limit)`);
+    }
 
     console.log('\nSQL statements per request (nearby query at Tân An, 25 km):');
     await statementCounts(url); // once to warm the schema and the pool
@@ -424,9 +467,14 @@ async function main(): Promise<void> {
     const pagePlan = plans[0];
     if (pagePlan) console.log(`  plan of "${pagePlan.label}":\n${pagePlan.plan.map((line) => `    ${line}`).join('\n')}`);
 
+    if (childApi) {
+      await sideBySide(args, config.databaseUrl, served[0] as ServedProcess, served);
+      return;
+    }
+
     const loadOptions: LoadOptions = {
       url: `${url}/graphql`,
-      query: NEARBY_QUERY,
+      query: PRODUCT_NEARBY_QUERY,
       variables: CENTRES.map((centre) => ({ near: { ...centre, radiusKm: RADIUS_KM }, first: PAGE })),
       concurrency: args.concurrency,
       warmupSeconds: args.warmup,
@@ -476,10 +524,12 @@ async function main(): Promise<void> {
     ];
     console.log(`\nSummary: nearby institutions (${RADIUS_KM} km of Tân An) with their next 3 sessions, ${PAGE} per page\n${table(rows)}`);
   } finally {
+    for (const child of served) await child.stop();
     if (server) await server.stop();
     if (runtime) await runtime.close();
     if (args.keep) console.log(`Kept database ${DATABASE_NAME} (${urlOf(DATABASE_NAME)})`);
     else await dropDatabase(DATABASE_NAME);
+    if (s3) await s3.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /**
  * The load generator: `concurrency` loops, each sending one GraphQL POST at a time over a
@@ -28,7 +28,7 @@ export interface LoadResult {
   latenciesMs: Float64Array;
   /** How many responses reported each `extensions.sqlStatements` value. */
   sqlStatements: Record<string, number>;
-  /** How many responses had each number of edges. */
+  /** How many responses had each number of edges (of the first root field's connection; "n/a" without one). */
   edgeCounts: Record<string, number>;
   warmupRequests: number;
 }
@@ -62,25 +62,25 @@ function post(agent: http.Agent, url: URL, body: string, timeoutMs: number): Pro
   });
 }
 
-interface NearbyBody {
-  data?: { institutions?: { edges?: unknown[] } | null } | null;
+interface GraphQLBody {
+  data?: Record<string, { edges?: unknown[] } | null> | null;
   errors?: { message: string }[];
   extensions?: { sqlStatements?: number };
 }
 
-/** What a good answer to the nearby query reports, or why the reply is not one. */
-function check(reply: Reply): { error: string } | { edges: number; sqlStatements: number | null } {
+/** What a good answer reports (its first root field answered, without errors), or why the reply is not one. */
+function check(reply: Reply): { error: string } | { edges: number | null; sqlStatements: number | null } {
   if (reply.status !== 200) return { error: `HTTP ${reply.status}: ${reply.body.slice(0, 200)}` };
-  let parsed: NearbyBody;
+  let parsed: GraphQLBody;
   try {
-    parsed = JSON.parse(reply.body) as NearbyBody;
+    parsed = JSON.parse(reply.body) as GraphQLBody;
   } catch {
     return { error: `not JSON: ${reply.body.slice(0, 200)}` };
   }
   if (parsed.errors?.length) return { error: parsed.errors.map((e) => e.message).join('; ') };
-  const edges = parsed.data?.institutions?.edges;
-  if (!Array.isArray(edges)) return { error: 'no data.institutions.edges' };
-  return { edges: edges.length, sqlStatements: parsed.extensions?.sqlStatements ?? null };
+  const first = parsed.data ? Object.values(parsed.data)[0] : null;
+  if (!first) return { error: `no data: ${reply.body.slice(0, 200)}` };
+  return { edges: Array.isArray(first.edges) ? first.edges.length : null, sqlStatements: parsed.extensions?.sqlStatements ?? null };
 }
 
 async function phase(options: LoadOptions, agent: http.Agent, seconds: number, record: boolean): Promise<Omit<LoadResult, 'warmupRequests'>> {
@@ -118,7 +118,8 @@ async function phase(options: LoadOptions, agent: http.Agent, seconds: number, r
       latencies.push(ms);
       const statements = String(outcome.sqlStatements ?? 'missing');
       sqlStatements[statements] = (sqlStatements[statements] ?? 0) + 1;
-      edgeCounts[String(outcome.edges)] = (edgeCounts[String(outcome.edges)] ?? 0) + 1;
+      const edges = String(outcome.edges ?? 'n/a');
+      edgeCounts[edges] = (edgeCounts[edges] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, () => loop()));
@@ -138,11 +139,35 @@ export async function runLoad(options: LoadOptions, onMeasure: () => void = () =
   }
 }
 
-export const LOAD_WORKER_MARK = 'catalogue-bench-load';
+const LOAD_WORKER_MARK = 'catalogue-bench-load';
 
-export type LoadWorkerMessage = { measuring: true } | { result: LoadResult } | { error: string };
+type LoadWorkerMessage = { measuring: true } | { result: LoadResult } | { error: string };
 
-// Started as a worker thread by catalogue.bench.ts: run the load and post the result back.
+/** `runLoad` in a worker thread of its own (this file), so parsing replies does not share an in-process API's event loop. */
+export function loadInWorker(options: LoadOptions, onMeasure: () => void): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { mark: LOAD_WORKER_MARK, options } });
+    let settled = false;
+    worker.on('message', (message: LoadWorkerMessage) => {
+      if ('measuring' in message) {
+        onMeasure();
+        return;
+      }
+      settled = true;
+      if ('result' in message) resolve(message.result);
+      else reject(new Error(`load worker failed: ${message.error}`));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`load worker exited with code ${code} before reporting`));
+    });
+  });
+}
+
+// Started as a worker thread by loadInWorker: run the load and post the result back.
 if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === LOAD_WORKER_MARK) {
   const port = parentPort;
   const { options } = workerData as { mark: string; options: LoadOptions };
