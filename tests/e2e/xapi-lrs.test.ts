@@ -130,8 +130,8 @@ describe('xAPI LRS', () => {
       body: statement({ actor: { account: { homePage: PLATFORM_IRI, name: citizenId } }, verb: { id: COMPLETED }, object: { id: 'https://x.vn/c', definition: { type: COURSE } } }),
     });
     expect([unmapped.status, untrusted.status]).toEqual([200, 200]);
-    const rows = await api.runtime.orm.em.fork().execute(`select id, learning from xapi_statement where id in (?, ?) order by learning`, [unmapped.body[0], untrusted.body[0]]);
-    expect(rows.map((row: { learning: string }) => row.learning)).toEqual(['UNMAPPED', 'UNTRUSTED_CLIENT']);
+    const rows = await api.runtime.orm.em.fork().execute<{ learning: string }[]>(`select id, learning from xapi_statement where id in (?, ?) order by learning`, [unmapped.body[0], untrusted.body[0]]);
+    expect(rows.map((row) => row.learning)).toEqual(['UNMAPPED', 'UNTRUSTED_CLIENT']);
     expect((await xapi(`/statements?statementId=${unmapped.body[0]}`)).status).toBe(200);
   });
 

@@ -65,7 +65,9 @@ describe('renderers', () => {
 
   it('writes an XLSX whose figures are numeric cells', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await renderXlsx(doc));
+    const bytes = await renderXlsx(doc);
+    // exceljs types its input as its own Buffer, an ArrayBuffer: hand it the file's bytes as one.
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet('Chỉ tiêu');
     const row = sheet?.getRow(3);
     expect(row?.getCell(2).value).toBe('PARTICIPANTS_15_PLUS');
