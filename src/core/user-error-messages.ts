@@ -27,7 +27,7 @@ export const USER_ERROR_MESSAGES = {
   DAILY_HOURS_EXCEEDED: { vi: 'Mỗi ngày chỉ ghi nhận tối đa {max} giờ học; ngày {day} đã có {already} giờ.', en: 'At most {max} hours of learning can be recorded on one day; {already} are already recorded on {day}.' },
   DATE_IN_FUTURE: { vi: 'Ngày này chưa đến.', en: 'The day given has not come yet.' },
   DECISION_DATE_INVALID: { vi: 'Quyết định phải được ký sau khi năm {year} kết thúc và không ở tương lai.', en: 'The decision is dated after {year} ended and not in the future.' },
-  DECISION_LEVEL_NOT_YOURS: { vi: 'Bạn ghi nhận quyết định {own}, không phải {level}.', en: 'You record decisions of the level {own}, not {level}.' },
+  DECISION_LEVEL_NOT_YOURS: { vi: 'Bạn ghi nhận quyết định của cấp {own}, không phải quyết định {level}.', en: 'You record decisions of the level {own}, not {level}.' },
   DECISION_NUMBER_REQUIRED: { vi: 'Số quyết định có từ 1 đến 64 ký tự.', en: 'The decision number has 1 to 64 characters.' },
   DECISION_REQUIRED: { vi: 'Quyết định cần có số (1 đến 64 ký tự), ngày và người ký.', en: 'A decision needs its number (1 to 64 characters), date and signer.' },
   DUPLICATE_CRITERION_CODE: { vi: 'Hai tiêu chí có cùng mã {code}.', en: 'Two criteria have the code {code}.' },

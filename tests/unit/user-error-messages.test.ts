@@ -1,6 +1,7 @@
 import { USER_ERROR_CODES } from '../../src/core/user-error-codes';
 import { USER_ERROR_MESSAGES, coded, renderUserErrorMessage, templateParams } from '../../src/core/user-error-messages';
 import '../../src/titles/recognition/recognition.enums';
+import '../../src/catalogue/catalogue.enums';
 
 describe('the messages of UserError codes', () => {
   it('give every code a Vietnamese and an English message naming the same values', () => {
@@ -18,9 +19,9 @@ describe('the messages of UserError codes', () => {
 
   it('fill in the values, and show enum values as their labels in the language asked for', () => {
     expect(renderUserErrorMessage(coded('INVALID_YEAR', { min: 2020, max: 2026 }), 'vi')).toBe('Năm phải từ 2020 đến 2026.');
-    const level = coded('DECISION_LEVEL_NOT_YOURS', { own: { enum: 'TitleDecisionLevel', values: ['COMMUNE', 'DISTRICT'] }, level: { enum: 'TitleDecisionLevel', values: ['PROVINCE'] } });
-    expect(renderUserErrorMessage(level, 'vi')).toBe('Bạn ghi nhận quyết định Cấp xã hoặc Cấp huyện, không phải Cấp tỉnh.');
-    expect(renderUserErrorMessage(level, 'en')).toBe('You record decisions of the level Commune or District, not Province.');
+    const level = coded('DECISION_LEVEL_NOT_YOURS', { own: { enum: 'UnitLevel', values: ['HAMLET', 'PROVINCE'] }, level: { enum: 'TitleDecisionLevel', values: ['PROVINCE'] } });
+    expect(renderUserErrorMessage(level, 'vi')).toBe('Bạn ghi nhận quyết định của cấp Ấp, khu phố hoặc Tỉnh, không phải quyết định Cấp tỉnh.');
+    expect(renderUserErrorMessage(level, 'en')).toBe('You record decisions of the level Hamlet or residential quarter or Province, not Province.');
   });
 
   it('refuse to write a message whose values were not given', () => {

@@ -92,7 +92,7 @@ export class RecognitionService {
       const own = ownLevelsOver(ctx.actor, levels, path);
       if (own.length > 0) {
         throw new UserInputError('DECISION_LEVEL_NOT_YOURS', ['decision', 'level'], {
-          own: { enum: 'TitleDecisionLevel', values: own },
+          own: { enum: 'UnitLevel', values: own },
           level: { enum: 'TitleDecisionLevel', values: [decision.level] },
         });
       }
