@@ -70,7 +70,7 @@ export class AuthService {
     if (!account || !matches || account.disabledAt) {
       const lock = account ? this.signInGuard.lockStartedBy(attempt, ctx.now) : null;
       if (account && lock) await this.notices.recordSignInLock(ctx, { accountId: account.id, clientAddress: attempt.address, ...lock });
-      throw new UserInputError('INVALID_CREDENTIALS', 'The login or the password is not right', ['password']);
+      throw new UserInputError('INVALID_CREDENTIALS', ['password']);
     }
     await this.signInGuard.succeeded(attempt);
     return this.openSession(ctx.em, account);
@@ -83,12 +83,12 @@ export class AuthService {
   async refresh(ctx: RequestContext, token: string): Promise<Session> {
     const stored = await ctx.em.findOne(RefreshToken, { tokenHash: hashOpaqueToken(token) }, { populate: ['account'] });
     if (!stored || stored.expiresAt <= new Date() || stored.account.disabledAt) {
-      throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
+      throw new UserInputError('INVALID_REFRESH_TOKEN', ['refreshToken']);
     }
     if (stored.revokedAt) {
       // On a fork, outside the mutation's transaction: the error below rolls that transaction back.
       await ctx.em.fork().nativeUpdate(RefreshToken, { account: stored.account.id, revokedAt: null }, { revokedAt: new Date() });
-      throw new UserInputError('INVALID_REFRESH_TOKEN', 'The session has expired; sign in again', ['refreshToken']);
+      throw new UserInputError('INVALID_REFRESH_TOKEN', ['refreshToken']);
     }
     stored.revokedAt = new Date();
     return this.openSession(ctx.em, stored.account);
@@ -194,9 +194,9 @@ export class AuthService {
     const login = parseLogin(input.login, ['login']);
     checkPasswordStrength(input.password, ['password']);
     const displayName = input.displayName.trim();
-    if (!displayName) throw new UserInputError('REQUIRED', 'Enter the name to show', ['displayName']);
+    if (!displayName) throw new UserInputError('REQUIRED', ['displayName']);
     if (await this.findByLogin(em, login)) {
-      throw new UserInputError('LOGIN_TAKEN', 'An account with this email or phone number already exists', ['login']);
+      throw new UserInputError('LOGIN_TAKEN', ['login']);
     }
     return this.createAccount(em, login, input.password, displayName, role);
   }
@@ -219,14 +219,14 @@ export class AuthService {
   ): Promise<{ institution: Institution | null; unit: AdministrativeUnit | null }> {
     switch (input.role) {
       case Role.INSTITUTION_STAFF: {
-        if (!input.institutionId) throw new UserInputError('SCOPE_REQUIRED', 'A staff role needs an institution', ['institutionId']);
+        if (!input.institutionId) throw new UserInputError('SCOPE_REQUIRED', ['institutionId']);
         const institution = await ctx.em.findOne(Institution, { id: input.institutionId }, { populate: ['unit'] });
         if (!institution) throw new NotFoundError('The institution');
         if (!governsUnit(ctx.actor, institution.unit.path)) throw new ForbiddenError('You may grant roles only for institutions of your area');
         return { institution, unit: null };
       }
       case Role.ASSESSOR: {
-        if (!input.unitId) throw new UserInputError('SCOPE_REQUIRED', 'An assessor role needs an administrative unit', ['unitId']);
+        if (!input.unitId) throw new UserInputError('SCOPE_REQUIRED', ['unitId']);
         if (!isProvinceAdmin(ctx.actor)) throw new ForbiddenError('Only a province administrator grants assessor roles');
         const unit = await ctx.em.findOne(AdministrativeUnit, { id: input.unitId });
         if (!unit) throw new NotFoundError('The administrative unit');

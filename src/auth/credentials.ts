@@ -16,13 +16,13 @@ export function parseLogin(raw: string, field: string[]): Login {
   const trimmed = raw.trim();
   if (trimmed.includes('@')) {
     if (!EMAIL.test(trimmed) || trimmed.length > 254) {
-      throw new UserInputError('INVALID_EMAIL', 'This is not a valid email address', field);
+      throw new UserInputError('INVALID_EMAIL', field);
     }
     return { email: trimmed.toLowerCase(), phone: null };
   }
   const phone = normalisePhone(trimmed);
   if (!phone) {
-    throw new UserInputError('INVALID_LOGIN', 'Enter an email address or a Vietnamese mobile number (0xxxxxxxxx)', field);
+    throw new UserInputError('INVALID_LOGIN', field);
   }
   return { email: null, phone };
 }
@@ -31,9 +31,9 @@ export const MIN_PASSWORD_LENGTH = 8;
 
 export function checkPasswordStrength(password: string, field: string[]): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new UserInputError('WEAK_PASSWORD', `The password needs at least ${MIN_PASSWORD_LENGTH} characters`, field);
+    throw new UserInputError('WEAK_PASSWORD', field, { min: MIN_PASSWORD_LENGTH });
   }
   if (password.length > 128) {
-    throw new UserInputError('PASSWORD_TOO_LONG', 'The password can have at most 128 characters', field);
+    throw new UserInputError('PASSWORD_TOO_LONG', field);
   }
 }

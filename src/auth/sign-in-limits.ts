@@ -44,11 +44,11 @@ export class SignInGuard {
     const seconds = Math.max(Math.ceil(verdict.retryAfterMs / 1000), 1);
     switch (verdict.kind) {
       case 'locked':
-        throw new UserInputError('SIGN_IN_LOCKED', `Signing in with this login is locked after too many failed attempts; try again in ${seconds} s`, null, seconds);
+        throw new UserInputError('SIGN_IN_LOCKED', null, { seconds }).withRetryAfter(seconds);
       case 'delayed':
-        throw new UserInputError('SIGN_IN_THROTTLED', `Too many failed sign-ins with this login; try again in ${seconds} s`, null, seconds);
+        throw new UserInputError('SIGN_IN_THROTTLED', null, { seconds }).withRetryAfter(seconds);
       case 'source-limited':
-        throw new UserInputError('SIGN_IN_THROTTLED', `Too many failed sign-ins from your address; try again in ${seconds} s`, null, seconds);
+        throw new UserInputError('SIGN_IN_THROTTLED', null, { seconds }).withRetryAfter(seconds);
     }
   }
 

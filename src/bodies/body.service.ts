@@ -113,7 +113,7 @@ export class BodyService {
 
   private async unitOf(em: EntityManager, unitId: string): Promise<AdministrativeUnit> {
     const unit = await em.findOne(AdministrativeUnit, { id: unitId });
-    if (!unit) throw new UserInputError('UNKNOWN_UNIT', 'No administrative unit has this id', ['unitId']);
+    if (!unit) throw new UserInputError('UNKNOWN_UNIT', ['unitId']);
     return unit;
   }
 
@@ -121,11 +121,11 @@ export class BodyService {
   private async check(em: EntityManager, bodyId: string | null, fields: BodyFields): Promise<Pick<Body, 'name' | 'shortName' | 'kind' | 'unit' | 'superior'>> {
     const name = fields.name.trim();
     const shortName = fields.shortName.trim();
-    if (!name) throw new UserInputError('REQUIRED', 'The body needs a name', ['name']);
-    if (!shortName) throw new UserInputError('REQUIRED', 'The body needs the abbreviation of its documents', ['shortName']);
+    if (!name) throw new UserInputError('REQUIRED', ['name']);
+    if (!shortName) throw new UserInputError('REQUIRED', ['shortName']);
     const unit = await this.unitOf(em, fields.unitId);
     const clash = await em.findOne(Body, { unit, name, ...(bodyId ? { id: { $ne: bodyId } } : {}) });
-    if (clash) throw new UserInputError('NAME_TAKEN', 'A body of this unit already has this name', ['name']);
+    if (clash) throw new UserInputError('NAME_TAKEN', ['name']);
     const superior = fields.superiorId ? await this.superiorOf(em, bodyId, fields.superiorId) : null;
     return { name, shortName, kind: fields.kind, unit, superior };
   }
@@ -133,14 +133,14 @@ export class BodyService {
   /** The superior, refusing a chain that would come back to the body. */
   private async superiorOf(em: EntityManager, bodyId: string | null, superiorId: string): Promise<Body> {
     const superior = await em.findOne(Body, { id: superiorId });
-    if (!superior) throw new UserInputError('UNKNOWN_BODY', 'No body has this id', ['superiorId']);
+    if (!superior) throw new UserInputError('UNKNOWN_BODY', ['superiorId']);
     const rows = await em.execute<{ id: string }[]>(
       `with recursive chain as (select id, superior_id from body where id = ? union select b.id, b.superior_id from body b join chain on b.id = chain.superior_id)
        select id from chain`,
       [superior.id],
     );
     if (bodyId && rows.some((row) => row.id === bodyId)) {
-      throw new UserInputError('SUPERIOR_CYCLE', 'A body cannot answer to itself, directly or through others', ['superiorId']);
+      throw new UserInputError('SUPERIOR_CYCLE', ['superiorId']);
     }
     return superior;
   }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { UserErrorCode } from './user-error-codes';
+import { renderUserErrorMessage, type CodedMessage, type ParamArgs, type ParamValue } from './user-error-messages';
 
 /** Codes a client sees in `extensions.code` for failures that are not in a payload. */
 export enum ErrorCode {
@@ -64,17 +65,34 @@ export class BadInputError extends ApiError {
 }
 
 /**
- * An outcome a person can fix (validation, a rule of the domain, a conflict). Services throw it;
- * mutation boundaries turn it into a `UserError` in the payload and roll the transaction back.
+ * An outcome a person can fix (validation, a rule of the domain, a conflict). Services throw it
+ * with a code and the values its message names; mutation boundaries turn it into a `UserError`
+ * in the payload, written in the request's language, and roll the transaction back.
  */
-export class UserInputError extends Error {
+export class UserInputError<C extends UserErrorCode = UserErrorCode> extends Error {
+  readonly params: Record<string, ParamValue>;
+  /** For outcomes that pass with time (a limit on attempts): how long to wait before trying again. */
+  retryAfterSeconds: number | null = null;
+
   constructor(
-    readonly code: UserErrorCode,
-    message: string,
+    readonly code: C,
     readonly field: string[] | null = null,
-    /** For outcomes that pass with time (a limit on attempts): how long to wait before trying again. */
-    readonly retryAfterSeconds: number | null = null,
+    ...params: ParamArgs<C>
   ) {
-    super(message);
+    const values = params[0] ?? {};
+    // The English text, for logs; clients get the message in their own language.
+    super(renderUserErrorMessage({ code, params: values }, 'en'));
+    this.params = values;
+  }
+
+  /** Rethrows a coded outcome kept earlier (a line of a report), whose values were checked when it was made. */
+  static of(message: CodedMessage, field: string[] | null = null): UserInputError {
+    const error = new UserInputError<UserErrorCode>(message.code, field, ...([message.params] as ParamArgs<UserErrorCode>));
+    return error;
+  }
+
+  withRetryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 }

@@ -2,7 +2,8 @@
  * Every code a client can receive in `UserError.code` (mutation payloads, CSV line reports,
  * ruleset problems), with what it means. `UserInputError` takes only these, so a new code is
  * written here first; README's table of codes is printed from this list (`npm run schema:print`)
- * and `npm test` fails when the two differ.
+ * and `npm test` fails when the two differ. What a person reads for each code is in
+ * `user-error-messages.ts`, in Vietnamese and English.
  */
 export const USER_ERROR_CODES = {
   ALREADY_CLAIMED: 'The citizen profile already belongs to an account.',
@@ -35,6 +36,7 @@ export const USER_ERROR_CODES = {
   EMPTY_FILE: 'The file is empty.',
   EMPTY_ROSTER: 'An attendance roster has no lines.',
   ENDS_BEFORE_START: 'A session ends before it starts.',
+  ENTERED_BY_YOU: 'You entered the log for the citizen; another assessor of their unit, or the institution it names, verifies it.',
   EVIDENCE_KEY_TOO_LONG: 'An evidence key is longer than 500 characters.',
   EVIDENCE_NOT_COMPLETED: 'The evidence file\'s upload was not completed with `completeEvidenceUpload` (or its checks refused it).',
   EVIDENCE_NOT_FOUND: 'No evidence file has the key: upload it with `createEvidenceFileUpload` (or, deprecated, to the URL of `createEvidenceUpload`) first.',
@@ -95,6 +97,7 @@ export const USER_ERROR_CODES = {
   MEDIA_REQUIRED: 'The resource needs its uploaded file before it is published.',
   METRIC_NOT_FOR_TITLE: 'An indicator\'s metric does not apply to its definition\'s title.',
   MET_REQUIRED: 'The indicator takes met / not met, not a score.',
+  MISSING_COLUMNS: 'The header of a CSV file lacks columns the import needs.',
   MISSING_METRIC: 'A computed indicator has no metric.',
   MISSING_PASS_RULE_FIELD: 'A pass rule lacks a field its kind needs.',
   MISSING_SCORING: 'A computed indicator has no scoring.',
@@ -166,6 +169,7 @@ export const USER_ERROR_CODES = {
   THRESHOLD_OUT_OF_RANGE: 'A pass rule\'s threshold is outside 0 to its total.',
   TITLE_NOT_FOR_SUBJECT: 'The title is not one this subject can hold.',
   TOO_LONG: 'A text is longer than allowed.',
+  TOO_MANY_FILES: 'More files are attached than allowed.',
   TOO_MANY_GOALS: 'A learning plan has more goals than allowed.',
   TOO_MANY_SESSIONS: 'A series has more sessions than allowed; choose an earlier end.',
   TOPIC_REQUIRED: 'At least one topic is needed.',

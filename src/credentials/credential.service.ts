@@ -68,7 +68,7 @@ export class CredentialService {
     if (!award) throw new NotFoundError('The title award');
     const issuerUnit = await this.issuerUnitOf(ctx, award);
     if (!(await this.mayHold(ctx, [award], issuerUnit)).has(award.id)) throw new ForbiddenError('Only the holder of the award and officials of the body that recognised it issue its credential');
-    if (award.status === AwardStatus.REVOKED) throw new UserInputError('AWARD_REVOKED', 'This award was revoked; no credential is issued for it', ['awardId']);
+    if (award.status === AwardStatus.REVOKED) throw new UserInputError('AWARD_REVOKED', ['awardId']);
     const key = await this.keys.activeKey(ctx.em, issuerUnit.id);
     const existing = await ctx.em.findOne(AwardCredential, { award, key });
     if (existing) return existing;

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../core/context';
 import { UserInputError } from '../core/errors';
 import type { UserErrorCode } from '../core/user-error-codes';
+import { coded, renderUserErrorMessage } from '../core/user-error-messages';
 import { UserErrorCodeEnum } from './user-error-code.enum';
 
 @ObjectType({ description: 'Something in the input a person can fix; the mutation changed nothing.' })
@@ -13,7 +14,7 @@ export class UserError {
   @Field(() => UserErrorCodeEnum, { description: 'Stable code to branch on, e.g. ENDS_BEFORE_START; the enum documents every code.' })
   code!: UserErrorCode;
 
-  @Field({ description: 'What went wrong, in words a person understands.' })
+  @Field({ description: 'What went wrong, in words a person understands, in the language of `Accept-Language` (Vietnamese unless English is preferred).' })
   message!: string;
 
   @Field(() => Int, {
@@ -39,10 +40,11 @@ export async function runMutation<T>(ctx: RequestContext, work: (ctx: RequestCon
   } catch (error) {
     if (error instanceof UserInputError) {
       const field = error.field ? ['input', ...error.field] : null;
-      return { result: null, errors: [{ field, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }] };
+      const message = renderUserErrorMessage(error, ctx.locale);
+      return { result: null, errors: [{ field, code: error.code, message, retryAfterSeconds: error.retryAfterSeconds }] };
     }
     if (error instanceof UniqueConstraintViolationException) {
-      return { result: null, errors: [{ field: null, code: 'CONFLICT', message: 'This conflicts with a change made at the same time; try again' }] };
+      return { result: null, errors: [{ field: null, code: 'CONFLICT', message: renderUserErrorMessage(coded('CONFLICT'), ctx.locale) }] };
     }
     throw error;
   }

@@ -31,8 +31,8 @@ export function readCsv(csv: string, required: readonly string[]): { records: Re
   let records: Record<string, string>[];
   try {
     records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true });
-  } catch (error) {
-    throw new UserInputError('INVALID_CSV', `The file is not readable CSV: ${error instanceof Error ? error.message : String(error)}`, ['csv']);
+  } catch {
+    throw new UserInputError('INVALID_CSV', ['csv']);
   }
   const header = Object.keys(records[0] ?? {});
   return { records, missing: records.length ? required.filter((column) => !header.includes(column)) : [] };
@@ -41,7 +41,7 @@ export function readCsv(csv: string, required: readonly string[]): { records: Re
 /** Like readCsv, for imports that refuse the whole file (a UserInputError on `csv`) when the header lacks a column. */
 export function readCsvWithColumns(csv: string, required: readonly string[]): Record<string, string>[] {
   const { records, missing } = readCsv(csv, required);
-  if (missing.length) throw new UserInputError('INVALID_CSV', `The header lacks the columns ${missing.join(', ')}`, ['csv']);
+  if (missing.length) throw new UserInputError('MISSING_COLUMNS', ['csv'], { columns: missing.join(', ') });
   return records;
 }
 

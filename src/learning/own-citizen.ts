@@ -7,7 +7,7 @@ import { citizenOfActor, mayActForCitizen } from '../people/citizens/citizen-acc
 /** The signed-in account's citizen profile; an account without one cannot keep a learning record. */
 export async function requireOwnCitizen(ctx: RequestContext): Promise<Citizen> {
   const citizen = await citizenOfActor(ctx.em, ctx.actor);
-  if (!citizen) throw new UserInputError('CITIZEN_PROFILE_REQUIRED', 'Create your citizen profile first; learning records belong to it');
+  if (!citizen) throw new UserInputError('CITIZEN_PROFILE_REQUIRED');
   return citizen;
 }
 

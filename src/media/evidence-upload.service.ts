@@ -56,11 +56,11 @@ export class EvidenceUploadService {
     for (const key of fresh) {
       const upload = found.get(key);
       if (!upload || !key.startsWith(`${EVIDENCE_PREFIX}/`)) {
-        throw new UserInputError('EVIDENCE_NOT_FOUND', `No evidence file has the key "${key}"; upload it with createEvidenceFileUpload first`, [field]);
+        throw new UserInputError('EVIDENCE_NOT_FOUND', [field], { key });
       }
-      if (upload.accountId !== accountId) throw new UserInputError('EVIDENCE_NOT_YOURS', 'An evidence file must be one you uploaded', [field]);
+      if (upload.accountId !== accountId) throw new UserInputError('EVIDENCE_NOT_YOURS', [field]);
       if (upload.status !== UploadStatus.COMPLETED) {
-        throw new UserInputError('EVIDENCE_NOT_COMPLETED', `The evidence file "${upload.filename}" was not completed; call completeEvidenceUpload after the PUT`, [field]);
+        throw new UserInputError('EVIDENCE_NOT_COMPLETED', [field], { filename: upload.filename });
       }
     }
   }

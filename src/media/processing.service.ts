@@ -101,7 +101,7 @@ export class ProcessingService {
     const asset = await this.read.getVisible(ctx, assetId);
     if (!managesMediaOf(ctx, asset.institution.id)) throw new ForbiddenError('Only staff of the institution may retry its media');
     const failed = await ctx.em.find(MediaStep, { asset, status: MediaStatus.FAILED });
-    if (!failed.length) throw new UserInputError('NOTHING_TO_RETRY', 'No step of this media has failed', ['assetId']);
+    if (!failed.length) throw new UserInputError('NOTHING_TO_RETRY', ['assetId']);
     await this.requeue(ctx.em, asset, failed, QueuePurpose.UPLOAD);
     await ctx.em.execute(`update learning_resource set status = 'PROCESSING', updated_at = now() where asset_id = ? and status = 'FAILED'`, [asset.id]);
     return asset;

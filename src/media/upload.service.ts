@@ -49,12 +49,6 @@ export interface UploadTicket {
   url: string;
 }
 
-const KIND_NAMES: Record<MediaKind, string> = {
-  [MediaKind.IMAGE]: 'an image',
-  [MediaKind.VIDEO]: 'a video',
-  [MediaKind.AUDIO]: 'an audio recording',
-  [MediaKind.DOCUMENT]: 'a PDF document',
-};
 
 function mib(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MiB`;
@@ -84,11 +78,11 @@ export class UploadService {
   async open(ctx: RequestContext, request: FileDeclaration, scope: UploadScope): Promise<UploadTicket> {
     const kind = kindOfContentType(request.contentType);
     if (!kind || !scope.kinds.includes(kind)) {
-      throw new UserInputError('UNSUPPORTED_TYPE', `Files of type ${request.contentType} are not accepted; send one of ${contentTypesOf(scope.kinds).join(', ')}`, ['contentType']);
+      throw new UserInputError('UNSUPPORTED_TYPE', ['contentType'], { type: request.contentType, accepted: contentTypesOf(scope.kinds).join(', ') });
     }
-    if (request.sizeBytes <= 0) throw new UserInputError('EMPTY_FILE', 'The file is empty', ['sizeBytes']);
+    if (request.sizeBytes <= 0) throw new UserInputError('EMPTY_FILE', ['sizeBytes']);
     const max = maxBytesOf(this.config, kind);
-    if (request.sizeBytes > max) throw new UserInputError('FILE_TOO_LARGE', `${KIND_NAMES[kind]} may be at most ${mib(max)}; this one is ${mib(request.sizeBytes)}`, ['sizeBytes']);
+    if (request.sizeBytes > max) throw new UserInputError('FILE_TOO_LARGE', ['sizeBytes'], { max: mib(max), size: mib(request.sizeBytes) });
     const filename = path.basename(request.filename.replace(/\\/g, '/')).trim().slice(0, 255) || 'file';
     const upload = ctx.em.create(Upload, {
       institution: scope.institution,
@@ -143,22 +137,22 @@ export class UploadService {
   async inspect(upload: Upload, hash: boolean): Promise<ArrivedFile> {
     const storage = this.storage();
     const size = await storage.sizeOf(upload.key);
-    if (size === null) throw new UserInputError('UPLOAD_MISSING', 'No file arrived at the upload URL; PUT the file there first', ['uploadId']);
-    if (size === 0) throw new UserInputError('EMPTY_FILE', 'The uploaded file is empty', ['uploadId']);
+    if (size === null) throw new UserInputError('UPLOAD_MISSING', ['uploadId']);
+    if (size === 0) throw new UserInputError('EMPTY_FILE', ['uploadId']);
     if (size !== upload.sizeBytes) {
-      throw new UserInputError('SIZE_MISMATCH', `The uploaded file has ${size} bytes, not the ${upload.sizeBytes} declared; it may have been cut short`, ['uploadId']);
+      throw new UserInputError('SIZE_MISMATCH', ['uploadId'], { size, declared: upload.sizeBytes });
     }
     let sha256: string | null = null;
     if (upload.sha256 || hash) {
       const digest = createHash('sha256');
       for await (const chunk of await storage.read(upload.key)) digest.update(chunk as Buffer);
       sha256 = digest.digest('hex');
-      if (upload.sha256 && sha256 !== upload.sha256) throw new UserInputError('CHECKSUM_MISMATCH', 'The uploaded file does not match the SHA-256 declared; it was damaged on the way', ['uploadId']);
+      if (upload.sha256 && sha256 !== upload.sha256) throw new UserInputError('CHECKSUM_MISMATCH', ['uploadId']);
     }
     const sniffed = sniff(await storage.head(upload.key, SNIFF_BYTES));
-    if (!sniffed) throw new UserInputError('UNRECOGNISED_FILE', `The file is not ${KIND_NAMES[upload.kind]} of a type we can read`, ['uploadId']);
+    if (!sniffed) throw new UserInputError('UNRECOGNISED_FILE', ['uploadId']);
     if (!sniffed.kinds.includes(upload.kind)) {
-      throw new UserInputError('FILE_TYPE_MISMATCH', `The file "${upload.filename}" is really ${sniffed.description}, not ${KIND_NAMES[upload.kind]}`, ['uploadId']);
+      throw new UserInputError('FILE_TYPE_MISMATCH', ['uploadId'], { filename: upload.filename, actual: sniffed.contentType });
     }
     const contentType = upload.kind === MediaKind.AUDIO && sniffed.contentType.startsWith('video/') ? sniffed.contentType.replace('video/', 'audio/') : sniffed.contentType;
     return { contentType, sha256 };

@@ -59,7 +59,7 @@ export class JobQueueService {
     requireAdmin(ctx);
     const job = await this.queues.use(name, (queue) => queue.getJob(jobId));
     if (!job) throw new NotFoundError('The job');
-    if (!(await this.queues.use(name, () => job.isFailed()))) throw new UserInputError('JOB_NOT_FAILED', 'Only a failed job can be retried', ['jobId']);
+    if (!(await this.queues.use(name, () => job.isFailed()))) throw new UserInputError('JOB_NOT_FAILED', ['jobId']);
     // Counted afresh, so the job gets every attempt again (BullMQ would otherwise fail it for good at its first error).
     await this.queues.use(name, () => job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }));
     return this.stateOf(name);

@@ -171,16 +171,12 @@ export class ResourceService {
   async recordStudy(ctx: RequestContext, id: string, minutes: number, idempotencyKey: string | null): Promise<{ resource: LearningResource; log: LearningLog }> {
     const resource = await this.getVisible(ctx, id);
     if (resource.status !== ResourceStatus.PUBLISHED) {
-      throw new UserInputError('RESOURCE_NOT_PUBLISHED', 'Only a published resource can be studied', ['resourceId']);
+      throw new UserInputError('RESOURCE_NOT_PUBLISHED', ['resourceId']);
     }
     const citizen = await requireOwnCitizen(ctx);
     const asset = resource.asset ? await ctx.em.findOneOrFail(MediaAsset, { id: resource.asset.id }) : null;
     if (asset?.durationSeconds && minutes > Math.max(1, Math.ceil((asset.durationSeconds * STUDY_DURATION_FACTOR) / 60))) {
-      throw new UserInputError(
-        'STUDY_LONGER_THAN_RESOURCE',
-        `This resource lasts ${Math.ceil(asset.durationSeconds / 60)} minutes; record at most ${STUDY_DURATION_FACTOR} times its length`,
-        ['minutes'],
-      );
+      throw new UserInputError('STUDY_LONGER_THAN_RESOURCE', ['minutes'], { minutes: Math.ceil(asset.durationSeconds / 60), factor: STUDY_DURATION_FACTOR });
     }
     const log = await ctx.services.learning.logs.recordResourceStudy(ctx, citizen, {
       resourceId: resource.id,
@@ -196,7 +192,7 @@ export class ResourceService {
   /** Transactional. A short-lived URL of the original file; counted once a day per account. */
   async download(ctx: RequestContext, id: string): Promise<{ resource: LearningResource; url: string }> {
     const resource = await this.getVisible(ctx, id);
-    if (!resource.asset) throw new UserInputError('NOTHING_TO_DOWNLOAD', 'This resource has no file to download', ['resourceId']);
+    if (!resource.asset) throw new UserInputError('NOTHING_TO_DOWNLOAD', ['resourceId']);
     const asset = await ctx.em.findOneOrFail(MediaAsset, { id: resource.asset.id });
     if (await recordUsage(ctx.em, resource.id, ctx.actor?.accountId as string, todayInVietnam(ctx.now), ResourceUsageKind.DOWNLOAD)) await ctx.em.refresh(resource);
     return { resource, url: await this.media.urlOf(ctx, asset.originalKey) };
@@ -205,12 +201,12 @@ export class ResourceService {
   private async publishState(ctx: RequestContext, resource: LearningResource): Promise<void> {
     const wanted = MEDIA_OF_KIND[resource.kind];
     if (wanted === null) {
-      if (!resource.linkUrl) throw new UserInputError('LINK_REQUIRED', 'A link resource needs its link before it is published', ['linkUrl']);
+      if (!resource.linkUrl) throw new UserInputError('LINK_REQUIRED', ['linkUrl']);
       resource.status = ResourceStatus.PUBLISHED;
     } else {
-      if (!resource.asset) throw new UserInputError('MEDIA_REQUIRED', 'Attach the uploaded file before publishing', ['assetId']);
+      if (!resource.asset) throw new UserInputError('MEDIA_REQUIRED', ['assetId']);
       const asset = await ctx.em.findOneOrFail(MediaAsset, { id: resource.asset.id });
-      if (asset.status === MediaStatus.FAILED) throw new UserInputError('MEDIA_FAILED', 'The file could not be processed; see its steps, retry or upload another', ['assetId']);
+      if (asset.status === MediaStatus.FAILED) throw new UserInputError('MEDIA_FAILED', ['assetId']);
       resource.status = asset.status === MediaStatus.READY ? ResourceStatus.PUBLISHED : ResourceStatus.PROCESSING;
     }
     if (resource.status === ResourceStatus.PUBLISHED) resource.publishedAt ??= ctx.now;
@@ -218,7 +214,7 @@ export class ResourceService {
 
   private async assign(ctx: RequestContext, resource: LearningResource, fields: ResourceFields): Promise<void> {
     if (fields.title !== undefined && fields.title !== null) {
-      if (!fields.title.trim()) throw new UserInputError('REQUIRED', 'The title cannot be empty', ['title']);
+      if (!fields.title.trim()) throw new UserInputError('REQUIRED', ['title']);
       resource.title = fields.title.trim();
     }
     if (fields.description !== undefined) resource.description = fields.description?.trim() || null;
@@ -233,15 +229,15 @@ export class ResourceService {
       resource.asset = fields.assetId ? await this.attachable(ctx, resource, fields.assetId) : null;
     }
     const wanted = MEDIA_OF_KIND[resource.kind];
-    if (wanted === null && resource.asset) throw new UserInputError('KIND_MISMATCH', 'A link resource has no file; remove the media or change the kind', ['assetId']);
-    if (wanted !== null && resource.linkUrl) throw new UserInputError('KIND_MISMATCH', 'Only link resources have a link', ['linkUrl']);
+    if (wanted === null && resource.asset) throw new UserInputError('KIND_MISMATCH', ['assetId']);
+    if (wanted !== null && resource.linkUrl) throw new UserInputError('KIND_MISMATCH', ['linkUrl']);
   }
 
   private async attachable(ctx: RequestContext, resource: LearningResource, assetId: string): Promise<MediaAsset> {
     const asset = await ctx.em.findOne(MediaAsset, { id: assetId });
-    if (!asset || asset.institution.id !== resource.institution.id) throw new UserInputError('MEDIA_NOT_FOUND', 'No media of this institution has that id', ['assetId']);
+    if (!asset || asset.institution.id !== resource.institution.id) throw new UserInputError('MEDIA_NOT_FOUND', ['assetId']);
     const wanted = MEDIA_OF_KIND[resource.kind];
-    if (asset.kind !== wanted) throw new UserInputError('KIND_MISMATCH', `A ${resource.kind.toLowerCase()} resource needs ${wanted === null ? 'no file' : `a ${wanted.toLowerCase()} file`}, not a ${asset.kind.toLowerCase()}`, ['assetId']);
+    if (asset.kind !== wanted) throw new UserInputError('KIND_MISMATCH', ['assetId']);
     return asset;
   }
 }

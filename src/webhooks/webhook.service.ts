@@ -46,7 +46,7 @@ export class WebhookService {
   /** Transactional. A new endpoint and its secret, which is never shown again. */
   async create(ctx: RequestContext, clientId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const client = await this.ownedClient(ctx, clientId);
-    if (client.revokedAt) throw new UserInputError('API_CLIENT_REVOKED', 'The API client was revoked; it receives no webhooks', ['apiClientId']);
+    if (client.revokedAt) throw new UserInputError('API_CLIENT_REVOKED', ['apiClientId']);
     const secret = newWebhookSecret();
     const endpoint = ctx.em.create(WebhookEndpoint, { client, url: this.checkedUrl(input.url), eventKinds: this.checkedKinds(input.eventKinds), secret });
     await ctx.em.flush();
@@ -83,7 +83,7 @@ export class WebhookService {
   async replay(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery> {
     const original = await ctx.em.findOne(WebhookDelivery, deliveryId, { populate: ['endpoint.client'] });
     if (!original || !this.manages(ctx, original.endpoint.client)) throw new NotFoundError('The webhook delivery');
-    if (!original.endpoint.active) throw new UserInputError('WEBHOOK_ENDPOINT_INACTIVE', 'The endpoint is inactive; activate it before replaying', ['deliveryId']);
+    if (!original.endpoint.active) throw new UserInputError('WEBHOOK_ENDPOINT_INACTIVE', ['deliveryId']);
     const replay = ctx.em.create(WebhookDelivery, { endpoint: original.endpoint, eventId: original.eventId, kind: original.kind, payload: original.payload });
     ctx.em.create(OutboxJob, { queue: QueueName.Webhooks, jobName: JobName.DeliverWebhook, jobId: deliveryJobId(replay.id), data: { deliveryId: replay.id } });
     await ctx.em.flush();
@@ -174,13 +174,13 @@ export class WebhookService {
     try {
       return checkOutboundUrl(url.trim(), this.config.allowPrivateAddresses).toString();
     } catch (error) {
-      if (error instanceof OutboundUrlError) throw new UserInputError('INVALID_WEBHOOK_URL', `The URL cannot receive webhooks: ${error.message}`, ['url']);
+      if (error instanceof OutboundUrlError) throw new UserInputError('INVALID_WEBHOOK_URL', ['url']);
       throw error;
     }
   }
 
   private checkedKinds(kinds: WebhookEventKind[]): WebhookEventKind[] {
-    if (!kinds.length) throw new UserInputError('WEBHOOK_EVENT_KINDS_REQUIRED', 'Choose at least one kind of event', ['eventKinds']);
+    if (!kinds.length) throw new UserInputError('WEBHOOK_EVENT_KINDS_REQUIRED', ['eventKinds']);
     return [...new Set(kinds)];
   }
 

@@ -156,7 +156,7 @@ describe('register', () => {
     const payload = await register(again, 'another password');
     expect(payload).toEqual({
       ...NO_SESSION,
-      errors: [{ field: ['input', 'login'], code: 'LOGIN_TAKEN', message: 'An account with this email or phone number already exists' }],
+      errors: [{ field: ['input', 'login'], code: 'LOGIN_TAKEN', message: 'Đã có tài khoản dùng email hoặc số điện thoại này.' }],
     });
     expect(await sql('select count(*)::int as n from account')).toEqual(accounts);
     // The first owner still signs in with their own password; the second password does nothing.
@@ -167,7 +167,7 @@ describe('register', () => {
   it('refuses a password shorter than 8 characters with WEAK_PASSWORD and creates nothing', async () => {
     const email = uniqueEmail('weak');
     const payload = await register(email, '1234567');
-    expect(payload).toEqual({ ...NO_SESSION, errors: [{ field: ['input', 'password'], code: 'WEAK_PASSWORD', message: 'The password needs at least 8 characters' }] });
+    expect(payload).toEqual({ ...NO_SESSION, errors: [{ field: ['input', 'password'], code: 'WEAK_PASSWORD', message: 'Mật khẩu cần ít nhất 8 ký tự.' }] });
     expect(await sql('select id from account where email = ?', [email])).toEqual([]);
     expect((await register(email, '12345678')).errors).toEqual([]);
   });
@@ -203,7 +203,7 @@ describe('signIn', () => {
     const unknownPhone = await signIn(uniquePhone());
     const expected = {
       ...NO_SESSION,
-      errors: [{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: 'The login or the password is not right' }],
+      errors: [{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' }],
     };
     expect(wrongPassword).toEqual(expected);
     expect(unknownEmail).toEqual(expected);
@@ -289,7 +289,7 @@ describe('access tokens', () => {
 });
 
 describe('refresh tokens', () => {
-  const INVALID = { ...NO_SESSION, errors: [{ field: ['input', 'refreshToken'], code: 'INVALID_REFRESH_TOKEN', message: 'The session has expired; sign in again' }] };
+  const INVALID = { ...NO_SESSION, errors: [{ field: ['input', 'refreshToken'], code: 'INVALID_REFRESH_TOKEN', message: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.' }] };
 
   it('rotate: a refresh gives a new pair and the old refresh token is refused afterwards', async () => {
     const account = await citizen('rotate');

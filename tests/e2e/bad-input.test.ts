@@ -93,7 +93,7 @@ describe('an account without a citizen profile', () => {
   ])('is told CITIZEN_PROFILE_REQUIRED by %s', async (field, query) => {
     const { body } = await post({ query }, withoutProfile.token);
     expect(body.errors).toEqual([
-      expect.objectContaining({ path: [field], message: 'Create your citizen profile first; learning records belong to it', extensions: { code: 'CITIZEN_PROFILE_REQUIRED' } }),
+      expect.objectContaining({ path: [field], message: 'Create your citizen profile first.', extensions: { code: 'CITIZEN_PROFILE_REQUIRED' } }),
     ]);
   });
 });

@@ -154,7 +154,7 @@ describe('institutions', () => {
       { unitId: gid('AdministrativeUnit', units.longAn.id), name: 'Nhà văn hóa khu phố 3', kind: 'CULTURAL_CENTRE', latitude: 10.54 },
       adminToken,
     );
-    expect(created).toEqual({ institution: null, errors: [{ field: ['input', 'longitude'], code: 'INCOMPLETE_LOCATION', message: 'Give both latitude and longitude, or neither' }] });
+    expect(created).toEqual({ institution: null, errors: [{ field: ['input', 'longitude'], code: 'INCOMPLETE_LOCATION', message: 'Hãy nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.' }] });
     expect(await institutionCount()).toBe(before);
 
     const { id, token } = await staffedInstitution('Nhà văn hóa khu phố 4');
@@ -182,7 +182,7 @@ describe('institutions', () => {
       { unitId: gid('AdministrativeUnit', oldWard.id), name: 'Thư viện Phường 1', kind: 'LIBRARY' },
       adminToken,
     );
-    expect(created).toEqual({ institution: null, errors: [{ field: ['input', 'unitId'], code: 'UNIT_NO_LONGER_EXISTS', message: expect.stringContaining('Phường 1 no longer exists') }] });
+    expect(created).toEqual({ institution: null, errors: [{ field: ['input', 'unitId'], code: 'UNIT_NO_LONGER_EXISTS', message: 'Phường 1 không còn tồn tại; hãy chọn đơn vị kế thừa.' }] });
     expect(await institutionCount()).toBe(before);
 
     const { id } = await staffedInstitution('Thư viện sẽ chuyển');
@@ -197,7 +197,7 @@ describe('institutions', () => {
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.createInstitution).toEqual({
       institution: null,
-      errors: [{ field: ['input', 'unitId'], code: 'UNKNOWN_UNIT', message: 'No administrative unit has this id' }],
+      errors: [{ field: ['input', 'unitId'], code: 'UNKNOWN_UNIT', message: 'Không có đơn vị hành chính nào có mã này.' }],
     });
     const wrongType = await api.gql(CREATE_INSTITUTION, { input: { unitId: gid('Institution', units.longAn.id), name: 'Thư viện ma', kind: 'LIBRARY' } }, { token: adminToken });
     expect(wrongType.errors?.[0]).toMatchObject({ message: expect.stringMatching(/is the id of an Institution, an AdministrativeUnit is expected/), extensions: { code: 'BAD_USER_INPUT' } });
@@ -213,7 +213,7 @@ describe('institutions', () => {
     expect(long.errors?.[0]).toMatchObject({ message: 'The input is not valid: name must be shorter than or equal to 300 characters', extensions: { code: 'BAD_USER_INPUT' } });
     expect(JSON.stringify(long.errors?.[0]?.extensions?.validationErrors)).toContain('name must be shorter than or equal to 300 characters');
     const blank = await mutate<{ institution: unknown }>(CREATE_INSTITUTION, 'createInstitution', { ...input, name: '   ' }, adminToken);
-    expect(blank).toEqual({ institution: null, errors: [{ field: ['input', 'name'], code: 'REQUIRED', message: 'The name cannot be empty' }] });
+    expect(blank).toEqual({ institution: null, errors: [{ field: ['input', 'name'], code: 'REQUIRED', message: 'Trường này không được để trống.' }] });
     expect(await institutionCount()).toBe(before);
     // 300 is allowed.
     expect((await mutate(CREATE_INSTITUTION, 'createInstitution', { ...input, name: 'T'.repeat(300) }, adminToken)).errors).toEqual([]);
@@ -431,7 +431,7 @@ describe('importing administrative units through the API', () => {
     const result = await api.gql(IMPORT, { input: { csv } }, { token: adminToken });
     expect(result.data?.importAdministrativeUnits).toEqual({
       report: null,
-      errors: [{ field: ['input', 'csv'], code: 'INVALID_CSV', message: expect.stringMatching(/^The file is not readable CSV: /) }],
+      errors: [{ field: ['input', 'csv'], code: 'INVALID_CSV', message: 'Tệp không phải là CSV đọc được.' }],
     });
     expect((await api.gql('{ administrativeUnit(code: "27718") { name } }')).data).toEqual({ administrativeUnit: null });
   });

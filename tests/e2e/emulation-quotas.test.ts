@@ -63,7 +63,7 @@ describe('quotas of the Chairman’s certificate of merit', () => {
     const outcomes = results.map((result) => result.data?.decideNomination.errors[0]?.code ?? result.data?.decideNomination.nomination.status);
     expect(outcomes.sort()).toEqual(['DECIDED', 'QUOTA_EXCEEDED']);
     const refused = results.find((result) => result.data?.decideNomination.errors.length)?.data?.decideNomination;
-    expect(refused).toMatchObject({ nomination: null, errors: [{ field: ['input', 'id'], code: 'QUOTA_EXCEEDED', message: expect.stringContaining('5 of 5') }] });
+    expect(refused).toMatchObject({ nomination: null, errors: [{ field: ['input', 'id'], code: 'QUOTA_EXCEEDED', message: expect.stringContaining('5 trên 5') }] });
 
     const rounds = (await api.gql(QUOTAS)).data?.commendationRounds;
     const interim = rounds.find((round: any) => round.kind === 'INTERIM_REVIEW');

@@ -64,12 +64,12 @@ describe('importing the citizens of a hamlet from CSV', () => {
     const report = result.data?.importCitizens.report;
     expect(report).toMatchObject({ created: 2, updated: 1, unchanged: 1 });
     expect(report.rejected.map((row: { line: number; reason: string }) => [row.line, row.reason])).toEqual([
-      [5, 'The national ID number does not match the birth year (digits 4 to 6 encode century and year)'],
+      [5, 'Số CCCD không khớp với năm sinh (chữ số thứ 4 đến 6).'],
       [6, 'this national ID number is registered to a citizen outside your area'],
       [8, 'the same national ID number is on line 7'],
       [9, 'A national ID number (CCCD) has exactly 12 digits'],
       [10, 'gender must be FEMALE, MALE or OTHER (or Nữ, Nam, Khác)'],
-      [11, 'The full name cannot be empty'],
+      [11, 'Trường này không được để trống.'],
       [12, 'national_id is missing: rows are matched by it'],
     ]);
     expect(report.rejected[0].code).toBe(number(kept));

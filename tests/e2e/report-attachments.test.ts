@@ -199,12 +199,12 @@ describe('attachments of a report', () => {
     const completed = await api.gql(COMPLETE, { input: { uploadId } }, { token: longAnToken });
     expect(completed.data?.completeReportAttachment.attachment).toBeNull();
     expect(completed.data?.completeReportAttachment.errors).toEqual([
-      { field: ['input', 'uploadId'], code: 'FILE_TYPE_MISMATCH', message: expect.stringMatching(/really a Windows program, not a PDF document/) },
+      { field: ['input', 'uploadId'], code: 'FILE_TYPE_MISMATCH', message: expect.stringMatching(/thực ra là application\/x-msdownload,/) },
     ]);
     for (const contentType of ['application/x-msdownload', 'video/mp4']) {
       const created = await api.gql(CREATE, { input: { reportId, filename: 'tep', contentType, sizeBytes: 1000 } }, { token: longAnToken });
       expect(created.data?.createReportAttachmentUpload.errors).toEqual([
-        { field: ['input', 'contentType'], code: 'UNSUPPORTED_TYPE', message: expect.stringContaining('send one of image/jpeg, image/png, image/webp, image/gif, application/pdf') },
+        { field: ['input', 'contentType'], code: 'UNSUPPORTED_TYPE', message: expect.stringContaining('một trong các loại: image/jpeg, image/png, image/webp, image/gif, application/pdf') },
       ]);
     }
     expect((await api.gql(READ, { id: reportId }, { token: longAnToken })).data?.node.attachments).toEqual([]);

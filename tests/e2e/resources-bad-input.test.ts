@@ -59,13 +59,13 @@ async function processed(bytes: Buffer, filename: string, contentType: string) {
 
 it('refuses an empty file when asked for an upload, and when the file that arrived is empty', async () => {
   const refused = await api.gql(CREATE_UPLOAD, { input: { institutionId, filename: 'x.jpg', contentType: 'image/jpeg', sizeBytes: 0 } }, { token: staff });
-  expect(refused.data?.createUpload).toEqual({ upload: null, errors: [{ field: ['input', 'sizeBytes'], code: 'EMPTY_FILE', message: 'The file is empty' }] });
-  await expectRefusedAtCompletion(Buffer.alloc(0), { filename: 'x.jpg', contentType: 'image/jpeg', declaredSize: 10 }, 'EMPTY_FILE', /empty/);
+  expect(refused.data?.createUpload).toEqual({ upload: null, errors: [{ field: ['input', 'sizeBytes'], code: 'EMPTY_FILE', message: 'Tệp rỗng.' }] });
+  await expectRefusedAtCompletion(Buffer.alloc(0), { filename: 'x.jpg', contentType: 'image/jpeg', declaredSize: 10 }, 'EMPTY_FILE', /^Tệp rỗng\.$/);
 });
 
 it('refuses files over the size limit of their kind, and types it cannot process', async () => {
   const big = await api.gql(CREATE_UPLOAD, { input: { institutionId, filename: 'x.jpg', contentType: 'image/jpeg', sizeBytes: 51 * 1024 * 1024 } }, { token: staff });
-  expect(big.data?.createUpload.errors).toEqual([{ field: ['input', 'sizeBytes'], code: 'FILE_TOO_LARGE', message: 'an image may be at most 50 MiB; this one is 51 MiB' }]);
+  expect(big.data?.createUpload.errors).toEqual([{ field: ['input', 'sizeBytes'], code: 'FILE_TOO_LARGE', message: 'Tệp lớn hơn mức cho phép: tối đa 50 MiB, tệp này 51 MiB.' }]);
   const video = await api.gql(CREATE_UPLOAD, { input: { institutionId, filename: 'x.mp4', contentType: 'video/mp4', sizeBytes: 51 * 1024 * 1024 } }, { token: staff });
   expect(video.data?.createUpload.errors).toEqual([]);
   const zip = await api.gql(CREATE_UPLOAD, { input: { institutionId, filename: 'x.zip', contentType: 'application/zip', sizeBytes: 100 } }, { token: staff });
@@ -74,7 +74,7 @@ it('refuses files over the size limit of their kind, and types it cannot process
 
 it('refuses a file whose size does not match the declared size', async () => {
   const jpeg = await makeJpeg(64, 64);
-  await expectRefusedAtCompletion(jpeg, { filename: 'a.jpg', contentType: 'image/jpeg', declaredSize: jpeg.length + 100 }, 'SIZE_MISMATCH', /not the \d+ declared/);
+  await expectRefusedAtCompletion(jpeg, { filename: 'a.jpg', contentType: 'image/jpeg', declaredSize: jpeg.length + 100 }, 'SIZE_MISMATCH', /không phải \d+ byte như đã khai báo/);
 });
 
 it('refuses a file whose SHA-256 does not match the declared one, and accepts it when it does', async () => {
@@ -86,9 +86,9 @@ it('refuses a file whose SHA-256 does not match the declared one, and accepts it
 
 it('refuses a .jpg that is really a program, and a PDF that is really HTML', async () => {
   const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(200)]);
-  await expectRefusedAtCompletion(exe, { filename: 'anh-dep.jpg', contentType: 'image/jpeg' }, 'FILE_TYPE_MISMATCH', /really a Windows program, not an image/);
+  await expectRefusedAtCompletion(exe, { filename: 'anh-dep.jpg', contentType: 'image/jpeg' }, 'FILE_TYPE_MISMATCH', /"anh-dep.jpg" thực ra là application\/x-msdownload,/);
   const html = Buffer.from('<!DOCTYPE html><html><body>Not a PDF</body></html>');
-  await expectRefusedAtCompletion(html, { filename: 'tai-lieu.pdf', contentType: 'application/pdf' }, 'FILE_TYPE_MISMATCH', /really a web page \(HTML\/XML\), not a PDF document/);
+  await expectRefusedAtCompletion(html, { filename: 'tai-lieu.pdf', contentType: 'application/pdf' }, 'FILE_TYPE_MISMATCH', /"tai-lieu.pdf" thực ra là \S+, không đúng loại đã khai báo/);
 });
 
 it('returns the same asset from a second completeUpload of the same upload', async () => {

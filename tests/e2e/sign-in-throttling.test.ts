@@ -71,7 +71,7 @@ it('makes each attempt past the free failures wait a growing delay, refusing eve
   const address = newAddress();
   expect(codes(await failTimes(login, address, 3))).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS']);
   const first = await signIn(login, PASSWORD, address);
-  expect(first).toEqual({ code: 'SIGN_IN_THROTTLED', message: 'Too many failed sign-ins with this login; try again in 1 s', retryAfterSeconds: 1 });
+  expect(first).toEqual({ code: 'SIGN_IN_THROTTLED', message: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau 1 giây.', retryAfterSeconds: 1 });
 
   await sleep(1100);
   expect(codes(await failTimes(login, address, 1))).toEqual(['INVALID_CREDENTIALS']);
@@ -128,7 +128,7 @@ it('locks the login after the last failure, refuses the right password while loc
   ]);
   expect(known[6]).toEqual({
     code: 'SIGN_IN_LOCKED',
-    message: 'Signing in with this login is locked after too many failed attempts; try again in 2 s',
+    message: 'Đăng nhập bằng tên này tạm bị khoá do sai quá nhiều lần; hãy thử lại sau 2 giây.',
     retryAfterSeconds: 2,
   });
   expect(stranger).toEqual(known);
@@ -193,7 +193,7 @@ it('stops an address that fails too often across logins, while other addresses s
   const login = newLogin();
   await register(login);
   const refused = await signIn(login, PASSWORD, address);
-  expect(refused).toMatchObject({ code: 'SIGN_IN_THROTTLED', message: expect.stringMatching(/^Too many failed sign-ins from your address; try again in \d s$/) });
+  expect(refused).toMatchObject({ code: 'SIGN_IN_THROTTLED', message: expect.stringMatching(/^Đăng nhập sai quá nhiều lần; hãy thử lại sau \d giây\.$/) });
   expect(refused.retryAfterSeconds).toBeGreaterThan(0);
   expect((await signIn(login, PASSWORD, newAddress())).code).toBeNull();
 });

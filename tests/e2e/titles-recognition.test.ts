@@ -290,7 +290,7 @@ describe('access', () => {
     const recognisedBy = await recognize([subject], caller);
     const refusal = recognisedBy.data?.recogniseTitles?.errors?.[0];
     expect(refusal?.code ?? codeOf(recognisedBy)).toBe(expected.recogniseTitles?.[caller]);
-    if (refusal) expect(refusal).toEqual({ field: ['input', 'decision', 'level'], code: 'DECISION_LEVEL_NOT_YOURS', message: `You record decisions of the ${caller === 'hamletAssessor' ? 'hamlet' : 'province'} level, not of the commune` });
+    if (refusal) expect(refusal).toEqual({ field: ['input', 'decision', 'level'], code: 'DECISION_LEVEL_NOT_YOURS', message: `Bạn ghi nhận quyết định của cấp ${caller === 'hamletAssessor' ? 'Ấp, khu phố' : 'Tỉnh'}, không phải quyết định Cấp xã.` });
     if (codeOf(recognisedBy) === 'OK' && !refusal) expect(recognisedBy.data?.recogniseTitles.results[0].award.status).toBe('AWARDED');
     else expect(await em.execute('select id from title_award where subject_id = ?', [subject])).toEqual([]);
 

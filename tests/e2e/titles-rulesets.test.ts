@@ -286,7 +286,7 @@ describe('publishing checks the whole draft', () => {
     const clan = await definitionOf(draft, 'LEARNING_CLAN');
     const indicators = clan.indicators.map(indicatorInput);
     const result = await updateDefinition({ id: clan.id, indicators: [...indicators, indicators[0]] });
-    expect(result.data?.updateTitleDefinition).toEqual({ definition: null, errors: [{ field: ['input', 'indicators', '4', 'code'], code: 'DUPLICATE_INDICATOR_CODE', message: 'Two indicators have the code FAMILY_SHARE' }] });
+    expect(result.data?.updateTitleDefinition).toEqual({ definition: null, errors: [{ field: ['input', 'indicators', '4', 'code'], code: 'DUPLICATE_INDICATOR_CODE', message: 'Hai chỉ tiêu có cùng mã FAMILY_SHARE.' }] });
     expect((await definitionOf(draft, 'LEARNING_CLAN')).indicators).toEqual(clan.indicators);
   });
 });

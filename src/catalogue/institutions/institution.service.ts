@@ -106,14 +106,14 @@ export class InstitutionService {
   private async currentUnit(ctx: RequestContext, unitId: string): Promise<AdministrativeUnit> {
     const unit = await this.units.getChosen(ctx, unitId, 'unitId');
     if (!isValidOn(unit, todayInVietnam())) {
-      throw new UserInputError('UNIT_NO_LONGER_EXISTS', `${unit.name} no longer exists; choose the unit that succeeded it`, ['unitId']);
+      throw new UserInputError('UNIT_NO_LONGER_EXISTS', ['unitId'], { unit: unit.name });
     }
     return unit;
   }
 
   private assignFields(institution: Institution, fields: InstitutionFields): void {
     if (fields.name !== undefined) {
-      if (!fields.name?.trim()) throw new UserInputError('REQUIRED', 'The name cannot be empty', ['name']);
+      if (!fields.name?.trim()) throw new UserInputError('REQUIRED', ['name']);
       institution.name = fields.name.trim();
     }
     if (fields.kind) institution.kind = fields.kind;
@@ -127,7 +127,7 @@ export class InstitutionService {
       const latitude = fields.latitude === undefined ? institution.latitude : fields.latitude;
       const longitude = fields.longitude === undefined ? institution.longitude : fields.longitude;
       if ((latitude === null) !== (longitude === null)) {
-        throw new UserInputError('INCOMPLETE_LOCATION', 'Give both latitude and longitude, or neither', [fields.latitude === undefined ? 'latitude' : 'longitude']);
+        throw new UserInputError('INCOMPLETE_LOCATION', [fields.latitude === undefined ? 'latitude' : 'longitude']);
       }
       institution.latitude = latitude;
       institution.longitude = longitude;

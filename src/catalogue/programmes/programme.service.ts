@@ -116,7 +116,7 @@ export class ProgrammeService {
   async update(ctx: RequestContext, id: string, fields: ProgrammeFields): Promise<Programme> {
     const programme = await this.getManaged(ctx, id);
     if (programme.status === ProgrammeStatus.CANCELLED) {
-      throw new UserInputError('PROGRAMME_CANCELLED', 'A cancelled programme cannot be changed', ['id']);
+      throw new UserInputError('PROGRAMME_CANCELLED', ['id']);
     }
     this.assignFields(programme, fields);
     await ctx.em.flush();
@@ -127,7 +127,7 @@ export class ProgrammeService {
   async publish(ctx: RequestContext, id: string): Promise<Programme> {
     const programme = await this.getManaged(ctx, id);
     if (programme.status === ProgrammeStatus.CANCELLED) {
-      throw new UserInputError('PROGRAMME_CANCELLED', 'A cancelled programme cannot be published again; create a new one', ['id']);
+      throw new UserInputError('PROGRAMME_CANCELLED', ['id']);
     }
     if (programme.status === ProgrammeStatus.DRAFT) {
       programme.status = ProgrammeStatus.PUBLISHED;
@@ -163,7 +163,7 @@ export class ProgrammeService {
 
   private assignFields(programme: Programme, fields: ProgrammeFields): void {
     if (fields.title !== undefined && fields.title !== null) {
-      if (!fields.title.trim()) throw new UserInputError('REQUIRED', 'The title cannot be empty', ['title']);
+      if (!fields.title.trim()) throw new UserInputError('REQUIRED', ['title']);
       programme.title = fields.title.trim();
     }
     if (fields.description !== undefined) programme.description = fields.description?.trim() || null;

@@ -96,14 +96,14 @@ export class SessionService {
   async schedule(ctx: RequestContext, programmeId: string, input: ScheduleInput): Promise<ProgrammeSession[]> {
     const programme = await this.programmes.getManaged(ctx, programmeId);
     if (programme.status === ProgrammeStatus.CANCELLED) {
-      throw new UserInputError('PROGRAMME_CANCELLED', 'Sessions cannot be added to a cancelled programme', ['programmeId']);
+      throw new UserInputError('PROGRAMME_CANCELLED', ['programmeId']);
     }
     checkSession(input.startsAt, input.endsAt, input.capacity ?? null, input.creditedHours);
     let occurrences: Occurrence[] = [{ startsAt: input.startsAt, endsAt: input.endsAt }];
     if (input.recurrence) {
       const expanded = expandRecurrence(occurrences[0] as Occurrence, { ...input.recurrence, interval: input.recurrence.interval ?? 1 });
       if (!expanded) {
-        throw new UserInputError('TOO_MANY_SESSIONS', `A series can have at most ${MAX_OCCURRENCES} sessions; choose an earlier end`, ['recurrence', 'until']);
+        throw new UserInputError('TOO_MANY_SESSIONS', ['recurrence', 'until'], { max: MAX_OCCURRENCES });
       }
       occurrences = expanded;
     }
@@ -127,7 +127,7 @@ export class SessionService {
   /** Transactional. Changes one session of a programme the actor manages. */
   async update(ctx: RequestContext, id: string, fields: SessionFields): Promise<ProgrammeSession> {
     const session = await this.getManaged(ctx, id);
-    if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', 'A cancelled session cannot be changed', ['id']);
+    if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', ['id']);
     const startsAt = fields.startsAt ?? session.startsAt;
     const endsAt = fields.endsAt ?? session.endsAt;
     const capacity = fields.capacity === undefined ? session.capacity : fields.capacity;
@@ -160,14 +160,14 @@ export class SessionService {
 }
 
 function checkSession(startsAt: Date, endsAt: Date, capacity: number | null, creditedHours: number): void {
-  if (endsAt <= startsAt) throw new UserInputError('ENDS_BEFORE_START', 'The session must end after it starts', ['endsAt']);
+  if (endsAt <= startsAt) throw new UserInputError('ENDS_BEFORE_START', ['endsAt']);
   if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_LENGTH_MS) {
-    throw new UserInputError('SESSION_TOO_LONG', 'A session lasts at most 24 hours; schedule a series instead', ['endsAt']);
+    throw new UserInputError('SESSION_TOO_LONG', ['endsAt']);
   }
   if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0)) {
-    throw new UserInputError('INVALID_CAPACITY', 'The capacity must be a whole number, 0 or more (omit it for no limit)', ['capacity']);
+    throw new UserInputError('INVALID_CAPACITY', ['capacity']);
   }
   if (!(creditedHours >= 0 && creditedHours <= MAX_CREDITED_HOURS)) {
-    throw new UserInputError('INVALID_CREDITED_HOURS', `Credited hours go from 0 to ${MAX_CREDITED_HOURS}`, ['creditedHours']);
+    throw new UserInputError('INVALID_CREDITED_HOURS', ['creditedHours'], { max: MAX_CREDITED_HOURS });
   }
 }

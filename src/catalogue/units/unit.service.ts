@@ -44,7 +44,7 @@ export class UnitService {
   /** A unit a person chose in a mutation's input: an unknown one is theirs to fix (a UserError on `field`). */
   async getChosen(ctx: RequestContext, id: string, field: string): Promise<AdministrativeUnit> {
     const unit = await ctx.em.findOne(AdministrativeUnit, { id });
-    if (!unit) throw new UserInputError('UNKNOWN_UNIT', 'No administrative unit has this id', [field]);
+    if (!unit) throw new UserInputError('UNKNOWN_UNIT', [field]);
     return unit;
   }
 
@@ -85,15 +85,15 @@ export class UnitService {
     const commune = await this.getChosen(ctx, input.communeId, 'communeId');
     if (!governsUnit(ctx.actor, commune.path)) throw new ForbiddenError('You may create hamlets only in communes of your area');
     if (commune.level !== UnitLevel.COMMUNE) {
-      throw new UserInputError('NOT_A_COMMUNE', 'Hamlets are created under a commune, ward or town', ['communeId']);
+      throw new UserInputError('NOT_A_COMMUNE', ['communeId']);
     }
     const today = todayInVietnam();
     if (!isValidOn(commune, today)) {
-      throw new UserInputError('UNIT_NO_LONGER_EXISTS', `${commune.name} no longer exists; use the unit that succeeded it`, ['communeId']);
+      throw new UserInputError('UNIT_NO_LONGER_EXISTS', ['communeId'], { unit: commune.name });
     }
     const code = `${commune.code}-${input.code.trim().toUpperCase()}`;
     if (await ctx.em.count(AdministrativeUnit, { code, validTo: null })) {
-      throw new UserInputError('CODE_TAKEN', `The code ${input.code} is already used in ${commune.name}`, ['code']);
+      throw new UserInputError('CODE_TAKEN', ['code'], { code: input.code });
     }
     const hamlet = ctx.em.create(AdministrativeUnit, {
       code,
@@ -115,7 +115,7 @@ export class UnitService {
     if (!governsUnit(ctx.actor, unit.path)) throw new ForbiddenError('You may change only units of your area');
     if (input.name !== undefined && input.name !== null) {
       if (unit.level !== UnitLevel.HAMLET) {
-        throw new UserInputError('OFFICIAL_NAME', 'Official units keep the names of the official lists; import a new list instead', ['name']);
+        throw new UserInputError('OFFICIAL_NAME', ['name']);
       }
       unit.name = input.name.trim();
     }

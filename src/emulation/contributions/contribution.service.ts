@@ -37,9 +37,9 @@ export class ContributionService {
     const mayRecord = hasRole(ctx.actor, Role.ASSESSOR, Role.INSTITUTION_STAFF) || isEducationDepartment(ctx.actor) || (await this.bodies.bodyIdsOf(ctx)).length > 0;
     if (!mayRecord) throw new ForbiddenError('Contributors are recorded by assessors, institution staff and officers of bodies');
     const contributor = ctx.em.create(ExternalContributor, {
-      name: requiredText(fields.name, 300, 'name', 'The name'),
+      name: requiredText(fields.name, 300, 'name'),
       kind: fields.kind,
-      country: requiredText(fields.country, 100, 'country', 'The country'),
+      country: requiredText(fields.country, 100, 'country'),
       recordedBy: ctx.em.getReference(Account, ctx.actor.accountId),
     });
     await ctx.em.flush();
@@ -55,7 +55,7 @@ export class ContributionService {
     const valueVnd = fields.valueVnd ?? null;
     const hours = fields.hours ?? null;
     if ((valueVnd === null && hours === null) || (valueVnd ?? 0) < 0 || (hours ?? 0) < 0 || (valueVnd !== null && !Number.isInteger(valueVnd))) {
-      throw new UserInputError('CONTRIBUTION_VALUE_REQUIRED', 'Give the value in whole đồng, the hours, or both', ['valueVnd']);
+      throw new UserInputError('CONTRIBUTION_VALUE_REQUIRED', ['valueVnd']);
     }
     const contribution = ctx.em.create(Contribution, {
       contributorKind: fields.contributorKind,
@@ -66,7 +66,7 @@ export class ContributionService {
       contributedOn: pastDay(fields.contributedOn, todayInVietnam(ctx.now), 'contributedOn'),
       recipientKind: fields.recipientKind,
       ...recipient,
-      description: requiredText(fields.description, 4000, 'description', 'The description'),
+      description: requiredText(fields.description, 4000, 'description'),
       evidenceKeys: await checkFileKeys(ctx, fields.evidenceKeys, 'evidenceKeys'),
       recordedBy: ctx.em.getReference(Account, ctx.actor.accountId),
     });
@@ -96,17 +96,17 @@ export class ContributionService {
     switch (kind) {
       case RecipientKind.UNIT: {
         const unit = await ctx.em.findOne(AdministrativeUnit, { id });
-        if (!unit) throw new UserInputError('RECIPIENT_REQUIRED', 'No administrative unit has this id', ['recipientId']);
+        if (!unit) throw new UserInputError('RECIPIENT_REQUIRED', ['recipientId']);
         return { unit, institution: null, fund: null };
       }
       case RecipientKind.INSTITUTION: {
         const institution = await ctx.em.findOne(Institution, { id }, { populate: ['unit'] });
-        if (!institution) throw new UserInputError('RECIPIENT_REQUIRED', 'No institution has this id', ['recipientId']);
+        if (!institution) throw new UserInputError('RECIPIENT_REQUIRED', ['recipientId']);
         return { unit: institution.unit, institution, fund: null };
       }
       case RecipientKind.FUND: {
         const fund = await ctx.em.findOne(Body, { id }, { populate: ['unit'] });
-        if (!fund) throw new UserInputError('RECIPIENT_REQUIRED', 'No body keeping a study-promotion fund has this id', ['recipientId']);
+        if (!fund) throw new UserInputError('RECIPIENT_REQUIRED', ['recipientId']);
         return { unit: fund.unit, institution: null, fund };
       }
     }

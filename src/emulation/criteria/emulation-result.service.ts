@@ -36,5 +36,5 @@ export class EmulationResultService {
 }
 
 function notCollective(): UserInputError {
-  return new UserInputError('NOT_A_COLLECTIVE', 'Emulation checklists are kept for the province, districts, communes and organisations', ['collectiveId']);
+  return new UserInputError('NOT_A_COLLECTIVE', ['collectiveId']);
 }

@@ -22,20 +22,20 @@ export class CommendationFormService {
 
   async form(ctx: RequestContext, id: string, field: string[]): Promise<CommendationForm> {
     const form = await ctx.em.findOne(CommendationForm, { id });
-    if (!form) throw new UserInputError('FORM_NOT_FOUND', 'No form of commendation has this id', field);
+    if (!form) throw new UserInputError('FORM_NOT_FOUND', field);
     return form;
   }
 
   async round(ctx: RequestContext, id: string, field: string[]): Promise<CommendationRound> {
     const round = await ctx.em.findOne(CommendationRound, { id });
-    if (!round) throw new UserInputError('ROUND_NOT_FOUND', 'No commendation round has this id', field);
+    if (!round) throw new UserInputError('ROUND_NOT_FOUND', field);
     return round;
   }
 
   /** Transactional, idempotent. The annual round of a year, opened by the Department of Education. */
   async openAnnualRound(ctx: RequestContext, year: number): Promise<CommendationRound> {
     if (!isEducationDepartment(ctx.actor)) throw new ForbiddenError('The Department of Education opens commendation rounds');
-    if (year < 2023 || year > 2030) throw new UserInputError('INVALID_YEAR', 'Annual rounds are opened for the years of the plan, 2023 to 2030', ['year']);
+    if (year < 2023 || year > 2030) throw new UserInputError('INVALID_YEAR', ['year'], { min: 2023, max: 2030 });
     await ctx.em.execute(
       `insert into commendation_round (id, created_at, updated_at, kind, from_year, to_year) values (gen_random_uuid(), now(), now(), ?, ?, ?)
        on conflict (kind, from_year, to_year) do nothing`,

@@ -8,7 +8,7 @@ export class HonourRollService {
   /** Transactional, idempotent. Gives or withdraws the signed-in citizen's consent to be named on the honour roll. */
   async setConsent(ctx: RequestContext, consent: boolean): Promise<HonourRollConsent | null> {
     const citizen = await citizenOfActor(ctx.em, ctx.actor);
-    if (!citizen) throw new UserInputError('CITIZEN_PROFILE_REQUIRED', 'Create your citizen profile first; the consent belongs to it');
+    if (!citizen) throw new UserInputError('CITIZEN_PROFILE_REQUIRED');
     const existing = await ctx.em.findOne(HonourRollConsent, { citizen });
     if (consent) {
       if (existing) Object.assign(existing, { givenAt: existing.withdrawnAt ? ctx.now : existing.givenAt, withdrawnAt: null });

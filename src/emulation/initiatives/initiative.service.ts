@@ -26,16 +26,16 @@ export class InitiativeService {
   async record(ctx: RequestContext, fields: InitiativeFields): Promise<Initiative> {
     if (!ctx.actor) throw new ForbiddenError();
     if ((fields.ownerBodyId === null) === (fields.ownerOrganisationId === null)) {
-      throw new UserInputError('OWNER_REQUIRED', 'An initiative is owned by exactly one body or organisation', ['ownerBodyId']);
+      throw new UserInputError('OWNER_REQUIRED', ['ownerBodyId']);
     }
     const owner = fields.ownerBodyId ? await this.ownerBody(ctx, fields.ownerBodyId) : await this.ownerOrganisation(ctx, fields.ownerOrganisationId as string);
     const today = todayInVietnam(ctx.now);
     const periodFrom = pastDay(fields.periodFrom, today, 'periodFrom');
     const periodTo = pastDay(fields.periodTo, '9999-12-31', 'periodTo');
-    if (periodTo < periodFrom) throw new UserInputError('INVALID_PERIOD', 'The period ends before it starts', ['periodTo']);
+    if (periodTo < periodFrom) throw new UserInputError('INVALID_PERIOD', ['periodTo']);
     const initiative = ctx.em.create(Initiative, {
-      title: requiredText(fields.title, 300, 'title', 'The title'),
-      summary: requiredText(fields.summary, 4000, 'summary', 'The summary'),
+      title: requiredText(fields.title, 300, 'title'),
+      summary: requiredText(fields.summary, 4000, 'summary'),
       ...owner,
       periodFrom,
       periodTo,
@@ -51,12 +51,12 @@ export class InitiativeService {
     const initiative = await ctx.em.findOne(Initiative, { id }, { populate: ['unit'] });
     if (!initiative) throw new NotFoundError('The initiative');
     if (!governsUnit(ctx.actor, initiative.unit.path)) throw new ForbiddenError("An initiative's recognition is recorded by an assessor of its area");
-    if (initiative.decisionNumber) throw new UserInputError('ALREADY_RECOGNISED_INITIATIVE', 'The initiative is already recognised', ['id']);
+    if (initiative.decisionNumber) throw new UserInputError('ALREADY_RECOGNISED_INITIATIVE', ['id']);
     const number = decision.decisionNumber.trim();
-    if (!number || number.length > 64) throw new UserInputError('DECISION_NUMBER_REQUIRED', "The decision's number has 1 to 64 characters", ['decisionNumber']);
+    if (!number || number.length > 64) throw new UserInputError('DECISION_NUMBER_REQUIRED', ['decisionNumber']);
     initiative.decisionNumber = number;
     initiative.decisionDate = pastDay(decision.decisionDate, todayInVietnam(ctx.now), 'decisionDate');
-    initiative.council = requiredText(decision.council, 300, 'council', 'The council');
+    initiative.council = requiredText(decision.council, 300, 'council');
     initiative.recognisedAt = ctx.now;
     initiative.recognisedBy = ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null;
     await ctx.em.flush();
@@ -81,7 +81,7 @@ export class InitiativeService {
 
   private async ownerOrganisation(ctx: RequestContext, organisationId: string): Promise<Pick<Initiative, 'ownerBody' | 'ownerOrganisation' | 'unit'>> {
     const organisation = await ctx.em.findOne(Organisation, { id: organisationId }, { populate: ['unit'] });
-    if (!organisation) throw new UserInputError('OWNER_REQUIRED', 'No organisation has this id', ['ownerOrganisationId']);
+    if (!organisation) throw new UserInputError('OWNER_REQUIRED', ['ownerOrganisationId']);
     if (!governsUnit(ctx.actor, organisation.unit.path)) throw new ForbiddenError("An organisation's initiatives are recorded by an assessor of its area");
     return { ownerBody: null, ownerOrganisation: organisation, unit: organisation.unit };
   }

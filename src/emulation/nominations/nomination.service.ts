@@ -43,7 +43,7 @@ export class NominationService {
       nomineeId: fields.nomineeId,
       nomineeName: nominee.name,
       nomineeUnit: ctx.em.getReference(AdministrativeUnit, nominee.unitId),
-      achievements: requiredText(fields.achievements, 8000, 'achievements', 'The achievements summary'),
+      achievements: requiredText(fields.achievements, 8000, 'achievements'),
       fileKeys: await checkFileKeys(ctx, fields.fileKeys, 'fileKeys'),
     });
     this.step(ctx, nomination, null, NominationStatus.DRAFT, null);
@@ -54,8 +54,8 @@ export class NominationService {
   /** Transactional. Changes the summary and files of a draft or returned nomination (its proposer). */
   async update(ctx: RequestContext, id: string, fields: { achievements: string; fileKeys: string[] | null }): Promise<Nomination> {
     const nomination = await this.ownOf(ctx, id);
-    if (!EDITABLE.includes(nomination.status)) throw new UserInputError('NOMINATION_NOT_EDITABLE', 'Only a draft or returned nomination is changed', ['id']);
-    nomination.achievements = requiredText(fields.achievements, 8000, 'achievements', 'The achievements summary');
+    if (!EDITABLE.includes(nomination.status)) throw new UserInputError('NOMINATION_NOT_EDITABLE', ['id']);
+    nomination.achievements = requiredText(fields.achievements, 8000, 'achievements');
     nomination.fileKeys = await checkFileKeys(ctx, fields.fileKeys, 'fileKeys', nomination.fileKeys);
     await ctx.em.flush();
     return nomination;
@@ -64,7 +64,7 @@ export class NominationService {
   /** Transactional. The proposer submits a draft (or a returned nomination again); the dossier is assembled from the platform now. */
   async submit(ctx: RequestContext, id: string): Promise<Nomination> {
     const nomination = await this.ownOf(ctx, id);
-    if (!EDITABLE.includes(nomination.status)) throw new UserInputError('WRONG_STATUS', 'Only a draft or returned nomination is submitted', ['id']);
+    if (!EDITABLE.includes(nomination.status)) throw new UserInputError('WRONG_STATUS', ['id']);
     nomination.dossier = await assembleDossier(ctx.em, nomination.nomineeKind, nomination.nomineeId);
     nomination.reason = null;
     this.move(ctx, nomination, NominationStatus.SUBMITTED, null);

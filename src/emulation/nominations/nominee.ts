@@ -24,8 +24,8 @@ const SOURCES: Record<NomineeKind, string> = {
 /** The nominee's name and unit; a UserError when it does not exist (or, external, has no contribution). */
 export async function nomineeRef(em: EntityManager, kind: NomineeKind, id: string, field: string[]): Promise<SubjectRef> {
   const [row] = await em.execute<{ name: string; unit_id: string | null }[]>(SOURCES[kind], [id]);
-  if (!row) throw new UserInputError('NOMINEE_NOT_FOUND', 'No nominee of this kind has this id', field);
-  if (!row.unit_id) throw new UserInputError('NOMINEE_NOT_FOUND', 'An external contributor is nominated after one of their contributions is recorded', field);
+  if (!row) throw new UserInputError('NOMINEE_NOT_FOUND', field);
+  if (!row.unit_id) throw new UserInputError('NOMINEE_NOT_FOUND', field);
   return { name: row.name, unitId: row.unit_id };
 }
 
@@ -58,6 +58,6 @@ const CONTRIBUTOR_SOURCES: Record<ContributorKind, string> = {
 /** The contributor's name; a UserError when none of this kind has the id. */
 export async function contributorName(em: EntityManager, kind: ContributorKind, id: string): Promise<string> {
   const [row] = await em.execute<{ name: string }[]>(CONTRIBUTOR_SOURCES[kind], [id]);
-  if (!row) throw new UserInputError('CONTRIBUTOR_NOT_FOUND', 'No contributor of this kind has this id', ['contributorId']);
+  if (!row) throw new UserInputError('CONTRIBUTOR_NOT_FOUND', ['contributorId']);
   return row.name;
 }

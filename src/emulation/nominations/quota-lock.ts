@@ -19,6 +19,6 @@ export async function takeQuotaPlace(em: EntityManager, nomination: Nomination):
   );
   const taken = Number(row?.taken ?? 0);
   if (taken >= quota.places) {
-    throw new UserInputError('QUOTA_EXCEEDED', `The quota of this form for the round is taken: ${taken} of ${quota.places} places decided`, ['id']);
+    throw new UserInputError('QUOTA_EXCEEDED', ['id'], { taken, places: quota.places });
   }
 }

@@ -25,7 +25,7 @@ export class NominationWorkflowService {
   async consolidate(ctx: RequestContext, shortlist: string[], leftOut: { id: string; reason: string }[]): Promise<Nomination[]> {
     if (!isEducationDepartment(ctx.actor)) throw new ForbiddenError('The Department of Education consolidates nominations');
     const ids = [...shortlist, ...leftOut.map((entry) => entry.id)];
-    if (new Set(ids).size !== ids.length) throw new UserInputError('DUPLICATE_SUBJECT', 'A nomination is listed twice', ['shortlist']);
+    if (new Set(ids).size !== ids.length) throw new UserInputError('DUPLICATE_SUBJECT', ['shortlist']);
     const found = await ctx.em.find(Nomination, { id: { $in: ids } });
     const byId = new Map(found.map((nomination) => [nomination.id, nomination]));
     const result: Nomination[] = [];
@@ -36,7 +36,7 @@ export class NominationWorkflowService {
     }
     for (const [index, entry] of leftOut.entries()) {
       const nomination = this.atStatus(byId.get(entry.id), NominationStatus.SUBMITTED, ['leftOut', String(index), 'id']);
-      const reason = requiredText(entry.reason, 2000, `leftOut.${index}.reason`, 'The reason for leaving it out');
+      const reason = requiredText(entry.reason, 2000, `leftOut.${index}.reason`);
       nomination.reason = reason;
       this.nominations.move(ctx, nomination, NominationStatus.NOT_SHORTLISTED, reason);
       result.push(nomination);
@@ -61,7 +61,7 @@ export class NominationWorkflowService {
     const number = decision.decisionNumber.trim();
     const signer = decision.signer.trim();
     if (!number || number.length > 64 || !signer || signer.length > 300) {
-      throw new UserInputError('DECISION_REQUIRED', 'A decision needs its number (1 to 64 characters) and its signer', [number ? 'signer' : 'decisionNumber']);
+      throw new UserInputError('DECISION_REQUIRED', [number ? 'signer' : 'decisionNumber']);
     }
     const date = pastDay(decision.decisionDate, todayInVietnam(ctx.now), 'decisionDate');
     await takeQuotaPlace(ctx.em, nomination);
@@ -85,7 +85,7 @@ export class NominationWorkflowService {
   async revoke(ctx: RequestContext, id: string, reason: string): Promise<Nomination> {
     this.assertHomeAffairs(ctx);
     const nomination = this.atStatus(await ctx.em.findOne(Nomination, { id }), NominationStatus.DECIDED, ['id']);
-    const text = requiredText(reason, 2000, 'reason', 'The reason');
+    const text = requiredText(reason, 2000, 'reason');
     Object.assign(nomination, { revokedAt: ctx.now, revocationReason: text });
     this.nominations.move(ctx, nomination, NominationStatus.REVOKED, text);
     await ctx.em.flush();
@@ -98,10 +98,10 @@ export class NominationWorkflowService {
     const byEducation = found.status === NominationStatus.SUBMITTED && isEducationDepartment(ctx.actor);
     const byHomeAffairs = [NominationStatus.CONSOLIDATED, NominationStatus.APPRAISED].includes(found.status) && isHomeAffairsDepartment(ctx.actor);
     if (!byEducation && !byHomeAffairs) {
-      if (isEducationDepartment(ctx.actor) || isHomeAffairsDepartment(ctx.actor)) throw new UserInputError('WRONG_STATUS', 'The nomination is not at a step you return or reject', ['id']);
+      if (isEducationDepartment(ctx.actor) || isHomeAffairsDepartment(ctx.actor)) throw new UserInputError('WRONG_STATUS', ['id']);
       throw new ForbiddenError('The Departments return and reject nominations');
     }
-    const text = requiredText(reason, 2000, 'reason', 'The reason');
+    const text = requiredText(reason, 2000, 'reason');
     found.reason = text;
     this.nominations.move(ctx, found, to, text);
     await ctx.em.flush();
@@ -109,8 +109,8 @@ export class NominationWorkflowService {
   }
 
   private atStatus(nomination: Nomination | null | undefined, status: NominationStatus, field: string[]): Nomination {
-    if (!nomination) throw new UserInputError('NOT_FOUND', 'No nomination has this id', field);
-    if (nomination.status !== status) throw new UserInputError('WRONG_STATUS', `The nomination is ${nomination.status}, not ${status}`, field);
+    if (!nomination) throw new UserInputError('NOT_FOUND', field);
+    if (nomination.status !== status) throw new UserInputError('WRONG_STATUS', field);
     return nomination;
   }
 

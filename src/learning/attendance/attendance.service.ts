@@ -1,5 +1,6 @@
 import { Account } from '../../auth/account.entity';
 import type { UserErrorCode } from '../../core/user-error-codes';
+import type { ParamValue } from '../../core/user-error-messages';
 import { SessionStatus } from '../../catalogue/catalogue.enums';
 import { managesProgrammesOf } from '../../catalogue/programmes/programme.service';
 import { ProgrammeSession } from '../../catalogue/programmes/session.entity';
@@ -85,11 +86,11 @@ export class AttendanceService {
     const session = await ctx.em.findOne(ProgrammeSession, { id: sessionId }, { populate: ['programme'] });
     if (!session || !ctx.services.programmes.canSee(ctx, session.programme)) throw new NotFoundError('The session');
     if (!this.codes.verify(session, code, ctx.now)) {
-      throw new UserInputError('INVALID_CHECK_IN_CODE', 'This code is not valid for this session now; ask the staff for the current code', ['code']);
+      throw new UserInputError('INVALID_CHECK_IN_CODE', ['code']);
     }
     const report = await this.apply(ctx, session, AttendanceMethod.CHECK_IN, [{ line: 1, person: citizen.id, citizen, present: true, reason: null }]);
     const [line] = report.lines;
-    if (!line?.log) throw new UserInputError(line?.code ?? 'NOT_RECORDED', line?.message ?? 'Attendance was not recorded', null);
+    if (!line?.log) throw line?.code ? UserInputError.of({ code: line.code, params: line.params ?? {} }) : new UserInputError('NOT_RECORDED');
     return line.log;
   }
 
@@ -120,8 +121,8 @@ export class AttendanceService {
     const lines: ReportLine[] = [];
     const marked = new Map<string, boolean>();
     for (const mark of marks) {
-      const line = (outcome: LineOutcome, log: LearningLog | null = null, code: UserErrorCode | null = null, message: string | null = null) =>
-        lines.push({ line: mark.line, person: mark.person, outcome, code, message, log });
+      const line = (outcome: LineOutcome, log: LearningLog | null = null, code: UserErrorCode | null = null, message: string | null = null, params: Record<string, ParamValue> = {}) =>
+        lines.push({ line: mark.line, person: mark.person, outcome, code, message, params, log });
       if (mark.problem) {
         line(LineOutcome.REJECTED, null, mark.problem.code, mark.problem.message);
         continue;
@@ -146,7 +147,11 @@ export class AttendanceService {
         }
         const already = dayHours.get(`${citizen.id}|${day}`) ?? 0;
         if (hours > 0 && already + hours > MAX_DAY_HOURS + 1e-9) {
-          line(LineOutcome.REJECTED, null, 'DAILY_HOURS_EXCEEDED', `At most ${MAX_DAY_HOURS} hours can be recorded on one day; ${already} are already recorded on ${day}`);
+          line(LineOutcome.REJECTED, null, 'DAILY_HOURS_EXCEEDED', `At most ${MAX_DAY_HOURS} hours can be recorded on one day; ${already} are already recorded on ${day}`, {
+            max: MAX_DAY_HOURS,
+            already,
+            day,
+          });
           continue;
         }
         const log = hours > 0 ? this.createLog(ctx, session, citizen, day, recordedBy) : null;
@@ -201,14 +206,14 @@ export class AttendanceService {
 }
 
 function checkLines(count: number): void {
-  if (count === 0) throw new UserInputError('EMPTY_ROSTER', 'The roster has no lines');
-  if (count > MAX_ROSTER_LINES) throw new UserInputError('ROSTER_TOO_LONG', `A roster has at most ${MAX_ROSTER_LINES} lines; split it`);
+  if (count === 0) throw new UserInputError('EMPTY_ROSTER');
+  if (count > MAX_ROSTER_LINES) throw new UserInputError('ROSTER_TOO_LONG', null, { max: MAX_ROSTER_LINES });
 }
 
 function checkSessionOpenForAttendance(session: ProgrammeSession, now: Date): void {
-  if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', 'This session is cancelled', ['sessionId']);
+  if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', ['sessionId']);
   if (session.startsAt.getTime() - CHECK_IN_MARGIN_MS > now.getTime()) {
-    throw new UserInputError('SESSION_NOT_STARTED', 'Attendance is recorded from 30 minutes before the session starts', ['sessionId']);
+    throw new UserInputError('SESSION_NOT_STARTED', ['sessionId']);
   }
-  if (todayInVietnam(session.startsAt) > todayInVietnam(now)) throw new UserInputError('DATE_IN_FUTURE', 'The session’s day has not come yet', ['sessionId']);
+  if (todayInVietnam(session.startsAt) > todayInVietnam(now)) throw new UserInputError('DATE_IN_FUTURE', ['sessionId']);
 }

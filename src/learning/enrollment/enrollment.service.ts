@@ -39,7 +39,7 @@ export class EnrollmentService {
     const session = await this.lockSession(ctx, found.session.id);
     await ctx.em.refresh(found);
     if (found.status === EnrollmentStatus.CANCELLED) return found;
-    if (session.startsAt <= ctx.now) throw new UserInputError('SESSION_STARTED', 'A session that has started cannot be cancelled any more', ['enrollmentId']);
+    if (session.startsAt <= ctx.now) throw new UserInputError('SESSION_STARTED', ['enrollmentId']);
     const freedSeat = found.status === EnrollmentStatus.ENROLLED;
     Object.assign(found, { status: EnrollmentStatus.CANCELLED, cancelledAt: ctx.now });
     await ctx.em.flush();
@@ -83,7 +83,7 @@ export class EnrollmentService {
 }
 
 function checkOpenForEnrollment(session: ProgrammeSession, now: Date): void {
-  if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', 'This session is cancelled', ['sessionId']);
-  if (session.programme.status !== ProgrammeStatus.PUBLISHED) throw new UserInputError('SESSION_NOT_OPEN', 'This session is not open for registration', ['sessionId']);
-  if (session.startsAt <= now) throw new UserInputError('SESSION_STARTED', 'This session has already started', ['sessionId']);
+  if (session.status === SessionStatus.CANCELLED) throw new UserInputError('SESSION_CANCELLED', ['sessionId']);
+  if (session.programme.status !== ProgrammeStatus.PUBLISHED) throw new UserInputError('SESSION_NOT_OPEN', ['sessionId']);
+  if (session.startsAt <= now) throw new UserInputError('SESSION_STARTED', ['sessionId']);
 }

@@ -79,17 +79,17 @@ export class LearningLogService {
     const hours = checkHours(input.hours);
     checkNotFuture(input.occurredOn, todayInVietnam(ctx.now));
     const topics = checkTopics(input.topics);
-    if (input.score != null && !(input.score >= 0 && input.score <= 100)) throw new UserInputError('INVALID_SCORE', 'A score goes from 0 to 100', ['score']);
+    if (input.score != null && !(input.score >= 0 && input.score <= 100)) throw new UserInputError('INVALID_SCORE', ['score']);
     await lockCitizens(ctx.em, [citizen.id]);
     const previous = await this.byIdempotencyKey(ctx, citizen, input.idempotencyKey);
     if (previous) return previous;
     if (await isYearClosed(ctx.em, citizen.residence.path, Number(input.occurredOn.slice(0, 4)))) {
-      throw new UserInputError('YEAR_CLOSED', `The learning records of ${input.occurredOn.slice(0, 4)} are closed for your area; nothing can be added to that year`, ['occurredOn']);
+      throw new UserInputError('YEAR_CLOSED', ['occurredOn'], { year: input.occurredOn.slice(0, 4) });
     }
     await checkDay(ctx, citizen, input.occurredOn, hours);
     if (input.evidenceKey) await this.checkEvidence(ctx, citizen, input.evidenceKey);
     const institution = input.institutionId ? await ctx.em.findOne(Institution, { id: input.institutionId }) : null;
-    if (input.institutionId && !institution) throw new UserInputError('INSTITUTION_NOT_FOUND', 'No institution has this id', ['institutionId']);
+    if (input.institutionId && !institution) throw new UserInputError('INSTITUTION_NOT_FOUND', ['institutionId']);
     const log = ctx.em.create(LearningLog, {
       citizen,
       source: LogSource.SELF_DECLARED,
@@ -147,10 +147,10 @@ export class LearningLogService {
     const reviewer = mayReviewRecordOf(ctx.actor, log.citizen, log.institution?.id ?? null);
     if (!owner && !reviewer) throw new NotFoundError('The learning log');
     if (log.status !== LogStatus.PENDING && log.status !== LogStatus.VERIFIED) {
-      throw new UserInputError('LOG_CLOSED', `A ${log.status.toLowerCase()} log cannot be voided`, ['id']);
+      throw new UserInputError('LOG_CLOSED', ['id']);
     }
     if (!reviewer && log.status !== LogStatus.PENDING) {
-      throw new UserInputError('LOG_ALREADY_VERIFIED', 'A verified log can only be voided by its verifier; ask your assessor', ['id']);
+      throw new UserInputError('LOG_ALREADY_VERIFIED', ['id']);
     }
     this.close(ctx, log, LogStatus.VOIDED, checkReason(reason));
     await ctx.em.flush();
@@ -163,7 +163,7 @@ export class LearningLogService {
    * (ENTERED_BY_YOU); otherwise by the actor, and that is recorded (`verifiedByEnterer`).
    */
   async review(ctx: RequestContext, ids: string[], decision: { verify: true } | { verify: false; reason: string }): Promise<ReviewOutcome[]> {
-    if (ids.length === 0 || ids.length > 100) throw new UserInputError('INVALID_IDS', 'Give from 1 to 100 ids', ['ids']);
+    if (ids.length === 0 || ids.length > 100) throw new UserInputError('INVALID_IDS', ['ids'], { max: 100 });
     const reason = decision.verify ? null : checkReason(decision.reason);
     const logs = new Map((await ctx.em.find(LearningLog, { id: { $in: ids } }, { populate: ['citizen.residence'] })).map((log) => [log.id, log]));
     const enteredByActor = (log: LearningLog) => log.source === LogSource.SELF_DECLARED && !!ctx.actor && log.recordedBy?.id === ctx.actor.accountId;
@@ -203,7 +203,7 @@ export class LearningLogService {
     if (!institution) throw new NotFoundError('The institution');
     if (!managesProgrammesOf(ctx, institution.id)) throw new ForbiddenError('Only staff of the institution import its learning logs');
     const records = readCsvWithColumns(csv, ['person', 'date', 'hours', 'topic', 'result']);
-    if (records.length > MAX_IMPORT_LINES) throw new UserInputError('IMPORT_TOO_LONG', `An import has at most ${MAX_IMPORT_LINES} lines; split it`, ['csv']);
+    if (records.length > MAX_IMPORT_LINES) throw new UserInputError('IMPORT_TOO_LONG', ['csv'], { max: MAX_IMPORT_LINES });
     const people = await findPeople(ctx, records.map((record) => record.person ?? ''));
     const citizens = [...people.values()].flatMap((match) => ('citizen' in match ? [match.citizen] : []));
     await lockCitizens(ctx.em, citizens.map((c) => c.id));
@@ -289,10 +289,10 @@ export class LearningLogService {
   private async checkEvidence(ctx: RequestContext, citizen: Citizen, key: string): Promise<void> {
     if (ctx.services.evidenceUploads.isUploadKey(key)) return ctx.services.evidenceUploads.requireCompleted(ctx, [key], 'evidenceKey');
     if (!key.startsWith(`evidence/${citizen.id}/`) || key.includes('..')) {
-      throw new UserInputError('EVIDENCE_NOT_YOURS', 'The evidence file must be one you uploaded with createEvidenceUpload', ['evidenceKey']);
+      throw new UserInputError('EVIDENCE_NOT_YOURS', ['evidenceKey']);
     }
     if (!(await this.storage().exists(key))) {
-      throw new UserInputError('EVIDENCE_NOT_FOUND', 'The evidence file was not uploaded; upload it to the URL of createEvidenceUpload first', ['evidenceKey']);
+      throw new UserInputError('EVIDENCE_NOT_FOUND', ['evidenceKey'], { key });
     }
   }
 }
@@ -304,13 +304,13 @@ async function checkDay(ctx: RequestContext, citizen: Citizen, day: string, hour
 
 function checkTopics(topics: Topic[]): Topic[] {
   const unique = [...new Set(topics)];
-  if (unique.length === 0) throw new UserInputError('TOPIC_REQUIRED', 'Give at least one topic', ['topics']);
+  if (unique.length === 0) throw new UserInputError('TOPIC_REQUIRED', ['topics']);
   return unique;
 }
 
 function checkReason(reason: string): string {
   const trimmed = reason.trim();
-  if (trimmed.length < 3 || trimmed.length > 1000) throw new UserInputError('REASON_REQUIRED', 'Give a reason of 3 to 1000 characters', ['reason']);
+  if (trimmed.length < 3 || trimmed.length > 1000) throw new UserInputError('REASON_REQUIRED', ['reason']);
   return trimmed;
 }
 
@@ -326,16 +326,16 @@ interface ImportRow {
 
 function readImportRow(record: Record<string, string>, today: string): ImportRow {
   const date = record.date ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UserInputError('INVALID_DATE', 'date must be YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UserInputError('INVALID_DATE');
   checkNotFuture(date, today);
   const hours = checkHours(Number(record.hours));
   const topics = (record.topic ?? '').split(';').map((t) => t.trim().toUpperCase()).filter(Boolean);
   const unknown = topics.filter((t) => !(Object.values(Topic) as string[]).includes(t));
-  if (!topics.length || unknown.length) throw new UserInputError('INVALID_TOPIC', `Unknown topic ${unknown.join(', ') || '(none)'}; use the Topic values, e.g. DIGITAL_SKILLS`);
+  if (!topics.length || unknown.length) throw new UserInputError('INVALID_TOPIC', null, { topics: unknown.join(', ') || '—' });
   const result = (record.result ?? '').trim().toUpperCase();
-  if (!(Object.values(LogResult) as string[]).includes(result)) throw new UserInputError('INVALID_RESULT', 'result must be PARTICIPATED or COMPLETED');
+  if (!(Object.values(LogResult) as string[]).includes(result)) throw new UserInputError('INVALID_RESULT');
   const score = record.score ? Number(record.score) : null;
-  if (score !== null && !(score >= 0 && score <= 100)) throw new UserInputError('INVALID_SCORE', 'A score goes from 0 to 100');
+  if (score !== null && !(score >= 0 && score <= 100)) throw new UserInputError('INVALID_SCORE');
   return {
     date,
     hours,

@@ -1,3 +1,4 @@
+import type { ParamValue } from '../../core/user-error-messages';
 import { LineOutcome } from '../learning.enums';
 import type { UserErrorCode } from '../../core/user-error-codes';
 import type { LearningLog } from './learning-log.entity';
@@ -10,6 +11,8 @@ export interface ReportLine {
   outcome: LineOutcome;
   code: UserErrorCode | null;
   message: string | null;
+  /** The values of the code's message, for rethrowing the line as a UserError (a check-in). */
+  params?: Record<string, ParamValue>;
   log: LearningLog | null;
 }
 

@@ -8,14 +8,14 @@ export const MAX_DAY_HOURS = 16;
 /** Hours of one log: more than 0, at most 12, in hundredths. */
 export function checkHours(hours: number, field: string[] = ['hours']): number {
   if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_LOG_HOURS) {
-    throw new UserInputError('INVALID_HOURS', `A log has more than 0 and at most ${MAX_LOG_HOURS} hours`, field);
+    throw new UserInputError('INVALID_HOURS', field, { max: MAX_LOG_HOURS });
   }
   return Math.round(hours * 100) / 100;
 }
 
 /** A log is dated on a day that has begun in Vietnam. */
 export function checkNotFuture(occurredOn: string, today: string, field: string[] = ['occurredOn']): void {
-  if (occurredOn > today) throw new UserInputError('DATE_IN_FUTURE', `The day ${occurredOn} has not come yet`, field);
+  if (occurredOn > today) throw new UserInputError('DATE_IN_FUTURE', field);
 }
 
 /**
@@ -41,11 +41,7 @@ export async function countingHoursByDay(em: EntityManager, citizenIds: string[]
 
 export function checkDayTotal(already: number, hours: number, day: string): void {
   if (already + hours > MAX_DAY_HOURS + 1e-9) {
-    throw new UserInputError(
-      'DAILY_HOURS_EXCEEDED',
-      `At most ${MAX_DAY_HOURS} hours of learning can be recorded on one day; ${already} are already recorded on ${day}`,
-      ['hours'],
-    );
+    throw new UserInputError('DAILY_HOURS_EXCEEDED', ['hours'], { max: MAX_DAY_HOURS, already, day });
   }
 }
 

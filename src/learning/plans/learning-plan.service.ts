@@ -62,7 +62,7 @@ export class LearningPlanService {
   async create(ctx: RequestContext, citizenId: string | null, year: number, fields: GoalFields): Promise<LearningGoal> {
     const { citizen, enteredBy } = await requireCitizenActedFor(ctx, citizenId);
     await this.checkOpen(ctx, citizen, year);
-    if ((await ctx.em.count(LearningGoal, { citizen, year })) >= MAX_GOALS) throw new UserInputError('TOO_MANY_GOALS', `A plan has at most ${MAX_GOALS} goals`);
+    if ((await ctx.em.count(LearningGoal, { citizen, year })) >= MAX_GOALS) throw new UserInputError('TOO_MANY_GOALS', null, { max: MAX_GOALS });
     const goal = ctx.em.create(LearningGoal, { citizen, year, enteredBy, ...(await this.goalFields(ctx, fields)) });
     await ctx.em.flush();
     return goal;
@@ -88,14 +88,14 @@ export class LearningPlanService {
 
   private async goalFields(ctx: RequestContext, fields: GoalFields): Promise<Pick<LearningGoal, 'topic' | 'targetHours' | 'programme'>> {
     if (fields.programmeId) {
-      if (fields.topic || fields.targetHours) throw new UserInputError('GOAL_TOPIC_OR_PROGRAMME', 'A goal is either a topic with target hours or a programme', ['programmeId']);
+      if (fields.topic || fields.targetHours) throw new UserInputError('GOAL_TOPIC_OR_PROGRAMME', ['programmeId']);
       const programme = await ctx.em.findOne(Programme, { id: fields.programmeId });
-      if (!programme || !ctx.services.programmes.canSee(ctx, programme)) throw new UserInputError('PROGRAMME_NOT_FOUND', 'No programme has this id', ['programmeId']);
+      if (!programme || !ctx.services.programmes.canSee(ctx, programme)) throw new UserInputError('PROGRAMME_NOT_FOUND', ['programmeId']);
       return { topic: null, targetHours: null, programme };
     }
-    if (!fields.topic) throw new UserInputError('GOAL_TOPIC_OR_PROGRAMME', 'A goal is either a topic with target hours or a programme', ['topic']);
+    if (!fields.topic) throw new UserInputError('GOAL_TOPIC_OR_PROGRAMME', ['topic']);
     const target = fields.targetHours ?? NaN;
-    if (!(target > 0 && target <= 1000)) throw new UserInputError('INVALID_TARGET_HOURS', 'Target hours go from more than 0 to 1000', ['targetHours']);
+    if (!(target > 0 && target <= 1000)) throw new UserInputError('INVALID_TARGET_HOURS', ['targetHours']);
     return { topic: fields.topic, targetHours: Math.round(target * 100) / 100, programme: null };
   }
 
@@ -113,7 +113,7 @@ export class LearningPlanService {
 
   private async checkOpen(ctx: RequestContext, citizen: Citizen, year: number): Promise<void> {
     const current = Number(todayInVietnam(ctx.now).slice(0, 4));
-    if (!Number.isInteger(year) || year > current + 1) throw new UserInputError('INVALID_YEAR', 'Plan this year or the next', ['year']);
-    if (!(await this.isOpen(ctx, citizen, year))) throw new UserInputError('YEAR_CLOSED', `The plan of ${year} can no longer change`, ['year']);
+    if (!Number.isInteger(year) || year > current + 1) throw new UserInputError('INVALID_YEAR', ['year'], { min: current, max: current + 1 });
+    if (!(await this.isOpen(ctx, citizen, year))) throw new UserInputError('YEAR_CLOSED', ['year'], { year });
   }
 }

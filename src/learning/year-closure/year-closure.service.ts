@@ -14,7 +14,7 @@ export class YearClosureService {
     if (!unit) throw new NotFoundError('The administrative unit');
     if (!governsUnit(ctx.actor, unit.path)) throw new ForbiddenError('Only assessors of the unit or above close its records');
     if (!Number.isInteger(year) || year < 2000 || year >= Number(todayInVietnam(ctx.now).slice(0, 4))) {
-      throw new UserInputError('YEAR_NOT_ENDED', 'Only a year that has ended can be closed', ['year']);
+      throw new UserInputError('YEAR_NOT_ENDED', ['year']);
     }
     const existing = await ctx.em.findOne(LearningYearClosure, { unit, year });
     if (existing) return existing;

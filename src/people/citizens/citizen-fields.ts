@@ -1,7 +1,7 @@
 import { normalisePhone } from '../../auth/credentials';
 import { UserInputError } from '../../core/errors';
 import type { Citizen } from './citizen.entity';
-import { checkNationalId, NATIONAL_ID_PROBLEM_MESSAGES } from './national-id';
+import { checkNationalId } from './national-id';
 import type { Gender, OccupationalGroup } from '../people.enums';
 
 /** Profile fields as a person or a CSV row gives them; omitted ones stay as they are. */
@@ -34,20 +34,20 @@ export function checkCitizenFields(fields: CitizenFields, current: { birthYear: 
   const values: CheckedFields['values'] = {};
   if (fields.fullName !== undefined) {
     const name = fields.fullName?.trim().replace(/\s+/g, ' ');
-    if (!name) throw new UserInputError('REQUIRED', 'The full name cannot be empty', ['fullName']);
-    if (name.length > 200) throw new UserInputError('TOO_LONG', 'The full name is longer than 200 characters', ['fullName']);
+    if (!name) throw new UserInputError('REQUIRED', ['fullName']);
+    if (name.length > 200) throw new UserInputError('TOO_LONG', ['fullName'], { max: 200 });
     values.fullName = name;
   }
   if (fields.birthYear !== undefined && fields.birthYear !== null) {
     if (!Number.isInteger(fields.birthYear) || fields.birthYear < 1900 || fields.birthYear > year) {
-      throw new UserInputError('INVALID_BIRTH_YEAR', `The birth year must be from 1900 to ${year}`, ['birthYear']);
+      throw new UserInputError('INVALID_BIRTH_YEAR', ['birthYear'], { max: year });
     }
     values.birthYear = fields.birthYear;
   }
   if (fields.gender) values.gender = fields.gender;
   if (fields.phone !== undefined) {
     const phone = fields.phone?.trim() ? normalisePhone(fields.phone) : null;
-    if (fields.phone?.trim() && !phone) throw new UserInputError('INVALID_PHONE', 'A mobile number is 0 followed by 9 digits (or +84 and 9 digits)', ['phone']);
+    if (fields.phone?.trim() && !phone) throw new UserInputError('INVALID_PHONE', ['phone']);
     values.phone = phone;
   }
   if (fields.occupationalGroup !== undefined) values.occupationalGroup = fields.occupationalGroup;
@@ -60,7 +60,7 @@ export function checkCitizenFields(fields: CitizenFields, current: { birthYear: 
     const checked = checkNationalId(nationalId, { birthYear: values.birthYear ?? current?.birthYear, gender: values.gender ?? current?.gender });
     if (!checked.ok) {
       const field = fields.nationalId === undefined ? (checked.problem === 'GENDER_MISMATCH' ? 'gender' : 'birthYear') : 'nationalId';
-      throw new UserInputError(`NATIONAL_ID_${checked.problem}`, NATIONAL_ID_PROBLEM_MESSAGES[checked.problem], [field]);
+      throw new UserInputError(`NATIONAL_ID_${checked.problem}`, [field]);
     }
     if (fields.nationalId !== undefined) normalised = checked.value;
   }

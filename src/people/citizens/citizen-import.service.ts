@@ -6,6 +6,7 @@ import { ForbiddenError, UserInputError } from '../../core/errors';
 import { Citizen } from './citizen.entity';
 import type { CitizenFields } from './citizen-fields';
 import type { CitizenService } from './citizen.service';
+import { renderUserErrorMessage } from '../../core/user-error-messages';
 import { checkNationalId, NATIONAL_ID_PROBLEM_MESSAGES } from './national-id';
 import { Gender, OccupationalGroup } from '../people.enums';
 
@@ -113,7 +114,7 @@ export class CitizenImportService {
       await this.citizens.register(ctx, { ...row.fields, fullName: row.fields.fullName ?? '', birthYear: row.fields.birthYear as number, gender: row.fields.gender as Gender, residenceId: unit.id });
       return 'created';
     } catch (error) {
-      if (error instanceof UserInputError) return { rejected: error.message };
+      if (error instanceof UserInputError) return { rejected: renderUserErrorMessage(error, ctx.locale) };
       throw error;
     }
   }

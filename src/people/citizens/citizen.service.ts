@@ -39,7 +39,6 @@ function claimCodeDigest(code: string): string {
   return createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 }
 
-const TAKEN_MESSAGE = 'This national ID number is already registered. If an assessor registered you, ask them for a claim code and claim that profile.';
 
 /** Citizen profiles: self sign-up, registration by assessors, changes, claiming, and finding them. */
 export class CitizenService {
@@ -55,15 +54,15 @@ export class CitizenService {
   /** A citizen chosen in a mutation's input: one the actor may not read is reported as unknown. */
   async getChosen(ctx: RequestContext, id: string, field: string[]): Promise<Citizen> {
     const citizen = await ctx.em.findOne(Citizen, { id }, { populate: ['residence'] });
-    if (!citizen || !mayReadCitizen(ctx.actor, citizen)) throw new UserInputError('UNKNOWN_CITIZEN', 'No citizen you may see has this id', field);
+    if (!citizen || !mayReadCitizen(ctx.actor, citizen)) throw new UserInputError('UNKNOWN_CITIZEN', field);
     return citizen;
   }
 
   /** Transactional. A signed-in account creates its own profile (one per account); the national ID number is required. */
   async createMine(ctx: RequestContext, fields: NewCitizenFields): Promise<Citizen> {
     if (!ctx.actor) throw new UnauthenticatedError();
-    if (await citizenOfActor(ctx.em, ctx.actor)) throw new UserInputError('PROFILE_EXISTS', 'Your account already has a citizen profile; change it instead');
-    if (!fields.nationalId?.trim()) throw new UserInputError('REQUIRED', 'Give your national ID number (CCCD)', ['nationalId']);
+    if (await citizenOfActor(ctx.em, ctx.actor)) throw new UserInputError('PROFILE_EXISTS');
+    if (!fields.nationalId?.trim()) throw new UserInputError('REQUIRED', ['nationalId']);
     const residence = await this.residence(ctx, fields.residenceId);
     const citizen = await this.create(ctx, fields, residence);
     citizen.account = ctx.em.getReference(Account, ctx.actor.accountId);
@@ -90,7 +89,7 @@ export class CitizenService {
     const official = governsUnit(ctx.actor, citizen.residence.path);
     if (!official) {
       const identity = IDENTITY_FIELDS.find((key) => fields[key] !== undefined);
-      if (identity) throw new UserInputError('IDENTITY_FIELD', 'Name, birth year, gender and national ID number are changed by an assessor of your unit', [identity]);
+      if (identity) throw new UserInputError('IDENTITY_FIELD', [identity]);
     }
     if (fields.residenceId && fields.residenceId !== citizen.residence.id) {
       const residence = await this.residence(ctx, fields.residenceId);
@@ -106,8 +105,8 @@ export class CitizenService {
   async issueClaimCode(ctx: RequestContext, id: string): Promise<ClaimCode> {
     const citizen = await this.getReadable(ctx, id);
     if (!governsUnit(ctx.actor, citizen.residence.path)) throw new ForbiddenError('Only assessors of the citizen’s unit issue claim codes');
-    if (citizen.account) throw new UserInputError('ALREADY_CLAIMED', 'This profile already belongs to an account', ['citizenId']);
-    if (!citizen.nationalIdDigest) throw new UserInputError('NO_NATIONAL_ID', 'Record the citizen’s national ID number first: claiming needs it', ['citizenId']);
+    if (citizen.account) throw new UserInputError('ALREADY_CLAIMED', ['citizenId']);
+    if (!citizen.nationalIdDigest) throw new UserInputError('NO_NATIONAL_ID', ['citizenId']);
     const code = Array.from({ length: CLAIM_CODE_LENGTH }, () => CLAIM_CODE_ALPHABET[randomInt(CLAIM_CODE_ALPHABET.length)]).join('');
     const expiresAt = new Date(ctx.now.getTime() + CLAIM_CODE_DAYS * 86_400_000);
     citizen.claimCodeDigest = claimCodeDigest(code);
@@ -123,14 +122,14 @@ export class CitizenService {
    */
   async claim(ctx: RequestContext, nationalId: string, code: string): Promise<Citizen> {
     if (!ctx.actor) throw new UnauthenticatedError();
-    if (await citizenOfActor(ctx.em, ctx.actor)) throw new UserInputError('PROFILE_EXISTS', 'Your account already has a citizen profile');
+    if (await citizenOfActor(ctx.em, ctx.actor)) throw new UserInputError('PROFILE_EXISTS');
     const checked = checkNationalId(nationalId);
     const citizen = checked.ok
       ? await ctx.em.findOne(Citizen, { nationalIdDigest: ctx.services.nationalIds.digest(checked.value) }, { populate: ['residence'], lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
     const valid =
       citizen && !citizen.account && citizen.claimCodeDigest === claimCodeDigest(code) && citizen.claimCodeExpiresAt && citizen.claimCodeExpiresAt > ctx.now;
-    if (!citizen || !valid) throw new UserInputError('INVALID_CLAIM', 'The national ID number and claim code do not match a profile waiting to be claimed', ['claimCode']);
+    if (!citizen || !valid) throw new UserInputError('INVALID_CLAIM', ['claimCode']);
     citizen.account = ctx.em.getReference(Account, ctx.actor.accountId);
     citizen.claimCodeDigest = null;
     citizen.claimCodeExpiresAt = null;
@@ -167,9 +166,9 @@ export class CitizenService {
   async residence(ctx: RequestContext, unitId: string, field = 'residenceId'): Promise<AdministrativeUnit> {
     const unit = await this.units.getChosen(ctx, unitId, field);
     if (unit.level !== UnitLevel.HAMLET && unit.level !== UnitLevel.COMMUNE) {
-      throw new UserInputError('NOT_A_RESIDENCE', 'A citizen lives in a hamlet, or in a commune when the hamlet is not known', [field]);
+      throw new UserInputError('NOT_A_RESIDENCE', [field]);
     }
-    if (!isValidOn(unit, todayInVietnam(ctx.now))) throw new UserInputError('UNIT_NO_LONGER_EXISTS', `${unit.name} no longer exists; choose the unit that succeeded it`, [field]);
+    if (!isValidOn(unit, todayInVietnam(ctx.now))) throw new UserInputError('UNIT_NO_LONGER_EXISTS', [field], { unit: unit.name });
     return unit;
   }
 
@@ -195,7 +194,7 @@ export class CitizenService {
       if (digest && digest !== citizen.nationalIdDigest) {
         await lockNationalId(ctx.em, digest);
         const holder = await ctx.em.execute<{ id: string }[]>('select id from citizen where national_id_digest = ?', [digest]);
-        if (holder.some((row) => row.id !== citizen.id)) throw new UserInputError('NATIONAL_ID_TAKEN', TAKEN_MESSAGE, ['nationalId']);
+        if (holder.some((row) => row.id !== citizen.id)) throw new UserInputError('NATIONAL_ID_TAKEN', ['nationalId']);
       }
       citizen.nationalIdDigest = digest;
       citizen.nationalIdSealed = checked.nationalId ? ctx.services.nationalIds.seal(checked.nationalId) : null;

@@ -46,7 +46,7 @@ export class ClanService {
   async addHousehold(ctx: RequestContext, clanId: string, householdId: string, validFrom: string | null | undefined): Promise<ClanMembership> {
     const clan = await this.getManaged(ctx, clanId);
     const household = await ctx.em.findOne(Household, { id: householdId }, { populate: ['hamlet'] });
-    if (!household || !governsUnit(ctx.actor, household.hamlet.path)) throw new UserInputError('UNKNOWN_HOUSEHOLD', 'No household of your area has this id', ['householdId']);
+    if (!household || !governsUnit(ctx.actor, household.hamlet.path)) throw new UserInputError('UNKNOWN_HOUSEHOLD', ['householdId']);
     const from = membershipDay(validFrom, todayInVietnam(ctx.now), 'validFrom');
     await refuseOverlap(ctx.em, ClanMembership, { clan, household }, from, 'validFrom');
     const membership = ctx.em.create(ClanMembership, { clan, household, validFrom: from });
@@ -58,7 +58,7 @@ export class ClanService {
   async endHousehold(ctx: RequestContext, clanId: string, householdId: string, validTo: string | null | undefined): Promise<ClanMembership> {
     const clan = await this.getManaged(ctx, clanId);
     const membership = await ctx.em.findOne(ClanMembership, { clan, household: householdId, validTo: null });
-    if (!membership) throw new UserInputError('NOT_A_MEMBER', 'This household is not a current member of the clan', ['householdId']);
+    if (!membership) throw new UserInputError('NOT_A_MEMBER', ['householdId']);
     closeMembership(membership, membershipDay(validTo, todayInVietnam(ctx.now), 'validTo'), 'validTo');
     await ctx.em.flush();
     return membership;
@@ -66,7 +66,7 @@ export class ClanService {
 
   private async assign(ctx: RequestContext, clan: Clan, fields: ClanFields): Promise<void> {
     if (fields.name !== undefined) {
-      if (!fields.name?.trim()) throw new UserInputError('REQUIRED', 'The clan needs a name', ['name']);
+      if (!fields.name?.trim()) throw new UserInputError('REQUIRED', ['name']);
       clan.name = fields.name.trim();
     }
     if (fields.representativeId !== undefined) {

@@ -35,11 +35,11 @@ export class HouseholdService {
   /** Transactional. Creates a household in a hamlet of the actor's area, with its head as first member. */
   async create(ctx: RequestContext, input: NewHousehold): Promise<Household> {
     const hamlet = await this.citizens.residence(ctx, input.hamletId, 'hamletId');
-    if (hamlet.level !== UnitLevel.HAMLET) throw new UserInputError('NOT_A_HAMLET', 'A household’s address is a hamlet or residential quarter', ['hamletId']);
+    if (hamlet.level !== UnitLevel.HAMLET) throw new UserInputError('NOT_A_HAMLET', ['hamletId']);
     if (!governsUnit(ctx.actor, hamlet.path)) throw new ForbiddenError('You may create households only in hamlets of your area');
     const head = await this.citizens.getChosen(ctx, input.headId, ['headId']);
     const name = input.name.trim();
-    if (!name) throw new UserInputError('REQUIRED', 'The household needs a name', ['name']);
+    if (!name) throw new UserInputError('REQUIRED', ['name']);
     const household = ctx.em.create(Household, { name, hamlet, head });
     await this.join(ctx, household, head, input.validFrom, 'validFrom');
     await ctx.em.flush();
@@ -59,7 +59,7 @@ export class HouseholdService {
   async endMember(ctx: RequestContext, householdId: string, citizenId: string, validTo: string | null | undefined): Promise<HouseholdMembership> {
     const household = await this.getManaged(ctx, householdId);
     const membership = await this.openMembership(ctx, household, citizenId);
-    if (household.head.id === citizenId) throw new UserInputError('HEAD_CANNOT_LEAVE', 'Choose another head of the household first', ['citizenId']);
+    if (household.head.id === citizenId) throw new UserInputError('HEAD_CANNOT_LEAVE', ['citizenId']);
     closeMembership(membership, membershipDay(validTo, todayInVietnam(ctx.now), 'validTo'), 'validTo');
     await ctx.em.flush();
     return membership;
@@ -77,7 +77,7 @@ export class HouseholdService {
   /** Transactional. Renames a household. */
   async rename(ctx: RequestContext, householdId: string, name: string): Promise<Household> {
     const household = await this.getManaged(ctx, householdId);
-    if (!name.trim()) throw new UserInputError('REQUIRED', 'The household needs a name', ['name']);
+    if (!name.trim()) throw new UserInputError('REQUIRED', ['name']);
     household.name = name.trim();
     await ctx.em.flush();
     return household;
@@ -85,7 +85,7 @@ export class HouseholdService {
 
   private async openMembership(ctx: RequestContext, household: Household, citizenId: string): Promise<HouseholdMembership> {
     const membership = await ctx.em.findOne(HouseholdMembership, { household, citizen: citizenId, validTo: null });
-    if (!membership) throw new UserInputError('NOT_A_MEMBER', 'This citizen is not a current member of the household', ['citizenId']);
+    if (!membership) throw new UserInputError('NOT_A_MEMBER', ['citizenId']);
     return membership;
   }
 
@@ -95,9 +95,9 @@ export class HouseholdService {
     await ctx.em.findOne(Citizen, { id: citizen.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const current = await ctx.em.findOne(HouseholdMembership, { citizen, validTo: null }, { populate: ['household'] });
     if (current) {
-      if (current.household.id === household.id) throw new UserInputError('ALREADY_MEMBER', 'This citizen already lives in this household', ['citizenId']);
+      if (current.household.id === household.id) throw new UserInputError('ALREADY_MEMBER', ['citizenId']);
       if (current.household.head.id === citizen.id) {
-        throw new UserInputError('HEAD_CANNOT_LEAVE', `${citizen.fullName} heads another household; choose another head there first`, ['citizenId']);
+        throw new UserInputError('HEAD_CANNOT_LEAVE', ['citizenId']);
       }
       closeMembership(current, dayBefore(from), field);
       // Written before the new membership: one open membership per citizen is a unique index.

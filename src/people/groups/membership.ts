@@ -10,20 +10,20 @@ export function dayBefore(day: string): string {
 /** A membership's first or last day: today by default, never in the future. */
 export function membershipDay(day: string | null | undefined, today: string, field: string): string {
   const value = day ?? today;
-  if (value > today) throw new UserInputError('FUTURE_DATE', 'Memberships are recorded when they happen, not ahead of time', [field]);
+  if (value > today) throw new UserInputError('FUTURE_DATE', [field]);
   return value;
 }
 
 /** Refuses a new open-ended membership from `from` when the pair already has one valid on or after that day. */
 export async function refuseOverlap<M extends Membership>(em: EntityManager, entity: new () => M, pair: FilterQuery<M>, from: string, field: string): Promise<void> {
   const overlapping = await em.count(entity, { $and: [pair, { $or: [{ validTo: null }, { validTo: { $gte: from } }] }] } as FilterQuery<M>);
-  if (overlapping) throw new UserInputError('OVERLAPPING_MEMBERSHIP', 'This membership would overlap one already recorded for the same period', [field]);
+  if (overlapping) throw new UserInputError('OVERLAPPING_MEMBERSHIP', [field]);
 }
 
 /** Ends a membership on `validTo` (its last day). */
 export function closeMembership(membership: Membership, validTo: string, field: string): void {
   if (validTo < membership.validFrom) {
-    throw new UserInputError('INVALID_PERIOD', `The membership started on ${membership.validFrom}; it cannot end before that`, [field]);
+    throw new UserInputError('INVALID_PERIOD', [field]);
   }
   membership.validTo = validTo;
 }

@@ -29,7 +29,7 @@ export class OrganisationService {
   async create(ctx: RequestContext, unitId: string, name: string, kind: OrganisationKind): Promise<Organisation> {
     const unit = await this.citizens.residence(ctx, unitId, 'unitId');
     if (!governsUnit(ctx.actor, unit.path)) throw new ForbiddenError('You may record organisations only in units of your area');
-    if (!name.trim()) throw new UserInputError('REQUIRED', 'The organisation needs a name', ['name']);
+    if (!name.trim()) throw new UserInputError('REQUIRED', ['name']);
     const organisation = ctx.em.create(Organisation, { name: name.trim(), kind, unit });
     await ctx.em.flush();
     return organisation;
@@ -46,7 +46,7 @@ export class OrganisationService {
     await ctx.em.findOne(Citizen, { id: citizen.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const current = await ctx.em.findOne(OrganisationMembership, { organisation, citizen, validTo: null });
     if (current) {
-      if (current.role === role) throw new UserInputError('ALREADY_MEMBER', 'This citizen is already a member in this role', ['citizenId']);
+      if (current.role === role) throw new UserInputError('ALREADY_MEMBER', ['citizenId']);
       closeMembership(current, dayBefore(from), 'validFrom');
       await ctx.em.flush();
     }
@@ -60,7 +60,7 @@ export class OrganisationService {
   async endMember(ctx: RequestContext, organisationId: string, citizenId: string, validTo: string | null | undefined): Promise<OrganisationMembership> {
     const organisation = await this.getManaged(ctx, organisationId);
     const membership = await ctx.em.findOne(OrganisationMembership, { organisation, citizen: citizenId, validTo: null });
-    if (!membership) throw new UserInputError('NOT_A_MEMBER', 'This citizen is not a current member of the organisation', ['citizenId']);
+    if (!membership) throw new UserInputError('NOT_A_MEMBER', ['citizenId']);
     closeMembership(membership, membershipDay(validTo, todayInVietnam(ctx.now), 'validTo'), 'validTo');
     await ctx.em.flush();
     return membership;
@@ -69,10 +69,10 @@ export class OrganisationService {
   /** Transactional, idempotent. Replaces the programmes the organisation makes mandatory for a year. */
   async setMandatoryProgrammes(ctx: RequestContext, organisationId: string, year: number, programmeIds: string[]): Promise<Organisation> {
     const organisation = await this.getManaged(ctx, organisationId);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserInputError('INVALID_YEAR', 'The year must be from 2000 to 2100', ['year']);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserInputError('INVALID_YEAR', ['year'], { min: 2000, max: 2100 });
     const ids = [...new Set(programmeIds)];
     const programmes = await ctx.em.find(Programme, { id: { $in: ids } });
-    if (programmes.length !== ids.length) throw new UserInputError('UNKNOWN_PROGRAMME', 'Some programme ids are not programmes', ['programmeIds']);
+    if (programmes.length !== ids.length) throw new UserInputError('UNKNOWN_PROGRAMME', ['programmeIds']);
     await ctx.em.nativeDelete(OrganisationMandatoryProgramme, { organisation, year });
     for (const programme of programmes) ctx.em.create(OrganisationMandatoryProgramme, { organisation, year, programme });
     await ctx.em.flush();

@@ -26,7 +26,7 @@ export class ConsolidationService {
        order by valid_from desc nulls last limit 1`,
       [period.cutOffDate, period.cutOffDate],
     );
-    if (!province) throw new UserInputError('UNKNOWN_UNIT', 'No province unit is valid on the cut-off date', ['periodId']);
+    if (!province) throw new UserInputError('UNKNOWN_UNIT', ['periodId']);
     const bodyIds = await this.periods.bodyIds(ctx, period.id);
     const accepted = await ctx.em.find(Report, { period, body: { $in: bodyIds }, status: ReportStatus.ACCEPTED }, { orderBy: { body: { name: 'asc' }, version: 'desc' } });
     const latestAccepted = accepted.filter((report, index) => accepted.findIndex((other) => other.body.id === report.body.id) === index);

@@ -25,12 +25,12 @@ export class ReportPeriodService {
   async open(ctx: RequestContext, fields: PeriodFields): Promise<ReportPeriod> {
     this.assertKeeper(ctx);
     if (fields.fromYear > fields.toYear || (fields.kind === ReportPeriodKind.ANNUAL && fields.fromYear !== fields.toYear)) {
-      throw new UserInputError('INVALID_PERIOD', 'The years are in the wrong order, or an annual period covers more than one year', ['toYear']);
+      throw new UserInputError('INVALID_PERIOD', ['toYear']);
     }
     const dueDate = fields.dueDate ?? (fields.kind === ReportPeriodKind.ANNUAL ? `${fields.toYear}-${ANNUAL_DUE}` : null);
-    if (!dueDate) throw new UserInputError('INVALID_PERIOD', 'The province sets the due date of a review', ['dueDate']);
+    if (!dueDate) throw new UserInputError('INVALID_PERIOD', ['dueDate']);
     const existing = await ctx.em.findOne(ReportPeriod, { kind: fields.kind, fromYear: fields.fromYear, toYear: fields.toYear });
-    if (existing) throw new UserInputError('PERIOD_EXISTS', 'A period of this kind already covers these years', ['fromYear']);
+    if (existing) throw new UserInputError('PERIOD_EXISTS', ['fromYear']);
     const period = ctx.em.create(ReportPeriod, {
       kind: fields.kind,
       fromYear: fields.fromYear,
@@ -66,7 +66,7 @@ export class ReportPeriodService {
     this.assertKeeper(ctx);
     const period = await this.get(ctx, periodId);
     const bodies = await ctx.em.find(Body, { id: { $in: addIds } });
-    if (bodies.length !== new Set(addIds).size) throw new UserInputError('UNKNOWN_BODY_IDS', 'Some ids are not bodies', ['addBodyIds']);
+    if (bodies.length !== new Set(addIds).size) throw new UserInputError('UNKNOWN_BODY_IDS', ['addBodyIds']);
     if (removeIds.length) await ctx.em.nativeDelete(ReportingBody, { period, body: { $in: removeIds } });
     for (const body of bodies) {
       if (!(await ctx.em.findOne(ReportingBody, { period, body }))) ctx.em.create(ReportingBody, { period, body });

@@ -27,11 +27,11 @@ export class ReportService {
     const body = await ctx.services.bodies.assertActsFor(ctx, bodyId);
     const period = await this.openPeriod(ctx, periodId);
     if (!(await this.periods.isReportingBody(ctx, period.id, body.id))) {
-      throw new UserInputError('NOT_A_REPORTING_BODY', 'The body is not among those that report in this period', ['bodyId']);
+      throw new UserInputError('NOT_A_REPORTING_BODY', ['bodyId']);
     }
     const latest = await ctx.em.findOne(Report, { period, body }, { orderBy: { version: 'desc' } });
     if (latest?.status === ReportStatus.DRAFT) return latest;
-    if (latest?.status === ReportStatus.SUBMITTED) throw new UserInputError('REPORT_UNDER_REVIEW', 'The last version waits for the Department of Education', ['bodyId']);
+    if (latest?.status === ReportStatus.SUBMITTED) throw new UserInputError('REPORT_UNDER_REVIEW', ['bodyId']);
     const narrative = Object.fromEntries(NARRATIVE_SECTIONS.map((section) => [section, latest?.[section] ?? null])) as Narrative;
     const report = ctx.em.create(Report, { period, body, version: (latest?.version ?? 0) + 1, ...narrative, preparedBy: this.account(ctx) });
     await ctx.em.flush();
@@ -99,13 +99,13 @@ export class ReportService {
       if (report.status === ReportStatus.DRAFT) throw new NotFoundError('The report');
       throw new ForbiddenError('Only officers of the body prepare and submit its report');
     }
-    if (report.status !== ReportStatus.DRAFT) throw new UserInputError('REPORT_NOT_DRAFT', 'A submitted report is never changed; start a new version to correct it', [field]);
+    if (report.status !== ReportStatus.DRAFT) throw new UserInputError('REPORT_NOT_DRAFT', [field]);
     return report;
   }
 
   private async openPeriod(ctx: RequestContext, periodId: string): Promise<ReportPeriod> {
     const period = await this.periods.get(ctx, periodId);
-    if (period.status !== ReportPeriodStatus.OPEN) throw new UserInputError('PERIOD_CLOSED', 'The period is closed', ['periodId']);
+    if (period.status !== ReportPeriodStatus.OPEN) throw new UserInputError('PERIOD_CLOSED', ['periodId']);
     return period;
   }
 

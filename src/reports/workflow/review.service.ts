@@ -46,7 +46,7 @@ export class ReportReviewService {
   /** Transactional. Returns a submitted report with the reason; the body corrects it in a new version. */
   async return(ctx: RequestContext, reportId: string, reason: string): Promise<Report> {
     const text = reason.trim();
-    if (!text || text.length > 2000) throw new UserInputError('RETURN_REASON_REQUIRED', 'Say why the report is returned (up to 2000 characters)', ['reason']);
+    if (!text || text.length > 2000) throw new UserInputError('RETURN_REASON_REQUIRED', ['reason']);
     const report = await this.submitted(ctx, reportId);
     report.status = ReportStatus.RETURNED;
     report.returnReason = text;
@@ -94,7 +94,7 @@ export class ReportReviewService {
   async verify(ctx: RequestContext, reportId: string): Promise<SnapshotCheck> {
     const report = await ctx.services.reports.reports.get(ctx, reportId);
     await ctx.em.populate(report, ['snapshot', 'body.unit', 'period']);
-    if (!report.snapshot) throw new UserInputError('REPORT_NOT_SUBMITTED', 'A draft has no snapshot yet', ['reportId']);
+    if (!report.snapshot) throw new UserInputError('REPORT_NOT_SUBMITTED', ['reportId']);
     const computed = await this.snapshots.compute(ctx.em, report.period, report.body.unit.path, { bodyId: report.body.id });
     const recomputed = snapshotChecksum(computed, await snapshotAttachmentsOf(ctx.em, report.id));
     return { checksum: report.snapshot.checksum, recomputedChecksum: recomputed, matches: recomputed === report.snapshot.checksum };
@@ -104,7 +104,7 @@ export class ReportReviewService {
     this.periods.assertDepartment(ctx);
     const report = await ctx.em.findOne(Report, { id: reportId });
     if (!report || report.status === ReportStatus.DRAFT) throw new NotFoundError('The report');
-    if (report.status !== ReportStatus.SUBMITTED) throw new UserInputError('REPORT_NOT_SUBMITTED', 'The report was already accepted or returned', ['reportId']);
+    if (report.status !== ReportStatus.SUBMITTED) throw new UserInputError('REPORT_NOT_SUBMITTED', ['reportId']);
     return report;
   }
 

@@ -52,7 +52,7 @@ export class TitleRunService {
     if (!governsUnit(ctx.actor, unit.path)) throw new ForbiddenError('Only assessors of the unit and province administrators recalculate its titles');
     const current = Number(todayInVietnam(ctx.now).slice(0, 4));
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > current) {
-      throw new UserInputError('INVALID_YEAR', `Titles are computed for a year from ${FIRST_YEAR} to ${current}`, ['year']);
+      throw new UserInputError('INVALID_YEAR', ['year'], { min: FIRST_YEAR, max: current });
     }
     return this.request(ctx, unit, year, RunTrigger.ON_DEMAND);
   }

@@ -74,23 +74,23 @@ export class AttestationService {
     const ruleset = await rulesetForYear(ctx.em, fields.year, ctx.now);
     const definition = ruleset ? await ctx.em.findOne(TitleDefinition, { ruleset, kind: subject.titleKind, unitLevel: subject.unitLevel }) : null;
     const indicator = definition ? await ctx.em.findOne(TitleIndicator, { definition, code: fields.indicatorCode }) : null;
-    if (!definition || !indicator) throw new UserInputError('INDICATOR_NOT_FOUND', `The criteria in force for ${fields.year} have no indicator ${fields.indicatorCode}`, ['indicatorCode']);
-    if (indicator.source === IndicatorSource.AUTO) throw new UserInputError('INDICATOR_NOT_ATTESTED', `${fields.indicatorCode} is computed, not entered by an assessor`, ['indicatorCode']);
+    if (!definition || !indicator) throw new UserInputError('INDICATOR_NOT_FOUND', ['indicatorCode'], { year: fields.year, indicator: fields.indicatorCode });
+    if (indicator.source === IndicatorSource.AUTO) throw new UserInputError('INDICATOR_NOT_ATTESTED', ['indicatorCode'], { indicator: fields.indicatorCode });
     const score = fields.score ?? null;
     const met = fields.met ?? null;
     if (definition.passRule === PassRuleKind.POINTS) {
-      if (score === null || met !== null) throw new UserInputError('SCORE_REQUIRED', 'This indicator takes a score, not met / not met', ['score']);
+      if (score === null || met !== null) throw new UserInputError('SCORE_REQUIRED', ['score']);
       const max = indicator.maxScore ?? 0;
       if (!(score >= 0 && score <= max) || Math.round(score * 100) !== score * 100) {
-        throw new UserInputError('SCORE_OUT_OF_RANGE', `The score goes from 0 to ${max}, with at most 2 decimals`, ['score']);
+        throw new UserInputError('SCORE_OUT_OF_RANGE', ['score'], { max });
       }
     } else if (met === null || score !== null) {
-      throw new UserInputError('MET_REQUIRED', 'This indicator takes met / not met, not a score', ['met']);
+      throw new UserInputError('MET_REQUIRED', ['met']);
     }
     const note = fields.note?.trim() || null;
-    if (note && note.length > 2000) throw new UserInputError('NOTE_TOO_LONG', 'A note has at most 2000 characters', ['note']);
+    if (note && note.length > 2000) throw new UserInputError('NOTE_TOO_LONG', ['note']);
     const evidenceKey = fields.evidenceKey?.trim() || null;
-    if (evidenceKey && evidenceKey.length > 500) throw new UserInputError('EVIDENCE_KEY_TOO_LONG', 'An evidence key has at most 500 characters', ['evidenceKey']);
+    if (evidenceKey && evidenceKey.length > 500) throw new UserInputError('EVIDENCE_KEY_TOO_LONG', ['evidenceKey']);
     return { score, met, note, evidenceKey };
   }
 }

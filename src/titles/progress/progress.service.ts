@@ -38,7 +38,7 @@ export function mayReadSubject(actor: Actor | null, subject: ResolvedSubject): b
 export function checkYear(ctx: RequestContext, year: number): void {
   const current = Number(todayInVietnam(ctx.now).slice(0, 4));
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > current) {
-    throw new UserInputError('INVALID_YEAR', `Titles are computed for a year from ${FIRST_YEAR} to ${current}`, ['year']);
+    throw new UserInputError('INVALID_YEAR', ['year'], { min: FIRST_YEAR, max: current });
   }
 }
 

@@ -91,7 +91,10 @@ export class RecognitionService {
       // Within the assessor's area, a level they do not hold is a choice they can correct; outside it, no level helps.
       const own = ownLevelsOver(ctx.actor, levels, path);
       if (own.length > 0) {
-        throw new UserInputError('DECISION_LEVEL_NOT_YOURS', `You record decisions of the ${own.map((level) => level.toLowerCase()).join(' or ')} level, not of the ${decision.level.toLowerCase()}`, ['decision', 'level']);
+        throw new UserInputError('DECISION_LEVEL_NOT_YOURS', ['decision', 'level'], {
+          own: { enum: 'UnitLevel', values: own },
+          level: { enum: 'TitleDecisionLevel', values: [decision.level] },
+        });
       }
       throw new ForbiddenError(`Only assessors of a ${decision.level.toLowerCase()} containing every subject, and province administrators, record its decisions`);
     }
@@ -114,8 +117,8 @@ export class RecognitionService {
       throw new ForbiddenError('Only assessors of the level that recognised it, whose unit contains the subject, and province administrators revoke an award');
     }
     const why = checkedReason(reason, 'REVOCATION_REASON_REQUIRED', ['reason']);
-    if (!why) throw new UserInputError('REVOCATION_REASON_REQUIRED', 'Say why the award is revoked', ['reason']);
-    if (award.status === AwardStatus.REVOKED) throw new UserInputError('ALREADY_REVOKED', 'This award was already revoked', ['awardId']);
+    if (!why) throw new UserInputError('REVOCATION_REASON_REQUIRED', ['reason']);
+    if (award.status === AwardStatus.REVOKED) throw new UserInputError('ALREADY_REVOKED', ['awardId']);
     award.status = AwardStatus.REVOKED;
     award.revokedAt = ctx.now;
     award.revokedBy = ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null;
@@ -156,24 +159,24 @@ export class RecognitionService {
   private checkedDecision(ctx: RequestContext, input: RecognizeInput): DecisionFields {
     const current = Number(todayInVietnam(ctx.now).slice(0, 4));
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year >= current) {
-      throw new UserInputError('YEAR_NOT_ENDED', 'Titles are recognised for a year that has ended (in Vietnam)', ['year']);
+      throw new UserInputError('YEAR_NOT_ENDED', ['year']);
     }
     if ((input.titleKind === TitleKind.LEARNING_COMMUNITY) !== (input.unitLevel !== null)) {
-      throw new UserInputError('UNIT_LEVEL_MISMATCH', 'Give the unit level for a Learning Community, and only for it', ['unitLevel']);
+      throw new UserInputError('UNIT_LEVEL_MISMATCH', ['unitLevel']);
     }
     if (!input.subjects.length || input.subjects.length > MAX_SUBJECTS) {
-      throw new UserInputError('SUBJECT_COUNT', `Recognise from 1 to ${MAX_SUBJECTS} subjects at once`, ['subjectIds']);
+      throw new UserInputError('SUBJECT_COUNT', ['subjectIds'], { max: MAX_SUBJECTS });
     }
     if (new Set(input.subjects.map((s) => `${s.kind}:${s.id}`)).size !== input.subjects.length) {
-      throw new UserInputError('DUPLICATE_SUBJECT', 'A subject is listed twice', ['subjectIds']);
+      throw new UserInputError('DUPLICATE_SUBJECT', ['subjectIds']);
     }
     const number = input.decision.number.trim();
     const issuer = input.decision.issuer.trim();
-    if (!number || number.length > 64) throw new UserInputError('DECISION_NUMBER_REQUIRED', 'The decision number has 1 to 64 characters', ['decision', 'number']);
-    if (!issuer || issuer.length > 300) throw new UserInputError('ISSUER_REQUIRED', 'The issuer has 1 to 300 characters', ['decision', 'issuer']);
+    if (!number || number.length > 64) throw new UserInputError('DECISION_NUMBER_REQUIRED', ['decision', 'number']);
+    if (!issuer || issuer.length > 300) throw new UserInputError('ISSUER_REQUIRED', ['decision', 'issuer']);
     const { date } = input.decision;
     if (date < `${input.year + 1}-01-01` || date > todayInVietnam(ctx.now)) {
-      throw new UserInputError('DECISION_DATE_INVALID', `The decision is dated after ${input.year} ended and not in the future`, ['decision', 'date']);
+      throw new UserInputError('DECISION_DATE_INVALID', ['decision', 'date'], { year: input.year });
     }
     return { number, issuer, date, level: input.decision.level };
   }
@@ -267,10 +270,10 @@ export class RecognitionService {
   }
 }
 
-function checkedReason(reason: string | null, code: UserErrorCode, field: string[]): string | null {
+function checkedReason(reason: string | null, code: 'OVERRIDE_REASON_REQUIRED' | 'REVOCATION_REASON_REQUIRED', field: string[]): string | null {
   if (reason === null) return null;
   const trimmed = reason.trim();
-  if (!trimmed || trimmed.length > 2000) throw new UserInputError(code, 'Give a reason of 1 to 2000 characters', field);
+  if (!trimmed || trimmed.length > 2000) throw new UserInputError(code, field);
   return trimmed;
 }
 

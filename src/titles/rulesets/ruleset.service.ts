@@ -13,7 +13,7 @@ import {
   nextVersionOf,
   type RulesetQuery,
 } from './ruleset.repository';
-import { ProblemCode, validateRuleset, type DefinitionData, type IndicatorData, type PassRuleData, type Problem } from './ruleset-validation';
+import { validateRuleset, type DefinitionData, type IndicatorData, type PassRuleData, type Problem } from './ruleset-validation';
 import { RulesetStatus, type IndicatorSource } from '../titles.enums';
 
 /** Thrown when a ruleset fails validation: every problem becomes a UserError of the payload. */
@@ -142,9 +142,9 @@ export class RulesetService {
   async createDraft(ctx: RequestContext, fromId: string, fields: DraftFields): Promise<TitleRuleset> {
     this.requireAdmin(ctx);
     const source = await this.getVisible(ctx, fromId);
-    if (source.status !== RulesetStatus.PUBLISHED) throw new UserInputError('RULESET_NOT_PUBLISHED', 'A draft is made from a published version', ['fromId']);
+    if (source.status !== RulesetStatus.PUBLISHED) throw new UserInputError('RULESET_NOT_PUBLISHED', ['fromId']);
     if (fields.effectiveTo && fields.effectiveTo < fields.effectiveFrom) {
-      throw new UserInputError(ProblemCode.INVALID_PERIOD, 'The last effective day comes before the first', ['effectiveTo']);
+      throw new UserInputError('INVALID_PERIOD', ['effectiveTo']);
     }
     const code = fields.code?.trim() || source.code;
     const draft = ctx.em.create(TitleRuleset, {
@@ -236,7 +236,7 @@ export class RulesetService {
 
   private requireDraft(ruleset: TitleRuleset, field: string): void {
     if (ruleset.status === RulesetStatus.PUBLISHED) {
-      throw new UserInputError('RULESET_PUBLISHED', `${ruleset.code} version ${ruleset.version} is published and read-only; make a new draft from it`, [field]);
+      throw new UserInputError('RULESET_PUBLISHED', [field], { code: ruleset.code, version: ruleset.version });
     }
   }
 
@@ -256,7 +256,7 @@ export class RulesetService {
     const seen = new Set<string>();
     indicators.forEach((indicator, index) => {
       if (seen.has(indicator.code)) {
-        throw new UserInputError(ProblemCode.DUPLICATE_INDICATOR_CODE, `Two indicators have the code ${indicator.code}`, ['indicators', String(index), 'code']);
+        throw new UserInputError('DUPLICATE_INDICATOR_CODE', ['indicators', String(index), 'code'], { code: indicator.code });
       }
       seen.add(indicator.code);
     });
