@@ -168,7 +168,7 @@ describe('command lines', () => {
     await database.end();
     expect(grants.rows).toEqual([{ role: 'PROVINCE_ADMIN' }]);
     const again = await runToEnd('dist/src/cli/admin-create.js', ['--login', login], { ...env(), ADMIN_PASSWORD: 'mat-khau-du-dai' });
-    expect(again).toEqual({ code: 1, output: 'LOGIN_TAKEN: An account with this email or phone number already exists\n' });
+    expect(again).toEqual({ code: 1, output: 'LOGIN_TAKEN: An account with this email or phone number already exists.\n' });
   });
 
   it('schema:check passes on the printed schema and names the first line of a schema that drifted', async () => {
