@@ -45,18 +45,7 @@ function heading(doc: ReportDocument): Table {
     centred([text('―――――――――――', { size: 20 })], 120),
     centred([text(doc.placeAndDate, { italics: true })]),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: left }),
-          new TableCell({ width: { size: 60, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: right }),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(left, right, 40);
 }
 
 function cellText(value: Cell): string {
@@ -102,18 +91,7 @@ function closing(doc: ReportDocument): Table {
     ...(doc.signature.title ? [centred([text(doc.signature.title, { bold: true })])] : []),
     centred([text('(Ký, ghi rõ họ tên và đóng dấu)', { italics: true, size: 24 })], 1400),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: recipients }),
-          new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: signature }),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(recipients, signature, 50);
 }
 
 /** The report as a DOCX file in the layout of a Vietnamese administrative document, the charts as PNG images. */
@@ -147,4 +125,14 @@ export async function renderDocx(doc: ReportDocument, charts: Buffer[]): Promise
     ],
   });
   return Packer.toBuffer(file);
+}
+
+/** Two borderless columns side by side, as Decree 30 lays out the heading and the closing; `leftPercent` of the width on the left. */
+function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number): Table {
+  const cell = (children: Paragraph[], percent: number) => new TableCell({ width: { size: percent, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
+    rows: [new TableRow({ children: [cell(left, leftPercent), cell(right, 100 - leftPercent)] })],
+  });
 }
