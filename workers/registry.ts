@@ -1,6 +1,7 @@
 import { JobName, type JobHandler, type JobSchedule } from './jobs';
 import { purgeRefreshTokens } from './maintenance.processor';
 import { mediaCleanupUploads, mediaDocumentStep, mediaImageStep, mediaReconcile, mediaVideoStep } from './media.processor';
+import { renderReportFile } from './reports.processor';
 import { recalculateTitles, scheduleTitleRuns } from './titles.processor';
 import { deliverWebhook } from './webhooks.processor';
 
@@ -15,6 +16,7 @@ export const HANDLERS: Record<JobName, JobHandler> = {
   [JobName.RecalculateTitles]: recalculateTitles,
   [JobName.ScheduleTitleRuns]: scheduleTitleRuns,
   [JobName.DeliverWebhook]: deliverWebhook,
+  [JobName.RenderReportFile]: renderReportFile,
 };
 
 export const SCHEDULES: JobSchedule[] = [

@@ -26,5 +26,8 @@ export function workerSettings(config: Config, name: QueueName): WorkerSettings 
       return { concurrency: 1, options: { lockDuration: config.titles.jobLockMs, stalledInterval: config.titles.jobLockMs } };
     case QueueName.Webhooks:
       return { concurrency: config.webhooks.concurrency, options: {} };
+    case QueueName.Reports:
+      // Rendering is CPU-bound (charts, PDF layout): one at a time per worker.
+      return { concurrency: 1, options: {} };
   }
 }

@@ -38,6 +38,7 @@ import { TitleDefinition, TitleIndicator, TitleRuleset } from '../titles/ruleset
 import { TitleAttestation, TitleAttestationAudit } from '../titles/progress/attestation.entity';
 import { ReportAttachment } from '../reports/attachments/report-attachment.entity';
 import { ConsolidatedReport } from '../reports/consolidation/consolidated-report.entity';
+import { ReportFile } from '../reports/files/report-file.entity';
 import { ReportingBody, ReportPeriod } from '../reports/periods/report-period.entity';
 import { ReportSnapshot } from '../reports/snapshots/report-snapshot.entity';
 import { Report, ReportReminder } from '../reports/workflow/report.entity';
@@ -75,6 +76,7 @@ export const ENTITIES = [
   ReportReminder,
   ReportAttachment,
   ConsolidatedReport,
+  ReportFile,
   Programme,
   ProgrammeSession,
   Citizen,

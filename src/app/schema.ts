@@ -17,6 +17,7 @@ import { DossierResolver, NominationResolver, NominationStepResolver } from '../
 import { EmulationResultResolver } from '../emulation/criteria/emulation-result.resolver';
 import { ReportAttachmentResolver } from '../reports/graphql/attachment.resolver';
 import { ReportPeriodResolver } from '../reports/graphql/report-period.resolver';
+import { ReportFileResolver, ReportFilesOfConsolidatedResolver, ReportFilesOfReportResolver } from '../reports/graphql/report-file.resolver';
 import { ReportResolver } from '../reports/graphql/report.resolver';
 import { ConsolidatedReportResolver, SubmissionBoardLineResolver, SubmissionBoardResolver } from '../reports/graphql/review.resolver';
 import { InstitutionResolver } from '../catalogue/institutions/institution.resolver';
@@ -76,6 +77,9 @@ export const RESOLVERS = [
   SubmissionBoardResolver,
   SubmissionBoardLineResolver,
   ConsolidatedReportResolver,
+  ReportFileResolver,
+  ReportFilesOfReportResolver,
+  ReportFilesOfConsolidatedResolver,
   ProgrammeResolver,
   SessionResolver,
   CitizenResolver,

@@ -135,7 +135,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     resources: new ResourceService(units, media),
     titles: createTitleServices(config.titles, queues),
     emulation: createEmulationServices(bodies),
-    reports: createReportServices(),
+    reports: createReportServices(storageOf),
     webhooks,
     credentials: createCredentialServices(config),
   };

@@ -139,6 +139,8 @@ export const USER_ERROR_CODES = {
   QUOTA_EXCEEDED: 'The quota of the form for the round and class of nominee is taken; no further commendation can be decided.',
   REASON_REQUIRED: 'A reason of the required length is missing.',
   RECIPIENT_REQUIRED: 'A contribution\'s recipient (a unit, an institution or a study-promotion fund) is missing or of another kind.',
+  REPORT_IS_DRAFT: 'The report is a draft: files are rendered from a submitted report\'s snapshot.',
+  REPORT_SOURCE_REQUIRED: 'Name exactly one of a report and a consolidated report.',
   REPORT_NOT_DRAFT: 'Only a draft report can be changed or submitted; a submitted report is corrected by a new version.',
   REPORT_NOT_SUBMITTED: 'Only a submitted report can be accepted or returned.',
   REPORT_UNDER_REVIEW: "The body's latest report is submitted and waits for the Department; a new version can start once it is returned or accepted.",

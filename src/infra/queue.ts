@@ -9,6 +9,7 @@ export enum QueueName {
   MediaDocument = 'media-document',
   Titles = 'titles',
   Webhooks = 'webhooks',
+  Reports = 'reports',
 }
 
 /** Every job's name: the API and the services add jobs under them, the workers' registry maps each to its handler. */
@@ -22,6 +23,7 @@ export enum JobName {
   RecalculateTitles = 'titles.recalculate',
   ScheduleTitleRuns = 'titles.schedule-monthly',
   DeliverWebhook = 'webhooks.deliver',
+  RenderReportFile = 'reports.render-file',
 }
 
 export function bullConnection(redisUrl: string): ConnectionOptions {

@@ -10,6 +10,7 @@ export enum JobQueueName {
   MEDIA_DOCUMENT = 'MEDIA_DOCUMENT',
   TITLES = 'TITLES',
   WEBHOOKS = 'WEBHOOKS',
+  REPORTS = 'REPORTS',
 }
 
 export const QUEUE_OF_NAME: Record<JobQueueName, QueueName> = {
@@ -19,6 +20,7 @@ export const QUEUE_OF_NAME: Record<JobQueueName, QueueName> = {
   [JobQueueName.MEDIA_DOCUMENT]: QueueName.MediaDocument,
   [JobQueueName.TITLES]: QueueName.Titles,
   [JobQueueName.WEBHOOKS]: QueueName.Webhooks,
+  [JobQueueName.REPORTS]: QueueName.Reports,
 };
 
 export function jobQueueNameOf(queue: QueueName): JobQueueName {
@@ -35,6 +37,7 @@ registerEnumType(JobQueueName, {
     MEDIA_DOCUMENT: { description: 'Documents: page counts, previews, text.' },
     TITLES: { description: 'Recalculation of the titles’ progress, monthly and on demand.' },
     WEBHOOKS: { description: 'Deliveries of webhooks to API clients’ endpoints, retried with backoff.' },
+    REPORTS: { description: 'Files of reports (DOCX, XLSX, PDF) rendered from their snapshots.' },
   },
 });
 

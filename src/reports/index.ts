@@ -1,12 +1,14 @@
 import { ReportAttachmentService } from './attachments/attachment.service';
 import { ConsolidationService } from './consolidation/consolidation.service';
 import { ReportFiguresService } from './figures/figures.service';
+import { ReportFileService } from './files/report-file.service';
+import type { Storage } from '../infra/storage';
 import { ReportPeriodService } from './periods/report-period.service';
 import { SnapshotService } from './snapshots/snapshot.service';
 import { ReportService } from './workflow/report.service';
 import { ReportReviewService } from './workflow/review.service';
 
-/** The reports domain's services: periods, a body's reports and their attachments, the Department's review, consolidation. */
+/** The reports domain's services: periods, a body's reports and their attachments, the Department's review, consolidation, files. */
 export interface ReportServices {
   periods: ReportPeriodService;
   figures: ReportFiguresService;
@@ -15,13 +17,15 @@ export interface ReportServices {
   attachments: ReportAttachmentService;
   review: ReportReviewService;
   consolidation: ConsolidationService;
+  files: ReportFileService;
 }
 
-export function createReportServices(): ReportServices {
+export function createReportServices(storage: () => Storage): ReportServices {
   const periods = new ReportPeriodService();
   const figures = new ReportFiguresService();
   const snapshots = new SnapshotService(figures);
   const reports = new ReportService(periods, snapshots);
+  const consolidation = new ConsolidationService(periods, snapshots);
   return {
     periods,
     figures,
@@ -29,6 +33,7 @@ export function createReportServices(): ReportServices {
     reports,
     attachments: new ReportAttachmentService(reports),
     review: new ReportReviewService(periods, snapshots),
-    consolidation: new ConsolidationService(periods, snapshots),
+    consolidation,
+    files: new ReportFileService(reports, periods, storage),
   };
 }

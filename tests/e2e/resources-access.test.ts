@@ -211,7 +211,7 @@ describe('visibility of unpublished resources and their media', () => {
   it('lets only province administrators read the job queues', async () => {
     const query = '{ jobQueues { name paused counts { waiting active failed completed } failedJobs(first: 5) { id failedReason } } }';
     const result = await api.gql(query, {}, { token: tokens['province admin'] });
-    expect(result.data?.jobQueues.map((queue: { name: string }) => queue.name)).toEqual(['MAINTENANCE', 'MEDIA_IMAGE', 'MEDIA_VIDEO', 'MEDIA_DOCUMENT', 'TITLES', 'WEBHOOKS']);
+    expect(result.data?.jobQueues.map((queue: { name: string }) => queue.name)).toEqual(['MAINTENANCE', 'MEDIA_IMAGE', 'MEDIA_VIDEO', 'MEDIA_DOCUMENT', 'TITLES', 'WEBHOOKS', 'REPORTS']);
     expect((await api.gql(query, {}, { token: tokens['staff of the institution'] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../core/context';
+import { NotFoundError, UserInputError } from '../../core/errors';
+import { JobName, QueueName } from '../../infra/queue';
+import type { Storage } from '../../infra/storage';
+import { OutboxJob } from '../../media/outbox.entity';
+import { Body } from '../../bodies/body.entity';
+import { ConsolidatedReport } from '../consolidation/consolidated-report.entity';
+import type { ReportPeriodService } from '../periods/report-period.service';
+import { ReportStatus } from '../reports.enums';
+import { Report } from '../workflow/report.entity';
+import type { ReportService } from '../workflow/report.service';
+import { renderChart } from './charts';
+import { renderDocx } from './docx.renderer';
+import { renderPdf } from './pdf.renderer';
+import { documentOfConsolidated, documentOfReport, type ReportDocument } from './report-document';
+import { ReportFile, ReportFileFormat, ReportFileStatus } from './report-file.entity';
+import { renderXlsx } from './xlsx.renderer';
+
+export interface ReportFileSource {
+  reportId?: string | null;
+  consolidatedReportId?: string | null;
+}
+
+const CONTENT_TYPES: Record<ReportFileFormat, string> = {
+  [ReportFileFormat.DOCX]: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  [ReportFileFormat.XLSX]: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  [ReportFileFormat.PDF]: 'application/pdf',
+};
+
+/** The one job per file: recording it twice (a retried request) queues it once. */
+export function reportFileJobId(fileId: string): string {
+  return `report-file.${fileId}`;
+}
+
+/** Renders a document into one format's bytes. */
+export async function renderReportDocument(doc: ReportDocument, format: ReportFileFormat): Promise<Buffer> {
+  if (format === ReportFileFormat.XLSX) return renderXlsx(doc);
+  const charts = doc.charts.map(renderChart);
+  return format === ReportFileFormat.DOCX ? renderDocx(doc, charts) : renderPdf(doc, charts);
+}
+
+/** Files of submitted and consolidated reports: requested by whoever reads the report, rendered by the reports worker. */
+export class ReportFileService {
+  constructor(
+    private readonly reports: ReportService,
+    private readonly periods: ReportPeriodService,
+    private readonly storage: () => Storage,
+  ) {}
+
+  /**
+   * Transactional. The file of the source in the format: the one already queued, running or ready,
+   * else a new one queued through the outbox. Same access as reading the source.
+   */
+  async request(ctx: RequestContext, source: ReportFileSource, format: ReportFileFormat): Promise<ReportFile> {
+    if (!source.reportId === !source.consolidatedReportId) {
+      throw new UserInputError('REPORT_SOURCE_REQUIRED', 'Name a report or a consolidated report, not both', ['reportId', 'consolidatedReportId']);
+    }
+    const where = source.reportId ? { report: await this.readableReport(ctx, source.reportId) } : { consolidatedReport: await this.readableConsolidated(ctx, source.consolidatedReportId as string) };
+    const existing = await ctx.em.findOne(ReportFile, { ...where, format, status: { $ne: ReportFileStatus.FAILED } }, { orderBy: { createdAt: 'desc' } });
+    if (existing) return existing;
+    const file = ctx.em.create(ReportFile, { ...where, format });
+    ctx.em.create(OutboxJob, { queue: QueueName.Reports, jobName: JobName.RenderReportFile, jobId: reportFileJobId(file.id), data: { fileId: file.id } });
+    await ctx.em.flush();
+    return file;
+  }
+
+  /** The files of a report or consolidated report the caller already reads, newest first. */
+  async filesOf(ctx: RequestContext, source: { report: Report } | { consolidatedReport: ConsolidatedReport }): Promise<ReportFile[]> {
+    return ctx.em.find(ReportFile, source, { orderBy: { createdAt: 'desc' } });
+  }
+
+  /** A short-lived download URL once the file is ready. */
+  async downloadUrl(ctx: RequestContext, file: ReportFile): Promise<string | null> {
+    return file.status === ReportFileStatus.READY && file.storageKey ? ctx.services.media.urlOf(ctx, file.storageKey) : null;
+  }
+
+  /**
+   * For the worker. Renders and stores the file, READY with its size and sha256; FAILED with the
+   * error when rendering fails. A file already READY (a job run twice) is left as it is.
+   */
+  async render(em: EntityManager, fileId: string): Promise<{ status: ReportFileStatus; sizeBytes: number | null }> {
+    const file = await em.findOne(ReportFile, fileId);
+    if (!file) return { status: ReportFileStatus.FAILED, sizeBytes: null };
+    if (file.status === ReportFileStatus.READY) return { status: file.status, sizeBytes: file.sizeBytes };
+    file.status = ReportFileStatus.RUNNING;
+    file.error = null;
+    await em.flush();
+    try {
+      const bytes = await renderReportDocument(await this.documentOf(em, file), file.format);
+      const key = `reports/files/${file.id}.${file.format.toLowerCase()}`;
+      await this.storage().put(key, bytes, CONTENT_TYPES[file.format]);
+      file.storageKey = key;
+      file.sizeBytes = bytes.length;
+      file.sha256 = createHash('sha256').update(bytes).digest('hex');
+      file.status = ReportFileStatus.READY;
+    } catch (error) {
+      file.status = ReportFileStatus.FAILED;
+      file.error = error instanceof Error ? error.message : String(error);
+    }
+    await em.flush();
+    return { status: file.status, sizeBytes: file.sizeBytes };
+  }
+
+  private async readableReport(ctx: RequestContext, reportId: string): Promise<Report> {
+    const report = await this.reports.get(ctx, reportId);
+    if (report.status === ReportStatus.DRAFT || !report.snapshot) throw new UserInputError('REPORT_IS_DRAFT', 'A draft has no snapshot to render; submit it first', ['reportId']);
+    return report;
+  }
+
+  private async readableConsolidated(ctx: RequestContext, id: string): Promise<ConsolidatedReport> {
+    this.periods.assertDepartment(ctx);
+    const consolidated = await ctx.em.findOne(ConsolidatedReport, id);
+    if (!consolidated) throw new NotFoundError('The consolidated report');
+    return consolidated;
+  }
+
+  private async documentOf(em: EntityManager, file: ReportFile): Promise<ReportDocument> {
+    if (file.report) {
+      const report = await em.findOneOrFail(Report, file.report.id, { populate: ['period', 'snapshot', 'body.unit', 'body.superior'] });
+      const snapshot = report.snapshot;
+      if (!snapshot || !report.submittedAt) throw new Error('the report has no snapshot');
+      return documentOfReport({
+        periodKind: report.period.kind,
+        fromYear: report.period.fromYear,
+        toYear: report.period.toYear,
+        body: { name: report.body.name, shortName: report.body.shortName, kind: report.body.kind, unitName: report.body.unit.name, superiorName: report.body.superior?.name ?? null },
+        narrative: { achievements: report.achievements, policies: report.policies, propaganda: report.propaganda, models: report.models, difficulties: report.difficulties, proposals: report.proposals },
+        version: report.version,
+        submittedAt: report.submittedAt,
+        figures: snapshot.figures,
+        basis: snapshot.basis,
+        checksum: snapshot.checksum,
+      });
+    }
+    const consolidated = await em.findOneOrFail(ConsolidatedReport, file.consolidatedReport?.id as string, { populate: ['period', 'snapshot'] });
+    const included = await em.find(Report, { id: { $in: consolidated.reportIds } }, { populate: ['body', 'snapshot'], orderBy: { body: { name: 'asc' } } });
+    const missing = await em.find(Body, { id: { $in: consolidated.missingBodyIds } }, { orderBy: { name: 'asc' } });
+    const [province] = await em.execute<{ name: string }[]>(
+      `select name from administrative_unit where level = 'PROVINCE' and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)
+       order by valid_from desc nulls last limit 1`,
+      [consolidated.period.cutOffDate, consolidated.period.cutOffDate],
+    );
+    return documentOfConsolidated({
+      periodKind: consolidated.period.kind,
+      fromYear: consolidated.period.fromYear,
+      toYear: consolidated.period.toYear,
+      provinceName: province?.name ?? '',
+      version: consolidated.version,
+      createdAt: consolidated.createdAt,
+      figures: consolidated.snapshot.figures,
+      basis: consolidated.snapshot.basis,
+      checksum: consolidated.snapshot.checksum,
+      reports: included.map((report) => ({ bodyName: report.body.name, late: report.late, figures: report.snapshot?.figures ?? [] })),
+      missingBodies: missing.map((body) => body.name),
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Body } from '../../src/bodies/body.entity';
+import type { RequestContext } from '../../src/core/context';
+import { Role } from '../../src/core/roles';
+import { pdfText } from '../../src/infra/pdf';
+import { startWorkers, type WorkerHost } from '../../workers/host';
+import { appointOfficer, createBody } from '../helpers/bodies-fixtures';
+import { gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { startTestApi, type TestApi } from '../helpers/test-api';
+
+let api: TestApi;
+let workers: WorkerHost;
+let admin: RequestContext;
+let adminToken: string;
+let longAnToken: string;
+let tanAnToken: string;
+let longAn: Body;
+let periodId: string;
+let dir: string;
+
+const FILE = 'format status sizeBytes sha256 downloadUrl';
+const REQUEST = `mutation($input: RequestReportFileInput!) { requestReportFile(input: $input) { file { ${FILE} } errors { field code } } }`;
+const FILES = `query($id: ID!) { node(id: $id) { ... on Report { files { ${FILE} } } } }`;
+
+interface FileView {
+  format: string;
+  status: string;
+  sizeBytes: number | null;
+  sha256: string | null;
+  downloadUrl: string | null;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'report-files-e2e-'));
+  api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100' });
+  admin = await api.adminContext();
+  const units = await seedUnits(admin);
+  adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
+  const province = await createBody(admin, units.province, 'Ủy ban nhân dân tỉnh Tây Ninh');
+  longAn = await createBody(admin, units.longAn, 'Ủy ban nhân dân Phường Long An', { superior: province });
+  const tanAn = await createBody(admin, units.tanAn, 'Ủy ban nhân dân Phường Tân An', { superior: province });
+  const longAnOfficer = await api.account(Role.CITIZEN);
+  const tanAnOfficer = await api.account(Role.CITIZEN);
+  await appointOfficer(admin, longAn, longAnOfficer.id);
+  await appointOfficer(admin, tanAn, tanAnOfficer.id);
+  longAnToken = longAnOfficer.token;
+  tanAnToken = tanAnOfficer.token;
+  const opened = await api.gql(`mutation($input: OpenReportPeriodInput!) { openReportPeriod(input: $input) { period { id } errors { code } } }`, { input: { kind: 'ANNUAL', fromYear: 2026, toYear: 2026 } }, { token: adminToken });
+  expect(opened.data?.openReportPeriod.errors).toEqual([]);
+  periodId = opened.data?.openReportPeriod.period.id;
+  workers = await startWorkers(api.runtime);
+});
+
+afterAll(async () => {
+  await workers?.close();
+  await api?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function draft(): Promise<string> {
+  const prepared = await api.gql(`mutation($input: PrepareReportInput!) { prepareReport(input: $input) { report { id } errors { code } } }`, { input: { periodId, bodyId: gid('Body', longAn.id) } }, { token: longAnToken });
+  expect(prepared.data?.prepareReport.errors).toEqual([]);
+  return prepared.data?.prepareReport.report.id;
+}
+
+async function readyFiles(reportId: string): Promise<FileView[]> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const files: FileView[] = (await api.gql(FILES, { id: reportId }, { token: longAnToken })).data?.node.files ?? [];
+    if (files.some((file) => file.status === 'FAILED')) throw new Error(`a file failed: ${JSON.stringify(files)}`);
+    if (files.length === 3 && files.every((file) => file.status === 'READY')) return files;
+    if (Date.now() > deadline) throw new Error(`files not ready: ${JSON.stringify(files)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function download(url: string): Promise<Buffer> {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+describe('files of a report', () => {
+  it('refuses a draft, renders a submitted report to DOCX, XLSX and PDF once, and keeps it from another commune', async () => {
+    const reportId = await draft();
+    const updated = await api.gql(`mutation($input: UpdateReportDraftInput!) { updateReportDraft(input: $input) { errors { code } } }`, { input: { reportId, achievements: 'Phường đã mở 12 lớp tin học cho người cao tuổi.' } }, { token: longAnToken });
+    expect(updated.data?.updateReportDraft.errors).toEqual([]);
+
+    const refused = await api.gql(REQUEST, { input: { reportId, format: 'DOCX' } }, { token: longAnToken });
+    expect(refused.data?.requestReportFile).toEqual({ file: null, errors: [{ field: ['input', 'reportId'], code: 'REPORT_IS_DRAFT' }] });
+    const neither = await api.gql(REQUEST, { input: { format: 'DOCX' } }, { token: longAnToken });
+    expect(neither.data?.requestReportFile.errors.map((error: { code: string }) => error.code)).toEqual(['REPORT_SOURCE_REQUIRED']);
+
+    const submitted = await api.gql(`mutation($input: ReportInput!) { submitReport(input: $input) { errors { code } } }`, { input: { reportId } }, { token: longAnToken });
+    expect(submitted.data?.submitReport.errors).toEqual([]);
+
+    const stranger = await api.gql(REQUEST, { input: { reportId, format: 'PDF' } }, { token: tanAnToken });
+    expect(stranger.data?.requestReportFile ?? null).toBeNull();
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    for (const format of ['DOCX', 'XLSX', 'PDF']) {
+      const requested = await api.gql(REQUEST, { input: { reportId, format } }, { token: longAnToken });
+      expect(requested.data?.requestReportFile.errors).toEqual([]);
+      expect(requested.data?.requestReportFile.file).toMatchObject({ format, downloadUrl: null });
+    }
+    const again = await api.gql(REQUEST, { input: { reportId, format: 'DOCX' } }, { token: longAnToken });
+    expect(again.data?.requestReportFile.errors).toEqual([]);
+
+    const files = await readyFiles(reportId);
+    expect(files).toHaveLength(3);
+    const byFormat = new Map(files.map((file) => [file.format, file]));
+
+    const docx = await download(byFormat.get('DOCX')?.downloadUrl ?? '');
+    expect(docx.length).toBe(byFormat.get('DOCX')?.sizeBytes);
+    const zip = await JSZip.loadAsync(docx);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('Phường đã mở 12 lớp tin học cho người cao tuổi.');
+
+    const xlsx = await download(byFormat.get('XLSX')?.downloadUrl ?? '');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+    const numbers: number[] = [];
+    book.getWorksheet('Chỉ tiêu')?.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'number') numbers.push(cell.value);
+    }));
+    expect(numbers.length).toBeGreaterThan(0);
+
+    const pdf = await download(byFormat.get('PDF')?.downloadUrl ?? '');
+    const file = path.join(dir, 'report.pdf');
+    await writeFile(file, pdf);
+    const text = await pdfText(file, 1024 * 1024, 60_000);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Sở Giáo dục và Đào tạo (để tổng hợp)');
+
+    const strangerView = await api.gql(FILES, { id: reportId }, { token: tanAnToken });
+    expect(strangerView.data?.node ?? null).toBeNull();
+  });
+});

@@ -1,0 +1,18 @@
+import { QueueName } from '../src/infra/queue';
+import type { JobHandler } from './jobs';
+
+function fileIdOf(data: unknown): string | null {
+  const id = typeof data === 'object' && data !== null ? (data as { fileId?: unknown }).fileId : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** Renders one report file; a failed rendering is recorded on the file (FAILED with its error), not retried. */
+export const renderReportFile: JobHandler = {
+  queue: QueueName.Reports,
+  async run(ctx, data) {
+    const fileId = fileIdOf(data);
+    if (!fileId) return { status: 'skipped', reason: 'no fileId in the job data' };
+    const outcome = await ctx.services.reports.files.render(ctx.em, fileId);
+    return { status: 'done', detail: { fileId, ...outcome } };
+  },
+};
