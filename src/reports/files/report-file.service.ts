@@ -55,7 +55,7 @@ export class ReportFileService {
    */
   async request(ctx: RequestContext, source: ReportFileSource, format: ReportFileFormat): Promise<ReportFile> {
     if (!source.reportId === !source.consolidatedReportId) {
-      throw new UserInputError('REPORT_SOURCE_REQUIRED', 'Name a report or a consolidated report, not both', ['reportId', 'consolidatedReportId']);
+      throw new UserInputError('REPORT_SOURCE_REQUIRED', ['reportId']);
     }
     const where = source.reportId ? { report: await this.readableReport(ctx, source.reportId) } : { consolidatedReport: await this.readableConsolidated(ctx, source.consolidatedReportId as string) };
     const existing = await ctx.em.findOne(ReportFile, { ...where, format, status: { $ne: ReportFileStatus.FAILED } }, { orderBy: { createdAt: 'desc' } });
@@ -105,7 +105,7 @@ export class ReportFileService {
 
   private async readableReport(ctx: RequestContext, reportId: string): Promise<Report> {
     const report = await this.reports.get(ctx, reportId);
-    if (report.status === ReportStatus.DRAFT || !report.snapshot) throw new UserInputError('REPORT_IS_DRAFT', 'A draft has no snapshot to render; submit it first', ['reportId']);
+    if (report.status === ReportStatus.DRAFT || !report.snapshot) throw new UserInputError('REPORT_IS_DRAFT', ['reportId']);
     return report;
   }
 
