@@ -37,7 +37,7 @@ import { LearningLogResolver } from '../learning/logs/learning-log.resolver';
 import { LearningPlanResolver } from '../learning/plans/learning-plan.resolver';
 import { CitizenLearningResolver, MyLearningResolver } from '../learning/records/my-learning.resolver';
 import { EvidenceUploadResolver } from '../media/evidence-upload.resolver';
-import { MediaAssetResolver, MediaRenditionResolver } from '../media/media.resolver';
+import { MediaAssetResolver, MediaRenditionResolver, MediaStepResolver } from '../media/media.resolver';
 import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine/engine.resolver';
@@ -107,6 +107,7 @@ export const RESOLVERS = [
   MediaAssetResolver,
   EvidenceUploadResolver,
   MediaRenditionResolver,
+  MediaStepResolver,
   JobQueueResolver,
   LearningResourceResolver,
   TitleRunResolver,

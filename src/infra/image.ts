@@ -28,9 +28,9 @@ sharp.cache(false);
 export async function imageRenditions(file: string, widths: number[], maxPixels: number): Promise<ImageRenditions> {
   try {
     const meta = await sharp(file, { limitInputPixels: false }).metadata();
-    if (!meta.width || !meta.height) throw new UnusableInputError('the image has no dimensions');
+    if (!meta.width || !meta.height) throw new UnusableInputError('IMAGE_UNREADABLE', 'the image has no dimensions');
     if (meta.width * meta.height > maxPixels) {
-      throw new UnusableInputError(`the image is ${meta.width} × ${meta.height} pixels, more than the ${maxPixels.toLocaleString('en')} allowed`);
+      throw new UnusableInputError('TOO_MANY_PIXELS', `the image is ${meta.width} × ${meta.height} pixels, more than the ${maxPixels.toLocaleString('en')} allowed`);
     }
     // Decoded once, at the largest size wanted (a JPEG shrinks on load), with the channels it has:
     // an opaque photo stays RGB, since an alpha channel of 255s would only slow the WebP encoder.
@@ -60,7 +60,7 @@ export async function imageRenditions(file: string, widths: number[], maxPixels:
     };
   } catch (error) {
     if (error instanceof UnusableInputError) throw error;
-    throw new UnusableInputError(`the image cannot be read: ${(error as Error).message}`);
+    throw new UnusableInputError('IMAGE_UNREADABLE', `the image cannot be read: ${(error as Error).message}`);
   }
 }
 

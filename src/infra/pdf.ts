@@ -49,7 +49,7 @@ function runPdfThread(task: PdfTask, timeoutMs: number): Promise<PdfThreadReply>
 /** The page count, and the first page as a PNG `width` px wide (height to scale) at `output`. */
 export async function pdfPreview(file: string, output: string, width: number, maxPixels: number, timeoutMs: number): Promise<{ pages: number; png: string }> {
   const reply = await runPdfThread({ kind: 'preview', file, output, width, maxPixels }, timeoutMs);
-  if (reply.kind !== 'preview' || !reply.png) throw new UnusableInputError('the PDF has no pages');
+  if (reply.kind !== 'preview' || !reply.png) throw new UnusableInputError('DOCUMENT_UNREADABLE', 'the PDF has no pages');
   return { pages: reply.pages, png: reply.png };
 }
 

@@ -73,5 +73,15 @@ function lastLines(text: string): string {
   return text.trim().split('\n').slice(-3).join(' | ').slice(0, 600);
 }
 
+/** Why a file cannot be used, as a code a caller can show people (the message holds the details). */
+export type UnusableReason = 'NO_VIDEO_STREAM' | 'NO_AUDIO_STREAM' | 'IMAGE_UNREADABLE' | 'TOO_MANY_PIXELS' | 'DOCUMENT_UNREADABLE';
+
 /** The file itself cannot be used (corrupt, too large, not what it claims): running again will not help. */
-export class UnusableInputError extends Error {}
+export class UnusableInputError extends Error {
+  constructor(
+    readonly reason: UnusableReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}

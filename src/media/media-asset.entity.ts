@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../infra/base.entity';
 import { Institution } from '../catalogue/institutions/institution.entity';
-import { MediaKind, MediaStatus, MediaStepName, RenditionFormat, RenditionKind } from './media.enums';
+import { MediaFailureReason, MediaKind, MediaStatus, MediaStepName, RenditionFormat, RenditionKind } from './media.enums';
 
 /** An original file in object storage; its steps make its renditions and read its details. */
 @Entity({ tableName: 'media_asset' })
@@ -69,7 +69,7 @@ export class MediaAsset extends BaseEntity<
 @Entity({ tableName: 'media_step' })
 @Unique({ properties: ['asset', 'name'] })
 @Index({ properties: ['status', 'updatedAt'] })
-export class MediaStep extends BaseEntity<'status' | 'attempts' | 'dispatch' | 'error'> {
+export class MediaStep extends BaseEntity<'status' | 'attempts' | 'dispatch' | 'error' | 'failureReason'> {
   @ManyToOne(() => MediaAsset, { deleteRule: 'cascade' })
   asset!: MediaAsset;
 
@@ -87,8 +87,13 @@ export class MediaStep extends BaseEntity<'status' | 'attempts' | 'dispatch' | '
   @Property({ type: 'integer', default: 1 })
   dispatch: number = 1;
 
+  /** The tool's own words: for the log and province administrators only (they may hold server paths). */
   @Property({ type: 'string', length: 1000, nullable: true })
   error: string | null = null;
+
+  /** Why it failed (or why its last attempt failed), as a code shown to people. */
+  @Enum({ items: () => MediaFailureReason, nullable: true })
+  failureReason: MediaFailureReason | null = null;
 }
 
 /** A file made from an asset: a thumbnail, a poster, a web video or an audio track. */

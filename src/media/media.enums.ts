@@ -28,6 +28,20 @@ export enum MediaStepName {
   AUDIO_PROBE = 'AUDIO_PROBE',
 }
 
+/** Why a step failed, for people: the tool's own words (with server paths) stay in the log and for province administrators. */
+export enum MediaFailureReason {
+  VIDEO_UNREADABLE = 'VIDEO_UNREADABLE',
+  AUDIO_UNREADABLE = 'AUDIO_UNREADABLE',
+  NO_VIDEO_STREAM = 'NO_VIDEO_STREAM',
+  NO_AUDIO_STREAM = 'NO_AUDIO_STREAM',
+  IMAGE_UNREADABLE = 'IMAGE_UNREADABLE',
+  TOO_MANY_PIXELS = 'TOO_MANY_PIXELS',
+  DOCUMENT_UNREADABLE = 'DOCUMENT_UNREADABLE',
+  TIMED_OUT = 'TIMED_OUT',
+  STORAGE_FAILED = 'STORAGE_FAILED',
+  UNKNOWN = 'UNKNOWN',
+}
+
 export enum RenditionKind {
   THUMBNAIL = 'THUMBNAIL',
   POSTER = 'POSTER',
@@ -70,6 +84,19 @@ registerLabelledEnum(MediaStepName, 'MediaStepName', 'A step of the processing o
   [MediaStepName.VIDEO_720P]: { vi: 'Video 720p', en: 'Video 720p', description: 'H.264/AAC MP4 at 720p, when the source is at least that' },
   [MediaStepName.AUDIO_TRACK]: { vi: 'Bản âm thanh', en: 'Audio rendition', description: 'AAC audio, for low bandwidth and for listening' },
   [MediaStepName.AUDIO_PROBE]: { vi: 'Đọc thông tin âm thanh', en: 'Audio details', description: 'Duration, codec and waveform peaks' },
+});
+
+registerLabelledEnum(MediaFailureReason, 'MediaFailureReason', 'Why a step of the processing of a media asset failed, in words people can be shown.', {
+  [MediaFailureReason.VIDEO_UNREADABLE]: { vi: 'Không đọc được tệp video', en: 'The video file cannot be read', description: 'The video tools could not read the file (corrupt or unsupported)' },
+  [MediaFailureReason.AUDIO_UNREADABLE]: { vi: 'Không đọc được tệp âm thanh', en: 'The audio file cannot be read', description: 'The audio tools could not read the file (corrupt or unsupported)' },
+  [MediaFailureReason.NO_VIDEO_STREAM]: { vi: 'Tệp không có hình video', en: 'The file has no video', description: 'A video file with no video stream (e.g. sound only)' },
+  [MediaFailureReason.NO_AUDIO_STREAM]: { vi: 'Tệp không có âm thanh', en: 'The file has no sound', description: 'An audio file with no audio stream' },
+  [MediaFailureReason.IMAGE_UNREADABLE]: { vi: 'Không đọc được hình ảnh', en: 'The image cannot be read', description: 'A corrupt or truncated image (or poster frame, or first page)' },
+  [MediaFailureReason.TOO_MANY_PIXELS]: { vi: 'Hình ảnh quá lớn (quá nhiều điểm ảnh)', en: 'The image has too many pixels', description: 'An image larger than MEDIA_MAX_IMAGE_PIXELS allows' },
+  [MediaFailureReason.DOCUMENT_UNREADABLE]: { vi: 'Không đọc được tài liệu', en: 'The document cannot be read', description: 'A corrupt, empty or protected PDF' },
+  [MediaFailureReason.TIMED_OUT]: { vi: 'Xử lý quá thời gian cho phép', en: 'Processing took too long', description: 'The step ran out of time on every attempt' },
+  [MediaFailureReason.STORAGE_FAILED]: { vi: 'Lỗi kho lưu trữ tệp', en: 'File storage failed', description: 'Object storage could not be read or written on every attempt' },
+  [MediaFailureReason.UNKNOWN]: { vi: 'Lỗi không xác định', en: 'Unknown error', description: 'Any other failure; province administrators see the details' },
 });
 
 registerLabelledEnum(RenditionKind, 'RenditionKind', 'What a rendition of a media asset is for.', {

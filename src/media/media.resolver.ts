@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { isProvinceAdmin } from '../core/actor';
 import type { RequestContext } from '../core/context';
+import { labelOf } from '../core/labels';
 import { idOf, toGlobalId } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { eventValue, watch, type EventRoot } from '../graphql/subscriptions';
@@ -90,6 +92,22 @@ export class MediaAssetResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<string | null> {
     return thumbnailUrl(ctx, asset.id, width, format);
+  }
+}
+
+@Resolver(() => MediaStepType)
+export class MediaStepResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The failure reason, in the language of the request; null when it did not fail.' })
+  failureReasonLabel(@Root() step: MediaStep, @Ctx() ctx: RequestContext): string | null {
+    return step.failureReason ? labelOf('MediaFailureReason', step.failureReason, ctx.locale) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The failure in the tool's own words, for diagnosis: province administrators only (it may hold server paths), null for everyone else. Show `failureReasonLabel` to people.",
+  })
+  error(@Root() step: MediaStep, @Ctx() ctx: RequestContext): string | null {
+    return isProvinceAdmin(ctx.actor) ? step.error : null;
   }
 }
 

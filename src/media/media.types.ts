@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Length, Matches, Max, Min } from 'class-validator';
 import { Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
-import { MediaKind, MediaStatus, MediaStepName, RenditionFormat, RenditionKind } from './media.enums';
+import { MediaFailureReason, MediaKind, MediaStatus, MediaStepName, RenditionFormat, RenditionKind } from './media.enums';
 
 @ObjectType('MediaStep', { simpleResolvers: true, description: 'One step of the processing of a media asset.' })
 export class MediaStepType {
@@ -12,8 +12,8 @@ export class MediaStepType {
   @Field(() => MediaStatus, { description: 'Its state.' })
   status!: MediaStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why it failed (or why its last attempt failed), in words.' })
-  error!: string | null;
+  @Field(() => MediaFailureReason, { nullable: true, description: 'Why it failed (or why its last attempt failed), as a code; null when it did not. Show `failureReasonLabel`.' })
+  failureReason!: MediaFailureReason | null;
 
   @Field(() => Int, { description: 'Runs started since it was last queued.' })
   attempts!: number;

@@ -4,7 +4,7 @@ import type { EventBus } from '../infra/events';
 import type { RequestContext } from '../core/context';
 import { ForbiddenError, UserInputError } from '../core/errors';
 import { MediaAsset, MediaStep } from './media-asset.entity';
-import { MediaStatus, type MediaStepName } from './media.enums';
+import { type MediaFailureReason, MediaStatus, type MediaStepName } from './media.enums';
 import { managesMediaOf, type MediaReadService } from './media-read.service';
 import { stepJobId } from './media-kinds';
 import { enqueueSteps, QueuePurpose } from './outbox';
@@ -55,19 +55,21 @@ export class ProcessingService {
 
   /** Transactional with the caller's results. The step of this dispatch is done; the asset and its resources follow. */
   async finish(em: EntityManager, assetId: string, step: MediaStepName, dispatch: number): Promise<void> {
-    await em.execute(`update media_step set status = 'READY', error = null, updated_at = now() where asset_id = ? and name = ? and dispatch = ?`, [assetId, step, dispatch]);
+    await em.execute(`update media_step set status = 'READY', error = null, failure_reason = null, updated_at = now() where asset_id = ? and name = ? and dispatch = ?`, [assetId, step, dispatch]);
     await this.rollUp(em, assetId);
     await this.events.publishAfterCommit(em, assetChannel(assetId));
   }
 
   /**
    * A run failed. For good when `final` (the file is unusable, or the attempts are spent): FAILED
-   * with the reason; else the reason is kept and the step waits for BullMQ's next attempt.
+   * with the reason; else the reason is kept and the step waits for BullMQ's next attempt. `error`
+   * is the raw text (province administrators only), `reason` its code for everyone.
    */
-  async fail(em: EntityManager, assetId: string, step: MediaStepName, dispatch: number, reason: string, final: boolean): Promise<void> {
-    await em.execute(`update media_step set status = ?, error = ?, updated_at = now() where asset_id = ? and name = ? and dispatch = ? and status <> 'READY'`, [
+  async fail(em: EntityManager, assetId: string, step: MediaStepName, dispatch: number, failure: { error: string; reason: MediaFailureReason }, final: boolean): Promise<void> {
+    await em.execute(`update media_step set status = ?, error = ?, failure_reason = ?, updated_at = now() where asset_id = ? and name = ? and dispatch = ? and status <> 'READY'`, [
       final ? MediaStatus.FAILED : MediaStatus.PENDING,
-      reason.slice(0, 1000),
+      failure.error.slice(0, 1000),
+      failure.reason,
       assetId,
       step,
       dispatch,
@@ -112,6 +114,7 @@ export class ProcessingService {
       step.status = MediaStatus.PENDING;
       step.attempts = 0;
       step.error = null;
+      step.failureReason = null;
       step.dispatch += 1;
     }
     asset.status = MediaStatus.PROCESSING;

@@ -8,7 +8,7 @@ import type { Logger } from '../infra/logger';
 import type { Storage } from '../infra/storage';
 import { ToolError, UnusableInputError } from '../infra/tool-process';
 import { MediaAsset } from './media-asset.entity';
-import { MediaStepName } from './media.enums';
+import { MediaFailureReason, MediaKind, MediaStepName } from './media.enums';
 import { queueOfStep, timeoutOfQueue } from './media-kinds';
 import type { StepJobData } from './outbox';
 import type { ProcessingService } from './processing.service';
@@ -35,6 +35,19 @@ function isFinalFailure(error: unknown): boolean {
   return error instanceof UnusableInputError || (error instanceof ToolError && !error.timedOut);
 }
 
+/** Where a run was when it failed: storage failures are told apart from the tools'. */
+type Phase = 'download' | 'process' | 'store';
+
+/** The code people are shown for a failure; the error's own text goes to the log and province administrators. */
+function reasonOf(error: unknown, phase: Phase, kind: MediaKind): MediaFailureReason {
+  if (phase !== 'process') return MediaFailureReason.STORAGE_FAILED;
+  if (error instanceof UnusableInputError) return MediaFailureReason[error.reason];
+  if (!(error instanceof ToolError)) return MediaFailureReason.UNKNOWN;
+  if (error.timedOut) return MediaFailureReason.TIMED_OUT;
+  if (error.tool === 'pdf') return MediaFailureReason.DOCUMENT_UNREADABLE;
+  return kind === MediaKind.AUDIO ? MediaFailureReason.AUDIO_UNREADABLE : kind === MediaKind.VIDEO ? MediaFailureReason.VIDEO_UNREADABLE : MediaFailureReason.UNKNOWN;
+}
+
 /**
  * Runs one step of one asset, as a job: claims it in PostgreSQL, works on a local copy of the
  * original, stores the renditions, then records them and the step's state in one transaction.
@@ -52,6 +65,7 @@ export class StepRunner {
     if (!claimed) return { status: 'skipped', reason: 'the step is done or was queued again' };
     const asset = await em.findOneOrFail(MediaAsset, { id: data.assetId });
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'media-'));
+    let phase: Phase = 'download';
     try {
       const file = path.join(workDir, 'original');
       await this.storage().download(asset.originalKey, file);
@@ -64,20 +78,25 @@ export class StepRunner {
         ffmpeg: ffmpegBinaries(this.config),
       };
       let result: StepResult;
+      phase = 'process';
       try {
         result = await STEPS[data.step](input);
       } catch (error) {
         if (!isFinalFailure(error)) throw error;
-        const reason = `The file cannot be processed: ${(error as Error).message}`;
-        await em.transactional((tx) => this.processing.fail(tx, asset.id, data.step, data.dispatch, reason, true));
-        return { status: 'done', detail: { failed: reason } };
+        const failure = { error: `The file cannot be processed: ${(error as Error).message}`, reason: reasonOf(error, phase, asset.kind) };
+        log.info({ assetId: asset.id, step: data.step, reason: failure.reason, error: failure.error }, 'media step failed for good: the file cannot be processed');
+        await em.transactional((tx) => this.processing.fail(tx, asset.id, data.step, data.dispatch, failure, true));
+        return { status: 'done', detail: { failed: failure.error, reason: failure.reason } };
       }
+      phase = 'store';
       await this.store(em, asset, data, result);
       return { status: 'done', detail: { renditions: result.renditions.map((r) => r.name) } };
     } catch (error) {
       const final = this.processing.isFinalAttempt(claimed);
-      log.warn({ err: error, assetId: asset.id, step: data.step, attempt: claimed.attempts, final }, 'media step failed');
-      await em.fork().transactional((tx) => this.processing.fail(tx, asset.id, data.step, data.dispatch, `Attempt ${claimed.attempts} failed: ${(error as Error).message}`, final));
+      const reason = reasonOf(error, phase, asset.kind);
+      log.warn({ err: error, assetId: asset.id, step: data.step, attempt: claimed.attempts, final, reason }, 'media step failed');
+      const failure = { error: `Attempt ${claimed.attempts} failed: ${(error as Error).message}`, reason };
+      await em.fork().transactional((tx) => this.processing.fail(tx, asset.id, data.step, data.dispatch, failure, final));
       throw error;
     } finally {
       await rm(workDir, { recursive: true, force: true });

@@ -3,12 +3,13 @@ import { deflateSync } from 'node:zlib';
 import { Role } from '../../src/core/roles';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
-import { COMPLETE_UPLOAD, makeAudio, makeJpeg, makePdf, putUpload, waitForAsset } from '../helpers/media-fixtures';
+import { COMPLETE_UPLOAD, makeAudio, makeJpeg, makePdf, makeVideo, putUpload, stepFailures, waitForAsset } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
 let workers: WorkerHost;
 let staff: string;
+let provinceAdmin: string;
 let institutionId: string;
 
 beforeAll(async () => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
   const institution = await createInstitution(admin, units.longAn, 'Trung tâm học tập cộng đồng');
   institutionId = gid('Institution', institution.id);
   staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
+  provinceAdmin = (await api.account(Role.PROVINCE_ADMIN)).token;
 }, 60_000);
 
 afterAll(async () => {
@@ -100,12 +102,27 @@ it('returns the same asset from a second completeUpload of the same upload', asy
   expect(await count('media_asset')).toBe(assets);
 });
 
-it('fails the step of a truncated JPEG with a reason, at the first attempt', async () => {
+it('fails the step of a truncated JPEG with a coded reason, at the first attempt; only a province admin reads the raw error', async () => {
   const jpeg = await makeJpeg(800, 600);
   const asset = await processed(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'cut.jpg', 'image/jpeg');
   expect(asset.status).toBe('FAILED');
-  expect(asset.steps).toEqual([{ name: 'IMAGE_RENDITIONS', status: 'FAILED', attempts: 1, error: expect.stringMatching(/^The file cannot be processed: the image cannot be read: .+/) }]);
+  expect(asset.steps).toEqual([{ name: 'IMAGE_RENDITIONS', status: 'FAILED', attempts: 1, error: null }]);
   expect(asset.renditions).toEqual([]);
+  expect(await stepFailures(api, staff, asset.id)).toEqual({ IMAGE_RENDITIONS: { failureReason: 'IMAGE_UNREADABLE', failureReasonLabel: 'Không đọc được hình ảnh', error: null } });
+  expect(await stepFailures(api, staff, asset.id, 'en')).toEqual({ IMAGE_RENDITIONS: { failureReason: 'IMAGE_UNREADABLE', failureReasonLabel: 'The image cannot be read', error: null } });
+  expect(await stepFailures(api, provinceAdmin, asset.id)).toEqual({
+    IMAGE_RENDITIONS: { failureReason: 'IMAGE_UNREADABLE', failureReasonLabel: 'Không đọc được hình ảnh', error: expect.stringMatching(/^The file cannot be processed: the image cannot be read: .+/) },
+  });
+});
+
+it('fails the steps of a truncated MP4 as an unreadable video; the raw tool output is for province admins', async () => {
+  const video = await makeVideo(1, 320, 240);
+  const asset = await processed(video.subarray(0, 4096), 'cut.mp4', 'video/mp4');
+  expect(asset.status).toBe('FAILED');
+  const seen = await stepFailures(api, staff, asset.id);
+  expect(seen.VIDEO_PROBE).toEqual({ failureReason: 'VIDEO_UNREADABLE', failureReasonLabel: 'Không đọc được tệp video', error: null });
+  const admin = await stepFailures(api, provinceAdmin, asset.id, 'en');
+  expect(admin.VIDEO_PROBE).toEqual({ failureReason: 'VIDEO_UNREADABLE', failureReasonLabel: 'The video file cannot be read', error: expect.stringMatching(/^The file cannot be processed: ffprobe: exited with 1: .+/) });
 });
 
 it('fails a PNG of 30,000 × 30,000 pixels before decoding it', async () => {
@@ -132,7 +149,10 @@ it('fails a PNG of 30,000 × 30,000 pixels before decoding it', async () => {
   // The first rows only: a bomb's header is all a decoder needs to allocate for the whole.
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(30_001 * 4))), chunk('IEND', Buffer.alloc(0))]);
   const asset = await processed(png, 'bom.png', 'image/png');
-  expect(asset.steps).toEqual([{ name: 'IMAGE_RENDITIONS', status: 'FAILED', attempts: 1, error: 'The file cannot be processed: the image is 30000 × 30000 pixels, more than the 100,000,000 allowed' }]);
+  expect(asset.steps).toEqual([{ name: 'IMAGE_RENDITIONS', status: 'FAILED', attempts: 1, error: null }]);
+  expect(await stepFailures(api, provinceAdmin, asset.id)).toEqual({
+    IMAGE_RENDITIONS: { failureReason: 'TOO_MANY_PIXELS', failureReasonLabel: 'Hình ảnh quá lớn (quá nhiều điểm ảnh)', error: 'The file cannot be processed: the image is 30000 × 30000 pixels, more than the 100,000,000 allowed' },
+  });
 });
 
 it('fails the video steps of a video with no video stream, saying so', async () => {
@@ -140,8 +160,13 @@ it('fails the video steps of a video with no video stream, saying so', async () 
   expect(asset.status).toBe('FAILED');
   const byName = Object.fromEntries(asset.steps.map((s: { name: string }) => [s.name, s]));
   for (const step of ['VIDEO_PROBE', 'VIDEO_360P', 'VIDEO_720P']) {
-    expect(byName[step]).toMatchObject({ status: 'FAILED', attempts: 1, error: 'The file cannot be processed: the file has no video stream' });
+    expect(byName[step]).toMatchObject({ status: 'FAILED', attempts: 1, error: null });
   }
+  const failures = await stepFailures(api, provinceAdmin, asset.id);
+  for (const step of ['VIDEO_PROBE', 'VIDEO_360P', 'VIDEO_720P']) {
+    expect(failures[step]).toEqual({ failureReason: 'NO_VIDEO_STREAM', failureReasonLabel: 'Tệp không có hình video', error: 'The file cannot be processed: the file has no video stream' });
+  }
+  expect(failures.AUDIO_TRACK).toEqual({ failureReason: null, failureReasonLabel: null, error: null });
   expect(byName.AUDIO_TRACK).toMatchObject({ status: 'READY' });
 });
 

@@ -1,7 +1,7 @@
 import { Role } from '../../src/core/roles';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
-import { COMPLETE_UPLOAD, makeJpeg, putUpload, waitForAsset } from '../helpers/media-fixtures';
+import { COMPLETE_UPLOAD, makeJpeg, putUpload, stepFailures, waitForAsset } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
@@ -66,7 +66,9 @@ it('shows a job that failed for good with its reason, runs it again on retry, an
   expect(await steer('resumeJobQueue', { queue: 'MEDIA_IMAGE' })).toMatchObject({ queue: { paused: false }, errors: [] });
   const failed = await waitForAsset(api, staff, assetId, 30_000);
   expect(failed).toMatchObject({ status: 'FAILED', steps: [{ name: 'IMAGE_RENDITIONS', status: 'FAILED', attempts: 2 }] });
-  expect(failed.steps[0].error).toMatch(/^Attempt 2 failed: .*(not exist|Not Found)/i);
+  expect(failed.steps[0].error).toBeNull();
+  expect((await stepFailures(api, staff, assetId)).IMAGE_RENDITIONS).toEqual({ failureReason: 'STORAGE_FAILED', failureReasonLabel: 'Lỗi kho lưu trữ tệp', error: null });
+  expect((await stepFailures(api, admin, assetId)).IMAGE_RENDITIONS).toMatchObject({ failureReason: 'STORAGE_FAILED', error: expect.stringMatching(/^Attempt 2 failed: .*(not exist|Not Found)/i) });
 
   let queue = await imageQueue();
   for (let i = 0; i < 50 && queue.counts.failed === 0; i += 1) {
@@ -91,6 +93,7 @@ it('shows a job that failed for good with its reason, runs it again on retry, an
   for (let i = 0; i < 300 && (await imageQueue()).counts.completed === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   const ready = await waitForAsset(api, staff, assetId, 30_000);
   expect(ready).toMatchObject({ status: 'READY', steps: [{ name: 'IMAGE_RENDITIONS', status: 'READY', error: null, attempts: 2 }] });
+  expect((await stepFailures(api, admin, assetId)).IMAGE_RENDITIONS).toEqual({ failureReason: null, failureReasonLabel: null, error: null });
   expect(ready.renditions.map((r: { name: string }) => r.name).sort()).toEqual(['thumbnail-160', 'thumbnail-480', 'thumbnail-640']);
   queue = await imageQueue();
   expect(queue).toMatchObject({ counts: { failed: 0, completed: 1 }, failedJobs: [] });

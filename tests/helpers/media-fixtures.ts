@@ -41,6 +41,17 @@ export async function waitForAsset(api: TestApi, token: string, assetId: string,
   }
 }
 
+/** The failure fields of an asset's steps as `token` sees them, by step name; English labels with `en`. */
+export async function stepFailures(api: TestApi, token: string, assetId: string, locale: 'vi' | 'en' = 'vi'): Promise<Record<string, { failureReason: string | null; failureReasonLabel: string | null; error: string | null }>> {
+  const result = await api.gql(
+    `query($id: ID!) { node(id: $id) { ... on MediaAsset { steps { name failureReason failureReasonLabel error } } } }`,
+    { id: assetId },
+    { token, headers: { 'accept-language': locale } },
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return Object.fromEntries(result.data?.node.steps.map(({ name, ...failure }: { name: string }) => [name, failure]));
+}
+
 export const CREATE_EVIDENCE_UPLOAD = `mutation($input: CreateEvidenceFileUploadInput!) { createEvidenceFileUpload(input: $input) { upload { id url expiresAt kind } errors { field code message } } }`;
 export const COMPLETE_EVIDENCE_UPLOAD = `mutation($input: CompleteUploadInput!) { completeEvidenceUpload(input: $input) { evidence { key filename contentType sizeBytes sha256 } errors { field code message } } }`;
 

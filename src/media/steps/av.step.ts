@@ -10,7 +10,7 @@ const WAVEFORM_PEAKS = 200;
 
 async function probeVideo(input: StepInput): Promise<MediaInfo & { video: NonNullable<MediaInfo['video']> }> {
   const info = await probe(input.ffmpeg, input.file, input.timeoutMs);
-  if (!info.video) throw new UnusableInputError('the file has no video stream');
+  if (!info.video) throw new UnusableInputError('NO_VIDEO_STREAM', 'the file has no video stream');
   return { ...info, video: info.video };
 }
 
@@ -57,7 +57,7 @@ export async function audioTrackStep(input: StepInput): Promise<StepResult> {
   const info = await probe(input.ffmpeg, input.file, input.timeoutMs);
   if (!info.audio) {
     if (input.kind === MediaKind.VIDEO) return { details: {}, renditions: [] };
-    throw new UnusableInputError('the file has no audio stream');
+    throw new UnusableInputError('NO_AUDIO_STREAM', 'the file has no audio stream');
   }
   const output = path.join(input.workDir, 'audio.m4a');
   await runFfmpeg(input.ffmpeg, audioRenditionArgs(input.file, output), input.timeoutMs);
@@ -67,7 +67,7 @@ export async function audioTrackStep(input: StepInput): Promise<StepResult> {
 /** Duration, codec and waveform peaks of an audio file. */
 export async function audioProbeStep(input: StepInput): Promise<StepResult> {
   const info = await probe(input.ffmpeg, input.file, input.timeoutMs);
-  if (!info.audio) throw new UnusableInputError('the file has no audio stream');
+  if (!info.audio) throw new UnusableInputError('NO_AUDIO_STREAM', 'the file has no audio stream');
   // 16-bit samples at the waveform rate, for at most ten hours.
   const pcm = await runFfmpeg(input.ffmpeg, waveformArgs(input.file), input.timeoutMs, WAVEFORM_SAMPLE_RATE * 2 * 36_000);
   return { details: { durationSeconds: info.durationSeconds, audioCodec: info.audio.codec, waveform: peaksOf(pcm, WAVEFORM_PEAKS) }, renditions: [] };
