@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { ENTITIES } from '../../src/app/entities';
-import { createServices } from '../../src/app/services';
+import { createServices, type Services } from '../../src/app/services';
 import { systemContext } from '../../src/app/system-context';
 import { Account } from '../../src/auth/account.entity';
 import type { Actor } from '../../src/core/actor';
@@ -19,7 +19,8 @@ import { createLogger } from '../../src/infra/logger';
 import { JobQueues } from '../../src/infra/queue';
 import { createRedis } from '../../src/infra/redis';
 import { ReportPeriodKind } from '../../src/reports/reports.enums';
-import type { ReportSnapshot } from '../../src/reports/snapshots/report-snapshot.entity';
+import { renderReportDocument } from '../../src/reports/files/report-file.service';
+import { ReportFileFormat } from '../../src/reports/files/report-file.entity';
 import { existingDataset, format, provinceRoot, table, TITLES_DATABASE_NAME, TITLES_QUEUE_PREFIX, urlOf } from './titles-database';
 
 /**
@@ -115,14 +116,16 @@ export interface FileTiming {
   bytes: number;
 }
 
-/**
- * The hook where the time to make the report files (DOCX, XLSX, PDF with their charts) from the
- * consolidated snapshot is measured: the renderers of src/reports/files/ are being built on another
- * branch (`reportfiles`); when they land, render each file of `snapshot` here and return its
- * format, wall time and size. Null until then, and the bench says the files are not measured.
- */
-async function generateReportFiles(_snapshot: ReportSnapshot): Promise<FileTiming[] | null> {
-  return null;
+/** Renders the consolidated report's three files as the reports worker does, each timed on its own. */
+async function generateReportFiles(services: Services, em: EntityManager, consolidatedReportId: string): Promise<FileTiming[]> {
+  const doc = await services.reports.files.consolidatedDocument(em, consolidatedReportId);
+  const timings: FileTiming[] = [];
+  for (const format of Object.values(ReportFileFormat)) {
+    const started = performance.now();
+    const bytes = await renderReportDocument(doc, format);
+    timings.push({ format, ms: performance.now() - started, bytes: bytes.length });
+  }
+  return timings;
 }
 
 async function main(): Promise<void> {
@@ -179,7 +182,7 @@ async function main(): Promise<void> {
 
     const snapshot = consolidated.snapshot;
     const filesStarted = performance.now();
-    const files = await generateReportFiles(snapshot);
+    const files = await generateReportFiles(services, orm.em.fork(), consolidated.id);
     const filesMs = performance.now() - filesStarted;
 
     const delta = (key: keyof DatabaseCounters) => after[key] - before[key];
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
       ['buffers hit / read (8 kB)', `${int(delta('blks_hit'))} / ${int(delta('blks_read'))}`],
       ['bench process peak RSS (VmHWM)', mib(memory.hwmKib)],
       ['  sampled during consolidate()', `${mib(sampledPeak)} (${mib(rssBefore)} before)`],
-      ['report files (DOCX, XLSX, PDF)', files ? files.map((file) => `${file.format} ${seconds(file.ms)} s ${int(file.bytes)} B`).join(', ') : 'not measured: the renderers of src/reports/files/ are not here yet'],
+      ['report files (DOCX, XLSX, PDF)', files.map((file) => `${file.format} ${seconds(file.ms)} s ${int(file.bytes)} B`).join(', ')],
     ]);
 
     await mkdir(RESULTS_DIR, { recursive: true });
@@ -211,7 +214,7 @@ async function main(): Promise<void> {
           consolidation: { ms: Math.round(consolidationMs), statements, figures: snapshot.figures.length, titleRunIds: snapshot.basis.titleRunIds },
           rowsRead: { source: 'pg_stat_database deltas of the bench database', tupReturned: delta('tup_returned'), tupFetched: delta('tup_fetched'), blksHit: delta('blks_hit'), blksRead: delta('blks_read') },
           rssKib: { hwm: memory.hwmKib, sampledPeak, before: rssBefore },
-          files: files ? { ms: Math.round(filesMs), files } : null,
+          files: { ms: Math.round(filesMs), files },
         },
         null,
         2,

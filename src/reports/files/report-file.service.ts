@@ -134,7 +134,12 @@ export class ReportFileService {
         checksum: snapshot.checksum,
       });
     }
-    const consolidated = await em.findOneOrFail(ConsolidatedReport, file.consolidatedReport?.id as string, { populate: ['period', 'snapshot'] });
+    return this.consolidatedDocument(em, file.consolidatedReport?.id as string);
+  }
+
+  /** The document of a consolidated report, as its files show it (also what bench:reports renders). */
+  async consolidatedDocument(em: EntityManager, consolidatedReportId: string): Promise<ReportDocument> {
+    const consolidated = await em.findOneOrFail(ConsolidatedReport, consolidatedReportId, { populate: ['period', 'snapshot'] });
     const included = await em.find(Report, { id: { $in: consolidated.reportIds } }, { populate: ['body', 'snapshot'], orderBy: { body: { name: 'asc' } } });
     const missing = await em.find(Body, { id: { $in: consolidated.missingBodyIds } }, { orderBy: { name: 'asc' } });
     const [province] = await em.execute<{ name: string }[]>(
