@@ -17,6 +17,7 @@ let workers: WorkerHost;
 let admin: RequestContext;
 let adminToken: string;
 let longAnToken: string;
+let departmentToken: string;
 let tanAnToken: string;
 let longAn: Body;
 let periodId: string;
@@ -24,7 +25,7 @@ let dir: string;
 
 const FILE = 'format status sizeBytes sha256 downloadUrl';
 const REQUEST = `mutation($input: RequestReportFileInput!) { requestReportFile(input: $input) { file { ${FILE} } errors { field code } } }`;
-const FILES = `query($id: ID!) { node(id: $id) { ... on Report { files { ${FILE} } } } }`;
+const FILES = `query($id: ID!) { node(id: $id) { ... on Report { files { ${FILE} } } ... on ConsolidatedReport { files { ${FILE} } } } }`;
 
 interface FileView {
   format: string;
@@ -48,6 +49,7 @@ beforeAll(async () => {
   await appointOfficer(admin, longAn, longAnOfficer.id);
   await appointOfficer(admin, tanAn, tanAnOfficer.id);
   longAnToken = longAnOfficer.token;
+  departmentToken = (await api.account(Role.EDUCATION_DEPARTMENT)).token;
   tanAnToken = tanAnOfficer.token;
   const opened = await api.gql(`mutation($input: OpenReportPeriodInput!) { openReportPeriod(input: $input) { period { id } errors { code } } }`, { input: { kind: 'ANNUAL', fromYear: 2026, toYear: 2026 } }, { token: adminToken });
   expect(opened.data?.openReportPeriod.errors).toEqual([]);
@@ -67,12 +69,12 @@ async function draft(): Promise<string> {
   return prepared.data?.prepareReport.report.id;
 }
 
-async function readyFiles(reportId: string): Promise<FileView[]> {
+async function readyFiles(sourceId: string, token = longAnToken, expected = 3): Promise<FileView[]> {
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const files: FileView[] = (await api.gql(FILES, { id: reportId }, { token: longAnToken })).data?.node.files ?? [];
+    const files: FileView[] = (await api.gql(FILES, { id: sourceId }, { token })).data?.node.files ?? [];
     if (files.some((file) => file.status === 'FAILED')) throw new Error(`a file failed: ${JSON.stringify(files)}`);
-    if (files.length === 3 && files.every((file) => file.status === 'READY')) return files;
+    if (files.length === expected && files.every((file) => file.status === 'READY')) return files;
     if (Date.now() > deadline) throw new Error(`files not ready: ${JSON.stringify(files)}`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
@@ -139,5 +141,30 @@ describe('files of a report', () => {
 
     const strangerView = await api.gql(FILES, { id: reportId }, { token: tanAnToken });
     expect(strangerView.data?.node ?? null).toBeNull();
+  });
+
+  it('renders the province’s consolidated report for the Department, with the bodies that did not report, and for nobody else', async () => {
+    const reports = await api.gql(`query($p: ID!) { submissionBoard(periodId: $p) { lines { report { id status } } } }`, { p: periodId }, { token: departmentToken });
+    const submitted = (reports.data?.submissionBoard.lines ?? []).map((line: { report: { id: string; status: string } | null }) => line.report).filter((report: { status: string } | null) => report?.status === 'SUBMITTED');
+    expect(submitted).toHaveLength(1);
+    const accepted = await api.gql(`mutation($input: ReportInput!) { acceptReport(input: $input) { errors { code } } }`, { input: { reportId: submitted[0].id } }, { token: departmentToken });
+    expect(accepted.data?.acceptReport.errors).toEqual([]);
+    const consolidated = await api.gql(`mutation($input: ReportPeriodInput!) { consolidateReports(input: $input) { consolidatedReport { id } errors { code } } }`, { input: { periodId } }, { token: departmentToken });
+    expect(consolidated.data?.consolidateReports.errors).toEqual([]);
+    const consolidatedReportId = consolidated.data?.consolidateReports.consolidatedReport.id;
+
+    const officer = await api.gql(REQUEST, { input: { consolidatedReportId, format: 'PDF' } }, { token: longAnToken });
+    expect(officer.data?.requestReportFile ?? null).toBeNull();
+    expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const requested = await api.gql(REQUEST, { input: { consolidatedReportId, format: 'PDF' } }, { token: departmentToken });
+    expect(requested.data?.requestReportFile.errors).toEqual([]);
+    const [pdfFile] = await readyFiles(consolidatedReportId, departmentToken, 1);
+    const file = path.join(dir, 'consolidated.pdf');
+    await writeFile(file, await download(pdfFile.downloadUrl ?? ''));
+    const text = await pdfText(file, 1024 * 1024, 60_000);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Ủy ban nhân dân Phường Long An');
+    expect(text).toContain('Ủy ban nhân dân Phường Tân An');
   });
 });
