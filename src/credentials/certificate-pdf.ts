@@ -1,12 +1,7 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-
-/** DejaVu has every Vietnamese letter with its tone marks, which the PDF standard fonts lack. */
-const FONTS = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf'),
-  italic: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf'),
-};
+import { vietnameseDate } from '../core/time';
+import { DEJAVU_SERIF } from '../infra/fonts';
+import { openPdf } from '../infra/pdf-writer';
 
 const RED = '#a4161a';
 const INK = '#1d1d1f';
@@ -25,23 +20,10 @@ export interface CertificateText {
   verificationUrl: string;
 }
 
-/** "ngày 01 tháng 01 năm 2026", the way Vietnamese decisions write a date. */
-export function vietnameseDate(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `ngày ${date} tháng ${month} năm ${year}`;
-}
-
 /** A one-page A4 landscape certificate: the body, the title, the holder, the decision, and a QR code that opens verification. */
 export async function renderCertificate(text: CertificateText): Promise<Buffer> {
   const qr = await QRCode.toBuffer(text.verificationUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 0, info: { Title: `Giấy chứng nhận ${text.titleName} năm ${text.year}`, Author: text.issuerName } });
-  doc.registerFont('regular', FONTS.regular).registerFont('bold', FONTS.bold).registerFont('italic', FONTS.italic);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { pdf: doc, finish } = openPdf({ size: 'A4', layout: 'landscape', margin: 0, info: { Title: `Giấy chứng nhận ${text.titleName} năm ${text.year}`, Author: text.issuerName } }, DEJAVU_SERIF);
   const width = doc.page.width;
   const height = doc.page.height;
   doc.lineWidth(3).strokeColor(RED).rect(24, 24, width - 48, height - 48).stroke();
@@ -73,6 +55,5 @@ export async function renderCertificate(text: CertificateText): Promise<Buffer> 
   doc.text('Chứng nhận số (Open Badges 3.0), ký điện tử bởi cơ quan công nhận.', 60, height - 112, { width: qrX - 90 });
   doc.text(`Mã chứng nhận: ${text.credentialId}`, 60, height - 98, { width: qrX - 90 });
   doc.text(`Xác minh: ${text.verificationUrl}`, 60, height - 84, { width: qrX - 90 });
-  doc.end();
-  return done;
+  return finish();
 }

@@ -1,14 +1,17 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import { FONT_FAMILY, FONT_FILES } from './fonts';
+import { DEJAVU_SANS } from '../../infra/fonts';
 import type { ChartSpec } from './report-document';
+
+/** The family name the charts draw with, registered from DejaVu Sans. */
+const FONT_FAMILY = 'DejaVu Sans';
 
 let registered = false;
 
 /** Registers the embedded font once: the glyphs are drawn from it, never from the machine's fonts. */
 function registerFonts(): void {
   if (registered) return;
-  GlobalFonts.registerFromPath(FONT_FILES.regular, FONT_FAMILY);
-  GlobalFonts.registerFromPath(FONT_FILES.bold, FONT_FAMILY);
+  GlobalFonts.registerFromPath(DEJAVU_SANS.regular, FONT_FAMILY);
+  GlobalFonts.registerFromPath(DEJAVU_SANS.bold, FONT_FAMILY);
   registered = true;
 }
 

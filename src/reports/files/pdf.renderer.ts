@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
+import { DEJAVU_SANS } from '../../infra/fonts';
+import { openPdf } from '../../infra/pdf-writer';
 import { CHART_HEIGHT, CHART_WIDTH } from './charts';
-import { FONT_FILES } from './fonts';
 import type { Cell, DocumentTable, ReportDocument } from './report-document';
 
 type Pdf = PDFKit.PDFDocument;
@@ -132,16 +132,7 @@ function closing(pdf: Pdf, doc: ReportDocument): void {
 
 /** The report as a PDF with the DejaVu font embedded (every Vietnamese glyph, a licence that allows shipping it). */
 export function renderPdf(doc: ReportDocument, charts: Buffer[]): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margins: MARGINS, info: { Title: `${doc.title} ${doc.subtitle}`, Author: doc.issuingBody }, bufferPages: false });
-  pdf.registerFont('regular', FONT_FILES.regular);
-  pdf.registerFont('bold', FONT_FILES.bold);
-  pdf.registerFont('italic', FONT_FILES.italic);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, finish } = openPdf({ size: 'A4', margins: MARGINS, info: { Title: `${doc.title} ${doc.subtitle}`, Author: doc.issuingBody }, bufferPages: false }, DEJAVU_SANS);
   heading(pdf, doc);
   const width = contentWidth(pdf);
   for (const section of doc.sections) {
@@ -160,6 +151,5 @@ export function renderPdf(doc: ReportDocument, charts: Buffer[]): Promise<Buffer
   }
   pdf.moveDown(1).font('italic').fontSize(9).text(doc.basisNote, MARGINS.left, pdf.y, { width });
   closing(pdf, doc);
-  pdf.end();
-  return done;
+  return finish();
 }

@@ -1,6 +1,6 @@
 import { labelOf } from '../../core/labels';
 import { BodyKind } from '../../bodies/body.enums';
-import { todayInVietnam } from '../../core/time';
+import { todayInVietnam, vietnameseDate } from '../../core/time';
 import type { Figure, FigureBasis } from '../figures/figure';
 import { FigureUnit, ReportPeriodKind } from '../reports.enums';
 import type { Narrative } from '../workflow/report.entity';
@@ -117,8 +117,7 @@ export function placeOf(unitName: string): string {
 }
 
 function dated(place: string, at: Date): string {
-  const [year, month, day] = todayInVietnam(at).split('-');
-  return `${place}, ngày ${day} tháng ${month} năm ${year}`;
+  return `${place}, ${vietnameseDate(todayInVietnam(at))}`;
 }
 
 function periodLabel(fromYear: number, toYear: number): string {
