@@ -19,9 +19,14 @@ export function verifyAccessToken(secret: string, token: string): string | null 
   }
 }
 
+/** 256 random bits after a prefix that tells what the secret is when one turns up in a log. */
+export function newOpaqueSecret(prefix = ''): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
 /** An opaque secret (refresh token, API key); only its hash is stored. */
 export function newOpaqueToken(prefix = ''): { token: string; hash: string } {
-  const token = `${prefix}${randomBytes(32).toString('base64url')}`;
+  const token = newOpaqueSecret(prefix);
   return { token, hash: hashOpaqueToken(token) };
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ApiClientIdentity } from '../auth/api-client.service';
 import type { Services } from '../app/services';
 import type { Config } from '../core/config';
 import type { Actor } from '../core/actor';
@@ -38,10 +39,15 @@ export function bearerToken(authorization: string | undefined): string | null {
 export async function budgetOwnerOf(services: Services, em: EntityManager, config: Config, credentials: CallerCredentials, accountId: string | null): Promise<BudgetOwner | null> {
   if (credentials.apiKey) {
     const client = await services.apiClients.identify(em, credentials.apiKey);
-    return client ? { key: `client:${client.id}`, limit: client.rateLimitPerMinute } : null;
+    return client ? clientBudget(client) : null;
   }
   const limits = config.rateLimitPerMinute;
   return accountId ? { key: `account:${accountId}`, limit: limits.signedIn } : { key: `ip:${credentials.address}`, limit: limits.anonymous };
+}
+
+/** The budget an API client's requests spend, however the key is sent (x-api-key, or Basic on /xapi). */
+export function clientBudget(client: ApiClientIdentity): BudgetOwner {
+  return { key: `client:${client.id}`, limit: client.rateLimitPerMinute };
 }
 
 /** The actor of a signed-in account, null when it is gone or disabled; 503 SERVICE_UNAVAILABLE when PostgreSQL does not answer. */

@@ -9,7 +9,7 @@ import express, { type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config';
-import { actorOf, bearerToken, budgetOwnerOf } from './caller';
+import { actorOf, bearerToken, budgetOwnerOf, clientBudget } from './caller';
 import { cacheControlOf, NOT_CACHEABLE, SignedUrlLifetime, VARY } from './cache-control';
 import { cors } from './cors';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
@@ -219,14 +219,17 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     return (await spendRequest(limiter, owner, response)) ? owner : false;
   };
 
+  /** Spends a request of the caller's budget as signed out (its address's, or its API key's). */
+  const signedOutBudget: express.RequestHandler = async (request, response, next) => {
+    if ((await spendBudget(request, response, null)) !== false) next();
+  };
+
   app.use(OPEN_DATA_PATHS, cors(['*']));
   app.use(feedRoutes({
     orm,
     publicUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.get('host') ?? `localhost:${config.port}`}`,
     // Open data is read signed out: a token spends nothing of its account's budget here.
-    budget: async (request, response, next) => {
-      if ((await spendBudget(request, response, null)) !== false) next();
-    },
+    budget: signedOutBudget,
   }));
 
   app.use(CREDENTIAL_PATHS, cors(['*']));
@@ -236,15 +239,17 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     verification: services.credentials.verification,
     vault: services.credentials.vault,
     // Verifiers call signed out: a token spends nothing of its account's budget here.
-    budget: async (request, response, next) => {
-      if ((await spendBudget(request, response, null)) !== false) next();
-    },
+    budget: signedOutBudget,
   }));
 
   app.use(XAPI_PATH, xapiRoutes({
     orm,
     log,
     identify: (em, key) => services.apiClients.identify(em, key),
+    budget: async (client, response) => {
+      const owner = clientBudget(client);
+      return owner.limit === 0 || spendRequest(limiter, owner, response);
+    },
     contextOf: (em, requestId) => ({ ...systemContext(em, services, log.child({ requestId }), null), requestId }),
     homePages: [PLATFORM_IRI, ...(config.publicUrl ? [config.publicUrl.replace(/\/+$/, '')] : [])],
     authorityHomePage: config.publicUrl ?? PLATFORM_IRI,

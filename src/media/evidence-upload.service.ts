@@ -52,12 +52,12 @@ export class EvidenceUploadService {
     const fresh = keys.filter((key) => !kept.includes(key));
     if (!fresh.length) return;
     const accountId = accountOf(ctx);
+    const foreign = fresh.find((key) => !this.isUploadKey(key));
+    if (foreign) throw new UserInputError('EVIDENCE_NOT_FOUND', [field], { key: foreign });
     const found = new Map((await ctx.em.find(Upload, { key: { $in: fresh } })).map((upload) => [upload.key, upload]));
     for (const key of fresh) {
       const upload = found.get(key);
-      if (!upload || !key.startsWith(`${EVIDENCE_PREFIX}/`)) {
-        throw new UserInputError('EVIDENCE_NOT_FOUND', [field], { key });
-      }
+      if (!upload) throw new UserInputError('EVIDENCE_NOT_FOUND', [field], { key });
       if (upload.accountId !== accountId) throw new UserInputError('EVIDENCE_NOT_YOURS', [field]);
       if (upload.status !== UploadStatus.COMPLETED) {
         throw new UserInputError('EVIDENCE_NOT_COMPLETED', [field], { filename: upload.filename });

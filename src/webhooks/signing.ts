@@ -1,11 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Prefix of endpoint secrets, so one found in a log is recognised for what it is. */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
-
-export function newWebhookSecret(): string {
-  return WEBHOOK_SECRET_PREFIX + randomBytes(32).toString('base64url');
-}
 
 /** The headers of a delivery (Standard Webhooks style): what the receiver checks the body against. */
 export interface SignedHeaders {

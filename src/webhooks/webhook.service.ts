@@ -7,7 +7,8 @@ import { checkOutboundUrl, httpPost, OutboundUrlError } from '../infra/http-post
 import { newestFirstPage, type Seek } from '../infra/keyset';
 import { OutboxJob } from '../media/outbox.entity';
 import { JobName, QueueName } from '../infra/queue';
-import { newWebhookSecret, signedHeaders } from './signing';
+import { signedHeaders, WEBHOOK_SECRET_PREFIX } from './signing';
+import { newOpaqueSecret } from '../auth/tokens';
 import { WebhookDeliveryStatus, type WebhookEventKind } from './webhook.enums';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -47,7 +48,7 @@ export class WebhookService {
   async create(ctx: RequestContext, clientId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const client = await this.ownedClient(ctx, clientId);
     if (client.revokedAt) throw new UserInputError('API_CLIENT_REVOKED', ['apiClientId']);
-    const secret = newWebhookSecret();
+    const secret = newOpaqueSecret(WEBHOOK_SECRET_PREFIX);
     const endpoint = ctx.em.create(WebhookEndpoint, { client, url: this.checkedUrl(input.url), eventKinds: this.checkedKinds(input.eventKinds), secret });
     await ctx.em.flush();
     return { endpoint, secret };
@@ -73,7 +74,7 @@ export class WebhookService {
   /** Transactional. A new secret signs every attempt from now on, retries of older deliveries included; the old one stops at once. */
   async rotateSecret(ctx: RequestContext, id: string): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const endpoint = await this.owned(ctx, id);
-    const secret = newWebhookSecret();
+    const secret = newOpaqueSecret(WEBHOOK_SECRET_PREFIX);
     endpoint.secret = secret;
     await ctx.em.flush();
     return { endpoint, secret };

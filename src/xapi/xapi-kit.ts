@@ -22,6 +22,8 @@ export interface XapiRouteOptions {
   log: Logger;
   /** The API client of a key, or null for an unknown or revoked one. */
   identify: (em: EntityManager, key: string) => Promise<ApiClientIdentity | null>;
+  /** Spends one request of the client's budget; false once it answered 429. */
+  budget: (client: ApiClientIdentity, response: Response) => Promise<boolean>;
   /** A service context for a request's work, on its own EntityManager. */
   contextOf: (em: EntityManager, requestId: string) => RequestContext;
   /** Home pages of the accounts that name the platform's citizens (PUBLIC_URL and the platform IRI). */
@@ -71,6 +73,7 @@ export function xapiRouteKit(options: XapiRouteOptions): XapiRouteKit {
         const key = basicKey(request.header('authorization'));
         const client = key ? await options.identify(options.orm.em.fork(), key) : null;
         if (!client) return fail(response, 401, 'Send Basic credentials: the API key’s prefix as the user name and the key as the password');
+        if (!(await options.budget(client, response))) return;
         if (!version) return fail(response, 400, 'Send X-Experience-API-Version: 2.0.0 or 1.0.3');
         const state: XapiRequestState = {
           version,

@@ -23,7 +23,7 @@ let longAn: Body;
 let periodId: string;
 let dir: string;
 
-const FILE = 'format status sizeBytes sha256 downloadUrl';
+const FILE = 'format status sizeBytes sha256 downloadUrl createdAt';
 const REQUEST = `mutation($input: RequestReportFileInput!) { requestReportFile(input: $input) { file { ${FILE} } errors { field code } } }`;
 const FILES = `query($id: ID!) { node(id: $id) { ... on Report { files { ${FILE} } } ... on ConsolidatedReport { files { ${FILE} } } } }`;
 
@@ -33,6 +33,7 @@ interface FileView {
   sizeBytes: number | null;
   sha256: string | null;
   downloadUrl: string | null;
+  createdAt: string;
 }
 
 beforeAll(async () => {
@@ -104,13 +105,16 @@ describe('files of a report', () => {
     expect(stranger.data?.requestReportFile ?? null).toBeNull();
     expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
+    const firstRequested = new Map<string, FileView>();
     for (const format of ['DOCX', 'XLSX', 'PDF']) {
       const requested = await api.gql(REQUEST, { input: { reportId, format } }, { token: longAnToken });
       expect(requested.data?.requestReportFile.errors).toEqual([]);
       expect(requested.data?.requestReportFile.file).toMatchObject({ format, downloadUrl: null });
+      firstRequested.set(format, requested.data?.requestReportFile.file);
     }
     const again = await api.gql(REQUEST, { input: { reportId, format: 'DOCX' } }, { token: longAnToken });
     expect(again.data?.requestReportFile.errors).toEqual([]);
+    expect(again.data?.requestReportFile.file.createdAt).toBe(firstRequested.get('DOCX')?.createdAt);
 
     const files = await readyFiles(reportId);
     expect(files).toHaveLength(3);
@@ -126,11 +130,15 @@ describe('files of a report', () => {
     const xlsx = await download(byFormat.get('XLSX')?.downloadUrl ?? '');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
-    const numbers: number[] = [];
-    book.getWorksheet('Chỉ tiêu')?.eachRow((row) => row.eachCell((cell) => {
-      if (typeof cell.value === 'number') numbers.push(cell.value);
-    }));
-    expect(numbers.length).toBeGreaterThan(0);
+    // Bảng 1: STT, Mã, Chỉ tiêu, Đơn vị, Giá trị, … from row 3 on; every value a number cell equal to the frozen figure.
+    const frozen = await api.gql(`query($id: ID!) { node(id: $id) { ... on Report { figures { code value } } } }`, { id: reportId }, { token: longAnToken });
+    const figures: { code: string; value: number }[] = frozen.data?.node.figures ?? [];
+    expect(figures.length).toBeGreaterThan(0);
+    const values = new Map<string, unknown>();
+    book.getWorksheet('Chỉ tiêu')?.eachRow((row, rowNumber) => {
+      if (rowNumber > 2) values.set(String(row.getCell(2).value), row.getCell(5).value);
+    });
+    expect(Object.fromEntries(values)).toEqual(Object.fromEntries(figures.map((figure) => [figure.code, figure.value])));
 
     const pdf = await download(byFormat.get('PDF')?.downloadUrl ?? '');
     const file = path.join(dir, 'report.pdf');
@@ -164,7 +172,15 @@ describe('files of a report', () => {
     await writeFile(file, await download(pdfFile.downloadUrl ?? ''));
     const text = await pdfText(file, 1024 * 1024, 60_000);
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(text).toContain('Ủy ban nhân dân Phường Long An');
-    expect(text).toContain('Ủy ban nhân dân Phường Tân An');
+    // Long An's accepted report is among those consolidated; Tân An, which never submitted, among the missing.
+    const lower = text.toLocaleLowerCase('vi');
+    const reportedAt = lower.indexOf('các báo cáo đã tổng hợp');
+    const missingAt = lower.indexOf('các đơn vị chưa báo cáo');
+    const longAnAt = lower.indexOf('ủy ban nhân dân phường long an', reportedAt);
+    expect(reportedAt).toBeGreaterThan(-1);
+    expect(missingAt).toBeGreaterThan(reportedAt);
+    expect(longAnAt).toBeGreaterThan(reportedAt);
+    expect(longAnAt).toBeLessThan(missingAt);
+    expect(lower.indexOf('ủy ban nhân dân phường tân an', missingAt)).toBeGreaterThan(missingAt);
   });
 });

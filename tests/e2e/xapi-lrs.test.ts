@@ -41,9 +41,9 @@ function statement(overrides: Record<string, unknown> = {}): Record<string, unkn
   };
 }
 
-async function createClient(name: string): Promise<{ key: string; id: string }> {
+async function createClient(name: string, rateLimitPerMinute = 1000): Promise<{ key: string; id: string }> {
   const ctx = await api.adminContext();
-  const { client, key } = await api.runtime.services.apiClients.create(ctx, { name, contactEmail: 'lms@example.vn', rateLimitPerMinute: 1000 });
+  const { client, key } = await api.runtime.services.apiClients.create(ctx, { name, contactEmail: 'lms@example.vn', rateLimitPerMinute });
   return { key, id: client.id };
 }
 
@@ -142,6 +142,13 @@ describe('xAPI LRS', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('mbox');
     expect((await xapi('/statements', { method: 'POST', body: statement({ verb: { id: 'not an iri' } }) })).status).toBe(400);
+  });
+
+  it('spends the API client’s request budget, as its GraphQL calls do', async () => {
+    const { key } = await createClient('Ứng dụng có hạn mức', 2);
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await xapi('/statements?limit=1', { key })).status);
+    expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('keeps documents with ETags: POST merges JSON, PUT over an existing one needs If-Match', async () => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { checkOutboundUrl, isPublicAddress, OutboundUrlError } from '../../src/infra/http-post';
-import { newWebhookSecret, signedHeaders, verifyWebhook, webhookSignature } from '../../src/webhooks/signing';
+import { newOpaqueSecret } from '../../src/auth/tokens';
+import { signedHeaders, verifyWebhook, WEBHOOK_SECRET_PREFIX, webhookSignature } from '../../src/webhooks/signing';
 
 const SECRET = 'whsec_test-secret-of-an-endpoint';
 const BODY = '{"id":"7f1c0b6e-4f3a-4a57-9d7e-0c1e2f3a4b5c","kind":"SESSION_SEATS"}';
@@ -24,7 +25,7 @@ describe('webhook signatures', () => {
   });
 
   it('makes a new random secret each time', () => {
-    const [a, b] = [newWebhookSecret(), newWebhookSecret()];
+    const [a, b] = [newOpaqueSecret(WEBHOOK_SECRET_PREFIX), newOpaqueSecret(WEBHOOK_SECRET_PREFIX)];
     expect(a).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(a).not.toBe(b);
   });

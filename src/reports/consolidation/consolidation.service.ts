@@ -2,6 +2,7 @@ import { Account } from '../../auth/account.entity';
 import type { RequestContext } from '../../core/context';
 import { UserInputError } from '../../core/errors';
 import type { ReportPeriodService } from '../periods/report-period.service';
+import { provinceOn } from '../periods/reporting-bodies.sql';
 import { ReportStatus } from '../reports.enums';
 import type { SnapshotService } from '../snapshots/snapshot.service';
 import { Report } from '../workflow/report.entity';
@@ -21,11 +22,7 @@ export class ConsolidationService {
   async consolidate(ctx: RequestContext, periodId: string): Promise<ConsolidatedReport> {
     this.periods.assertDepartment(ctx);
     const period = await this.periods.get(ctx, periodId);
-    const [province] = await ctx.em.execute<{ path: string }[]>(
-      `select path from administrative_unit where level = 'PROVINCE' and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)
-       order by valid_from desc nulls last limit 1`,
-      [period.cutOffDate, period.cutOffDate],
-    );
+    const province = await provinceOn(ctx.em, period.cutOffDate);
     if (!province) throw new UserInputError('UNKNOWN_UNIT', ['periodId']);
     const bodyIds = await this.periods.bodyIds(ctx, period.id);
     const accepted = await ctx.em.find(Report, { period, body: { $in: bodyIds }, status: ReportStatus.ACCEPTED }, { orderBy: { body: { name: 'asc' }, version: 'desc' } });

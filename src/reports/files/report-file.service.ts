@@ -8,6 +8,7 @@ import { OutboxJob } from '../../media/outbox.entity';
 import { Body } from '../../bodies/body.entity';
 import { ConsolidatedReport } from '../consolidation/consolidated-report.entity';
 import type { ReportPeriodService } from '../periods/report-period.service';
+import { provinceOn } from '../periods/reporting-bodies.sql';
 import { ReportStatus } from '../reports.enums';
 import { Report } from '../workflow/report.entity';
 import type { ReportService } from '../workflow/report.service';
@@ -142,11 +143,7 @@ export class ReportFileService {
     const consolidated = await em.findOneOrFail(ConsolidatedReport, consolidatedReportId, { populate: ['period', 'snapshot'] });
     const included = await em.find(Report, { id: { $in: consolidated.reportIds } }, { populate: ['body', 'snapshot'], orderBy: { body: { name: 'asc' } } });
     const missing = await em.find(Body, { id: { $in: consolidated.missingBodyIds } }, { orderBy: { name: 'asc' } });
-    const [province] = await em.execute<{ name: string }[]>(
-      `select name from administrative_unit where level = 'PROVINCE' and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)
-       order by valid_from desc nulls last limit 1`,
-      [consolidated.period.cutOffDate, consolidated.period.cutOffDate],
-    );
+    const province = await provinceOn(em, consolidated.period.cutOffDate);
     return documentOfConsolidated({
       periodKind: consolidated.period.kind,
       fromYear: consolidated.period.fromYear,
