@@ -9,7 +9,7 @@ import { AdministrativeUnit } from '../units/unit.entity';
 @Index({ name: 'institution_earth_point_index', expression: 'create index "institution_earth_point_index" on "institution" using gist ("earth_point")' })
 @Index({ name: 'institution_name_order_index', expression: 'create index "institution_name_order_index" on "institution" ("name", "id")' })
 @Check({ name: 'institution_location_pair', expression: '(latitude is null) = (longitude is null)' })
-@Check({ name: 'institution_location_range', expression: 'latitude between -90 and 90 and longitude between -180 and 180' })
+@Check({ name: 'institution_location_range', expression: 'latitude >= -90::double precision and latitude <= 90::double precision and longitude >= -180::double precision and longitude <= 180::double precision' })
 export class Institution extends BaseEntity<
   'description' | 'address' | 'latitude' | 'longitude' | 'openingHours' | 'phone' | 'email' | 'website' | 'accessibility' | 'status' | 'searchText' | 'earthPoint'
 > {
@@ -55,7 +55,7 @@ export class Institution extends BaseEntity<
 
   @Property({
     type: 'text',
-    generated: "(immutable_unaccent(lower(name || ' ' || coalesce(address, '') || ' ' || coalesce(description, '')))) stored",
+    generated: "(immutable_unaccent(lower(name || ' ' || coalesce(address, ''::character varying) || ' ' || coalesce(description, '')))) stored",
     hidden: true,
   })
   searchText?: string;

@@ -38,7 +38,7 @@ import { LogResult, LogSource, LogStatus } from '../learning.enums';
 @Unique({ name: 'learning_log_idempotency_unique', properties: ['citizen', 'idempotencyKey'] })
 @Check({ name: 'learning_log_hours_range', expression: 'hours > 0 and hours <= 12' })
 @Check({ name: 'learning_log_enterer_verified_entered', expression: 'not verified_by_enterer or recorded_by_id is not null' })
-@Check({ name: 'learning_log_reason_when_closed', expression: `(status in ('REJECTED', 'VOIDED')) = (status_reason is not null)` })
+@Check({ name: 'learning_log_reason_when_closed', expression: `(status = any (array['REJECTED', 'VOIDED'])) = (status_reason is not null)` })
 export class LearningLog extends BaseEntity<
   | 'session' | 'resourceId' | 'activityTitle' | 'score' | 'certificateNumber' | 'evidenceKey' | 'institution' | 'assessor'
   | 'recordedBy' | 'verifiedByEnterer' | 'statusReason' | 'statusChangedAt' | 'statusChangedBy' | 'idempotencyKey'

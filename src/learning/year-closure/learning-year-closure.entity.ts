@@ -9,7 +9,7 @@ import { BaseEntity } from '../../infra/base.entity';
  */
 @Entity({ tableName: 'learning_year_closure' })
 @Unique({ properties: ['unit', 'year'] })
-@Check({ name: 'learning_year_closure_year_range', expression: 'year between 2000 and 2100' })
+@Check({ name: 'learning_year_closure_year_range', expression: '(year >= 2000) and (year <= 2100)' })
 export class LearningYearClosure extends BaseEntity<'closedBy'> {
   @ManyToOne(() => AdministrativeUnit)
   unit!: AdministrativeUnit;

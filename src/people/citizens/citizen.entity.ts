@@ -12,7 +12,7 @@ import { Gender, OccupationalGroup } from '../people.enums';
 @Entity({ tableName: 'citizen' })
 @Index({ properties: ['residence'] })
 @Index({ name: 'citizen_search_index', expression: 'create index "citizen_search_index" on "citizen" using gin ("search_text" gin_trgm_ops)' })
-@Check({ name: 'citizen_birth_year_range', expression: 'birth_year between 1900 and 2100' })
+@Check({ name: 'citizen_birth_year_range', expression: '(birth_year >= 1900) and (birth_year <= 2100)' })
 @Check({ name: 'citizen_national_id_pair', expression: '(national_id_digest is null) = (national_id_sealed is null)' })
 export class Citizen extends BaseEntity<
   'account' | 'nationalIdDigest' | 'nationalIdSealed' | 'phone' | 'occupationalGroup' | 'ethnicMinority' | 'disability' | 'searchText' | 'registeredBy' | 'claimCodeDigest' | 'claimCodeExpiresAt'

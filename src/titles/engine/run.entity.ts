@@ -26,7 +26,7 @@ export type PhaseSubjects = Partial<Record<RunPhase, number>>;
   expression: `create unique index "title_run_active_unique" on "title_run" ("unit_id", "year") where status in ('QUEUED', 'RUNNING')`,
 })
 @Index({ properties: ['unit', 'year', 'createdAt'] })
-@Check({ name: 'title_run_year_range', expression: 'year between 2000 and 2100' })
+@Check({ name: 'title_run_year_range', expression: '(year >= 2000) and (year <= 2100)' })
 export class TitleRun extends BaseEntity<
   'status' | 'phase' | 'phasesDone' | 'subjectsDone' | 'subjectsTotal' | 'phaseSubjects' | 'progress' | 'estimatedEndAt' | 'counts' | 'rowsWritten' | 'attempts' | 'ruleset' | 'startedAt' | 'phaseStartedAt' | 'finishedAt' | 'durationMs' | 'error' | 'requestedBy'
 > {
