@@ -67,12 +67,10 @@ export async function startWorkers(runtime: Runtime): Promise<WorkerHost> {
     const queue = queues.get(HANDLERS[schedule.job].queue) as Queue;
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: 'Asia/Ho_Chi_Minh' }, { name: schedule.job, data: {} });
   }
-  const mediaRetries = { attempts: config.media.attempts, backoffMs: config.media.retryBackoffMs };
-  const webhookRetries = { attempts: config.webhooks.maxAttempts, backoffMs: config.webhooks.retryBackoffMs };
   const relay = startOutboxRelay(
     () => runtime.orm.em.fork(),
     runtime.services.queues,
-    { retries: (queue) => (queue === QueueName.Webhooks ? webhookRetries : mediaRetries), intervalMs: config.media.relayIntervalMs },
+    { retries: (queue) => workerSettings(config, queue).retries, intervalMs: config.media.relayIntervalMs },
     log,
   );
   const titleRuns = startPeriodic(

@@ -6,13 +6,13 @@ function fileIdOf(data: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** Renders one report file; a failed rendering is recorded on the file (FAILED with its error), not retried. */
+/** Renders one report file; a document that cannot be rendered is FAILED at once, a storage outage retried. */
 export const renderReportFile: JobHandler = {
   queue: QueueName.Reports,
   async run(ctx, data) {
     const fileId = fileIdOf(data);
     if (!fileId) return { status: 'skipped', reason: 'no fileId in the job data' };
-    const outcome = await ctx.services.reports.files.render(ctx.em, fileId);
+    const outcome = await ctx.services.reports.files.render(ctx.em, fileId, ctx.finalAttempt);
     return { status: 'done', detail: { fileId, ...outcome } };
   },
 };

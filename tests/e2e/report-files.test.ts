@@ -21,6 +21,7 @@ let departmentToken: string;
 let tanAnToken: string;
 let longAn: Body;
 let periodId: string;
+let consolidatedReportId: string;
 let dir: string;
 
 const FILE = 'format status sizeBytes sha256 downloadUrl createdAt';
@@ -38,7 +39,7 @@ interface FileView {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'report-files-e2e-'));
-  api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100' });
+  api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100', MEDIA_RETRY_BACKOFF_MS: '100' });
   admin = await api.adminContext();
   const units = await seedUnits(admin);
   adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
@@ -159,7 +160,7 @@ describe('files of a report', () => {
     expect(accepted.data?.acceptReport.errors).toEqual([]);
     const consolidated = await api.gql(`mutation($input: ReportPeriodInput!) { consolidateReports(input: $input) { consolidatedReport { id } errors { code } } }`, { input: { periodId } }, { token: departmentToken });
     expect(consolidated.data?.consolidateReports.errors).toEqual([]);
-    const consolidatedReportId = consolidated.data?.consolidateReports.consolidatedReport.id;
+    consolidatedReportId = consolidated.data?.consolidateReports.consolidatedReport.id;
 
     const officer = await api.gql(REQUEST, { input: { consolidatedReportId, format: 'PDF' } }, { token: longAnToken });
     expect(officer.data?.requestReportFile ?? null).toBeNull();
@@ -182,5 +183,20 @@ describe('files of a report', () => {
     expect(longAnAt).toBeGreaterThan(reportedAt);
     expect(longAnAt).toBeLessThan(missingAt);
     expect(lower.indexOf('ủy ban nhân dân phường tân an', missingAt)).toBeGreaterThan(missingAt);
+  });
+
+  it('retries a file whose storage was down instead of failing it', async () => {
+    const put = jest.spyOn(api.runtime.storage, 'put').mockRejectedValueOnce(new Error('connect ECONNREFUSED 127.0.0.1:9000'));
+    try {
+      const requested = await api.gql(REQUEST, { input: { consolidatedReportId, format: 'XLSX' } }, { token: departmentToken });
+      expect(requested.data?.requestReportFile.errors).toEqual([]);
+      const files = await readyFiles(consolidatedReportId, departmentToken, 2);
+      expect(files.map((file) => file.format).sort()).toEqual(['PDF', 'XLSX']);
+      const xlsxKeys = put.mock.calls.map(([key]) => key).filter((key) => key.endsWith('.xlsx'));
+      expect(xlsxKeys).toHaveLength(2);
+      expect(new Set(xlsxKeys).size).toBe(1);
+    } finally {
+      put.mockRestore();
+    }
   });
 });

@@ -78,30 +78,44 @@ export class ReportFileService {
   }
 
   /**
-   * For the worker. Renders and stores the file, READY with its size and sha256; FAILED with the
-   * error when rendering fails. A file already READY (a job run twice) is left as it is.
+   * For the worker. Renders and stores the file, READY with its size and sha256. A document that
+   * cannot be rendered is FAILED at once (rendering it again gives the same error); a storage
+   * outage throws so that the job is retried, and is FAILED only on the job's final attempt. A file
+   * already READY (a job run twice) is left as it is.
    */
-  async render(em: EntityManager, fileId: string): Promise<{ status: ReportFileStatus; sizeBytes: number | null }> {
+  async render(em: EntityManager, fileId: string, finalAttempt: boolean): Promise<{ status: ReportFileStatus; sizeBytes: number | null }> {
     const file = await em.findOne(ReportFile, fileId);
     if (!file) return { status: ReportFileStatus.FAILED, sizeBytes: null };
     if (file.status === ReportFileStatus.READY) return { status: file.status, sizeBytes: file.sizeBytes };
     file.status = ReportFileStatus.RUNNING;
     file.error = null;
     await em.flush();
+    let bytes: Buffer;
     try {
-      const bytes = await renderReportDocument(await this.documentOf(em, file), file.format);
-      const key = `reports/files/${file.id}.${file.format.toLowerCase()}`;
-      await this.storage().put(key, bytes, CONTENT_TYPES[file.format]);
-      file.storageKey = key;
-      file.sizeBytes = bytes.length;
-      file.sha256 = createHash('sha256').update(bytes).digest('hex');
-      file.status = ReportFileStatus.READY;
+      bytes = await renderReportDocument(await this.documentOf(em, file), file.format);
     } catch (error) {
-      file.status = ReportFileStatus.FAILED;
-      file.error = error instanceof Error ? error.message : String(error);
+      return this.failed(em, file, error);
     }
+    const key = `reports/files/${file.id}.${file.format.toLowerCase()}`;
+    try {
+      await this.storage().put(key, bytes, CONTENT_TYPES[file.format]);
+    } catch (error) {
+      if (finalAttempt) return this.failed(em, file, error);
+      throw error;
+    }
+    file.storageKey = key;
+    file.sizeBytes = bytes.length;
+    file.sha256 = createHash('sha256').update(bytes).digest('hex');
+    file.status = ReportFileStatus.READY;
     await em.flush();
     return { status: file.status, sizeBytes: file.sizeBytes };
+  }
+
+  private async failed(em: EntityManager, file: ReportFile, error: unknown): Promise<{ status: ReportFileStatus; sizeBytes: null }> {
+    file.status = ReportFileStatus.FAILED;
+    file.error = error instanceof Error ? error.message : String(error);
+    await em.flush();
+    return { status: file.status, sizeBytes: null };
   }
 
   private async readableReport(ctx: RequestContext, reportId: string): Promise<Report> {
