@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { NATIONAL_MOTTO, NATIONAL_TITLE } from '../core/national-heading';
 import { vietnameseDate } from '../core/time';
 import { DEJAVU_SERIF } from '../infra/fonts';
 import { openPdf } from '../infra/pdf-writer';
@@ -34,8 +35,8 @@ export async function renderCertificate(text: CertificateText): Promise<Buffer> 
   // The two heads of a Vietnamese official document: the body on the left, the national motto on the right.
   const half = (width - 120) / 2;
   centred('bold', 11, text.issuerName.toUpperCase(), 56, INK, 60, half);
-  centred('bold', 11, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 56, INK, 60 + half, half);
-  centred('bold', 11, 'Độc lập - Tự do - Hạnh phúc', 72, INK, 60 + half, half);
+  centred('bold', 11, NATIONAL_TITLE, 56, INK, 60 + half, half);
+  centred('bold', 11, NATIONAL_MOTTO, 72, INK, 60 + half, half);
   doc.lineWidth(0.8).strokeColor(INK).moveTo(60 + half + half / 2 - 75, 92).lineTo(60 + half + half / 2 + 75, 92).stroke();
 
   centred('bold', 34, 'GIẤY CHỨNG NHẬN', 130, RED);

@@ -13,8 +13,9 @@ import {
   WidthType,
   type ITableCellBorders,
 } from 'docx';
+import { NATIONAL_MOTTO, NATIONAL_TITLE } from '../../core/national-heading';
 import { CHART_HEIGHT, CHART_WIDTH } from './charts';
-import type { Cell, DocumentTable, ReportDocument } from './report-document';
+import { cellText, type Cell, type DocumentTable, type ReportDocument } from './report-document';
 
 /** Decree 30/2020/NĐ-CP: Times New Roman, 13–14 pt, A4 with margins 20–25 mm top and bottom, 30–35 left, 15–20 right. */
 const FONT = 'Times New Roman';
@@ -40,17 +41,12 @@ function heading(doc: ReportDocument): Table {
     centred([text(doc.numberAndSymbol, { size: 26 })]),
   ];
   const right = [
-    centred([text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 })]),
-    centred([text('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
+    centred([text(NATIONAL_TITLE, { bold: true, size: 26 })]),
+    centred([text(NATIONAL_MOTTO, { bold: true })]),
     centred([text('―――――――――――', { size: 20 })], 120),
     centred([text(doc.placeAndDate, { italics: true })]),
   ];
   return twoColumns(left, right, 40);
-}
-
-function cellText(value: Cell): string {
-  if (value === null) return '–';
-  return typeof value === 'number' ? value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) : value;
 }
 
 function table(data: DocumentTable): (Paragraph | Table)[] {

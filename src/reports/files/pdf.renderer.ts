@@ -1,7 +1,8 @@
+import { NATIONAL_MOTTO, NATIONAL_TITLE } from '../../core/national-heading';
 import { DEJAVU_SANS } from '../../infra/fonts';
 import { openPdf } from '../../infra/pdf-writer';
 import { CHART_HEIGHT, CHART_WIDTH } from './charts';
-import type { Cell, DocumentTable, ReportDocument } from './report-document';
+import { cellText, type Cell, type DocumentTable, type ReportDocument } from './report-document';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -39,11 +40,6 @@ function columns(pdf: Pdf, left: Line[], right: Line[], split: number): void {
   const bottom = Math.max(column(left, MARGINS.left, width * split), column(right, MARGINS.left + width * split, width * (1 - split)));
   pdf.x = MARGINS.left;
   pdf.y = bottom;
-}
-
-function cellText(value: Cell): string {
-  if (value === null) return '–';
-  return typeof value === 'number' ? value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) : value;
 }
 
 /**
@@ -102,8 +98,8 @@ function heading(pdf: Pdf, doc: ReportDocument): void {
       { text: doc.numberAndSymbol, font: 'regular', size: 10 },
     ],
     [
-      { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', font: 'bold', size: 11 },
-      { text: 'Độc lập - Tự do - Hạnh phúc', font: 'bold', size: 12 },
+      { text: NATIONAL_TITLE, font: 'bold', size: 11 },
+      { text: NATIONAL_MOTTO, font: 'bold', size: 12 },
       { text: '――――――――――', font: 'regular', size: 9 },
       { text: doc.placeAndDate, font: 'italic', size: 11 },
     ],

@@ -9,6 +9,12 @@ import { categoryLabel } from './category-labels';
 /** A cell of a table: numbers stay numbers (XLSX writes them as numeric cells). */
 export type Cell = string | number | null;
 
+/** A cell as DOCX and PDF print it: numbers in Vietnamese notation, an empty cell as a dash. */
+export function cellText(value: Cell): string {
+  if (value === null) return '–';
+  return typeof value === 'number' ? value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) : value;
+}
+
 export interface DocumentTable {
   /** Short name, also the XLSX sheet's ("Chỉ tiêu", "Phân tổ", "Xu hướng"). */
   sheet: string;
@@ -41,7 +47,6 @@ export interface ReportDocument {
   issuingBody: string;
   /** "Số:      /BC-UBND": the number is written when the document is registered. */
   numberAndSymbol: string;
-  place: string;
   /** "Long An, ngày 05 tháng 12 năm 2026". */
   placeAndDate: string;
   title: string;
@@ -214,7 +219,6 @@ export function documentOfReport(source: ReportSource): ReportDocument {
     superiorBody: body.superiorName?.toUpperCase() ?? null,
     issuingBody: body.name.toUpperCase(),
     numberAndSymbol: `Số:        /BC-${body.shortName}`,
-    place,
     placeAndDate: dated(place, source.submittedAt),
     title: 'BÁO CÁO',
     subtitle: subtitleOf(source.periodKind, source.fromYear, source.toYear) + (source.version > 1 ? ` (bản sửa đổi lần ${source.version - 1})` : ''),
@@ -252,7 +256,6 @@ export function documentOfConsolidated(source: ConsolidatedSource): ReportDocume
     superiorBody: `ỦY BAN NHÂN DÂN ${source.provinceName.toUpperCase()}`,
     issuingBody: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
     numberAndSymbol: 'Số:        /BC-SGDĐT',
-    place,
     placeAndDate: dated(place, source.createdAt),
     title: 'BÁO CÁO TỔNG HỢP',
     subtitle: subtitleOf(source.periodKind, source.fromYear, source.toYear) + ` trên địa bàn ${province}` + (source.version > 1 ? ` (lần ${source.version})` : ''),
