@@ -67,9 +67,10 @@ export class ReportFileService {
     return file;
   }
 
-  /** The files of a report or consolidated report the caller already reads, newest first. */
-  async filesOf(ctx: RequestContext, source: { report: Report } | { consolidatedReport: ConsolidatedReport }): Promise<ReportFile[]> {
-    return ctx.em.find(ReportFile, source, { orderBy: { createdAt: 'desc' } });
+  /** The files of reports or of consolidated reports the caller already reads, newest first. */
+  async filesOf(ctx: RequestContext, source: { reportIds: readonly string[] } | { consolidatedReportIds: readonly string[] }): Promise<ReportFile[]> {
+    const where = 'reportIds' in source ? { report: { $in: [...source.reportIds] } } : { consolidatedReport: { $in: [...source.consolidatedReportIds] } };
+    return ctx.em.find(ReportFile, where, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
   /** A short-lived download URL once the file is ready. */

@@ -4,6 +4,7 @@ import { idOf } from '../../graphql/global-id';
 import { runMutation } from '../../graphql/user-error';
 import type { ConsolidatedReport } from '../consolidation/consolidated-report.entity';
 import type { ReportFile } from '../files/report-file.entity';
+import { filesOfConsolidatedReport, filesOfReport } from '../files/report-file.loaders';
 import type { Report } from '../workflow/report.entity';
 import { ReportFileType, RequestReportFileInput, RequestReportFilePayload } from './report-file.types';
 import { ConsolidatedReportType, ReportType } from './report.types';
@@ -31,7 +32,7 @@ export class ReportFileResolver {
 export class ReportFilesOfReportResolver {
   @FieldResolver(() => [ReportFileType], { description: 'Files requested of this version, newest first.' })
   async files(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<ReportFile[]> {
-    return ctx.services.reports.files.filesOf(ctx, { report });
+    return filesOfReport(ctx).load(report.id);
   }
 }
 
@@ -39,6 +40,6 @@ export class ReportFilesOfReportResolver {
 export class ReportFilesOfConsolidatedResolver {
   @FieldResolver(() => [ReportFileType], { description: 'Files requested of this consolidated report, newest first.' })
   async files(@Root() consolidatedReport: ConsolidatedReport, @Ctx() ctx: RequestContext): Promise<ReportFile[]> {
-    return ctx.services.reports.files.filesOf(ctx, { consolidatedReport });
+    return filesOfConsolidatedReport(ctx).load(consolidatedReport.id);
   }
 }
