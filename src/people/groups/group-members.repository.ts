@@ -5,9 +5,10 @@ import { pgArray } from '../../infra/sql';
 /** A membership of a page, with the household or clan it belongs to. */
 export type MemberPageRow = IdRow & { parentId: string };
 
-/** Memberships with the household or clan they belong to (`group_id`) and their place in its list (`sort_key`, never null). */
+/** The two lists of memberships of a group: a household's members, a clan's households. */
 export type MembersOfGroups = 'household members' | 'clan households';
 
+/** Each list's memberships with their group (`group_id`) and their place in its list (`sort_key`, never null). */
 const ORDERED: Record<MembersOfGroups, { from: string; table: string; groupColumn: string }> = {
   // The head first ('0'), then the members by name: one text key, so that the list pages on one expression.
   'household members': {
