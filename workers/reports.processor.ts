@@ -1,4 +1,5 @@
 import { QueueName } from '../src/infra/queue';
+import { reportFileChannel } from '../src/reports/files/report-file.service';
 import type { JobHandler } from './jobs';
 
 function fileIdOf(data: unknown): string | null {
@@ -12,7 +13,9 @@ export const renderReportFile: JobHandler = {
   async run(ctx, data) {
     const fileId = fileIdOf(data);
     if (!fileId) return { status: 'skipped', reason: 'no fileId in the job data' };
-    const outcome = await ctx.services.reports.files.render(ctx.em, fileId, ctx.finalAttempt);
+    // ctx.em is in no transaction: each status is committed when written, and its subscribers hear of it then.
+    const changed = () => ctx.services.events.publishAfterCommit(ctx.em, reportFileChannel(fileId));
+    const outcome = await ctx.services.reports.files.render(ctx.em, fileId, { finalAttempt: ctx.finalAttempt, changed });
     return { status: 'done', detail: { fileId, ...outcome } };
   },
 };

@@ -95,7 +95,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
   };
   const media = new MediaReadService(config.media, storageOf);
   const uploads = new UploadService(config.media, storageOf);
-  const webhooks = new WebhookService(config.webhooks, toGlobalId);
+  const webhooks = new WebhookService(config.webhooks, toGlobalId, (): EventBus => events, log);
   const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log, [webhooks.recorder]);
   const processing = new ProcessingService(config.media, media, events);
   const institutions = new InstitutionService(units);

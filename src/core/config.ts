@@ -216,6 +216,8 @@ export interface MediaConfig {
   retryBackoffMs: number;
   /** Largest image a worker decodes, in pixels (width × height); bigger ones fail cleanly. */
   maxImagePixels: number;
+  /** Most pages a document may have; longer ones fail their steps once opened. */
+  maxDocumentPages: number;
   /** ffmpeg and ffprobe to run (FFMPEG_PATH, FFPROBE_PATH); unset: the static builds npm installed. */
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
@@ -251,6 +253,7 @@ function readMediaConfig(env: Env): MediaConfig {
     relayIntervalMs: readInt(env, 'MEDIA_RELAY_INTERVAL_MS', 500, 50, 60_000),
     retryBackoffMs: readInt(env, 'MEDIA_RETRY_BACKOFF_MS', 10_000, 100, 3_600_000),
     maxImagePixels: readInt(env, 'MEDIA_MAX_IMAGE_PIXELS', 100_000_000, 1_000, 2_000_000_000),
+    maxDocumentPages: readInt(env, 'MEDIA_MAX_DOCUMENT_PAGES', 2_000, 1, 100_000),
     ffmpegPath: env.FFMPEG_PATH || undefined,
     ffprobePath: env.FFPROBE_PATH || undefined,
   };

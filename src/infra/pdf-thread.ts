@@ -12,7 +12,7 @@ async function run(task: PdfTask): Promise<PdfThreadReply> {
   // pdf.js is an ES module; `import()` stays an import in the compiled CommonJS (module node16).
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  const document = await pdfjs.getDocument({
+  const loading = pdfjs.getDocument({
     url: task.file,
     // Font programs are interpreted, never compiled to functions from the file's bytes.
     isEvalSupported: false,
@@ -20,8 +20,19 @@ async function run(task: PdfTask): Promise<PdfThreadReply> {
     cMapUrl: path.join(root, 'cmaps') + path.sep,
     cMapPacked: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-  }).promise;
+  });
+  let document: Awaited<typeof loading.promise>;
   try {
+    document = await loading.promise;
+  } catch (error) {
+    // A user password locks the content itself: nothing can be drawn or read without it. pdf.js does not export the class.
+    if (error instanceof Error && error.name === 'PasswordException') return { kind: 'unusable', reason: 'DOCUMENT_ENCRYPTED', message: 'the PDF is protected by a password' };
+    throw error;
+  }
+  try {
+    if (document.numPages > task.maxPages) {
+      return { kind: 'unusable', reason: 'TOO_MANY_PAGES', message: `the PDF has ${document.numPages} pages, more than the ${task.maxPages} allowed` };
+    }
     if (task.kind === 'text') {
       // Pages are measured as they come: the whole text is never measured again for each page.
       const pages: string[] = [];

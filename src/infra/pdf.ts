@@ -3,12 +3,16 @@ import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT, RUNNING_COMPILED } from '../core/paths';
 import { ToolError, UnusableInputError } from './tool-process';
 
-/** What a PDF thread is asked to do with one file. */
+/** What a PDF thread is asked to do with one file; a file of more than `maxPages` pages is refused once opened, before any page is read. */
 export type PdfTask =
-  | { kind: 'preview'; file: string; output: string; width: number; maxPixels: number }
-  | { kind: 'text'; file: string; maxTextBytes: number };
+  | { kind: 'preview'; file: string; output: string; width: number; maxPixels: number; maxPages: number }
+  | { kind: 'text'; file: string; maxTextBytes: number; maxPages: number };
 
-export type PdfThreadReply = { kind: 'preview'; pages: number; png: string | null } | { kind: 'text'; text: string } | { kind: 'error'; message: string };
+export type PdfThreadReply =
+  | { kind: 'preview'; pages: number; png: string | null }
+  | { kind: 'text'; text: string }
+  | { kind: 'unusable'; reason: 'DOCUMENT_ENCRYPTED' | 'TOO_MANY_PAGES'; message: string }
+  | { kind: 'error'; message: string };
 
 /**
  * Heap of one PDF thread: a book's text or one page's drawing needs far less; a file built to
@@ -38,7 +42,13 @@ function runPdfThread(task: PdfTask, timeoutMs: number): Promise<PdfThreadReply>
       void thread.terminate();
     };
     const timer = setTimeout(() => settle(() => reject(new ToolError('pdf', `stopped after running longer than ${Math.round(timeoutMs / 1000)} s`, true))), timeoutMs);
-    thread.on('message', (reply: PdfThreadReply) => settle(() => (reply.kind === 'error' ? reject(new ToolError('pdf', reply.message)) : resolve(reply))));
+    thread.on('message', (reply: PdfThreadReply) =>
+      settle(() => {
+        if (reply.kind === 'error') reject(new ToolError('pdf', reply.message));
+        else if (reply.kind === 'unusable') reject(new UnusableInputError(reply.reason, reply.message));
+        else resolve(reply);
+      }),
+    );
     thread.on('error', (error: Error & { code?: string }) =>
       settle(() => reject(new ToolError('pdf', error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `needed more than ${PDF_THREAD_HEAP_MB} MB of memory` : error.message))),
     );
@@ -46,16 +56,19 @@ function runPdfThread(task: PdfTask, timeoutMs: number): Promise<PdfThreadReply>
   });
 }
 
-/** The page count, and the first page as a PNG `width` px wide (height to scale) at `output`. */
-export async function pdfPreview(file: string, output: string, width: number, maxPixels: number, timeoutMs: number): Promise<{ pages: number; png: string }> {
-  const reply = await runPdfThread({ kind: 'preview', file, output, width, maxPixels }, timeoutMs);
+/**
+ * The page count, and the first page as a PNG `width` px wide (height to scale) at `output`. A PDF locked with a password
+ * (DOCUMENT_ENCRYPTED) or of more than `maxPages` pages (TOO_MANY_PAGES) is refused as unusable.
+ */
+export async function pdfPreview(file: string, output: string, width: number, maxPixels: number, timeoutMs: number, maxPages = Number.MAX_SAFE_INTEGER): Promise<{ pages: number; png: string }> {
+  const reply = await runPdfThread({ kind: 'preview', file, output, width, maxPixels, maxPages }, timeoutMs);
   if (reply.kind !== 'preview' || !reply.png) throw new UnusableInputError('DOCUMENT_UNREADABLE', 'the PDF has no pages');
   return { pages: reply.pages, png: reply.png };
 }
 
-/** The document's text (UTF-8), at most `maxBytes` of it. */
-export async function pdfText(file: string, maxBytes: number, timeoutMs: number): Promise<string> {
-  const reply = await runPdfThread({ kind: 'text', file, maxTextBytes: maxBytes }, timeoutMs);
+/** The document's text (UTF-8), at most `maxBytes` of it; refused as `pdfPreview` refuses. */
+export async function pdfText(file: string, maxBytes: number, timeoutMs: number, maxPages = Number.MAX_SAFE_INTEGER): Promise<string> {
+  const reply = await runPdfThread({ kind: 'text', file, maxTextBytes: maxBytes, maxPages }, timeoutMs);
   if (reply.kind !== 'text') throw new ToolError('pdf', 'the thread gave no text');
   // A cut may split a character; drop the broken end and the NULs PostgreSQL refuses.
   return reply.text.replace(/\uFFFD+$/, '').replace(/\u0000/g, '');

@@ -74,7 +74,7 @@ function lastLines(text: string): string {
 }
 
 /** Why a file cannot be used, as a code a caller can show people (the message holds the details). */
-export type UnusableReason = 'NO_VIDEO_STREAM' | 'NO_AUDIO_STREAM' | 'IMAGE_UNREADABLE' | 'TOO_MANY_PIXELS' | 'DOCUMENT_UNREADABLE';
+export type UnusableReason = 'NO_VIDEO_STREAM' | 'NO_AUDIO_STREAM' | 'IMAGE_UNREADABLE' | 'TOO_MANY_PIXELS' | 'DOCUMENT_UNREADABLE' | 'DOCUMENT_ENCRYPTED' | 'TOO_MANY_PAGES';
 
 /** The file itself cannot be used (corrupt, too large, not what it claims): running again will not help. */
 export class UnusableInputError extends Error {

@@ -75,6 +75,7 @@ export class StepRunner {
         kind: asset.kind,
         timeoutMs: timeoutOfQueue(this.config, queueOfStep(data.step)),
         maxImagePixels: this.config.maxImagePixels,
+        maxDocumentPages: this.config.maxDocumentPages,
         ffmpeg: ffmpegBinaries(this.config),
       };
       let result: StepResult;

@@ -16,11 +16,21 @@ export enum WebhookDeliveryStatus {
 
 registerEnumType(WebhookEventKind, {
   name: 'WebhookEventKind',
-  description: 'A kind of event a webhook endpoint can receive; each delivery names the object that changed, to be read again through the API.',
+  description:
+    'A kind of event a webhook endpoint can receive; each delivery names the object that changed, to be read again through the API. An endpoint is told only of objects its API client could read with its key, which reads what the public reads.',
   valuesConfig: {
-    MEDIA_ASSET_PROCESSING: { description: 'A media asset’s processing moved on: a step started, finished or failed, or the asset became READY or FAILED (`data.id` is a MediaAsset).' },
-    TITLE_RUN_PROGRESS: { description: 'A titles run saved progress, or ended (`data.id` is a TitleRun).' },
-    SESSION_SEATS: { description: 'The seats of a programme session changed: an enrolment, a cancellation, a new capacity (`data.id` is a ProgrammeSession).' },
+    MEDIA_ASSET_PROCESSING: {
+      description:
+        'A media asset’s processing moved on: a step started, finished or failed, or the asset became READY or FAILED (`data.id` is a MediaAsset). Only for assets a published learning resource uses: the others are seen by their institution’s staff alone.',
+    },
+    TITLE_RUN_PROGRESS: {
+      description: 'A titles run saved progress, or ended (`data.id` is a TitleRun). Never delivered: an API key reads no titles run.',
+      deprecationReason: 'An API key reads no titles run (officials sign in to), so no endpoint is sent this kind; officials follow a run with the titleRunProgress subscription.',
+    },
+    SESSION_SEATS: {
+      description:
+        'The seats of a programme session changed: an enrolment, a cancellation, a new capacity (`data.id` is a ProgrammeSession). Only for sessions of programmes that are not drafts: drafts are seen by their institution’s staff alone.',
+    },
   },
 });
 

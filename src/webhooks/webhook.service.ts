@@ -12,7 +12,11 @@ import { newOpaqueSecret } from '../auth/tokens';
 import { WebhookDeliveryStatus, type WebhookEventKind } from './webhook.enums';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
-import { deliveryJobId, recordDeliveries, webhookEventOf, type GlobalIdOf } from './webhook-events';
+import { deliveryJobId, recordDeliveries, webhookChannelOf, type GlobalIdOf } from './webhook-events';
+import { ENDPOINTS_CHANNEL, SubscribedKinds } from './subscribed-kinds';
+import { afterCommit } from '../infra/after-commit';
+import type { EventBus } from '../infra/events';
+import type { Logger } from '../infra/logger';
 
 export interface EndpointInput {
   url: string;
@@ -33,15 +37,26 @@ export type DeliveryOutcome = { status: 'done'; detail: Record<string, unknown> 
  * administrator who created the client): only that account sees, changes and replays it.
  */
 export class WebhookService {
+  private readonly kinds: SubscribedKinds;
+
   constructor(
     private readonly config: WebhooksConfig,
     private readonly globalId: GlobalIdOf,
-  ) {}
+    private readonly events: () => EventBus,
+    log: Logger,
+  ) {
+    this.kinds = new SubscribedKinds(events, log);
+  }
 
-  /** For the EventBus: in the transaction of an event, a delivery (and its job) per endpoint taking its kind. */
+  /**
+   * For the EventBus: in the transaction of an event, a delivery (and its job) per endpoint taking its kind, when API keys
+   * may read the object it names (webhook-events.ts). No query for a channel webhooks do not carry, for a kind keys never
+   * read or no endpoint takes: the titles runs' progress and most other events cost nothing here.
+   */
   readonly recorder = async (em: EntityManager, channel: string): Promise<void> => {
-    const event = webhookEventOf(channel, this.globalId, new Date());
-    if (event) await recordDeliveries(em, event);
+    const event = webhookChannelOf(channel);
+    if (!event?.readableByKeys || !(await this.kinds.mayBeTaken(em, event.kind))) return;
+    if (await event.readableByKeys(em, event.objectId)) await recordDeliveries(em, event.body(this.globalId, new Date()));
   };
 
   /** Transactional. A new endpoint and its secret, which is never shown again. */
@@ -51,6 +66,7 @@ export class WebhookService {
     const secret = newOpaqueSecret(WEBHOOK_SECRET_PREFIX);
     const endpoint = ctx.em.create(WebhookEndpoint, { client, url: this.checkedUrl(input.url), eventKinds: this.checkedKinds(input.eventKinds), secret });
     await ctx.em.flush();
+    await this.endpointsChanged(ctx.em);
     return { endpoint, secret };
   }
 
@@ -61,6 +77,7 @@ export class WebhookService {
     if (change.eventKinds !== undefined && change.eventKinds !== null) endpoint.eventKinds = this.checkedKinds(change.eventKinds);
     if (change.active !== undefined && change.active !== null) endpoint.active = change.active;
     await ctx.em.flush();
+    await this.endpointsChanged(ctx.em);
     return endpoint;
   }
 
@@ -68,6 +85,7 @@ export class WebhookService {
   async delete(ctx: RequestContext, id: string): Promise<string> {
     const endpoint = await this.owned(ctx, id);
     await ctx.em.remove(endpoint).flush();
+    await this.endpointsChanged(ctx.em);
     return id;
   }
 
@@ -169,6 +187,14 @@ export class WebhookService {
       return { status: 'done', detail: { status: delivery.status, attempts: delivery.attempts, responseCode: delivery.lastResponseCode } };
     }
     throw new Error(`webhook delivery ${delivery.id}, attempt ${delivery.attempts}: ${delivery.lastError}`);
+  }
+
+  /** Once the change commits, this process and every other one read the kinds endpoints take again. */
+  private endpointsChanged(em: EntityManager): Promise<void> {
+    return afterCommit(em, async () => {
+      this.kinds.forget();
+      await this.events().publish(ENDPOINTS_CHANNEL);
+    });
   }
 
   private checkedUrl(url: string): string {

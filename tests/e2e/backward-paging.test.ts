@@ -4,6 +4,9 @@ import type { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
 import { todayInVietnam } from '../../src/core/time';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { createCitizen } from '../helpers/learning-fixtures';
+import { createHousehold, registerCitizen } from '../helpers/people-fixtures';
+import type { Citizen } from '../../src/people/citizens/citizen.entity';
+import { Gender } from '../../src/people/people.enums';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
@@ -203,6 +206,44 @@ describe('backward paging', () => {
         (node) => String(node.fullName),
       );
     expect(new Set(await checkBothWays(fetch, 3))).toEqual(new Set(names));
+  });
+
+  it('pages a household’s members (head first, then by name) and a clan’s households backward', async () => {
+    const hamlet = await newHamlet('BP3');
+    const person = (fullName: string) => registerCitizen(arranger(), hamlet, { fullName, gender: Gender.FEMALE, birthYear: 1985 });
+    const head = await person('Trần Văn Chủ');
+    const others = ['Lê Thị Ba', 'Võ Văn Sáu', 'Nguyễn Văn Một', 'Đỗ Thị Tư', 'Phạm Thị Năm', 'Huỳnh Văn Hai'];
+    const members: Citizen[] = [];
+    for (const name of others) members.push(await person(name));
+    const household = await createHousehold(arranger(), hamlet, 'Hộ ông Chủ', head, members);
+    const membersOf = async (args: PageArgs) =>
+      pageAt(
+        await api.gql(`query($id: ID!, ${PAGE_ARGS}) { node(id: $id) { ... on Household { memberships(validOn: "2024-06-30", ${PAGE}) { edges { cursor node { fullName } } ${PAGE_INFO} } } } }`, {
+          id: gid('Household', household.id),
+          ...args,
+        }, { token: adminToken }),
+        ['node', 'memberships'],
+        (node) => String(node.fullName),
+      );
+    const byName = ['Đỗ Thị Tư', 'Huỳnh Văn Hai', 'Lê Thị Ba', 'Nguyễn Văn Một', 'Phạm Thị Năm', 'Võ Văn Sáu'];
+    expect(await checkBothWays(membersOf, 2)).toEqual(['Trần Văn Chủ', ...byName]);
+
+    const clan = await arranger().em.transactional((tx) => admin.services.clans.create({ ...admin, em: tx }, hamlet.id, { name: 'Họ Lùi Trang' }));
+    const names = ['Hộ 05', 'Hộ 02', 'Hộ 07', 'Hộ 01', 'Hộ 04', 'Hộ 06', 'Hộ 03'];
+    for (const name of names) {
+      const joined = await createHousehold(arranger(), hamlet, name, await person(`Chủ ${name}`));
+      await arranger().em.transactional((tx) => admin.services.clans.addHousehold({ ...admin, em: tx }, clan.id, joined.id, '2024-02-01'));
+    }
+    const households = async (args: PageArgs) =>
+      pageAt(
+        await api.gql(`query($id: ID!, ${PAGE_ARGS}) { node(id: $id) { ... on Clan { memberships(${PAGE}) { edges { cursor node { household { name } } } ${PAGE_INFO} } } } }`, {
+          id: gid('Clan', clan.id),
+          ...args,
+        }, { token: adminToken }),
+        ['node', 'memberships'],
+        (node) => String((node.household as { name: string }).name),
+      );
+    expect(await checkBothWays(households, 3)).toEqual([...names].sort());
   });
 
   it('pages API clients newest first backward', async () => {

@@ -351,6 +351,32 @@ describe('who may read people', () => {
     } else expect(result.data?.node).toBeNull();
   });
 
+  it.each(CALLERS)('the memberships connections of a household and a clan, as their lists, by %s', async (caller) => {
+    const result = await read(
+      caller,
+      `query($household: ID!, $clan: ID!) {
+        household: node(id: $household) { ... on Household { memberships { totalCount edges { node { role fullName citizen { nationalId } } } } } }
+        clan: node(id: $clan) { ... on Clan { memberships { totalCount edges { node { household { name memberships { edges { node { fullName } } } } } } } } }
+      }`,
+      { household: gid('Household', householdId), clan: gid('Clan', clanId) },
+    );
+    if (READERS.household?.includes(caller)) {
+      const edges = result.data?.household.memberships.edges;
+      expect(result.data?.household.memberships.totalCount).toBe(2);
+      expect(edges.map((edge: { node: { role: string; fullName: string } }) => [edge.node.role, edge.node.fullName])).toEqual([
+        ['HEAD', 'Vợ Chủ Hộ'],
+        ['MEMBER', 'Người Được Xem'],
+      ]);
+      expect(edges[0].node.citizen).toEqual(caller === 'the citizen' ? null : { nationalId: expect.stringMatching(/^\d{12}$/) });
+    } else expect(result.data?.household).toBeNull();
+    if (READERS.clan?.includes(caller)) {
+      expect(result.data?.clan.memberships).toEqual({
+        totalCount: 1,
+        edges: [{ node: { household: { name: 'Hộ Được Xem', memberships: { edges: [{ node: { fullName: 'Vợ Chủ Hộ' } }, { node: { fullName: 'Người Được Xem' } }] } } } }],
+      });
+    } else expect(result.data?.clan).toBeNull();
+  });
+
   it.each(CALLERS)('an organisation (public) and its members (officials only), by %s', async (caller) => {
     const result = await read(caller, 'query($id: ID!) { node(id: $id) { ... on Organisation { name members { edges { node { fullName citizen { nationalId } } } } } } }', {
       id: gid('Organisation', organisationId),
@@ -364,12 +390,13 @@ describe('who may read people', () => {
   it('lets a citizen reach nobody else’s personal data through their own profile’s nested fields', async () => {
     const result = await read(
       'the citizen',
-      `{ myCitizenProfile { fullName nationalId household { members { fullName citizen { nationalId } } } organisations { organisation { name members { totalCount } } } } }`,
+      `{ myCitizenProfile { fullName nationalId household { members { fullName citizen { nationalId } } memberships { edges { node { fullName citizen { nationalId } } } } } organisations { organisation { name members { totalCount } } } } }`,
     );
+    const members = [{ fullName: 'Vợ Chủ Hộ', citizen: null }, { fullName: 'Người Được Xem', citizen: { nationalId: expect.stringMatching(/^\d{12}$/) } }];
     expect(result.data?.myCitizenProfile).toEqual({
       fullName: 'Người Được Xem',
       nationalId: expect.stringMatching(/^\d{12}$/),
-      household: { members: [{ fullName: 'Vợ Chủ Hộ', citizen: null }, { fullName: 'Người Được Xem', citizen: { nationalId: expect.stringMatching(/^\d{12}$/) } }] },
+      household: { members, memberships: { edges: members.map((node) => ({ node })) } },
       organisations: [{ organisation: { name: 'Trường Được Xem', members: null } }],
     });
   });

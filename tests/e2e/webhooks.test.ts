@@ -1,7 +1,11 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServices } from '../../src/app/services';
 import { Role } from '../../src/core/roles';
+import { assetChannel } from '../../src/media/processing.service';
+import { reportFileChannel } from '../../src/reports/files/report-file.service';
+import { runChannel } from '../../src/titles/engine/run-channel';
 import type { RequestContext } from '../../src/core/context';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
@@ -57,6 +61,7 @@ let arrange: RequestContext;
 let owner: { id: string; token: string };
 let otherAdmin: { id: string; token: string };
 let clientId: string;
+let clientKey: string;
 
 const CREATE = `mutation($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url eventKinds active apiClient { id } } errors { field code message } }
@@ -68,8 +73,13 @@ const ENROLL = `mutation($input: EnrollInput!) { enroll(input: $input) { enrollm
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
+async function steer(mutation: 'pauseJobQueue' | 'resumeJobQueue'): Promise<void> {
+  const result = await api.gql(`mutation($input: JobQueueInput!) { ${mutation}(input: $input) { errors { code } } }`, { input: { queue: 'MEDIA_DOCUMENT' } }, { token: owner.token });
+  expect(result.data?.[mutation].errors).toEqual([]);
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
@@ -78,13 +88,13 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
   }
 }
 
-async function createClient(token: string, name: string): Promise<string> {
-  const created = await api.gql(`mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiClient { id } errors { code } } }`, { input: { name, contactEmail: 'cntt@longan.gov.vn' } }, { token });
-  return created.data?.createApiClient.apiClient.id;
+async function createClientWithKey(name: string): Promise<{ id: string; key: string }> {
+  const created = await api.gql(`mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiClient { id } key errors { code } } }`, { input: { name, contactEmail: 'cntt@longan.gov.vn' } }, { token: owner.token });
+  return { id: created.data?.createApiClient.apiClient.id, key: created.data?.createApiClient.key };
 }
 
-async function createEndpoint(path: string, eventKinds: string[]): Promise<{ id: string; secret: string }> {
-  const created = await api.gql(CREATE, { input: { apiClientId: clientId, url: `${receiver.url}${path}`, eventKinds } }, { token: owner.token });
+async function createEndpoint(path: string, eventKinds: string[], apiClientId = clientId): Promise<{ id: string; secret: string }> {
+  const created = await api.gql(CREATE, { input: { apiClientId, url: `${receiver.url}${path}`, eventKinds } }, { token: owner.token });
   expect(created.data?.createWebhookEndpoint.errors).toEqual([]);
   return { id: created.data?.createWebhookEndpoint.webhookEndpoint.id, secret: created.data?.createWebhookEndpoint.secret };
 }
@@ -124,7 +134,7 @@ beforeAll(async () => {
   units = await seedUnits(arrange);
   owner = await api.account(Role.PROVINCE_ADMIN);
   otherAdmin = await api.account(Role.PROVINCE_ADMIN);
-  clientId = await createClient(owner.token, 'Cổng học tập Phường Long An');
+  ({ id: clientId, key: clientKey } = await createClientWithKey('Cổng học tập Phường Long An'));
   workers = await startWorkers(api.runtime);
 });
 
@@ -158,22 +168,90 @@ describe('webhooks of API clients', () => {
     expect(receiver.at('/runs')).toEqual([]);
   });
 
-  it('delivers the processing of a media asset, raised in the worker, step by step', async () => {
-    const media = await createEndpoint('/media', ['MEDIA_ASSET_PROCESSING']);
-    const institution = await createInstitution({ ...arrange, em: arrange.em.fork() }, units.longAn, 'Thư viện tỉnh Long An');
-    const staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
-    const uploadId = await putUpload(api, staff, gid('Institution', institution.id), makePdf('Ky thuat trong lua nuoc'), { filename: 'tai-lieu.pdf', contentType: 'application/pdf' });
-    const completed = await api.gql(COMPLETE_UPLOAD, { input: { uploadId } }, { token: staff });
-    const assetId: string = completed.data?.completeUpload.asset.id;
-    expect(completed.data?.completeUpload.errors).toEqual([]);
-    await until(() => api.gql(`query($id: ID!) { node(id: $id) { ... on MediaAsset { status } } }`, { id: assetId }, { token: staff }), (read) => read.data?.node.status === 'READY', 'the asset');
-    // Two steps, each claimed and finished: four events, all from the worker.
-    const list = await until(() => deliveries(media.id), (all) => all.length >= 4 && all.every((d) => d.status === 'DELIVERED'), 'the deliveries');
-    const bodies = receiver.at('/media').map((request) => JSON.parse(request.body));
-    expect(bodies).toHaveLength(list.length);
-    expect(new Set(bodies.map((body) => `${body.kind} ${body.data.id}`))).toEqual(new Set([`MEDIA_ASSET_PROCESSING ${assetId}`]));
-    expect(new Set(bodies.map((body) => body.id)).size).toBe(bodies.length);
+  it('records nothing, with no query, for an event no endpoint takes or no key reads, and hears another process change an endpoint', async () => {
+    const endpoint = await createEndpoint('/cost', ['SESSION_SEATS']);
+    // Another process: services of its own, with an EventBus listening on a connection of its own, over the same database.
+    const other = createServices(api.runtime.config, null, api.runtime.queues, api.runtime.redis, api.runtime.log);
+    const em = api.runtime.orm.em.fork();
+    const statements = jest.spyOn(em, 'execute');
+    const publish = async (channel: string, times: number) => {
+      statements.mockClear();
+      for (let n = 0; n < times; n += 1) await other.events.publishAfterCommit(em, channel);
+      return statements.mock.calls.length;
+    };
+    const asset = () => assetChannel(randomUUID());
+    try {
+      // No endpoint takes MEDIA_ASSET_PROCESSING yet; until the process hears of endpoint changes, it asks the database.
+      expect(await publish(asset(), 1)).toBe(1);
+      await until(() => publish(asset(), 1), (count) => count === 0, 'the other process to hear endpoint changes');
+      expect(await publish(asset(), 50)).toBe(0);
+      expect(await publish(runChannel(randomUUID()), 50)).toBe(0);
+      expect(await publish(reportFileChannel(randomUUID()), 50)).toBe(0);
+
+      // Taken now, through the API process: the other one reads the kinds again, then checks each asset (none public).
+      const input = { id: endpoint.id, eventKinds: ['SESSION_SEATS', 'MEDIA_ASSET_PROCESSING'] };
+      const changed = await api.gql(`mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { errors { code } } }`, { input }, { token: owner.token });
+      expect(changed.data?.updateWebhookEndpoint.errors).toEqual([]);
+      await until(() => publish(asset(), 1), (count) => count > 0, 'the other process to hear that MEDIA_ASSET_PROCESSING is taken');
+      expect(await publish(asset(), 10)).toBe(10);
+      // Titles runs stay free whatever endpoints take: no key reads them.
+      expect(await publish(runChannel(randomUUID()), 50)).toBe(0);
+      expect(await deliveries(endpoint.id)).toEqual([]);
+    } finally {
+      await other.events.close();
+    }
   });
+
+  it('tells each of two clients only of what its key reads: a published resource’s asset and a published session, not a draft’s', async () => {
+    const otherClient = await createClientWithKey('Ứng dụng Thư viện số');
+    const first = await createEndpoint('/scoped-first', ['SESSION_SEATS', 'MEDIA_ASSET_PROCESSING']);
+    const second = await createEndpoint('/scoped-second', ['SESSION_SEATS', 'MEDIA_ASSET_PROCESSING'], otherClient.id);
+    const institution = await createInstitution({ ...arrange, em: arrange.em.fork() }, units.longAn, 'Thư viện số Long An');
+    const staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
+
+    // A session of a draft programme: its seats change, and only its institution sees it.
+    const draft = await createProgramme({ ...arrange, em: arrange.em.fork() }, institution, 'Lớp còn nháp', { publish: false });
+    const hidden = await scheduleSession({ ...arrange, em: arrange.em.fork() }, draft, daysFromNow(6));
+    await arrange.em.fork().transactional((tx) => arrange.services.sessions.update({ ...arrange, em: tx }, hidden.id, { capacity: 12 }));
+    const shown = await newSession('Lớp đã công bố');
+    await enrollSomeone(shown);
+
+    // Two assets processed by the worker: one of no resource (its staff alone see it), one of a resource published while it
+    // is processed, which everyone sees once it is READY.
+    await steer('pauseJobQueue');
+    const upload = async (text: string) => {
+      const uploadId = await putUpload(api, staff, gid('Institution', institution.id), makePdf(text), { filename: 'tai-lieu.pdf', contentType: 'application/pdf' });
+      return (await api.gql(COMPLETE_UPLOAD, { input: { uploadId } }, { token: staff })).data?.completeUpload.asset.id as string;
+    };
+    const internal = await upload('Tai lieu noi bo');
+    const open = await upload('Tai lieu cong khai');
+    const created = await api.gql(
+      `mutation($input: CreateLearningResourceInput!) { createLearningResource(input: $input) { resource { id } errors { code } } }`,
+      { input: { institutionId: gid('Institution', institution.id), title: 'Tài liệu công khai', kind: 'DOCUMENT', topics: ['AGRICULTURE'], licence: 'CC_BY', assetId: open } },
+      { token: staff },
+    );
+    const published = await api.gql(`mutation($input: LearningResourceInput!) { publishLearningResource(input: $input) { resource { status } errors { code } } }`, { input: { id: created.data?.createLearningResource.resource.id } }, { token: staff });
+    expect(published.data?.publishLearningResource).toEqual({ resource: { status: 'PROCESSING' }, errors: [] });
+    await steer('resumeJobQueue');
+    const readStatus = (id: string) => api.gql(`query($id: ID!) { node(id: $id) { ... on MediaAsset { status } } }`, { id }, { token: staff });
+    for (const id of [internal, open]) await until(() => readStatus(id), (read) => read.data?.node.status === 'READY', 'the assets', 90_000);
+
+    // Each client: the published session's enrolment and the public asset's last event (READY), nothing of the others.
+    const expected = [`SESSION_SEATS ${shown}`, `MEDIA_ASSET_PROCESSING ${open}`].sort();
+    for (const endpoint of [first, second]) {
+      const list = await until(() => deliveries(endpoint.id), (all) => all.length >= 2 && all.every((d) => d.status === 'DELIVERED'), 'the deliveries');
+      expect(list.map((delivery) => { const body = JSON.parse(delivery.payload); return `${body.kind} ${body.data.id}`; }).sort()).toEqual(expected);
+    }
+    await sleep(500);
+    const told = (path: string) => receiver.at(path).map((request) => JSON.parse(request.body).data.id as string);
+    expect(told('/scoped-first').sort()).toEqual([shown, open].sort());
+    expect(told('/scoped-second').sort()).toEqual([shown, open].sort());
+    // What each was told of is what its key reads; what it was not told of, its key does not read.
+    for (const key of [clientKey, otherClient.key]) {
+      const read = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [shown, open, gid('ProgrammeSession', hidden.id), internal] }, { headers: { 'x-api-key': key } });
+      expect(read.data?.nodes).toEqual([{ id: shown }, { id: open }, null, null]);
+    }
+  }, 120_000);
 
   it('retries an attempt answered 500 after a backoff, and ends DELIVERED with 2 attempts', async () => {
     receiver.answer('/flaky', 500);

@@ -13,6 +13,7 @@ export interface StepInput {
   kind: MediaKind;
   timeoutMs: number;
   maxImagePixels: number;
+  maxDocumentPages: number;
   ffmpeg: FfmpegBinaries;
 }
 

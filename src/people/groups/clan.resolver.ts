@@ -19,6 +19,7 @@ import { Clan, type ClanMembership } from './clan.entity';
 import {
   AddClanHouseholdInput,
   ClanConnection,
+  ClanHouseholdConnection,
   ClanHouseholdType,
   ClanPayload,
   ClanType,
@@ -32,6 +33,7 @@ import type { Household } from './household.entity';
 import { readableHouseholds } from './household.resolver';
 import { idConnection } from '../../graphql/id-connection';
 import { clanById, clanHouseholds } from '../people.loaders';
+import { clanMembershipById, memberCountOfGroup, memberPageOfGroup } from './group-members.loaders';
 
 /** Clans are readable by assessors of their unit and province admins. */
 async function readableClans(ctx: RequestContext, ids: readonly string[]): Promise<(Clan | null)[]> {
@@ -114,7 +116,31 @@ export class ClanResolver {
     return citizen && mayReadCitizen(ctx.actor, citizen) ? citizen : null;
   }
 
-  @FieldResolver(() => [ClanHouseholdType], { description: 'The member households on a day (today by default), by name.', complexity: ({ childComplexity }) => 1 + 20 * childComplexity })
+  @FieldResolver(() => ClanHouseholdConnection, { nullable: true, description: 'The member households on a day (today by default), by name; null unless you may read the clan.' })
+  async memberships(
+    @Root() clan: Clan,
+    @Arg('validOn', () => DateScalar, { nullable: true, description: 'The day; today in Vietnam by default. Use 31 December for a year.' }) validOn: string | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<ClanMembership> | null> {
+    const [readable] = await readableClans(ctx, [clan.id]);
+    if (!readable) return null;
+    const day = validOn ?? todayInVietnam(ctx.now);
+    return idConnection({
+      args: page,
+      codec: ctx.services.cursors,
+      scope: `clan-households:${clan.id}:${day}`,
+      fetch: (seek) => memberPageOfGroup(ctx, 'clan households', day, seek).load(clan.id),
+      count: () => memberCountOfGroup(ctx, 'clan households', day).load(clan.id),
+      load: (ids) => clanMembershipById(ctx).loadMany(ids),
+    });
+  }
+
+  @FieldResolver(() => [ClanHouseholdType], {
+    description: 'The member households on a day (today by default), by name.',
+    deprecationReason: 'Use memberships: a connection, paged forward and backward like every list of the schema (Organisation.members).',
+    complexity: ({ childComplexity }) => 1 + 20 * childComplexity,
+  })
   async households(
     @Root() clan: Clan,
     @Arg('validOn', () => DateScalar, { nullable: true, description: 'The day; today in Vietnam by default. Use 31 December for a year.' }) validOn: string | null,

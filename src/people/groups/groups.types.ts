@@ -67,6 +67,18 @@ export class OrganisationMemberEdge extends EdgeType('OrganisationMember', Organ
 @ObjectType('OrganisationMemberConnection', { simpleResolvers: true, description: 'A page of an organisation’s members.' })
 export class OrganisationMemberConnection extends ConnectionType('OrganisationMember', OrganisationMemberEdge) {}
 
+@ObjectType('HouseholdMemberEdge', { simpleResolvers: true, description: 'One member of a household in a list.' })
+export class HouseholdMemberEdge extends EdgeType('HouseholdMember', HouseholdMemberType) {}
+
+@ObjectType('HouseholdMemberConnection', { simpleResolvers: true, description: 'A page of a household’s members.' })
+export class HouseholdMemberConnection extends ConnectionType('HouseholdMember', HouseholdMemberEdge) {}
+
+@ObjectType('ClanHouseholdEdge', { simpleResolvers: true, description: 'One household of a clan in a list.' })
+export class ClanHouseholdEdge extends EdgeType('ClanHousehold', ClanHouseholdType) {}
+
+@ObjectType('ClanHouseholdConnection', { simpleResolvers: true, description: 'A page of a clan’s households.' })
+export class ClanHouseholdConnection extends ConnectionType('ClanHousehold', ClanHouseholdEdge) {}
+
 @ObjectType('CitizenOrganisation', { simpleResolvers: true, description: 'An organisation a citizen belongs to, and how.' })
 export class CitizenOrganisationType {
   @Field(() => OrganisationRole, { description: 'Staff or learner.' })

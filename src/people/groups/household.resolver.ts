@@ -21,6 +21,7 @@ import {
   EndHouseholdMembershipInput,
   GroupFilter,
   HouseholdConnection,
+  HouseholdMemberConnection,
   HouseholdMemberType,
   HouseholdPayload,
   HouseholdType,
@@ -30,6 +31,7 @@ import { Household, type HouseholdMembership } from './household.entity';
 import { idConnection } from '../../graphql/id-connection';
 import { HouseholdRole } from '../people.enums';
 import { householdById, householdMembers, viewerHouseholdIds } from '../people.loaders';
+import { householdMembershipById, memberCountOfGroup, memberPageOfGroup } from './group-members.loaders';
 
 /** The households of `ids` the actor may read, null for the others. */
 export async function readableHouseholds(ctx: RequestContext, ids: readonly string[]): Promise<(Household | null)[]> {
@@ -127,7 +129,34 @@ export class HouseholdResolver {
     return head && mayReadCitizen(ctx.actor, head) ? head : null;
   }
 
-  @FieldResolver(() => [HouseholdMemberType], { description: 'Who lives in the household on a day (today by default), the head first.', complexity: ({ childComplexity }) => 1 + 10 * childComplexity })
+  @FieldResolver(() => HouseholdMemberConnection, {
+    nullable: true,
+    description: 'Who lives in the household on a day (today by default), the head first then by name; null unless you may read the household.',
+  })
+  async memberships(
+    @Root() household: Household,
+    @Arg('validOn', () => DateScalar, { nullable: true, description: 'The day; today in Vietnam by default. Use 31 December for a year.' }) validOn: string | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<HouseholdMembership> | null> {
+    const [readable] = await readableHouseholds(ctx, [household.id]);
+    if (!readable) return null;
+    const day = validOn ?? todayInVietnam(ctx.now);
+    return idConnection({
+      args: page,
+      codec: ctx.services.cursors,
+      scope: `household-members:${household.id}:${day}`,
+      fetch: (seek) => memberPageOfGroup(ctx, 'household members', day, seek).load(household.id),
+      count: () => memberCountOfGroup(ctx, 'household members', day).load(household.id),
+      load: (ids) => householdMembershipById(ctx).loadMany(ids),
+    });
+  }
+
+  @FieldResolver(() => [HouseholdMemberType], {
+    description: 'Who lives in the household on a day (today by default), the head first.',
+    deprecationReason: 'Use memberships: a connection, paged forward and backward like every list of the schema (Organisation.members).',
+    complexity: ({ childComplexity }) => 1 + 10 * childComplexity,
+  })
   async members(
     @Root() household: Household,
     @Arg('validOn', () => DateScalar, { nullable: true, description: 'The day; today in Vietnam by default. Use 31 December for a year.' }) validOn: string | null,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isEducationDepartment } from '../../core/actor';
 import type { RequestContext } from '../../core/context';
 import { NotFoundError, UserInputError } from '../../core/errors';
 import { JobName, QueueName } from '../../infra/queue';
@@ -29,6 +30,11 @@ const CONTENT_TYPES: Record<ReportFileFormat, string> = {
   [ReportFileFormat.XLSX]: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   [ReportFileFormat.PDF]: 'application/pdf',
 };
+
+/** The channel of a report file's events: each says that its status changed (RUNNING, then READY or FAILED). */
+export function reportFileChannel(fileId: string): string {
+  return `report-file:${fileId}`;
+}
 
 /** The one job per file: recording it twice (a retried request) queues it once. */
 export function reportFileJobId(fileId: string): string {
@@ -67,6 +73,19 @@ export class ReportFileService {
     return file;
   }
 
+  /** The file, when the caller reads its report (or, for a consolidated report's, is the Department); NotFound otherwise. */
+  async get(ctx: RequestContext, fileId: string): Promise<ReportFile> {
+    const file = await ctx.em.findOne(ReportFile, fileId);
+    if (file?.report) {
+      await this.reports.get(ctx, file.report.id).catch((error: unknown) => {
+        throw error instanceof NotFoundError ? new NotFoundError('The report file') : error;
+      });
+      return file;
+    }
+    if (!file || !isEducationDepartment(ctx.actor)) throw new NotFoundError('The report file');
+    return file;
+  }
+
   /** The files of reports or of consolidated reports the caller already reads, newest first. */
   async filesOf(ctx: RequestContext, source: { reportIds: readonly string[] } | { consolidatedReportIds: readonly string[] }): Promise<ReportFile[]> {
     const where = 'reportIds' in source ? { report: { $in: [...source.reportIds] } } : { consolidatedReport: { $in: [...source.consolidatedReportIds] } };
@@ -82,26 +101,29 @@ export class ReportFileService {
    * For the worker. Renders and stores the file, READY with its size and sha256. A document that
    * cannot be rendered is FAILED at once (rendering it again gives the same error); a storage
    * outage throws so that the job is retried, and is FAILED only on the job's final attempt. A file
-   * already READY (a job run twice) is left as it is.
+   * already READY (a job run twice) is left as it is. `changed` runs after each status is written
+   * (RUNNING, then READY or FAILED), with `em` still current.
    */
-  async render(em: EntityManager, fileId: string, finalAttempt: boolean): Promise<{ status: ReportFileStatus; sizeBytes: number | null }> {
+  async render(em: EntityManager, fileId: string, options: { finalAttempt: boolean; changed: () => Promise<void> }): Promise<{ status: ReportFileStatus; sizeBytes: number | null }> {
+    const { finalAttempt, changed } = options;
     const file = await em.findOne(ReportFile, fileId);
     if (!file) return { status: ReportFileStatus.FAILED, sizeBytes: null };
     if (file.status === ReportFileStatus.READY) return { status: file.status, sizeBytes: file.sizeBytes };
     file.status = ReportFileStatus.RUNNING;
     file.error = null;
     await em.flush();
+    await changed();
     let bytes: Buffer;
     try {
       bytes = await renderReportDocument(await this.documentOf(em, file), file.format);
     } catch (error) {
-      return this.failed(em, file, error);
+      return this.failed(em, file, error, changed);
     }
     const key = `reports/files/${file.id}.${file.format.toLowerCase()}`;
     try {
       await this.storage().put(key, bytes, CONTENT_TYPES[file.format]);
     } catch (error) {
-      if (finalAttempt) return this.failed(em, file, error);
+      if (finalAttempt) return this.failed(em, file, error, changed);
       throw error;
     }
     file.storageKey = key;
@@ -109,13 +131,15 @@ export class ReportFileService {
     file.sha256 = createHash('sha256').update(bytes).digest('hex');
     file.status = ReportFileStatus.READY;
     await em.flush();
+    await changed();
     return { status: file.status, sizeBytes: file.sizeBytes };
   }
 
-  private async failed(em: EntityManager, file: ReportFile, error: unknown): Promise<{ status: ReportFileStatus; sizeBytes: null }> {
+  private async failed(em: EntityManager, file: ReportFile, error: unknown, changed: () => Promise<void>): Promise<{ status: ReportFileStatus; sizeBytes: null }> {
     file.status = ReportFileStatus.FAILED;
     file.error = error instanceof Error ? error.message : String(error);
     await em.flush();
+    await changed();
     return { status: file.status, sizeBytes: null };
   }
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/relay';
 import { UserError } from '../../graphql/user-error';
 import { ReportFileFormat, ReportFileStatus } from '../files/report-file.entity';
 
@@ -23,8 +24,8 @@ registerEnumType(ReportFileStatus, {
   },
 });
 
-@ObjectType('ReportFile', { simpleResolvers: true, description: 'A file rendered from a submitted or consolidated report, for officials to send.' })
-export class ReportFileType {
+@ObjectType('ReportFile', { simpleResolvers: true, implements: Node, description: 'A file rendered from a submitted or consolidated report, for officials to send. Visible to whoever reads the report.' })
+export class ReportFileType extends Node {
   @Field(() => ReportFileFormat, { description: 'The kind of file.' })
   format!: ReportFileFormat;
 
