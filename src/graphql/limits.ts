@@ -7,11 +7,17 @@ import { fragmentsOf } from './field-count';
 import { assertCostlyMutationsExist, checkMutations } from './mutation-limits';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './relay';
 
-/** A list field with `first` costs its children once per item it may return. */
+/** The most items a page asks for, from the front (`first`) or from the back (`last`). */
+function requestedPageSize(args: Record<string, unknown>): number {
+  const sizes = [args.first, args.last].filter((value): value is number => typeof value === 'number');
+  if (sizes.length === 0) return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(...sizes, 0), MAX_PAGE_SIZE);
+}
+
+/** A paged list field costs its children once per item it may return. */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-  return 1 + first * childComplexity;
+  if (!field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) return undefined;
+  return 1 + requestedPageSize(args) * childComplexity;
 };
 
 const FIELD_ESTIMATORS: ComplexityEstimator[] = [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];

@@ -147,6 +147,26 @@ describe('aliases of a cheap root field', () => {
   });
 });
 
+describe('pages of nested lists', () => {
+  // 100 programmes × (1 + 100 sessions × 1 field) × … is far over 5000, whichever end the pages are taken from.
+  const nested = (size: string) => `{ programmes(${size}: 100) { edges { node { sessions(${size}: 100) { edges { node { id } } } } } } }`;
+
+  it.each(['first', 'last'])('costs a page of %s: 100 by its size, not by the default page of 20', async (size) => {
+    const answer = await post(nested(size), newAddress());
+    expect(answer.status).toBe(400);
+    expect(answer.body.data).toBeUndefined();
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', cost: 1 + 100 * (1 + 1 + 1 + 100 * 3), maxCost: 5000 });
+  });
+
+  it('costs a page of 2 by its size, from either end', async () => {
+    for (const size of ['first', 'last']) {
+      const answer = await post(`{ programmes(${size}: 2) { edges { node { id } } } }`, newAddress());
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+    }
+  });
+});
+
 describe('mutations of one request', () => {
   it('refuses 30 sign-ins in one document before trying any password', async () => {
     const login = newLogin();
