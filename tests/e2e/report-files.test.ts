@@ -20,6 +20,8 @@ let longAnToken: string;
 let departmentToken: string;
 let tanAnToken: string;
 let longAn: Body;
+let tanAn: Body;
+let longAnReportId: string;
 let periodId: string;
 let consolidatedReportId: string;
 let dir: string;
@@ -45,7 +47,7 @@ beforeAll(async () => {
   adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
   const province = await createBody(admin, units.province, 'Ủy ban nhân dân tỉnh Tây Ninh');
   longAn = await createBody(admin, units.longAn, 'Ủy ban nhân dân Phường Long An', { superior: province });
-  const tanAn = await createBody(admin, units.tanAn, 'Ủy ban nhân dân Phường Tân An', { superior: province });
+  tanAn = await createBody(admin, units.tanAn, 'Ủy ban nhân dân Phường Tân An', { superior: province });
   const longAnOfficer = await api.account(Role.CITIZEN);
   const tanAnOfficer = await api.account(Role.CITIZEN);
   await appointOfficer(admin, longAn, longAnOfficer.id);
@@ -91,6 +93,7 @@ async function download(url: string): Promise<Buffer> {
 describe('files of a report', () => {
   it('refuses a draft, renders a submitted report to DOCX, XLSX and PDF once, and keeps it from another commune', async () => {
     const reportId = await draft();
+    longAnReportId = reportId;
     const updated = await api.gql(`mutation($input: UpdateReportDraftInput!) { updateReportDraft(input: $input) { errors { code } } }`, { input: { reportId, achievements: 'Phường đã mở 12 lớp tin học cho người cao tuổi.' } }, { token: longAnToken });
     expect(updated.data?.updateReportDraft.errors).toEqual([]);
 
@@ -198,5 +201,26 @@ describe('files of a report', () => {
     } finally {
       put.mockRestore();
     }
+  });
+
+  it('reads the files of a page of reports in one statement, however many reports', async () => {
+    const prepared = await api.gql(`mutation($input: PrepareReportInput!) { prepareReport(input: $input) { report { id } errors { code } } }`, { input: { periodId, bodyId: gid('Body', tanAn.id) } }, { token: tanAnToken });
+    expect(prepared.data?.prepareReport.errors).toEqual([]);
+    const tanAnReportId: string = prepared.data?.prepareReport.report.id;
+    const submitted = await api.gql(`mutation($input: ReportInput!) { submitReport(input: $input) { errors { code } } }`, { input: { reportId: tanAnReportId } }, { token: tanAnToken });
+    expect(submitted.data?.submitReport.errors).toEqual([]);
+    const requested = await api.gql(REQUEST, { input: { reportId: tanAnReportId, format: 'DOCX' } }, { token: tanAnToken });
+    expect(requested.data?.requestReportFile.errors).toEqual([]);
+
+    const ids = [longAnReportId, tanAnReportId];
+    const statements = async (selection: string) => {
+      const result = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Report { ${selection} } } }`, { ids }, { token: departmentToken });
+      expect(result.errors).toBeUndefined();
+      return { nodes: result.data?.nodes as { id: string; files?: FileView[] }[], statements: result.extensions?.sqlStatements as number };
+    };
+    const withoutFiles = await statements('id');
+    const withFiles = await statements(`id files { ${FILE} }`);
+    expect(withFiles.nodes.map((node) => node.files?.map((file) => file.format).sort())).toEqual([['DOCX', 'PDF', 'XLSX'], ['DOCX']]);
+    expect(withFiles.statements).toBe(withoutFiles.statements + 1);
   });
 });

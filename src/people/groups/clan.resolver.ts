@@ -33,7 +33,7 @@ import type { Household } from './household.entity';
 import { readableHouseholds } from './household.resolver';
 import { idConnection } from '../../graphql/id-connection';
 import { clanById, clanHouseholds } from '../people.loaders';
-import { clanMembershipById, memberCountOfGroup, memberPageOfGroup } from './group-members.loaders';
+import { groupMembershipConnection } from './group-members.loaders';
 
 /** Clans are readable by assessors of their unit and province admins. */
 async function readableClans(ctx: RequestContext, ids: readonly string[]): Promise<(Clan | null)[]> {
@@ -125,15 +125,7 @@ export class ClanResolver {
   ): Promise<Connection<ClanMembership> | null> {
     const [readable] = await readableClans(ctx, [clan.id]);
     if (!readable) return null;
-    const day = validOn ?? todayInVietnam(ctx.now);
-    return idConnection({
-      args: page,
-      codec: ctx.services.cursors,
-      scope: `clan-households:${clan.id}:${day}`,
-      fetch: (seek) => memberPageOfGroup(ctx, 'clan households', day, seek).load(clan.id),
-      count: () => memberCountOfGroup(ctx, 'clan households', day).load(clan.id),
-      load: (ids) => clanMembershipById(ctx).loadMany(ids),
-    });
+    return groupMembershipConnection(ctx, 'clan households', clan.id, validOn ?? todayInVietnam(ctx.now), page);
   }
 
   @FieldResolver(() => [ClanHouseholdType], {

@@ -1,5 +1,8 @@
+import type DataLoader from 'dataloader';
 import type { RequestContext } from '../../core/context';
 import { byKeys, groupByKeys } from '../../core/loaders';
+import { idConnection } from '../../graphql/id-connection';
+import type { Connection, PageArgs } from '../../graphql/relay';
 import type { Seek } from '../../infra/keyset';
 import { ClanMembership } from './clan.entity';
 import { countMembers, findMemberPages, type MemberPageRow, type MembersOfGroups } from './group-members.repository';
@@ -30,4 +33,32 @@ export function clanMembershipById(ctx: RequestContext) {
   return ctx.loaders.get<string, ClanMembership | null>('groups.clanMembership.byId', async (ids) =>
     byKeys(ids, await ctx.em.find(ClanMembership, { id: { $in: [...ids] } }, { populate: ['household.hamlet'] }), (row) => row.id),
   );
+}
+
+interface MembershipOf {
+  'household members': HouseholdMembership;
+  'clan households': ClanMembership;
+}
+const MEMBERSHIPS_BY_ID: { [M in MembersOfGroups]: (ctx: RequestContext) => DataLoader<string, MembershipOf[M] | null> } = {
+  'household members': householdMembershipById,
+  'clan households': clanMembershipById,
+};
+
+/** A household's members or a clan's households valid on a day, as a connection: one batched statement per page. */
+export function groupMembershipConnection<M extends MembersOfGroups>(
+  ctx: RequestContext,
+  members: M,
+  groupId: string,
+  day: string,
+  page: PageArgs,
+): Promise<Connection<MembershipOf[M]>> {
+  const byId: (ctx: RequestContext) => DataLoader<string, MembershipOf[M] | null> = MEMBERSHIPS_BY_ID[members];
+  return idConnection({
+    args: page,
+    codec: ctx.services.cursors,
+    scope: `${members.replace(' ', '-')}:${groupId}:${day}`,
+    fetch: (seek) => memberPageOfGroup(ctx, members, day, seek).load(groupId),
+    count: () => memberCountOfGroup(ctx, members, day).load(groupId),
+    load: (ids) => byId(ctx).loadMany(ids),
+  });
 }

@@ -31,7 +31,7 @@ import { Household, type HouseholdMembership } from './household.entity';
 import { idConnection } from '../../graphql/id-connection';
 import { HouseholdRole } from '../people.enums';
 import { householdById, householdMembers, viewerHouseholdIds } from '../people.loaders';
-import { householdMembershipById, memberCountOfGroup, memberPageOfGroup } from './group-members.loaders';
+import { groupMembershipConnection } from './group-members.loaders';
 
 /** The households of `ids` the actor may read, null for the others. */
 export async function readableHouseholds(ctx: RequestContext, ids: readonly string[]): Promise<(Household | null)[]> {
@@ -141,15 +141,7 @@ export class HouseholdResolver {
   ): Promise<Connection<HouseholdMembership> | null> {
     const [readable] = await readableHouseholds(ctx, [household.id]);
     if (!readable) return null;
-    const day = validOn ?? todayInVietnam(ctx.now);
-    return idConnection({
-      args: page,
-      codec: ctx.services.cursors,
-      scope: `household-members:${household.id}:${day}`,
-      fetch: (seek) => memberPageOfGroup(ctx, 'household members', day, seek).load(household.id),
-      count: () => memberCountOfGroup(ctx, 'household members', day).load(household.id),
-      load: (ids) => householdMembershipById(ctx).loadMany(ids),
-    });
+    return groupMembershipConnection(ctx, 'household members', household.id, validOn ?? todayInVietnam(ctx.now), page);
   }
 
   @FieldResolver(() => [HouseholdMemberType], {

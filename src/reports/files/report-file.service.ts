@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isEducationDepartment } from '../../core/actor';
 import type { RequestContext } from '../../core/context';
-import { NotFoundError, UserInputError } from '../../core/errors';
+import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { JobName, QueueName } from '../../infra/queue';
 import type { Storage } from '../../infra/storage';
 import { OutboxJob } from '../../media/outbox.entity';
@@ -73,17 +72,29 @@ export class ReportFileService {
     return file;
   }
 
-  /** The file, when the caller reads its report (or, for a consolidated report's, is the Department); NotFound otherwise. */
+  /** The file, when the caller reads its source; NotFound otherwise, so that a file's existence does not leak. */
   async get(ctx: RequestContext, fileId: string): Promise<ReportFile> {
-    const file = await ctx.em.findOne(ReportFile, fileId);
-    if (file?.report) {
-      await this.reports.get(ctx, file.report.id).catch((error: unknown) => {
-        throw error instanceof NotFoundError ? new NotFoundError('The report file') : error;
-      });
-      return file;
-    }
-    if (!file || !isEducationDepartment(ctx.actor)) throw new NotFoundError('The report file');
+    const [file] = await this.readable(ctx, [fileId]);
+    if (!file) throw new NotFoundError('The report file');
     return file;
+  }
+
+  /** The files of the ids, in one statement, each null unless the caller reads its source by the rules `request` applies. */
+  async readable(ctx: RequestContext, fileIds: readonly string[]): Promise<(ReportFile | null)[]> {
+    const files = await ctx.em.find(ReportFile, { id: { $in: [...fileIds] } });
+    const readable = await Promise.all(
+      files.map(async (file) => {
+        const source = file.report ? this.reports.get(ctx, file.report.id) : this.readableConsolidated(ctx, (file.consolidatedReport as ConsolidatedReport).id);
+        return source.then(
+          () => file,
+          (error: unknown) => {
+            if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
+            throw error;
+          },
+        );
+      }),
+    );
+    return fileIds.map((id) => readable.find((file) => file?.id === id) ?? null);
   }
 
   /** The files of reports or of consolidated reports the caller already reads, newest first. */

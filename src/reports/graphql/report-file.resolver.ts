@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
-import { NotFoundError } from '../../core/errors';
 import { idOf } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node-registry';
 import { eventValue, watch, type EventRoot } from '../../graphql/subscriptions';
@@ -13,16 +12,7 @@ import type { Report } from '../workflow/report.entity';
 import { ReportFileType, RequestReportFileInput, RequestReportFilePayload } from './report-file.types';
 import { ConsolidatedReportType, ReportType } from './report.types';
 
-registerNode('ReportFile', ReportFile, (ctx, ids) =>
-  Promise.all(
-    ids.map((id) =>
-      ctx.services.reports.files.get(ctx, id).catch((error: unknown) => {
-        if (error instanceof NotFoundError) return null;
-        throw error;
-      }),
-    ),
-  ),
-);
+registerNode('ReportFile', ReportFile, (ctx, ids) => ctx.services.reports.files.readable(ctx, ids));
 
 @Resolver(() => ReportFileType)
 export class ReportFileResolver {
