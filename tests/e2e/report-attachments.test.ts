@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Body } from '../../src/bodies/body.entity';
 import type { RequestContext } from '../../src/core/context';
-import { Role } from '../../src/core/roles';
 import { canonicalJson } from '../../src/reports/snapshots/checksum';
-import { appointOfficer, createBody } from '../helpers/bodies-fixtures';
-import { gid, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
+import { gid } from '../helpers/catalogue-fixtures';
+import { reportingCommunes } from '../helpers/reporting-fixtures';
 import { makeJpeg, makePdf } from '../helpers/media-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
 let admin: RequestContext;
-let units: UnitsFixture;
 let adminToken: string;
 let departmentToken: string;
 let longAnToken: string;
@@ -20,20 +18,11 @@ let tanAn: Body;
 
 beforeAll(async () => {
   api = await startTestApi();
-  admin = await api.adminContext();
-  units = await seedUnits(admin);
-  adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
-  departmentToken = (await api.account(Role.EDUCATION_DEPARTMENT)).token;
-  const province = await createBody(admin, units.province, 'Ủy ban nhân dân tỉnh Tây Ninh');
-  longAn = await createBody(admin, units.longAn, 'Ủy ban nhân dân Phường Long An', { superior: province });
-  tanAn = await createBody(admin, units.tanAn, 'Ủy ban nhân dân Phường Tân An', { superior: province });
-  const longAnOfficer = await api.account(Role.CITIZEN);
-  await admin.em.execute('update account set display_name = ? where id = ?', ['Lê Thị Mai', longAnOfficer.id]);
-  const tanAnOfficer = await api.account(Role.CITIZEN);
-  await appointOfficer(admin, longAn, longAnOfficer.id);
-  await appointOfficer(admin, tanAn, tanAnOfficer.id);
-  longAnToken = longAnOfficer.token;
-  tanAnToken = tanAnOfficer.token;
+  const communes = await reportingCommunes(api);
+  ({ admin, adminToken, departmentToken, longAn, tanAn } = communes);
+  await admin.em.execute('update account set display_name = ? where id = ?', ['Lê Thị Mai', communes.longAnOfficer.id]);
+  longAnToken = communes.longAnOfficer.token;
+  tanAnToken = communes.tanAnOfficer.token;
 });
 
 afterAll(async () => {

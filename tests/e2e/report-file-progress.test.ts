@@ -1,10 +1,9 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Role } from '../../src/core/roles';
 import { startWorkers, type WorkerHost } from '../../workers/host';
-import { appointOfficer, createBody } from '../helpers/bodies-fixtures';
-import { gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { gid } from '../helpers/catalogue-fixtures';
+import { openAnnualPeriod, reportingCommunes } from '../helpers/reporting-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
@@ -20,22 +19,12 @@ const REQUEST = 'mutation($input: RequestReportFileInput!) { requestReportFile(i
 
 beforeAll(async () => {
   api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100' });
-  const admin = await api.adminContext();
-  const units = await seedUnits(admin);
-  const adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
-  const province = await createBody(admin, units.province, 'Ủy ban nhân dân tỉnh Tây Ninh');
-  const longAn = await createBody(admin, units.longAn, 'Ủy ban nhân dân Phường Long An', { superior: province });
-  const tanAn = await createBody(admin, units.tanAn, 'Ủy ban nhân dân Phường Tân An', { superior: province });
-  const longAnOfficer = await api.account(Role.CITIZEN);
-  const tanAnOfficer = await api.account(Role.CITIZEN);
-  await appointOfficer(admin, longAn, longAnOfficer.id);
-  await appointOfficer(admin, tanAn, tanAnOfficer.id);
+  const { adminToken, departmentToken: department, longAn, longAnOfficer, tanAnOfficer } = await reportingCommunes(api);
   longAnToken = longAnOfficer.token;
   tanAnToken = tanAnOfficer.token;
-  departmentToken = (await api.account(Role.EDUCATION_DEPARTMENT)).token;
-  const opened = await api.gql('mutation($input: OpenReportPeriodInput!) { openReportPeriod(input: $input) { period { id } errors { code } } }', { input: { kind: 'ANNUAL', fromYear: 2026, toYear: 2026 } }, { token: adminToken });
-  expect(opened.data?.openReportPeriod.errors).toEqual([]);
-  const prepared = await api.gql('mutation($input: PrepareReportInput!) { prepareReport(input: $input) { report { id } errors { code } } }', { input: { periodId: opened.data?.openReportPeriod.period.id, bodyId: gid('Body', longAn.id) } }, { token: longAnToken });
+  departmentToken = department;
+  const periodId = await openAnnualPeriod(api, adminToken, 2026);
+  const prepared = await api.gql('mutation($input: PrepareReportInput!) { prepareReport(input: $input) { report { id } errors { code } } }', { input: { periodId, bodyId: gid('Body', longAn.id) } }, { token: longAnToken });
   expect(prepared.data?.prepareReport.errors).toEqual([]);
   reportId = prepared.data?.prepareReport.report.id;
   const submitted = await api.gql('mutation($input: ReportInput!) { submitReport(input: $input) { errors { code } } }', { input: { reportId } }, { token: longAnToken });

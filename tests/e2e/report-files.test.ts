@@ -4,17 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Body } from '../../src/bodies/body.entity';
-import type { RequestContext } from '../../src/core/context';
-import { Role } from '../../src/core/roles';
 import { pdfText } from '../../src/infra/pdf';
 import { startWorkers, type WorkerHost } from '../../workers/host';
-import { appointOfficer, createBody } from '../helpers/bodies-fixtures';
-import { gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { gid } from '../helpers/catalogue-fixtures';
+import { openAnnualPeriod, reportingCommunes } from '../helpers/reporting-fixtures';
 import { startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
 let workers: WorkerHost;
-let admin: RequestContext;
 let adminToken: string;
 let longAnToken: string;
 let departmentToken: string;
@@ -42,22 +39,11 @@ interface FileView {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'report-files-e2e-'));
   api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100', MEDIA_RETRY_BACKOFF_MS: '100' });
-  admin = await api.adminContext();
-  const units = await seedUnits(admin);
-  adminToken = (await api.account(Role.PROVINCE_ADMIN)).token;
-  const province = await createBody(admin, units.province, 'Ủy ban nhân dân tỉnh Tây Ninh');
-  longAn = await createBody(admin, units.longAn, 'Ủy ban nhân dân Phường Long An', { superior: province });
-  tanAn = await createBody(admin, units.tanAn, 'Ủy ban nhân dân Phường Tân An', { superior: province });
-  const longAnOfficer = await api.account(Role.CITIZEN);
-  const tanAnOfficer = await api.account(Role.CITIZEN);
-  await appointOfficer(admin, longAn, longAnOfficer.id);
-  await appointOfficer(admin, tanAn, tanAnOfficer.id);
-  longAnToken = longAnOfficer.token;
-  departmentToken = (await api.account(Role.EDUCATION_DEPARTMENT)).token;
-  tanAnToken = tanAnOfficer.token;
-  const opened = await api.gql(`mutation($input: OpenReportPeriodInput!) { openReportPeriod(input: $input) { period { id } errors { code } } }`, { input: { kind: 'ANNUAL', fromYear: 2026, toYear: 2026 } }, { token: adminToken });
-  expect(opened.data?.openReportPeriod.errors).toEqual([]);
-  periodId = opened.data?.openReportPeriod.period.id;
+  const communes = await reportingCommunes(api);
+  ({ adminToken, departmentToken, longAn, tanAn } = communes);
+  longAnToken = communes.longAnOfficer.token;
+  tanAnToken = communes.tanAnOfficer.token;
+  periodId = await openAnnualPeriod(api, adminToken, 2026);
   workers = await startWorkers(api.runtime);
 });
 

@@ -1,32 +1,21 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { Role } from '../../src/core/roles';
-import { startWorkers, type WorkerHost } from '../../workers/host';
-import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
-import { COMPLETE_UPLOAD, makeAudio, makeJpeg, makePdf, makeVideo, putUpload, stepFailures, waitForAsset } from '../helpers/media-fixtures';
-import { startTestApi, type TestApi } from '../helpers/test-api';
+import { makeAudio, makeJpeg, makePdf, makeVideo, putUpload, stepFailures, waitForAsset } from '../helpers/media-fixtures';
+import { closeMediaWorkbench, completeUpload, openMediaWorkbench, processedAsset, type MediaWorkbench } from '../helpers/media-workbench';
+import type { TestApi } from '../helpers/test-api';
 
+let bench: MediaWorkbench;
 let api: TestApi;
-let workers: WorkerHost;
 let staff: string;
 let provinceAdmin: string;
 let institutionId: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100', MEDIA_RETRY_BACKOFF_MS: '100' });
-  workers = await startWorkers(api.runtime);
-  const admin = await api.adminContext();
-  const units = await seedUnits(admin);
-  const institution = await createInstitution(admin, units.longAn, 'Trung tâm học tập cộng đồng');
-  institutionId = gid('Institution', institution.id);
-  staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
-  provinceAdmin = (await api.account(Role.PROVINCE_ADMIN)).token;
+  bench = await openMediaWorkbench('Trung tâm học tập cộng đồng');
+  ({ api, staff, provinceAdmin, institutionId } = bench);
 }, 60_000);
 
-afterAll(async () => {
-  await workers.close();
-  await api.close();
-});
+afterAll(() => closeMediaWorkbench(bench));
 
 const CREATE_UPLOAD = `mutation($input: CreateUploadInput!) { createUpload(input: $input) { upload { id } errors { field code message } } }`;
 
@@ -35,9 +24,7 @@ async function count(table: string): Promise<number> {
   return Number(row?.n);
 }
 
-async function complete(uploadId: string) {
-  return (await api.gql(COMPLETE_UPLOAD, { input: { uploadId } }, { token: staff })).data?.completeUpload;
-}
+const complete = (uploadId: string) => completeUpload(bench, uploadId);
 
 /** Asserts completeUpload refuses with a code and writes no asset or step; the upload stays open (jobs are only ever written with steps). */
 async function expectRefusedAtCompletion(bytes: Buffer, options: { filename: string; contentType: string; declaredSize?: number; sha256?: string }, code: string, message: RegExp) {
@@ -52,12 +39,7 @@ async function expectRefusedAtCompletion(bytes: Buffer, options: { filename: str
 }
 
 /** Uploads a file that passes the checks at completion and returns the asset once its steps settle. */
-async function processed(bytes: Buffer, filename: string, contentType: string) {
-  const uploadId = await putUpload(api, staff, institutionId, bytes, { filename, contentType });
-  const payload = await complete(uploadId);
-  expect(payload.errors).toEqual([]);
-  return waitForAsset(api, staff, payload.asset.id, 60_000);
-}
+const processed = (bytes: Buffer, filename: string, contentType: string) => processedAsset(bench, bytes, filename, contentType);
 
 it('refuses an empty file when asked for an upload, and when the file that arrived is empty', async () => {
   const refused = await api.gql(CREATE_UPLOAD, { input: { institutionId, filename: 'x.jpg', contentType: 'image/jpeg', sizeBytes: 0 } }, { token: staff });

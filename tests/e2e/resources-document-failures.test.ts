@@ -1,33 +1,21 @@
 import PDFDocument from 'pdfkit';
-import { Role } from '../../src/core/roles';
-import { startWorkers, type WorkerHost } from '../../workers/host';
-import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
-import { COMPLETE_UPLOAD, makePdf, putUpload, stepFailures, waitForAsset } from '../helpers/media-fixtures';
-import { startTestApi, type TestApi } from '../helpers/test-api';
-
-let api: TestApi;
-let workers: WorkerHost;
-let staff: string;
-let provinceAdmin: string;
-let institutionId: string;
+import { makePdf, stepFailures } from '../helpers/media-fixtures';
+import { closeMediaWorkbench, openMediaWorkbench, processedAsset, type MediaWorkbench } from '../helpers/media-workbench';
+import type { TestApi } from '../helpers/test-api';
 
 const MAX_PAGES = 5;
 
+let bench: MediaWorkbench;
+let api: TestApi;
+let staff: string;
+let provinceAdmin: string;
+
 beforeAll(async () => {
-  api = await startTestApi({ MEDIA_RELAY_INTERVAL_MS: '100', MEDIA_RETRY_BACKOFF_MS: '100', MEDIA_MAX_DOCUMENT_PAGES: String(MAX_PAGES) });
-  workers = await startWorkers(api.runtime);
-  const admin = await api.adminContext();
-  const units = await seedUnits(admin);
-  const institution = await createInstitution(admin, units.longAn, 'Thư viện tài liệu');
-  institutionId = gid('Institution', institution.id);
-  staff = (await api.account(Role.INSTITUTION_STAFF, { institutionId: institution.id })).token;
-  provinceAdmin = (await api.account(Role.PROVINCE_ADMIN)).token;
+  bench = await openMediaWorkbench('Thư viện tài liệu', { MEDIA_MAX_DOCUMENT_PAGES: String(MAX_PAGES) });
+  ({ api, staff, provinceAdmin } = bench);
 }, 60_000);
 
-afterAll(async () => {
-  await workers.close();
-  await api.close();
-});
+afterAll(() => closeMediaWorkbench(bench));
 
 /** A PDF that opens only with a password, as office software saves one. */
 function lockedPdf(password: string): Promise<Buffer> {
@@ -43,12 +31,7 @@ function lockedPdf(password: string): Promise<Buffer> {
   return done;
 }
 
-async function processed(bytes: Buffer, filename: string) {
-  const uploadId = await putUpload(api, staff, institutionId, bytes, { filename, contentType: 'application/pdf' });
-  const completed = (await api.gql(COMPLETE_UPLOAD, { input: { uploadId } }, { token: staff })).data?.completeUpload;
-  expect(completed.errors).toEqual([]);
-  return waitForAsset(api, staff, completed.asset.id, 60_000);
-}
+const processed = (bytes: Buffer, filename: string) => processedAsset(bench, bytes, filename, 'application/pdf');
 
 it('fails both steps of a PDF locked with a password at the first attempt, saying it is protected', async () => {
   const asset = await processed(await lockedPdf('mat-khau'), 'bi-mat.pdf');
