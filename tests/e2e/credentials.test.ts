@@ -188,8 +188,8 @@ describe('issuing an award as an Open Badges 3.0 credential', () => {
     const query = await gql(VERIFY, { credential: credential.jwt });
     expect(query.data.verifyCredential).toMatchObject({ valid: true, problems: [], issuerName: ISSUER, issuerDid: credential.issuerDid, achievementName: `Công dân học tập năm ${CURRENT - 1}` });
     expect(await verifyOverHttp(credential.jwt as string)).toMatchObject({ valid: true, problems: [] });
-    const page = await fetchText(credential.verificationUrl as string);
-    expect(JSON.parse(page.text)).toMatchObject({ valid: true, credential: credential.jwt });
+    const page = await fetchText(credential.verificationUrl as string, { headers: { accept: 'application/json' } });
+    expect(JSON.parse(page.text)).toMatchObject({ valid: true, verdict: 'VALID', credential: credential.jwt });
   });
 
   it('returns the credential already issued with the active key when asked again, also to an official of the body', async () => {
