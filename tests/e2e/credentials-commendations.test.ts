@@ -310,4 +310,15 @@ describe('status-list positions', () => {
     const [row] = await em.execute<{ total: string; distinct: string }[]>('select count(*) as total, count(distinct status_index) as distinct from award_credential');
     expect(row?.total).toBe(row?.distinct);
   });
+
+  it('reads the credentials of a page of nominations in as many statements as of one nomination', async () => {
+    const LIST = `query($first: Int!) { nominations(first: $first) { edges { node { id credentials { id verificationMethod revoked } } } } }`;
+    const one = await api.gql(LIST, { first: 1 }, { token: world.tokens.otherOfficer });
+    const page = await api.gql(LIST, { first: 10 }, { token: world.tokens.otherOfficer });
+    const nodes = (page.data as Json).nominations.edges.map((edge: Json) => edge.node) as Json[];
+    expect(nodes.length).toBeGreaterThanOrEqual(4);
+    expect(nodes.filter((node) => node.credentials.length > 0).length).toBeGreaterThanOrEqual(4);
+    expect(typeof one.extensions?.sqlStatements).toBe('number');
+    expect(page.extensions?.sqlStatements).toBe(one.extensions?.sqlStatements);
+  });
 });

@@ -301,6 +301,16 @@ describe('key rotation', () => {
   });
 });
 
+describe('status-list positions', () => {
+  it('never gives two awards issued at the same time the same index', async () => {
+    const awards: { awardId: string; token: string }[] = [];
+    for (let index = 0; index < 8; index += 1) awards.push({ awardId: await recognisedAward(), token: holder.token });
+    const credentials = await Promise.all(awards.map(({ awardId, token }) => issued(awardId, token)));
+    const indexes = credentials.map((credential) => credential.statusListIndex as number);
+    expect(new Set(indexes).size).toBe(indexes.length);
+  });
+});
+
 describe('the platform’s DID', () => {
   it('serves /.well-known/did.json with the key that signs the status lists', async () => {
     const document = await fetchText(`${api.url}/.well-known/did.json`);
