@@ -137,15 +137,26 @@ export class CredentialService {
     });
   }
 
-  /** The credentials of awards (newest first per award), for awards the viewer holds or officiates; none for the others. */
+  /**
+   * The credentials of awards (newest first per award), for awards the viewer holds or officiates; none
+   * for the others. One statement for the credentials and at most one for the holders, however many awards.
+   */
   async ofAwards(ctx: RequestContext, awards: readonly TitleAward[]): Promise<AwardCredential[]> {
-    if (!awards.length || !ctx.actor) return [];
+    const actor = ctx.actor;
+    if (!awards.length || !actor) return [];
     const credentials = await ctx.em.find(AwardCredential, { award: { $in: awards.map((award) => award.id) } }, { populate: ['key', 'issuerUnit', 'award'], orderBy: { issuedAt: 'desc', id: 'asc' } });
+    const issuerUnits = new Map(credentials.flatMap((credential) => (credential.award && credential.issuerUnit ? [[credential.award.id, credential.issuerUnit] as const] : [])));
     const allowed = new Set<string>();
+    const others: TitleAward[] = [];
     for (const award of awards) {
-      const unit = credentials.find((credential) => credential.award?.id === award.id)?.issuerUnit;
-      if (unit && (await this.mayHold(ctx, [award], unit)).has(award.id)) allowed.add(award.id);
+      const unit = issuerUnits.get(award.id);
+      if (unit && governsUnit(actor, unit.path)) allowed.add(award.id);
+      else if (unit) others.push(award);
     }
+    const subjects = others.length ? await resolveSubjects(ctx.em, others.map((award) => ({ kind: award.subjectKind, id: award.subjectId }))) : [];
+    others.forEach((award, index) => {
+      if (subjects[index]?.readerAccountIds.includes(actor.accountId)) allowed.add(award.id);
+    });
     return credentials.filter((credential) => credential.award && allowed.has(credential.award.id));
   }
 

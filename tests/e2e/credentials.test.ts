@@ -309,6 +309,17 @@ describe('status-list positions', () => {
     const indexes = credentials.map((credential) => credential.statusListIndex as number);
     expect(new Set(indexes).size).toBe(indexes.length);
   });
+
+  it('reads the credentials of a page of awards in as many statements as of one award', async () => {
+    const LIST = `query($filter: TitleAwardFilter!, $first: Int!) { titleAwards(filter: $filter, first: $first) { edges { node { id credentials { id revoked } } } } }`;
+    const filter = { unitId: toGlobalId('AdministrativeUnit', commune.id) };
+    const one = (await api.gql(LIST, { filter, first: 1 }, { token: admin })) as Json;
+    const page = (await api.gql(LIST, { filter, first: 10 }, { token: admin })) as Json;
+    const nodes = page.data.titleAwards.edges.map((edge: Json) => edge.node) as Json[];
+    expect(nodes.filter((node) => node.credentials.length > 0).length).toBeGreaterThanOrEqual(8);
+    expect(typeof one.extensions?.sqlStatements).toBe('number');
+    expect(page.extensions?.sqlStatements).toBe(one.extensions?.sqlStatements);
+  });
 });
 
 describe('the platform’s DID', () => {
