@@ -13,6 +13,7 @@ import { Initiative } from '../emulation/initiatives/initiative.entity';
 import { Nomination, NominationStep } from '../emulation/nominations/nomination.entity';
 import { AwardCredential } from '../credentials/award-credential.entity';
 import { IssuerKey } from '../credentials/issuer-key.entity';
+import { StatusListVersion } from '../credentials/status-list-version.entity';
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
 import { FeedItem } from '../feeds/feed-item.entity';
@@ -112,6 +113,7 @@ export const ENTITIES = [
   TitleAward,
   IssuerKey,
   AwardCredential,
+  StatusListVersion,
   TitleTarget,
   CommendationForm,
   CommendationRound,

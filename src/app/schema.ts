@@ -42,6 +42,7 @@ import { JobQueueResolver } from '../operations/job-queue.resolver';
 import { LearningResourceResolver } from '../resources/resource.resolver';
 import { CitizenTitlesResolver, TitleProgressResolver, TitleRunResolver } from '../titles/engine/engine.resolver';
 import { CitizenAwardsResolver, TitleAwardResolver } from '../titles/recognition/recognition.resolver';
+import { CommendationCredentialResolver } from '../credentials/commendation-credential.resolver';
 import { AwardCredentialResolver, AwardCredentialsResolver } from '../credentials/credential.resolver';
 import { TitleStandingsResolver } from '../titles/standings/standings.resolver';
 import { RulesetDryRunResolver } from '../titles/engine/engine.resolver';
@@ -116,6 +117,7 @@ export const RESOLVERS = [
   TitleAwardResolver,
   AwardCredentialResolver,
   AwardCredentialsResolver,
+  CommendationCredentialResolver,
   CitizenAwardsResolver,
   TitleStandingsResolver,
   RulesetDryRunResolver,

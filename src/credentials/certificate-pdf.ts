@@ -9,22 +9,25 @@ const INK = '#1d1d1f';
 
 export interface CertificateText {
   issuerName: string;
-  /** The title in Vietnamese, e.g. "Công dân học tập". */
-  titleName: string;
-  year: number;
+  /** What it certifies in Vietnamese, e.g. "Công dân học tập năm 2025", "Giấy khen". */
+  achievement: string;
+  /** A title is recognised ("đạt danh hiệu"), a commendation given ("được tặng"). */
+  kind: 'TITLE' | 'COMMENDATION';
   holderName: string;
   decisionNumber: string;
   /** YYYY-MM-DD. */
   decisionDate: string;
-  validUntil: string;
+  /** YYYY-MM-DD; null when it does not expire. */
+  validUntil: string | null;
   credentialId: string;
+  /** The verification page, which the QR code opens. */
   verificationUrl: string;
 }
 
-/** A one-page A4 landscape certificate: the body, the title, the holder, the decision, and a QR code that opens verification. */
+/** A one-page A4 landscape certificate: the body, the title or commendation, the holder, the decision, and a QR code that opens verification. */
 export async function renderCertificate(text: CertificateText): Promise<Buffer> {
   const qr = await QRCode.toBuffer(text.verificationUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  const { pdf: doc, finish } = openPdf({ size: 'A4', layout: 'landscape', margin: 0, info: { Title: `Giấy chứng nhận ${text.titleName} năm ${text.year}`, Author: text.issuerName } }, DEJAVU_SERIF);
+  const { pdf: doc, finish } = openPdf({ size: 'A4', layout: 'landscape', margin: 0, info: { Title: `Giấy chứng nhận ${text.achievement}`, Author: text.issuerName } }, DEJAVU_SERIF);
   const width = doc.page.width;
   const height = doc.page.height;
   doc.lineWidth(3).strokeColor(RED).rect(24, 24, width - 48, height - 48).stroke();
@@ -42,10 +45,10 @@ export async function renderCertificate(text: CertificateText): Promise<Buffer> 
   centred('bold', 34, 'GIẤY CHỨNG NHẬN', 130, RED);
   centred('regular', 14, `${text.issuerName} chứng nhận`, 186);
   centred('bold', 26, text.holderName, 214);
-  centred('regular', 14, 'đạt danh hiệu', 258);
-  centred('bold', 24, `${text.titleName.toUpperCase()} NĂM ${text.year}`, 282, RED);
+  centred('regular', 14, text.kind === 'TITLE' ? 'đạt danh hiệu' : 'được tặng', 258);
+  centred('bold', 24, text.achievement.toUpperCase(), 282, RED);
   centred('italic', 12, `Theo Quyết định số ${text.decisionNumber} ${vietnameseDate(text.decisionDate)} của ${text.issuerName}.`, 332);
-  centred('italic', 12, `Giấy chứng nhận có giá trị đến hết ${vietnameseDate(text.validUntil)}.`, 352);
+  if (text.validUntil) centred('italic', 12, `Giấy chứng nhận có giá trị đến hết ${vietnameseDate(text.validUntil)}.`, 352);
 
   const qrSize = 110;
   const qrX = width - 60 - qrSize;

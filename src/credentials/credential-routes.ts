@@ -1,11 +1,14 @@
 import express, { type RequestHandler, type Response, type Router } from 'express';
 import type { RequestContext } from '../core/context';
+import { localeFrom } from '../core/locale';
 import { isUuid } from '../core/uuid';
 import { renderCertificate } from './certificate-pdf';
 import { statusListCount } from './credential.repository';
 import type { CredentialService } from './credential.service';
+import { PLATFORM, type IssuerOwner } from './did';
 import type { KeyVault } from './key-vault';
 import type { VerificationService } from './verification.service';
+import { verdictOf, verificationPage } from './verification-page';
 import { VC_JWT_MEDIA_TYPE } from './vc-jwt';
 
 /** Where the public side of credentials is served; anonymous, from any origin. */
@@ -31,23 +34,31 @@ export function credentialRoutes(options: CredentialRouteOptions): Router {
   const { credentials, verification } = options;
   router.use(CREDENTIAL_PATHS, options.budget);
 
-  const didDocument = (unitOf: (id: string | undefined) => string | null | undefined): RequestHandler => async (request, response) => {
-    const unitId = unitOf(request.params.id as string | undefined);
-    const document = unitId === undefined ? null : await verification.didDocumentOf(options.contextOf().em, unitId);
+  const didDocument = (ownerOf: (id: string | undefined) => IssuerOwner | undefined): RequestHandler => async (request, response) => {
+    const owner = ownerOf(request.params.id as string | undefined);
+    const document = owner === undefined ? null : await verification.didDocumentOf(options.contextOf().em, owner);
     if (!document) return notFound(response, 'DID document');
     response.set('cache-control', 'public, max-age=300').type('application/did+json').send(JSON.stringify(document));
   };
-  router.get('/.well-known/did.json', didDocument(() => null));
-  router.get('/issuers/:id/did.json', didDocument((id) => (id && isUuid(id) ? id : undefined)));
+  router.get('/.well-known/did.json', didDocument(() => PLATFORM));
+  router.get('/issuers/bodies/:id/did.json', didDocument((id) => (id && isUuid(id) ? { unitId: null, bodyId: id } : undefined)));
+  router.get('/issuers/:id/did.json', didDocument((id) => (id && isUuid(id) ? { unitId: id, bodyId: null } : undefined)));
 
   router.get('/credentials/status/:list', async (request, response) => {
     const list = Number(request.params.list);
     const ctx = options.contextOf();
     // List 0 exists before the first credential, so a verifier can always read it.
     if (!/^\d{1,6}$/.test(request.params.list as string) || list >= Math.max(1, await statusListCount(ctx.em))) return notFound(response, 'Status list');
-    const jwt = await verification.statusListJwt(ctx.em, list, credentials.statusListUrl(list), ctx.now);
-    // Short: a revocation reaches verifiers within a minute.
-    response.set('cache-control', 'public, max-age=60').type(VC_JWT_MEDIA_TYPE).send(jwt);
+    const version = await verification.listVersion(ctx.em, list);
+    // Weak: two processes sign the same bits at different instants; what they say is the same.
+    const etag = `W/"${list}.${version}"`;
+    // Short: a revocation reaches verifiers within a minute; a verifier asking again with the ETag costs one query.
+    response.set('cache-control', 'public, max-age=60').set('etag', etag);
+    if (request.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+      response.status(304).end();
+      return;
+    }
+    response.type(VC_JWT_MEDIA_TYPE).send(await verification.statusListJwt(ctx.em, list, version, credentials.statusListUrl(list), ctx.now));
   });
 
   router.post('/credentials/verify', express.json({ limit: '256kb' }), async (request, response) => {
@@ -62,9 +73,17 @@ export function credentialRoutes(options: CredentialRouteOptions): Router {
   router.get('/credentials/:id/verification', async (request, response) => {
     const id = request.params.id as string;
     const ctx = options.contextOf();
-    const found = isUuid(id) ? await credentials.certificate(ctx, id) : null;
+    const found = isUuid(id) ? await credentials.record(ctx, id) : null;
     if (!found) return notFound(response, 'Credential');
-    response.set('cache-control', 'no-store').json({ ...(await verification.verify(ctx, found.credential.jwt)), credential: found.credential.jwt });
+    const checked = await verification.verify(ctx, found.credential.jwt);
+    const verdict = verdictOf(checked, found);
+    response.set('cache-control', 'no-store').vary('Accept').vary('Accept-Language');
+    if (request.accepts(['text/html', 'application/json']) === 'application/json') {
+      const { issuerName, holderName, achievement, decisionNumber, decisionDate, validUntil } = found;
+      response.json({ ...checked, verdict, record: { issuerName, holderName, achievement, decisionNumber, decisionDate, validUntil }, credential: found.credential.jwt });
+      return;
+    }
+    response.type('text/html; charset=utf-8').send(verificationPage(found, verdict, localeFrom(request.header('accept-language'))));
   });
 
   router.get('/credentials/:id/certificate.pdf', async (request, response) => {
@@ -76,16 +95,16 @@ export function credentialRoutes(options: CredentialRouteOptions): Router {
       response.status(403).type('text/plain; charset=utf-8').send('This certificate link is not valid or has expired; ask for a new one (AwardCredential.certificateUrl)');
       return;
     }
-    const found = await credentials.certificate(ctx, id);
+    const found = await credentials.record(ctx, id);
     if (!found) return notFound(response, 'Credential');
     const pdf = await renderCertificate({
-      issuerName: found.award.issuer,
-      titleName: found.titleName,
-      year: found.award.year,
+      issuerName: found.issuerName,
+      achievement: found.achievement.vi,
+      kind: found.kind,
       holderName: found.holderName,
-      decisionNumber: found.award.decisionNumber,
-      decisionDate: found.award.decisionDate,
-      validUntil: found.award.validUntil,
+      decisionNumber: found.decisionNumber,
+      decisionDate: found.decisionDate,
+      validUntil: found.validUntil,
       credentialId: found.credential.id,
       verificationUrl: found.verificationUrl,
     });

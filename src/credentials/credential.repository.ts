@@ -12,14 +12,21 @@ export async function nextStatusIndex(em: EntityManager): Promise<number> {
   return row?.next ?? 0;
 }
 
-/** The bits of one list that are set: credentials whose award was revoked. */
+/** The bits of one list that are set: credentials whose award or commendation was revoked. */
 export async function revokedBits(em: EntityManager, list: number): Promise<number[]> {
   const rows = await em.execute<{ bit: number }[]>(
-    `select (c.status_index - ?::int)::int as bit from award_credential c join title_award a on a.id = c.award_id
-      where a.status = 'REVOKED' and c.status_index >= ?::int and c.status_index < ?::int`,
+    `select (c.status_index - ?::int)::int as bit from award_credential c
+       left join title_award a on a.id = c.award_id left join nomination n on n.id = c.nomination_id
+      where (a.status = 'REVOKED' or n.status = 'REVOKED') and c.status_index >= ?::int and c.status_index < ?::int`,
     [list * STATUS_LIST_BITS, list * STATUS_LIST_BITS, (list + 1) * STATUS_LIST_BITS],
   );
   return rows.map((row) => row.bit);
+}
+
+/** The version of a list's bits, which the revocation triggers bump (credential_status_list). */
+export async function statusListVersion(em: EntityManager, list: number): Promise<number> {
+  const [row] = await em.execute<{ version: number }[]>('select coalesce((select version from credential_status_list where list = ?), 0)::int as version', [list]);
+  return row?.version ?? 0;
 }
 
 /** How many lists there are: one more than the list of the highest bit given out. */

@@ -1,6 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Body } from '../bodies/body.entity';
+import { AdministrativeUnit } from '../catalogue/units/unit.entity';
 import type { RequestContext } from '../core/context';
+import { NotFoundError, UserInputError } from '../core/errors';
 import { Role } from '../core/roles';
+import { NominationStatus } from '../emulation/emulation.enums';
+import type { Nomination } from '../emulation/nominations/nomination.entity';
 import { idOf } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { runMutation } from '../graphql/user-error';
@@ -8,15 +13,21 @@ import type { TitleAward } from '../titles/recognition/recognition.entity';
 import { AwardStatus } from '../titles/recognition/recognition.enums';
 import { TitleAwardType } from '../titles/recognition/recognition.types';
 import { AwardCredential } from './award-credential.entity';
+import { issuerOfBody } from './commendation-issuer';
 import {
   AwardCredentialType, CredentialVerificationType, IssueCredentialInput, IssueCredentialPayload, RotateIssuerKeyInput, RotateIssuerKeyPayload,
 } from './credential.types';
+import type { IssuerOwner } from './did';
 import type { Verification } from './verification.service';
 
 registerNode('AwardCredential', AwardCredential, async (ctx, ids) => {
-  const found = await ctx.em.find(AwardCredential, { id: { $in: ids } }, { populate: ['award', 'award.unit'] });
-  const awards = [...new Map(found.map((credential) => [credential.award.id, credential.award])).values()];
-  const visible = new Set((await ctx.services.credentials.issuance.ofAwards(ctx, awards)).map((credential) => credential.id));
+  const found = await ctx.em.find(AwardCredential, { id: { $in: ids } }, { populate: ['award', 'award.unit', 'nomination'] });
+  const unique = <T extends { id: string }>(rows: (T | null)[]) => [...new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : []))).values()];
+  const issuance = ctx.services.credentials.issuance;
+  const visible = new Set([
+    ...(await issuance.ofAwards(ctx, unique(found.map((credential) => credential.award)))),
+    ...(await issuance.ofCommendations(ctx, unique(found.map((credential) => credential.nomination)))),
+  ].map((credential) => credential.id));
   return ids.map((id) => (visible.has(id) ? (found.find((credential) => credential.id === id) ?? null) : null));
 });
 
@@ -24,9 +35,24 @@ registerNode('AwardCredential', AwardCredential, async (ctx, ids) => {
 function credentialsOfAward(ctx: RequestContext) {
   return ctx.loaders.get<TitleAward, AwardCredential[]>('awardCredential.ofAward', async (awards) => {
     const credentials = await ctx.services.credentials.issuance.ofAwards(ctx, awards);
-    return awards.map((award) => credentials.filter((credential) => credential.award.id === award.id));
+    return awards.map((award) => credentials.filter((credential) => credential.award?.id === award.id));
   });
 }
+
+/** The issuer a rotation names: a unit's People's Committee, or a body (a People's Committee body stands for its unit). */
+async function rotatedOwner(ctx: RequestContext, input: RotateIssuerKeyInput): Promise<IssuerOwner> {
+  if (Boolean(input.unitId) === Boolean(input.bodyId)) throw new UserInputError('ISSUING_BODY_REQUIRED', ['unitId']);
+  if (input.unitId) {
+    const unit = await ctx.em.findOne(AdministrativeUnit, { id: idOf('AdministrativeUnit', input.unitId) });
+    if (!unit) throw new NotFoundError('The administrative unit');
+    return { unitId: unit.id, bodyId: null };
+  }
+  const body = await ctx.em.findOne(Body, { id: idOf('Body', input.bodyId ?? '') }, { populate: ['unit'] });
+  if (!body) throw new NotFoundError('The body');
+  return issuerOfBody(body).owner;
+}
+
+const revokedNomination = (nomination: Nomination) => nomination.status === NominationStatus.REVOKED;
 
 @Resolver(() => AwardCredentialType)
 export class AwardCredentialResolver {
@@ -39,12 +65,12 @@ export class AwardCredentialResolver {
   }
 
   @Authorized(Role.PROVINCE_ADMIN)
-  @Mutation(() => RotateIssuerKeyPayload, { description: 'Retires the signing key of a unit\'s issuing body and makes a new one for the credentials issued from now on; credentials signed with the old key still verify, as its public key stays in the DID document. Province administrators.' })
+  @Mutation(() => RotateIssuerKeyPayload, { description: 'Retires the signing key of an issuing body (a unit\'s People\'s Committee, or another body) and makes a new one for the credentials issued from now on; credentials signed with the old key still verify, as its public key stays in the DID document. Province administrators.' })
   async rotateIssuerKey(@Arg('input') input: RotateIssuerKeyInput, @Ctx() ctx: RequestContext): Promise<RotateIssuerKeyPayload> {
-    const unitId = idOf('AdministrativeUnit', input.unitId);
     const outcome = await runMutation(ctx, async (tx) => {
-      await ctx.services.credentials.keys.rotate(tx, unitId);
-      return ctx.services.credentials.issuance.issuerOf(tx, unitId);
+      const owner = await rotatedOwner(tx, input);
+      await ctx.services.credentials.keys.rotate(tx, owner);
+      return ctx.services.credentials.issuance.issuerOf(tx, owner);
     });
     return { issuer: outcome.result, errors: outcome.errors };
   }
@@ -74,12 +100,13 @@ export class AwardCredentialResolver {
     return ctx.services.credentials.issuance.placeOf(credential).statusListCredential;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether its award was revoked (its status list bit is then set).' })
+  @FieldResolver(() => Boolean, { description: 'Whether its award or commendation was revoked (its status list bit is then set).' })
   revoked(@Root() credential: AwardCredential): boolean {
-    return credential.award.status === AwardStatus.REVOKED;
+    if (credential.award) return credential.award.status === AwardStatus.REVOKED;
+    return credential.nomination ? revokedNomination(credential.nomination) : false;
   }
 
-  @FieldResolver(() => String, { description: 'Public page of its verification, which the certificate\'s QR code opens.' })
+  @FieldResolver(() => String, { description: 'Public page of its verification, which the certificate\'s QR code opens: HTML in Vietnamese or English (Accept-Language), JSON with Accept: application/json.' })
   verificationUrl(@Root() credential: AwardCredential, @Ctx() ctx: RequestContext): string {
     return ctx.services.credentials.issuance.verificationUrl(credential.id);
   }

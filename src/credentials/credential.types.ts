@@ -6,7 +6,7 @@ import { CredentialProblem } from './credential.enums';
 @ObjectType('AwardCredential', {
   simpleResolvers: true,
   implements: Node,
-  description: 'An award issued as an Open Badges 3.0 OpenBadgeCredential (W3C Verifiable Credential 2.0), signed by the recognising body as a VC-JWT (EdDSA, Ed25519). For the holder and the officials of that body.',
+  description: 'A recognised title or a decided commendation issued as an Open Badges 3.0 OpenBadgeCredential (W3C Verifiable Credential 2.0), signed by the recognising or commending body as a VC-JWT (EdDSA, Ed25519). For the holder and the officials of that body.',
 })
 export class AwardCredentialType extends Node {
   @Field({ description: 'The credential as a VC-JWT (media type application/vc+jwt): give it to anyone who checks it with `verifyCredential` or POST /credentials/verify, or with any VC-JWT verifier and the issuer\'s did:web document.' })
@@ -19,8 +19,8 @@ export class AwardCredentialType extends Node {
   @Field(() => Date, { description: 'When it starts to be valid: the decision date (00:00 in Vietnam).' })
   validFrom!: Date;
 
-  @Field(() => Date, { description: 'When it stops being valid: the end of the award\'s last valid day in Vietnam.' })
-  validUntil!: Date;
+  @Field(() => Date, { nullable: true, description: 'When it stops being valid: the end of the award\'s last valid day in Vietnam; null for a commendation, which does not expire.' })
+  validUntil!: Date | null;
 
   @Field(() => Date, { description: 'When it was issued.' })
   issuedAt!: Date;
@@ -68,10 +68,28 @@ export class CredentialIssuerType {
   keys!: IssuerKeyType[];
 }
 
-@InputType({ description: 'Whose signing key to rotate.' })
+@InputType({ description: 'Which commendation to issue as a credential.' })
+export class IssueCommendationCredentialInput {
+  @Field(() => ID, { description: 'Global id of the Nomination, DECIDED, whose commendation is issued.' })
+  nominationId!: string;
+}
+
+@ObjectType({ description: 'The credential of the commendation.' })
+export class IssueCommendationCredentialPayload {
+  @Field(() => AwardCredentialType, { nullable: true, description: 'The credential signed with the commending body\'s active key (the one already issued with that key, if any); null when there are errors.' })
+  credential!: unknown;
+
+  @Field(() => [UserError], { description: 'Why it was not issued (COMMENDATION_DECIDED_ELSEWHERE, COMMENDATION_REVOKED, WRONG_STATUS when it is not decided); empty on success.' })
+  errors!: UserError[];
+}
+
+@InputType({ description: 'Whose signing key to rotate: a unit\'s People\'s Committee or another body, one of the two.' })
 export class RotateIssuerKeyInput {
-  @Field(() => ID, { description: 'Global id of the AdministrativeUnit whose People\'s Committee issues the credentials.' })
-  unitId!: string;
+  @Field(() => ID, { nullable: true, description: 'Global id of the AdministrativeUnit whose People\'s Committee issues the credentials.' })
+  unitId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the Body (not a People\'s Committee) that issues the credentials of its Giấy khen.' })
+  bodyId?: string | null;
 }
 
 @ObjectType({ description: 'The issuing body after the rotation.' })

@@ -1,9 +1,20 @@
 import type { PublicEd25519Jwk } from './key-vault';
 
+/** Who signs: a unit's People's Committee (unitId), another body (bodyId), or with both null the platform. */
+export interface IssuerOwner {
+  unitId: string | null;
+  bodyId: string | null;
+}
+
+export const PLATFORM: IssuerOwner = { unitId: null, bodyId: null };
+
+const UUID = /^[0-9a-f-]{36}$/;
+
 /**
  * did:web identifiers under the API's public URL (did:web method, W3C CCG): the platform is
- * `did:web:<host>` (its document at /.well-known/did.json), an issuing body is
- * `did:web:<host>:issuers:<unitId>` (at /issuers/<unitId>/did.json). A port is written %3A.
+ * `did:web:<host>` (its document at /.well-known/did.json), a unit's People's Committee is
+ * `did:web:<host>:issuers:<unitId>` (at /issuers/<unitId>/did.json), another body
+ * `did:web:<host>:issuers:bodies:<bodyId>` (at /issuers/bodies/<bodyId>/did.json). A port is written %3A.
  */
 export class DidWeb {
   private readonly base: string;
@@ -18,17 +29,26 @@ export class DidWeb {
     return `did:web:${this.host}`;
   }
 
-  issuer(unitId: string): string {
-    return `did:web:${this.host}:issuers:${unitId}`;
+  issuer(owner: IssuerOwner): string {
+    if (owner.bodyId) return `did:web:${this.host}:issuers:bodies:${owner.bodyId}`;
+    return owner.unitId ? `did:web:${this.host}:issuers:${owner.unitId}` : this.platform();
   }
 
-  /** The unit of an issuer DID of this host, null for the platform's; undefined when the DID is not ours. */
-  unitOf(did: string): string | null | undefined {
-    if (did === this.platform()) return null;
-    const prefix = `${this.issuer('')}`;
+  /** Who an issuer DID of this host names; undefined when the DID is not ours. */
+  ownerOf(did: string): IssuerOwner | undefined {
+    if (did === this.platform()) return PLATFORM;
+    const prefix = `did:web:${this.host}:issuers:`;
     if (!did.startsWith(prefix)) return undefined;
-    const unitId = did.slice(prefix.length);
-    return /^[0-9a-f-]{36}$/.test(unitId) ? unitId : undefined;
+    const rest = did.slice(prefix.length);
+    const bodyId = rest.startsWith('bodies:') ? rest.slice('bodies:'.length) : null;
+    if (bodyId !== null) return UUID.test(bodyId) ? { unitId: null, bodyId } : undefined;
+    return UUID.test(rest) ? { unitId: rest, bodyId: null } : undefined;
+  }
+
+  /** Where an issuer's DID document is served. */
+  documentUrl(owner: IssuerOwner): string {
+    if (owner.bodyId) return this.url(`/issuers/bodies/${owner.bodyId}/did.json`);
+    return this.url(owner.unitId ? `/issuers/${owner.unitId}/did.json` : '/.well-known/did.json');
   }
 
   verificationMethod(did: string, keyId: string): string {

@@ -10,26 +10,61 @@ export interface FrozenScore {
   maxScore: number | null;
 }
 
-/** What an award's credential says, gathered by the service. */
+/** What a title award's achievement says, gathered by the service. */
+export interface TitleAchievementFacts {
+  id: string;
+  /** The title in Vietnamese, e.g. "Công dân học tập". */
+  titleName: string;
+  titleKind: string;
+  year: number;
+  rulesetCode: string;
+  rulesetVersion: number;
+  total: number;
+  threshold: number | null;
+  scores: FrozenScore[];
+}
+
+/** What a decided commendation's achievement says. */
+export interface CommendationAchievementFacts {
+  id: string;
+  /** The form in Vietnamese, e.g. "Giấy khen". */
+  formName: string;
+  formCode: string;
+  /** The round in Vietnamese, e.g. "Sơ kết 2023–2025". */
+  roundName: string;
+  /** The achievements the nomination gave. */
+  achievements: string;
+}
+
+interface ResultFacts {
+  id: string;
+  name: string;
+  value: string | null;
+  requiredValue: string | null;
+}
+
+/** The Achievement of a credential, whatever it certifies. */
+export interface AchievementFacts {
+  id: string;
+  name: string;
+  description: string;
+  narrative: string;
+  version: string | null;
+  tag: string[];
+  results: ResultFacts[];
+}
+
+/** What a credential says, gathered by the service. */
 export interface BadgeFacts {
   credentialId: string;
+  /** The credential's name, e.g. "Công dân học tập năm 2025". */
+  name: string;
   issuer: { did: string; name: string };
-  achievement: {
-    id: string;
-    /** The title in Vietnamese, e.g. "Công dân học tập". */
-    titleName: string;
-    titleKind: string;
-    year: number;
-    rulesetCode: string;
-    rulesetVersion: number;
-    total: number;
-    threshold: number | null;
-    scores: FrozenScore[];
-  };
+  achievement: AchievementFacts;
   holder: { name: string; salt: string };
-  decision: { number: string; date: string; issuer: string };
+  decision: { number: string; date: string; issuer: string; genre: string };
   validFrom: Date;
-  validUntil: Date;
+  validUntil: Date | null;
   status: { url: string; index: number };
 }
 
@@ -40,29 +75,53 @@ export function identityHash(name: string, salt: string): string {
 
 const format = (value: number) => String(Number(value.toFixed(2)));
 
-function criteriaNarrative(facts: BadgeFacts['achievement']): string {
+/** A recognised title: the ruleset version and the scores frozen when it was recognised. */
+export function titleAchievement(facts: TitleAchievementFacts): AchievementFacts {
   const lines = facts.scores.map((score) => `- ${score.label} (${score.code}): ${score.score === null ? 'không có' : format(score.score)}${score.maxScore === null ? '' : `/${format(score.maxScore)}`}`);
-  return [
-    `Đạt danh hiệu "${facts.titleName}" năm ${facts.year} theo bộ tiêu chí ${facts.rulesetCode} (phiên bản ${facts.rulesetVersion}).`,
-    `Tổng điểm khi công nhận: ${format(facts.total)}${facts.threshold === null ? '' : ` (cần ${format(facts.threshold)})`}.`,
-    'Điểm từng chỉ tiêu khi công nhận:',
-    ...lines,
-  ].join('\n');
+  return {
+    id: facts.id,
+    name: facts.titleName,
+    description: `Danh hiệu "${facts.titleName}" của phong trào xây dựng xã hội học tập (Quyết định 1315/QĐ-TTg), công nhận theo bộ tiêu chí ${facts.rulesetCode} phiên bản ${facts.rulesetVersion}.`,
+    narrative: [
+      `Đạt danh hiệu "${facts.titleName}" năm ${facts.year} theo bộ tiêu chí ${facts.rulesetCode} (phiên bản ${facts.rulesetVersion}).`,
+      `Tổng điểm khi công nhận: ${format(facts.total)}${facts.threshold === null ? '' : ` (cần ${format(facts.threshold)})`}.`,
+      'Điểm từng chỉ tiêu khi công nhận:',
+      ...lines,
+    ].join('\n'),
+    version: `${facts.rulesetCode} v${facts.rulesetVersion}`,
+    tag: [facts.titleKind],
+    results: [
+      { id: `${facts.id}#total`, name: 'Tổng điểm', value: format(facts.total), requiredValue: facts.threshold === null ? null : format(facts.threshold) },
+      ...facts.scores.map((score) => ({ id: `${facts.id}#${score.code}`, name: score.label, value: score.score === null ? null : format(score.score), requiredValue: null })),
+    ],
+  };
 }
 
-/** The unsigned OpenBadgeCredential (Open Badges 3.0 on the VC data model 2.0) of an award. */
+/** A decided commendation: its form, its round and the achievements it was proposed for. */
+export function commendationAchievement(facts: CommendationAchievementFacts): AchievementFacts {
+  return {
+    id: facts.id,
+    name: facts.formName,
+    description: `${facts.formName} trong phong trào xây dựng xã hội học tập (${facts.roundName}).`,
+    narrative: `Được tặng ${facts.formName} (${facts.roundName}) vì thành tích: ${facts.achievements}`,
+    version: null,
+    tag: [facts.formCode],
+    results: [],
+  };
+}
+
+/** The unsigned OpenBadgeCredential (Open Badges 3.0 on the VC data model 2.0) of an award or a commendation. */
 export function openBadgeCredential(facts: BadgeFacts): Record<string, unknown> {
   const { achievement } = facts;
-  const totalId = `${achievement.id}#total`;
-  const name = `${achievement.titleName} năm ${achievement.year}`;
+  const results = achievement.results;
   return {
     '@context': OPEN_BADGE_CONTEXTS,
     id: `urn:uuid:${facts.credentialId}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name,
+    name: facts.name,
     issuer: { id: facts.issuer.did, type: ['Profile'], name: facts.issuer.name },
     validFrom: facts.validFrom.toISOString(),
-    validUntil: facts.validUntil.toISOString(),
+    ...(facts.validUntil ? { validUntil: facts.validUntil.toISOString() } : {}),
     awardedDate: facts.validFrom.toISOString(),
     credentialSubject: {
       type: ['AchievementSubject'],
@@ -71,29 +130,25 @@ export function openBadgeCredential(facts: BadgeFacts): Record<string, unknown> 
         id: achievement.id,
         type: ['Achievement'],
         achievementType: 'Award',
-        name: achievement.titleName,
-        description: `Danh hiệu "${achievement.titleName}" của phong trào xây dựng xã hội học tập (Quyết định 1315/QĐ-TTg), công nhận theo bộ tiêu chí ${achievement.rulesetCode} phiên bản ${achievement.rulesetVersion}.`,
-        criteria: { narrative: criteriaNarrative(achievement) },
+        name: achievement.name,
+        description: achievement.description,
+        criteria: { narrative: achievement.narrative },
         inLanguage: 'vi',
-        version: `${achievement.rulesetCode} v${achievement.rulesetVersion}`,
-        tag: [achievement.titleKind],
-        resultDescription: [
-          { id: totalId, type: ['ResultDescription'], name: 'Tổng điểm', resultType: 'RawScore', ...(achievement.threshold === null ? {} : { requiredValue: format(achievement.threshold) }) },
-          ...achievement.scores.map((score) => ({ id: `${achievement.id}#${score.code}`, type: ['ResultDescription'], name: score.label, resultType: 'RawScore' })),
-        ],
+        ...(achievement.version ? { version: achievement.version } : {}),
+        tag: achievement.tag,
+        ...(results.length
+          ? { resultDescription: results.map((result) => ({ id: result.id, type: ['ResultDescription'], name: result.name, resultType: 'RawScore', ...(result.requiredValue === null ? {} : { requiredValue: result.requiredValue }) })) }
+          : {}),
       },
-      result: [
-        { type: ['Result'], resultDescription: totalId, value: format(achievement.total) },
-        ...achievement.scores.flatMap((score) => (score.score === null ? [] : [{ type: ['Result'], resultDescription: `${achievement.id}#${score.code}`, value: format(score.score) }])),
-      ],
+      ...(results.length ? { result: results.flatMap((result) => (result.value === null ? [] : [{ type: ['Result'], resultDescription: result.id, value: result.value }])) } : {}),
     },
     evidence: [
       {
         id: `urn:decision:${encodeURIComponent(facts.decision.number)}:${facts.decision.date}`,
         type: ['Evidence'],
         name: `Quyết định số ${facts.decision.number} ngày ${facts.decision.date}`,
-        description: `Quyết định công nhận của ${facts.decision.issuer}`,
-        genre: 'Quyết định công nhận',
+        description: `${facts.decision.genre} của ${facts.decision.issuer}`,
+        genre: facts.decision.genre,
         narrative: `Số quyết định: ${facts.decision.number}; ngày quyết định: ${facts.decision.date}; cơ quan ban hành: ${facts.decision.issuer}.`,
       },
     ],

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../core/context';
 import { CredentialProblem } from './credential.enums';
-import { revokedBits } from './credential.repository';
-import { didDocument, type DidWeb } from './did';
+import { revokedBits, statusListVersion } from './credential.repository';
+import { didDocument, PLATFORM, type DidWeb, type IssuerOwner } from './did';
 import type { IssuerKeyService } from './issuer-keys.service';
 import { encodeStatusList, statusBit, statusListCredential } from './status-list';
 import { signVcJwt, vcJwtKid, verifiedVcJwt } from './vc-jwt';
@@ -40,34 +40,65 @@ const refused = (problem: CredentialProblem, verificationMethod: string | null =
   statusListCredential: null,
 });
 
+/** A list's bits and its signed credential, as they were at a version. */
+interface SignedList {
+  version: number;
+  encodedList: string;
+  jwt: string | null;
+}
+
 /** DID documents, status lists and verification: everything public about credentials. */
 export class VerificationService {
+  /**
+   * Status lists by number, each under the version of its bits: a list is read and signed again
+   * only after a revocation bumped its version (any process's; the version is in the database).
+   */
+  private readonly lists = new Map<number, SignedList>();
+
   constructor(
     private readonly keys: IssuerKeyService,
     private readonly did: DidWeb,
-  ) {}
+  ) {
+    // A rotation of the platform's key must not leave lists signed by the retired one in use.
+    keys.onRotation(() => this.lists.clear());
+  }
 
-  /** The DID document of the platform (unit null) or of an issuing body; null for a body that never issued. */
-  async didDocumentOf(em: EntityManager, unitId: string | null): Promise<Json | null> {
+  /** The DID document of the platform or of an issuing body; null for a body that never issued. */
+  async didDocumentOf(em: EntityManager, owner: IssuerOwner): Promise<Json | null> {
+    const platform = !owner.unitId && !owner.bodyId;
     // The platform's key signs the status lists, so its document always has one.
-    if (unitId === null) await this.keys.activeKey(em, null);
-    const listed = await this.keys.keysOf(em, unitId);
+    if (platform) await this.keys.activeKey(em, PLATFORM);
+    const listed = await this.keys.keysOf(em, owner);
     if (!listed.length) return null;
-    const did = unitId === null ? this.did.platform() : this.did.issuer(unitId);
-    return didDocument(did, listed, listed.find((key) => key.retiredAt === null)?.keyId ?? null);
+    return didDocument(this.did.issuer(owner), listed, listed.find((key) => key.retiredAt === null)?.keyId ?? null);
   }
 
-  /** The encoded bitstring of a list: its revoked credentials' bits set. */
-  async encodedList(em: EntityManager, list: number): Promise<string> {
-    return encodeStatusList(await revokedBits(em, list));
+  /** The version of a list's bits: what its ETag names and its cache is kept under. */
+  listVersion(em: EntityManager, list: number): Promise<number> {
+    return statusListVersion(em, list);
   }
 
-  /** A status list as a BitstringStatusListCredential, secured as a VC-JWT by the platform's key. */
-  async statusListJwt(em: EntityManager, list: number, url: string, now: Date): Promise<string> {
-    const key = await this.keys.activeKey(em, null);
+  /**
+   * A status list as a BitstringStatusListCredential, secured as a VC-JWT by the platform's key,
+   * signed once per version of its bits. The version is read by the caller before the bits, so bits
+   * newer than it can be cached under it (and read again at the next version), never older ones.
+   */
+  async statusListJwt(em: EntityManager, list: number, version: number, url: string, now: Date): Promise<string> {
+    const signed = await this.listAt(em, list, version);
+    if (signed.jwt) return signed.jwt;
+    const key = await this.keys.activeKey(em, PLATFORM);
     const platform = this.did.platform();
-    const credential = statusListCredential(url, platform, await this.encodedList(em, list), now);
-    return signVcJwt(credential, await this.keys.privateKeyOf(em, key), this.did.verificationMethod(platform, key.keyId), now, null);
+    const credential = statusListCredential(url, platform, signed.encodedList, now);
+    signed.jwt = await signVcJwt(credential, await this.keys.privateKeyOf(em, key), this.did.verificationMethod(platform, key.keyId), now, null);
+    return signed.jwt;
+  }
+
+  private async listAt(em: EntityManager, list: number, version: number): Promise<SignedList> {
+    const cached = this.lists.get(list);
+    if (cached?.version === version) return cached;
+    const fresh: SignedList = { version, encodedList: encodeStatusList(await revokedBits(em, list)), jwt: null };
+    this.lists.set(list, fresh);
+    return fresh;
   }
 
   /**
@@ -79,9 +110,10 @@ export class VerificationService {
     const kid = vcJwtKid(jwt.trim());
     if (!kid) return refused(CredentialProblem.MALFORMED);
     const [did, keyId] = kid.split('#') as [string, string | undefined];
-    const unitId = this.did.unitOf(did);
-    const key = keyId && unitId ? await this.keys.findByKeyId(ctx.em, keyId) : null;
-    if (!key || key.unit?.id !== unitId) return refused(CredentialProblem.UNKNOWN_ISSUER_KEY, kid);
+    const owner = this.did.ownerOf(did);
+    const issuing = owner && (owner.unitId || owner.bodyId) ? owner : null;
+    const key = keyId && issuing ? await this.keys.findByKeyId(ctx.em, keyId) : null;
+    if (!key || !issuing || (key.unit?.id ?? null) !== issuing.unitId || (key.body?.id ?? null) !== issuing.bodyId) return refused(CredentialProblem.UNKNOWN_ISSUER_KEY, kid);
     const credential = await verifiedVcJwt(jwt.trim(), key.publicJwk);
     if (!credential) return refused(CredentialProblem.SIGNATURE_INVALID, kid);
     const issuer = objectOf(credential.issuer);
@@ -96,7 +128,9 @@ export class VerificationService {
     const validUntil = stringOf(credential.validUntil);
     if (validFrom && new Date(validFrom) > ctx.now) problems.push(CredentialProblem.NOT_YET_VALID);
     if (validUntil && new Date(validUntil) < ctx.now) problems.push(CredentialProblem.EXPIRED);
-    if (statusBit(await this.encodedList(ctx.em, Number(list)), index)) problems.push(CredentialProblem.REVOKED);
+    const listNumber = Number(list);
+    const signed = await this.listAt(ctx.em, listNumber, await statusListVersion(ctx.em, listNumber));
+    if (statusBit(signed.encodedList, index)) problems.push(CredentialProblem.REVOKED);
     const achievement = objectOf(objectOf(credential.credentialSubject)?.achievement);
     return {
       valid: problems.length === 0,

@@ -1,8 +1,5 @@
+import { escapeHtml } from '../core/html';
 import type { JsonObject } from './opportunity-data';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /** JSON inside <script>: no `<` may end the element early, nor U+2028/9 break older parsers. */
 function scriptJson(data: JsonObject): string {

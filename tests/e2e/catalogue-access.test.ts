@@ -327,6 +327,7 @@ describe('access matrix of the catalogue mutations', () => {
       'evidence-uploads.test.ts': ['createEvidenceFileUpload', 'completeEvidenceUpload'],
       'titles-recognition.test.ts': ['recogniseTitles', 'recognizeTitles', 'revokeTitleAward'],
       'credentials.test.ts': ['issueCredential', 'rotateIssuerKey'],
+      'credentials-commendations.test.ts': ['issueCommendationCredential'],
       'learning-access.test.ts': [
         'enroll', 'cancelEnrollment', 'recordAttendance', 'importAttendance', 'checkIn', 'createEvidenceUpload', 'submitLearningLog', 'voidLearningLog',
         'verifyLearningLogs', 'rejectLearningLogs', 'importLearningLogs', 'closeLearningYear', 'createLearningGoal', 'updateLearningGoal', 'deleteLearningGoal',
