@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { renderRequestMessage, requestMessage, type RequestMessage } from './request-error-messages';
 import type { UserErrorCode } from './user-error-codes';
 import { renderUserErrorMessage, type CodedMessage, type ParamArgs, type ParamValue } from './user-error-messages';
 
@@ -33,10 +34,18 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.DocumentTooLarge]: 413,
 };
 
+/**
+ * A whole request refused. Its message is either a table message (`requestMessage`), which the response writes in the
+ * request's language (src/graphql/localized-errors.ts), or English text for a client's developer.
+ */
 export class ApiError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  /** The table message, when there is one; `message` holds its English text for logs. */
+  readonly coded: RequestMessage | null;
+
+  constructor(code: ErrorCode, message: string | RequestMessage, extra: Record<string, unknown> = {}) {
     const status = HTTP_STATUS[code];
-    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+    super(typeof message === 'string' ? message : renderRequestMessage(message, 'en'), { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+    this.coded = typeof message === 'string' ? null : message;
   }
 }
 
@@ -47,13 +56,13 @@ export class NotFoundError extends ApiError {
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(message = 'You are not allowed to do this') {
+  constructor(message: string | RequestMessage = requestMessage('FORBIDDEN')) {
     super(ErrorCode.Forbidden, message);
   }
 }
 
 export class UnauthenticatedError extends ApiError {
-  constructor(message = 'Sign in first', extra: Record<string, unknown> = {}) {
+  constructor(message: string | RequestMessage = requestMessage('SIGN_IN_REQUIRED'), extra: Record<string, unknown> = {}) {
     super(ErrorCode.Unauthenticated, message, extra);
   }
 }

@@ -28,6 +28,12 @@ export const USER_ERROR_MESSAGES = {
   CRITERIA_NOT_MET: { vi: 'Đối tượng chưa đạt tiêu chí của năm; muốn công nhận ngoại lệ cần nêu lý do.', en: 'The subject does not meet the criteria for the year; an override needs a reason.' },
   CRITERION_MINIMUM_WITHOUT_CRITERIA: { vi: 'Mức tối thiểu theo tiêu chí cần có các tiêu chí nhóm các chỉ tiêu.', en: 'A per-criterion minimum needs criteria grouping the indicators.' },
   CRITERION_WITHOUT_INDICATORS: { vi: 'Tiêu chí {criterion} phải gồm ít nhất một chỉ tiêu.', en: 'The criterion {criterion} groups no indicator.' },
+  CSV_DATE_INVALID: { vi: 'Cột {column} có giá trị "{value}" không phải là ngày viết theo dạng YYYY-MM-DD.', en: '{column} "{value}" is not a date written YYYY-MM-DD' },
+  CSV_FLAG_INVALID: { vi: 'Cột {column} phải là true hoặc false.', en: '{column} must be true or false' },
+  CSV_VALUE_MISSING: { vi: 'Cột {column} bị bỏ trống.', en: '{column} is missing' },
+  CSV_VALUE_NOT_A_YEAR: { vi: 'Cột {column} không phải là một năm.', en: '{column} is not a year' },
+  CSV_VALUE_NOT_ONE_OF: { vi: 'Cột {column} phải là một trong các giá trị: {values}.', en: '{column} must be one of {values}' },
+  CSV_VALUE_TOO_LONG: { vi: 'Cột {column} dài hơn {max} ký tự.', en: '{column} is longer than {max} characters' },
   DAILY_HOURS_EXCEEDED: { vi: 'Mỗi ngày chỉ ghi nhận tối đa {max} giờ học; ngày {day} đã có {already} giờ.', en: 'At most {max} hours of learning can be recorded on one day; {already} are already recorded on {day}.' },
   DATE_IN_FUTURE: { vi: 'Ngày này chưa đến.', en: 'The day given has not come yet.' },
   DECISION_DATE_INVALID: { vi: 'Quyết định phải được ký sau khi năm {year} kết thúc và không ở tương lai.', en: 'The decision is dated after {year} ended and not in the future.' },
@@ -36,7 +42,9 @@ export const USER_ERROR_MESSAGES = {
   DECISION_REQUIRED: { vi: 'Quyết định cần có số (1 đến 64 ký tự), ngày và người ký.', en: 'A decision needs its number (1 to 64 characters), date and signer.' },
   DUPLICATE_CRITERION_CODE: { vi: 'Hai tiêu chí có cùng mã {code}.', en: 'Two criteria have the code {code}.' },
   DUPLICATE_INDICATOR_CODE: { vi: 'Hai chỉ tiêu có cùng mã {code}.', en: 'Two indicators have the code {code}.' },
+  DUPLICATE_NATIONAL_ID_LINE: { vi: 'Số CCCD này đã có ở dòng {line}.', en: 'the same national ID number is on line {line}' },
   DUPLICATE_SUBJECT: { vi: 'Một đối tượng được liệt kê hai lần.', en: 'The same subject is listed twice.' },
+  DUPLICATE_UNIT_ROW: { vi: 'Tệp có một dòng khác cho mã {code} trong khoảng thời gian trùng nhau.', en: 'the file has another row for code {code} in an overlapping period' },
   EMPTY_FILE: { vi: 'Tệp rỗng.', en: 'The file is empty.' },
   EMPTY_ROSTER: { vi: 'Danh sách điểm danh không có dòng nào.', en: 'The roster has no lines.' },
   ENDS_BEFORE_START: { vi: 'Buổi học phải kết thúc sau khi bắt đầu.', en: 'The session must end after it starts.' },
@@ -111,6 +119,8 @@ export const USER_ERROR_MESSAGES = {
   NATIONAL_ID_BIRTH_YEAR_MISMATCH: { vi: 'Số CCCD không khớp với năm sinh (chữ số thứ 4 đến 6).', en: 'The national ID number does not match the birth year (digits 4 to 6).' },
   NATIONAL_ID_FORMAT: { vi: 'Số CCCD gồm đúng 12 chữ số.', en: 'A national ID number (CCCD) has exactly 12 digits.' },
   NATIONAL_ID_GENDER_MISMATCH: { vi: 'Số CCCD không khớp với giới tính (chữ số thứ 4).', en: 'The national ID number does not match the gender (digit 4).' },
+  NATIONAL_ID_MISSING: { vi: 'Thiếu số CCCD: các dòng được đối chiếu theo số này.', en: 'national_id is missing: rows are matched by it' },
+  NATIONAL_ID_OUTSIDE_AREA: { vi: 'Số CCCD này thuộc về một công dân ngoài địa bàn của bạn.', en: 'this national ID number is registered to a citizen outside your area' },
   NATIONAL_ID_PROVINCE_CODE: { vi: 'Ba chữ số đầu của số CCCD không phải mã tỉnh.', en: 'The first three digits of the national ID number are not a province code.' },
   NATIONAL_ID_TAKEN: { vi: 'Số CCCD này đã được đăng ký. Nếu cán bộ đã đăng ký cho bạn, hãy xin mã nhận hồ sơ và nhận hồ sơ đó.', en: 'This national ID number is already registered. If an assessor registered you, ask them for a claim code and claim that profile.' },
   NOMINATION_NOT_EDITABLE: { vi: 'Chỉ hồ sơ đề nghị ở dạng nháp hoặc bị trả lại mới được người đề nghị sửa.', en: 'Only a draft or a returned nomination is changed by its proposer.' },
@@ -135,12 +145,16 @@ export const USER_ERROR_MESSAGES = {
   OVERLAPPING_MEMBERSHIP: { vi: 'Tư cách thành viên này trùng thời gian với một tư cách đã ghi nhận.', en: 'This membership would overlap one already recorded for the same period.' },
   OVERRIDE_REASON_REQUIRED: { vi: 'Công nhận ngoại lệ cần nêu lý do.', en: 'An override of the criteria needs a reason.' },
   OWNER_REQUIRED: { vi: 'Sáng kiến thuộc về đúng một cơ quan hoặc tổ chức.', en: 'An initiative is owned by exactly one body or organisation.' },
+  PARENT_CODE_AMBIGUOUS: { vi: 'Mã đơn vị cấp trên {parentCode} trùng với nhiều đơn vị trong khoảng thời gian này.', en: 'the parent code {parentCode} matches several units in this period' },
+  PARENT_CODE_REQUIRED: { vi: 'Đơn vị dưới cấp tỉnh cần có parent_code.', en: 'parent_code is required below the province' },
+  PARENT_NOT_FOUND: { vi: 'Không có đơn vị mã {parentCode} ở cấp trên {level} trong cùng khoảng thời gian.', en: 'no unit with code {parentCode} above {level} exists in the same period' },
   PASSWORD_TOO_LONG: { vi: 'Mật khẩu dài tối đa 128 ký tự.', en: 'The password can have at most 128 characters.' },
   PERIOD_CLOSED: { vi: 'Kỳ báo cáo đã đóng.', en: 'The report period is closed.' },
   PERIOD_EXISTS: { vi: 'Đã có kỳ báo cáo loại này cho các năm này.', en: 'A report period of this kind already covers these years.' },
   PROFILE_EXISTS: { vi: 'Tài khoản của bạn đã có hồ sơ công dân.', en: 'Your account already has a citizen profile.' },
   PROGRAMME_CANCELLED: { vi: 'Chương trình đã bị huỷ nên không thể thay đổi.', en: 'The programme is cancelled and cannot change.' },
   PROGRAMME_NOT_FOUND: { vi: 'Không có chương trình nào có mã này.', en: 'No programme has this id.' },
+  PROVINCE_WITH_PARENT: { vi: 'Tỉnh không có đơn vị cấp trên.', en: 'a province has no parent' },
   QUOTA_EXCEEDED: { vi: 'Đã hết chỉ tiêu của hình thức khen thưởng trong đợt: đã quyết định {taken} trên {places} suất.', en: 'The quota of this form for the round is taken: {taken} of {places} places decided.' },
   REASON_REQUIRED: { vi: 'Hãy nêu lý do với độ dài theo yêu cầu.', en: 'Give a reason of the required length.' },
   RECIPIENT_REQUIRED: { vi: 'Thiếu đơn vị nhận đóng góp (đơn vị, cơ sở hoặc quỹ khuyến học) hoặc sai loại.', en: 'The contribution\'s recipient (a unit, an institution or a study-promotion fund) is missing or of another kind.' },
@@ -172,6 +186,7 @@ export const USER_ERROR_MESSAGES = {
   STUDY_LONGER_THAN_RESOURCE: { vi: 'Tài nguyên này dài {minutes} phút; chỉ ghi nhận tối đa {factor} lần thời lượng của nó.', en: 'This resource lasts {minutes} minutes; record at most {factor} times its length.' },
   SUBJECT_COUNT: { vi: 'Hãy công nhận từ 1 đến {max} đối tượng mỗi lần.', en: 'Recognise from 1 to {max} subjects at once.' },
   SUBJECT_NOT_FOUND: { vi: 'Không có đối tượng nào có mã này.', en: 'No subject has this id.' },
+  SUCCESSOR_WITHOUT_END: { vi: 'successor_code cần có valid_to: chỉ đơn vị đã kết thúc mới có đơn vị kế thừa.', en: 'successor_code needs valid_to: only a unit that ended has a successor' },
   SUPERIOR_CYCLE: { vi: 'Một cơ quan không thể trực thuộc chính nó, trực tiếp hay qua các cơ quan cấp trên.', en: 'A body cannot answer to itself, directly or through the bodies above it.' },
   THRESHOLD_OUT_OF_RANGE: { vi: 'Ngưỡng nằm ngoài khoảng cho phép.', en: 'The threshold is outside its allowed range.' },
   TITLE_NOT_FOR_SUBJECT: { vi: 'Đối tượng này không thể nhận danh hiệu này.', en: 'The title is not one this subject can hold.' },
@@ -180,8 +195,11 @@ export const USER_ERROR_MESSAGES = {
   TOO_MANY_GOALS: { vi: 'Một kế hoạch có tối đa {max} mục tiêu.', en: 'A plan has at most {max} goals.' },
   TOO_MANY_SESSIONS: { vi: 'Một chuỗi có tối đa {max} buổi học; hãy chọn ngày kết thúc sớm hơn.', en: 'A series can have at most {max} sessions; choose an earlier end.' },
   TOPIC_REQUIRED: { vi: 'Cần ít nhất một chủ đề.', en: 'Give at least one topic.' },
+  UNIT_AMBIGUOUS: { vi: 'Có nhiều đơn vị {level} mã {code} trùng khoảng thời gian này.', en: 'several {level} units with code {code} overlap this period' },
+  UNIT_CODE_INVALID: { vi: 'Mã đơn vị bị bỏ trống hoặc có ký tự khác chữ cái, chữ số và dấu gạch ngang.', en: 'code is missing or has characters other than letters, digits and hyphens' },
   UNIT_LEVEL_MISMATCH: { vi: 'Chỉ định nghĩa Cộng đồng học tập mới cần cấp đơn vị, và bắt buộc có.', en: 'Give the unit level for a Learning Community, and only for it.' },
   UNIT_NO_LONGER_EXISTS: { vi: '{unit} không còn tồn tại; hãy chọn đơn vị kế thừa.', en: '{unit} no longer exists; choose the unit that succeeded it.' },
+  UNIT_PERIOD_REVERSED: { vi: 'valid_to ở trước valid_from.', en: 'valid_to is before valid_from' },
   UNKNOWN_BODY: { vi: 'Không có cơ quan nào có mã này.', en: 'No body has this id.' },
   UNKNOWN_BODY_IDS: { vi: 'Một số mã không phải là cơ quan.', en: 'Some ids are not bodies.' },
   UNKNOWN_CITIZEN: { vi: 'Không có công dân nào bạn được xem có mã này.', en: 'No citizen you may see has this id.' },
@@ -203,7 +221,7 @@ export const USER_ERROR_MESSAGES = {
 } as const satisfies Record<UserErrorCode, { vi: string; en: string }>;
 
 /** The names in braces of a template, as a union: `'min' | 'max'` for "from {min} to {max}". */
-type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+export type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
 
 /** A value shown as an enum value's label in the request's language, e.g. a decision level. */
 export interface LabelParam {
@@ -237,11 +255,16 @@ function shown(value: ParamValue, locale: Locale): string {
   return value.values.map((item) => labelOf(value.enum, item, locale)).join(locale === 'vi' ? ' hoặc ' : ' or ');
 }
 
-/** The message of a code in a language, its values filled in; a value missing from `params` is a bug the type checker catches. */
-export function renderUserErrorMessage({ code, params }: CodedMessage, locale: Locale): string {
-  return USER_ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_whole, name: string) => {
+/** A template in a language with its values filled in; `what` names the template in the error a missing value raises. */
+export function fillTemplate(template: string, params: Record<string, ParamValue>, locale: Locale, what: string): string {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`no value for {${name}} of ${code}`);
+    if (value === undefined) throw new Error(`no value for {${name}} of ${what}`);
     return shown(value, locale);
   });
+}
+
+/** The message of a code in a language, its values filled in; a value missing from `params` is a bug the type checker catches. */
+export function renderUserErrorMessage({ code, params }: CodedMessage, locale: Locale): string {
+  return fillTemplate(USER_ERROR_MESSAGES[code][locale], params, locale, code);
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import { ApiError, ErrorCode } from '../core/errors';
+import { requestMessage } from '../core/request-error-messages';
 
 export interface DocumentSizeLimits {
   maxCharacters: number;
@@ -26,14 +27,14 @@ function tokensUpTo(query: string, max: number): number | null {
  */
 export function documentSizeRefusal(query: string, limits: DocumentSizeLimits): ApiError | null {
   if (query.length > limits.maxCharacters) {
-    return new ApiError(ErrorCode.DocumentTooLarge, `The query is ${query.length} characters long; the limit is ${limits.maxCharacters}`, {
+    return new ApiError(ErrorCode.DocumentTooLarge, requestMessage('DOCUMENT_TOO_LONG', { characters: query.length, maxCharacters: limits.maxCharacters }), {
       characters: query.length,
       maxCharacters: limits.maxCharacters,
     });
   }
   const tokens = tokensUpTo(query, limits.maxTokens);
   if (tokens !== null && tokens > limits.maxTokens) {
-    return new ApiError(ErrorCode.DocumentTooLarge, `The query has more than ${limits.maxTokens} tokens (names, punctuation, values); the limit is ${limits.maxTokens}`, {
+    return new ApiError(ErrorCode.DocumentTooLarge, requestMessage('DOCUMENT_TOO_MANY_TOKENS', { maxTokens: limits.maxTokens }), {
       maxTokens: limits.maxTokens,
     });
   }

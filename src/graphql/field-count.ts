@@ -1,5 +1,6 @@
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 import { ApiError, ErrorCode } from '../core/errors';
+import { requestMessage } from '../core/request-error-messages';
 
 /** The fragments of a document by name. */
 export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
@@ -59,9 +60,9 @@ export function fieldCountRule(maxFields: number): ValidationRule {
       if (fields <= maxFields) return undefined;
       // Past 2^53 the count is approximate, past 2^1024 it is Infinity, which JSON cannot carry.
       const reported = Math.min(fields, Number.MAX_SAFE_INTEGER);
-      const said = fields > reported ? `more than ${reported}` : String(fields);
+      const message = requestMessage(fields > reported ? 'TOO_MANY_FIELDS_PAST_COUNTING' : 'TOO_MANY_FIELDS', { fields: reported, maxFields });
       context.reportError(
-        new ApiError(ErrorCode.TooManyFields, `The document expands to ${said} fields (fragments counted where they are spread); the limit is ${maxFields}`, { fields: reported, maxFields }),
+        new ApiError(ErrorCode.TooManyFields, message, { fields: reported, maxFields }),
       );
       // A value returned on entering a node replaces it in graphql-js's walk (visitInParallel stops at the first one), so nothing under it is visited.
       return null;

@@ -1,11 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ApiError, ErrorCode, UserInputError } from '../core/errors';
+import { REQUEST_ERROR_MESSAGES } from '../core/request-error-messages';
 import { requestLog, type Logger } from '../infra/logger';
 import { isDatabaseUnreachable } from '../infra/database';
 import { QueueUnavailableError } from '../infra/queue';
-
-export const DATABASE_UNREACHABLE = 'The database is not reachable right now; try again in a moment';
 
 /** A response in which every root field failed because the database was unreachable answers 503, as a whole request that failed. */
 export function unavailableStatus(result: { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }): number | null {
@@ -16,8 +15,8 @@ export function unavailableStatus(result: { data?: Record<string, unknown> | nul
 
 /** A service the request needed did not answer: what the client is told, and what is logged (a warning: it is not a bug). */
 function unavailableService(error: unknown): { code: ErrorCode; message: string; logged: string } | null {
-  if (error instanceof QueueUnavailableError) return { code: ErrorCode.QueueUnavailable, message: 'The job queue is not reachable right now; try again in a moment', logged: 'a job queue did not answer' };
-  if (isDatabaseUnreachable(error)) return { code: ErrorCode.ServiceUnavailable, message: DATABASE_UNREACHABLE, logged: 'the database did not answer' };
+  if (error instanceof QueueUnavailableError) return { code: ErrorCode.QueueUnavailable, message: REQUEST_ERROR_MESSAGES.QUEUE_UNAVAILABLE.en, logged: 'a job queue did not answer' };
+  if (isDatabaseUnreachable(error)) return { code: ErrorCode.ServiceUnavailable, message: REQUEST_ERROR_MESSAGES.SERVICE_UNAVAILABLE.en, logged: 'the database did not answer' };
   return null;
 }
 

@@ -3,6 +3,7 @@ import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, typ
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from '../core/config';
 import { ApiError, ErrorCode } from '../core/errors';
+import { requestMessage, type RequestMessage } from '../core/request-error-messages';
 import { fragmentsOf } from './field-count';
 import { assertCostlyMutationsExist, checkMutations } from './mutation-limits';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './relay';
@@ -60,7 +61,7 @@ export function queryDepth(operation: OperationDefinitionNode, fragments: Readon
   return depthOf(operation.selectionSet, new Set());
 }
 
-function refuse(message: string, extra: Record<string, number>): ApiError {
+function refuse(message: string | RequestMessage, extra: Record<string, number>): ApiError {
   return new ApiError(ErrorCode.BadUserInput, message, extra);
 }
 
@@ -87,7 +88,7 @@ export function operationLimits(schema: GraphQLSchema, limits: QueryLimits): (op
     const fragments = fragmentsOf(document);
     const depth = queryDepth(operation, fragments);
     if (depth > limits.maxDepth) {
-      throw refuse(`The query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
+      throw refuse(requestMessage('TOO_DEEP', { depth, maxDepth: limits.maxDepth }), { depth, maxDepth: limits.maxDepth });
     }
     const costlyCalls = checkMutations(operation, fragments, limits);
     let cost: number;
@@ -99,7 +100,7 @@ export function operationLimits(schema: GraphQLSchema, limits: QueryLimits): (op
       throw error;
     }
     if (cost > limits.maxCost) {
-      throw refuse(`The query costs ${cost}; the budget is ${limits.maxCost}. Ask for fewer items or fewer nested lists`, { cost, maxCost: limits.maxCost });
+      throw refuse(requestMessage('TOO_COSTLY', { cost, maxCost: limits.maxCost }), { cost, maxCost: limits.maxCost });
     }
     return costlyCalls;
   };

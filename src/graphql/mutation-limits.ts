@@ -1,5 +1,6 @@
 import { Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ApiError, ErrorCode } from '../core/errors';
+import { requestMessage, type RequestMessage } from '../core/request-error-messages';
 
 /**
  * Root mutations whose one call costs the server far more than a request does: a password hashed or
@@ -66,15 +67,15 @@ export interface MutationLimits {
 export function checkMutations(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, limits: MutationLimits): number {
   if (operation.operation !== 'mutation') return 0;
   const names = rootFieldNames(operation, fragments);
-  const refuse = (message: string, extra: Record<string, number>) => new ApiError(ErrorCode.TooManyMutations, message, extra);
+  const refuse = (message: RequestMessage, extra: Record<string, number>) => new ApiError(ErrorCode.TooManyMutations, message, extra);
   if (names.length > limits.maxMutations) {
-    throw refuse(`The operation calls ${names.length} mutations; one request may call at most ${limits.maxMutations}`, { mutations: names.length, maxMutations: limits.maxMutations });
+    throw refuse(requestMessage('TOO_MANY_MUTATIONS', { mutations: names.length, maxMutations: limits.maxMutations }), { mutations: names.length, maxMutations: limits.maxMutations });
   }
   const signIns = names.filter((name) => name === ONCE_PER_REQUEST).length;
-  if (signIns > 1) throw refuse(`The operation calls ${ONCE_PER_REQUEST} ${signIns} times; one request may sign in once`, { signIns, maxSignIns: 1 });
+  if (signIns > 1) throw refuse(requestMessage('SIGN_IN_TWICE', { mutation: ONCE_PER_REQUEST, signIns }), { signIns, maxSignIns: 1 });
   const costly = names.filter((name) => COSTLY_MUTATIONS.has(name)).length;
   if (costly > limits.maxCostlyMutations) {
-    throw refuse(`The operation calls ${costly} costly mutations (sign-in, registration, claim codes, imports, uploads, consolidations); one request may call at most ${limits.maxCostlyMutations}`, {
+    throw refuse(requestMessage('TOO_MANY_COSTLY_MUTATIONS', { costlyMutations: costly, maxCostlyMutations: limits.maxCostlyMutations }), {
       costlyMutations: costly,
       maxCostlyMutations: limits.maxCostlyMutations,
     });

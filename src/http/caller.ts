@@ -4,7 +4,7 @@ import type { Services } from '../app/services';
 import type { Config } from '../core/config';
 import type { Actor } from '../core/actor';
 import { ApiError, ErrorCode } from '../core/errors';
-import { DATABASE_UNREACHABLE } from '../graphql/format-error';
+import { requestMessage } from '../core/request-error-messages';
 import { isDatabaseUnreachable } from '../infra/database';
 import type { BudgetOwner } from './request-budget';
 
@@ -54,7 +54,7 @@ export function clientBudget(client: ApiClientIdentity): BudgetOwner {
 export async function actorOf(services: Services, em: EntityManager, accountId: string): Promise<Actor | null> {
   return services.auth.loadActor(em, accountId).catch((error: unknown) => {
     // Apollo answers a failed context with 500 and its own message unless told otherwise.
-    if (isDatabaseUnreachable(error)) throw new ApiError(ErrorCode.ServiceUnavailable, DATABASE_UNREACHABLE, { http: { status: 503 } });
+    if (isDatabaseUnreachable(error)) throw new ApiError(ErrorCode.ServiceUnavailable, requestMessage('SERVICE_UNAVAILABLE'), { http: { status: 503 } });
     throw error;
   });
 }

@@ -1,6 +1,9 @@
 import { HeaderMap, type BaseContext } from '@apollo/server';
 import type { Response } from 'express';
 import { ApiError, ErrorCode } from '../core/errors';
+import { localeFrom } from '../core/locale';
+import { requestMessage } from '../core/request-error-messages';
+import { answeredOutsideGraphql } from '../graphql/localized-errors';
 import type { ChargeCostlyCalls } from '../graphql/limits';
 import type { RateLimiter, RateLimitState } from '../infra/rate-limit';
 
@@ -20,11 +23,12 @@ function budgetHeaders(state: RateLimitState): [string, string][] {
   return state.allowed ? headers : [...headers, ['Retry-After', String(state.resetSeconds)]];
 }
 
-function rateLimitedError(state: RateLimitState): { message: string; extensions: { code: ErrorCode; retryAfterSeconds: number } } {
-  return {
-    message: `Too many requests: at most ${state.limit} a minute; try again in ${state.resetSeconds} s`,
-    extensions: { code: ErrorCode.RateLimited, retryAfterSeconds: state.resetSeconds },
-  };
+/** RATE_LIMITED for a budget spent, saying when to come back; `http` for an answer through Apollo. */
+export function rateLimitedError(state: RateLimitState, http?: { status: number; headers: HeaderMap }): ApiError {
+  return new ApiError(ErrorCode.RateLimited, requestMessage('RATE_LIMITED', { limit: state.limit, seconds: state.resetSeconds }), {
+    retryAfterSeconds: state.resetSeconds,
+    ...(http ? { http } : {}),
+  });
 }
 
 /** Spends one unit of the owner's budget for the request; false when it answered 429 RATE_LIMITED instead. */
@@ -33,7 +37,7 @@ export async function spendRequest(limiter: RateLimiter, owner: BudgetOwner, res
   if (!state) return true;
   for (const [name, value] of budgetHeaders(state)) response.setHeader(name, value);
   if (state.allowed) return true;
-  response.status(429).json({ errors: [rateLimitedError(state)] });
+  response.status(429).json({ errors: [answeredOutsideGraphql(rateLimitedError(state), localeFrom(response.req.header('accept-language')))] });
   return false;
 }
 
@@ -47,7 +51,6 @@ export function costlyCallCharge<TContext extends BaseContext>(limiter: RateLimi
     const headers = budgetHeaders(state);
     for (const [name, value] of headers) request.response.http.headers.set(name, value);
     if (state.allowed) return;
-    const { message, extensions } = rateLimitedError(state);
-    throw new ApiError(extensions.code, message, { retryAfterSeconds: extensions.retryAfterSeconds, http: { status: 429, headers: new HeaderMap(headers) } });
+    throw rateLimitedError(state, { status: 429, headers: new HeaderMap(headers) });
   };
 }

@@ -30,6 +30,9 @@ import { systemContext } from '../app/system-context';
 import { PLATFORM_IRI } from '../learning/records/xapi';
 import { XAPI_PATH, xapiRoutes } from '../xapi/xapi-routes';
 import { localeFrom } from '../core/locale';
+import { UnauthenticatedError } from '../core/errors';
+import { requestMessage } from '../core/request-error-messages';
+import { answeredOutsideGraphql, localizedErrorsPlugin } from '../graphql/localized-errors';
 import { buildApiSchema } from '../app/schema';
 import { pingDatabase } from '../infra/database';
 import { runWithRequestLog, type Logger } from '../infra/logger';
@@ -80,8 +83,8 @@ function documentSizeGate(limits: DocumentSizeLimits): RequestHandler {
     const query: unknown = request.method === 'GET' ? request.query.query : (request.body as { query?: unknown } | undefined)?.query;
     const refusal = typeof query === 'string' ? documentSizeRefusal(query, limits) : null;
     if (!refusal) return next();
-    const { http: _http, ...extensions } = refusal.extensions;
-    response.status(413).json({ errors: [{ message: refusal.message, extensions: { ...extensions, requestId: response.locals.requestId as string } }] });
+    const locale = localeFrom(request.header('accept-language'));
+    response.status(413).json({ errors: [answeredOutsideGraphql(refusal, locale, { requestId: response.locals.requestId as string })] });
   };
 }
 
@@ -120,6 +123,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       ApolloServerPluginCacheControlDisabled(),
       config.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
       staleTokenPlugin<ContextWithStats>(),
+      localizedErrorsPlugin<ContextWithStats>(),
       inputTextPlugin<ContextWithStats>(),
       queryLimitsPlugin<ContextWithStats>(
         schema,
@@ -212,7 +216,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     const credentials = { authorization: request.headers.authorization, apiKey: request.header('x-api-key'), address: request.ip };
     const owner = await budgetOwnerOf(services, orm.em.fork(), config, credentials, accountId);
     if (!owner) {
-      response.status(401).json({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
+      const refusal = new UnauthenticatedError(requestMessage('API_KEY_REJECTED'));
+      response.status(401).json({ errors: [answeredOutsideGraphql(refusal, localeFrom(request.header('accept-language')))] });
       return false;
     }
     if (owner.limit === 0) return null;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { UnauthenticatedError } from '../core/errors';
+import { requestMessage } from '../core/request-error-messages';
 
 /** Mutations that take no access token, so a client may call them while holding a stale one (to refresh it, or to start over). */
 const TOKENLESS_MUTATIONS = new Set(['signIn', 'register', 'refreshSession', 'signOut']);
@@ -28,7 +29,7 @@ export function staleTokenPlugin<TContext extends BaseContext & TokenState>(): A
       return {
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.tokenRejected && !(operation && onlyTokenless(operation))) {
-            throw new UnauthenticatedError('The access token is not valid or has expired; refresh the session or sign in again', { http: { status: 401 } });
+            throw new UnauthenticatedError(requestMessage('TOKEN_REJECTED'), { http: { status: 401 } });
           }
         },
       };

@@ -8,19 +8,21 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Services } from '../app/services';
 import type { Config } from '../core/config';
 import type { RequestContext } from '../core/context';
-import { ApiError, BadInputError, ErrorCode, UnauthenticatedError } from '../core/errors';
+import { BadInputError, UnauthenticatedError } from '../core/errors';
 import { Loaders } from '../core/loaders';
-import { localeFrom } from '../core/locale';
+import { localeFrom, type Locale } from '../core/locale';
+import { REQUEST_ERROR_MESSAGES, requestMessage } from '../core/request-error-messages';
 import { documentSizeRefusal } from '../graphql/document-size';
 import { fieldCountRule } from '../graphql/field-count';
 import { formatError } from '../graphql/format-error';
 import { badTextIn } from '../graphql/input-text';
 import { operationLimits } from '../graphql/limits';
+import { localizeErrors } from '../graphql/localized-errors';
 import type { Logger } from '../infra/logger';
 import type { RateLimiter } from '../infra/rate-limit';
 import { actorOf, bearerToken, budgetOwnerOf, clientAddress, type CallerCredentials } from './caller';
 import { MAX_BODY_MB } from './http-errors';
-import type { BudgetOwner } from './request-budget';
+import { rateLimitedError, type BudgetOwner } from './request-budget';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -48,9 +50,15 @@ const textParam = (params: ConnectionParams | undefined, name: string): string |
   return typeof value === 'string' ? value : undefined;
 };
 
-/** Closed with these when the credentials of `connection_init` do not hold (4403 is graphql-ws's own "Forbidden"). */
-const TOKEN_REJECTED = 'The access token is not valid or has expired; refresh the session or sign in again';
-const KEY_REJECTED = 'The API key is not valid or was revoked';
+/** The language of a connection's messages: `accept-language` of `connection_init`, else of the upgrade request. */
+const localeOf = (caller: ConnectionCaller | undefined): Locale => localeFrom(caller?.acceptLanguage);
+
+/**
+ * Closed with these when the credentials of `connection_init` do not hold (4403 is graphql-ws's own "Forbidden"): in
+ * English, as a close frame's reason holds at most 123 bytes, which Vietnamese text in UTF-8 outgrows.
+ */
+const TOKEN_REJECTED = REQUEST_ERROR_MESSAGES.TOKEN_REJECTED.en;
+const KEY_REJECTED = REQUEST_ERROR_MESSAGES.API_KEY_REJECTED.en;
 
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol) at /graphql on the API's own HTTP server. A connection is
@@ -64,7 +72,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
   const format = formatError(log);
   const checkLimits = operationLimits(schema, config.query);
   const rules = [...specifiedRules, fieldCountRule(config.query.maxFields)];
-  const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => format(error.toJSON(), error));
+  const formatAll = (errors: readonly GraphQLError[], locale: Locale): GraphQLFormattedError[] =>
+    localizeErrors(
+      errors.map((error) => format(error.toJSON(), error)),
+      errors,
+      locale,
+    );
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: MAX_BODY_MB * 1024 * 1024 });
 
   /** Checks and prepares one subscription; the errors that refuse it otherwise. */
@@ -90,12 +103,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
     if (caller.budgetOwner) {
       const state = await limiter.hit(caller.budgetOwner.key, caller.budgetOwner.limit, 1);
       if (state && !state.allowed) {
-        return [new ApiError(ErrorCode.RateLimited, `Too many requests: at most ${state.limit} a minute; try again in ${state.resetSeconds} s`, { retryAfterSeconds: state.resetSeconds })];
+        return [rateLimitedError(state)];
       }
     }
     const em = orm.em.fork();
     const actor = caller.accountId ? await actorOf(services, em, caller.accountId) : null;
-    if (caller.accountId && !actor) return [new UnauthenticatedError(TOKEN_REJECTED)];
+    if (caller.accountId && !actor) return [new UnauthenticatedError(requestMessage('TOKEN_REJECTED'))];
     const requestId = randomUUID();
     const contextValue: RequestContext = {
       em,
@@ -104,7 +117,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
       requestId,
       now: new Date(),
       log: log.child({ requestId }),
-      locale: localeFrom(caller.acceptLanguage),
+      locale: localeOf(caller),
       clientAddress: caller.address,
       services,
     };
@@ -144,8 +157,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
           throw error;
         }
       },
-      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
+      onError: (ctx, _id, _payload, errors) => formatAll(errors, localeOf(ctx.extra.caller)),
+      onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors, localeOf(ctx.extra.caller)) } : undefined),
     },
     wsServer,
   );

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { Field, Int, ObjectType } from 'type-graphql';
 import { UserInputError } from '../core/errors';
+import type { Locale } from '../core/locale';
+import type { UserErrorCode } from '../core/user-error-codes';
+import { coded, renderUserErrorMessage, type CodedMessage } from '../core/user-error-messages';
 
 /**
  * The shape every CSV import reports in (administrative units, citizens): rows created, updated,
@@ -11,6 +13,8 @@ export interface RejectedRow {
   line: number;
   /** The row's key as written (a unit's code, a citizen's national ID number), to find it in the file. */
   code: string;
+  reasonCode: UserErrorCode;
+  /** The reason's message in the language of the request (or, for a command-line import, English). */
   reason: string;
 }
 
@@ -21,7 +25,12 @@ export interface CsvImportCounts {
   rejected: RejectedRow[];
 }
 
-export type RowOutcome = 'created' | 'updated' | 'unchanged' | { rejected: string };
+export type RowOutcome = 'created' | 'updated' | 'unchanged' | { rejected: CodedMessage };
+
+/** A refused row: its reason's code, and the message of that code written in `locale`. */
+export function rejectedRow(line: number, code: string, reason: CodedMessage, locale: Locale): RejectedRow {
+  return { line, code, reasonCode: reason.code, reason: renderUserErrorMessage(reason, locale) };
+}
 
 /**
  * Reads CSV text with a header row into records keyed by column (names trimmed and lower-cased, BOM ignored). Text that
@@ -46,34 +55,6 @@ export function readCsvWithColumns(csv: string, required: readonly string[]): Re
 }
 
 /** The report's row for a header that lacks columns: nothing else of the file is read. */
-export function missingColumnsRejection(missing: string[]): RejectedRow {
-  return { line: 1, code: '', reason: `the header lacks the columns ${missing.join(', ')}` };
-}
-
-@ObjectType({ description: 'A CSV row that was not imported, and why.' })
-export class CsvRowRejection {
-  @Field(() => Int, { description: 'Line in the file, the header being line 1.' })
-  line!: number;
-
-  @Field({ description: 'The key of the row as written (a unit’s code, a citizen’s national ID number), when it had one.' })
-  code!: string;
-
-  @Field({ description: 'Why the row was refused.' })
-  reason!: string;
-}
-
-/** Counts every CSV import reports; each import's report type extends it. */
-@ObjectType({ simpleResolvers: true })
-export abstract class CsvImportReportFields {
-  @Field(() => Int, { description: 'Rows that created a record.' })
-  created!: number;
-
-  @Field(() => Int, { description: 'Rows that changed a record already stored.' })
-  updated!: number;
-
-  @Field(() => Int, { description: 'Rows identical to the record already stored.' })
-  unchanged!: number;
-
-  @Field(() => [CsvRowRejection], { description: 'Rows refused, in file order; they changed nothing.' })
-  rejected!: CsvRowRejection[];
+export function missingColumnsRejection(missing: string[], locale: Locale): RejectedRow {
+  return rejectedRow(1, '', coded('MISSING_COLUMNS', { columns: missing.join(', ') }), locale);
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 async function withKey(key: string): Promise<Response> {
   return fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    headers: { 'content-type': 'application/json', 'accept-language': 'en', 'x-api-key': key },
     body: JSON.stringify({ query: '{ institutions { totalCount } }' }),
   });
 }

@@ -252,7 +252,7 @@ describe('access tokens', () => {
     for (const [query, variables] of [[ME, {}], [SIGNED_IN_ONLY, signedInOnlyInput]] as const) {
       const response = await fetch(`${api.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', authorization: `Bearer ${options.token}` },
         body: JSON.stringify({ query, variables }),
       });
       expect(response.status).toBe(401);

@@ -22,7 +22,7 @@ afterAll(async () => {
 async function post(body: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLResponse }> {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse };

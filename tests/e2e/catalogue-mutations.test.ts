@@ -401,7 +401,7 @@ describe('scheduling sessions', () => {
 
 describe('importing administrative units through the API', () => {
   const IMPORT = `mutation($input: ImportAdministrativeUnitsInput!) {
-    importAdministrativeUnits(input: $input) { report { created updated unchanged successorsLinked rejected { line code reason } } errors { field code message } }
+    importAdministrativeUnits(input: $input) { report { created updated unchanged successorsLinked rejected { line code reasonCode reason } } errors { field code message } }
   }`;
 
   it('reports created, unchanged and refused rows, applying the valid ones', async () => {
@@ -411,14 +411,14 @@ describe('importing administrative units through the API', () => {
       '27715,Phường Khánh Hậu,COMMUNE,80,2025-07-01,,',
       '27999,Xã Mồ Côi,COMMUNE,12345,2025-07-01,,',
     ].join('\n');
-    const result = await api.gql(IMPORT, { input: { csv } }, { token: adminToken });
+    const result = await api.gql(IMPORT, { input: { csv } }, { token: adminToken, headers: { 'accept-language': 'en' } });
     expect(result.data?.importAdministrativeUnits).toEqual({
       report: {
         created: 1,
         updated: 0,
         unchanged: 1,
         successorsLinked: 0,
-        rejected: [{ line: 4, code: '27999', reason: 'no unit with code 12345 above COMMUNE exists in the same period' }],
+        rejected: [{ line: 4, code: '27999', reasonCode: 'PARENT_NOT_FOUND', reason: 'no unit with code 12345 above Commune, ward or town exists in the same period' }],
       },
       errors: [],
     });

@@ -42,7 +42,7 @@ describe('requests', () => {
   });
 
   it('answers an unreadable or oversized body with JSON errors, not an HTML page', async () => {
-    const post = (body: string) => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body });
     const broken = await post('{"query": "{ me { id } }"');
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual({
@@ -84,6 +84,8 @@ describe('limits', () => {
   it('refuses a query over the cost budget before running it, saying the cost and the budget', async () => {
     const result = await api.gql(
       '{ institutions(first: 100) { edges { node { programmes(first: 100) { edges { node { sessions(first: 100) { edges { node { id } } } } } } } } } }',
+      {},
+      { headers: { 'accept-language': 'en' } },
     );
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5000 });
@@ -101,7 +103,7 @@ describe('limits', () => {
 
   it('refuses a query nested deeper than the limit', async () => {
     const deep = '{ administrativeUnits { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } }';
-    const result = await api.gql(deep);
+    const result = await api.gql(deep, {}, { headers: { 'accept-language': 'en' } });
     expect(result.errors?.[0]?.message).toBe('The query is nested 13 levels deep; the limit is 12');
   });
 
@@ -153,7 +155,7 @@ describe('errors', () => {
     const token = (await api.account(Role.PROVINCE_ADMIN)).token;
     await api.runtime.orm.em.getConnection().execute('alter table institution rename to institution_moved');
     try {
-      const result = await api.gql('{ institutions { edges { node { name } } } }', {}, { token });
+      const result = await api.gql('{ institutions { edges { node { name } } } }', {}, { token, headers: { 'accept-language': 'en' } });
       expect(result.errors).toEqual([
         expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
       ]);

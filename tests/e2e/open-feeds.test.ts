@@ -196,7 +196,7 @@ describe('RPDE feeds of programmes and sessions', () => {
     expect((await get('/feeds/programmes?afterChangeNumber=abc')).status).toBe(400);
     expect(await (await get('/feeds/programmes?limit=0')).json()).toEqual({ error: 'limit must be a whole number from 1 to 1000' });
     expect((await get('/feeds/orders')).status).toBe(404);
-    const badKey = await get('/feeds/programmes', { 'x-api-key': 'not-a-key' });
+    const badKey = await get('/feeds/programmes', { 'x-api-key': 'not-a-key', 'accept-language': 'en' });
     expect(badKey.status).toBe(401);
     expect(await badKey.json()).toEqual({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
   });

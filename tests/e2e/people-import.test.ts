@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const IMPORT = `mutation($input: ImportCitizensInput!) { importCitizens(input: $input) {
-  report { created updated unchanged rejected { line code reason } } errors { field code message } } }`;
+  report { created updated unchanged rejected { line code reasonCode reason } } errors { field code message } } }`;
 
 function importInto(hamlet: { id: string }, csv: string, token = assessor) {
   return api.gql(IMPORT, { input: { unitId: gid('AdministrativeUnit', hamlet.id), csv } }, { token });
@@ -63,14 +63,14 @@ describe('importing the citizens of a hamlet from CSV', () => {
     expect(result.errors).toBeUndefined();
     const report = result.data?.importCitizens.report;
     expect(report).toMatchObject({ created: 2, updated: 1, unchanged: 1 });
-    expect(report.rejected.map((row: { line: number; reason: string }) => [row.line, row.reason])).toEqual([
-      [5, 'Số CCCD không khớp với năm sinh (chữ số thứ 4 đến 6).'],
-      [6, 'this national ID number is registered to a citizen outside your area'],
-      [8, 'the same national ID number is on line 7'],
-      [9, 'A national ID number (CCCD) has exactly 12 digits'],
-      [10, 'gender must be FEMALE, MALE or OTHER (or Nữ, Nam, Khác)'],
-      [11, 'Trường này không được để trống.'],
-      [12, 'national_id is missing: rows are matched by it'],
+    expect(report.rejected.map((row: { line: number; reasonCode: string; reason: string }) => [row.line, row.reasonCode, row.reason])).toEqual([
+      [5, 'NATIONAL_ID_BIRTH_YEAR_MISMATCH', 'Số CCCD không khớp với năm sinh (chữ số thứ 4 đến 6).'],
+      [6, 'NATIONAL_ID_OUTSIDE_AREA', 'Số CCCD này thuộc về một công dân ngoài địa bàn của bạn.'],
+      [8, 'DUPLICATE_NATIONAL_ID_LINE', 'Số CCCD này đã có ở dòng 7.'],
+      [9, 'NATIONAL_ID_FORMAT', 'Số CCCD gồm đúng 12 chữ số.'],
+      [10, 'CSV_VALUE_NOT_ONE_OF', 'Cột gender phải là một trong các giá trị: FEMALE, MALE, OTHER, Nữ, Nam, Khác.'],
+      [11, 'REQUIRED', 'Trường này không được để trống.'],
+      [12, 'NATIONAL_ID_MISSING', 'Thiếu số CCCD: các dòng được đối chiếu theo số này.'],
     ]);
     expect(report.rejected[0].code).toBe(number(kept));
     expect(await profile(fresh)).toMatchObject({ full_name: 'Mai Thị Mới', gender: 'FEMALE', phone: '0901234567', occupational_group: 'LEARNER', ethnic_minority: true, residence: 'Khu phố KP1' });
@@ -86,7 +86,7 @@ describe('importing the citizens of a hamlet from CSV', () => {
 
   it('refuses a header without the required columns, and text that is not CSV', async () => {
     const header = await importInto(units.longAnKp1, 'name,year\nA,1990');
-    expect(header.data?.importCitizens.report).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: [{ line: 1, code: '', reason: 'the header lacks the columns national_id, full_name, birth_year, gender' }] });
+    expect(header.data?.importCitizens.report).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: [{ line: 1, code: '', reasonCode: 'MISSING_COLUMNS', reason: 'Dòng tiêu đề thiếu các cột: national_id, full_name, birth_year, gender.' }] });
     const broken = await importInto(units.longAnKp1, 'national_id,full_name\n"unclosed,1');
     expect(broken.data?.importCitizens).toEqual({ report: null, errors: [expect.objectContaining({ code: 'INVALID_CSV', field: ['input', 'csv'] })] });
   });

@@ -14,7 +14,7 @@ afterAll(async () => {
 async function post(token?: string): Promise<Response> {
   return fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: '{ me { id } }' }),
   });
 }

@@ -16,7 +16,7 @@ let token: string;
 async function post(query: string, bearer?: string): Promise<{ status: number; body: GraphQLResponse }> {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ query }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse };

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 function connect(token: string): Client {
-  const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}`, 'accept-language': 'en' }, retryAttempts: 0 });
   clients.push(client);
   return client;
 }

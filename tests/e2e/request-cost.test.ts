@@ -28,7 +28,7 @@ interface Answer {
 async function post(query: string, address: string, variables: Record<string, unknown> = {}): Promise<Answer> {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    headers: { 'content-type': 'application/json', 'accept-language': 'en', 'x-forwarded-for': address },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse, remaining: response.headers.get('ratelimit-remaining') };

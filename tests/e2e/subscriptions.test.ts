@@ -45,9 +45,9 @@ afterAll(async () => {
   await api.close();
 });
 
-/** A graphql-ws client of the API, as a front end opens one: the access token in `connection_init`. */
+/** A graphql-ws client of the API, as a front end opens one: the access token in `connection_init`, English messages. */
 function connect(connectionParams: Record<string, string> = {}): Client {
-  const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0 });
+  const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'accept-language': 'en', ...connectionParams }, retryAttempts: 0 });
   clients.push(client);
   return client;
 }
@@ -181,7 +181,7 @@ it('refuses a subscription nested deeper than the depth limit, as a query would 
   expect(ended.errors).toEqual([expect.objectContaining({ message: 'The query is nested 13 levels deep; the limit is 12', extensions: { code: 'BAD_USER_INPUT', depth: 13, maxDepth: 12 } })]);
   expect(watch.received).toEqual([]);
   // The same document as a query over HTTP meets the same limit.
-  const asQuery = await api.gql(deep.replace('subscription', 'query').replace('sessionSeats(id: $id)', 'node(id: $id) { ... on ProgrammeSession') + ' }', { id: session });
+  const asQuery = await api.gql(deep.replace('subscription', 'query').replace('sessionSeats(id: $id)', 'node(id: $id) { ... on ProgrammeSession') + ' }', { id: session }, { headers: { 'accept-language': 'en' } });
   expect(asQuery.errors?.[0]?.message).toBe('The query is nested 13 levels deep; the limit is 12');
 });
 

@@ -190,16 +190,16 @@ describe('rows the import refuses', () => {
     report = await importCsv(csv);
   });
 
-  it('reports each refused row with its line, code and reason', () => {
+  it('reports each refused row with its line, code, reason code and reason (in English for a command-line import)', () => {
     expect(report.rejected).toEqual([
-      { line: 4, code: '99002', reason: expect.stringMatching(/no unit with code 98 above COMMUNE/) },
-      { line: 5, code: '99003', reason: expect.stringMatching(/^level must be one of PROVINCE, DISTRICT, COMMUNE, HAMLET/) },
-      { line: 6, code: '99004', reason: 'valid_to is before valid_from' },
-      { line: 7, code: '99005', reason: expect.stringMatching(/valid_from "2025-02-30" is not a date/) },
-      { line: 8, code: '99006', reason: 'name is missing' },
-      { line: 9, code: '99007', reason: expect.stringMatching(/successor_code needs valid_to/) },
-      { line: 10, code: '99001', reason: expect.stringMatching(/another row for code 99001/) },
-      { line: 12, code: '99009', reason: expect.stringMatching(/valid_from "01\/07\/2025" is not a date/) },
+      { line: 4, code: '99002', reasonCode: 'PARENT_NOT_FOUND', reason: 'no unit with code 98 above Commune, ward or town exists in the same period' },
+      { line: 5, code: '99003', reasonCode: 'CSV_VALUE_NOT_ONE_OF', reason: expect.stringMatching(/^level must be one of PROVINCE, DISTRICT, COMMUNE, HAMLET/) },
+      { line: 6, code: '99004', reasonCode: 'UNIT_PERIOD_REVERSED', reason: 'valid_to is before valid_from' },
+      { line: 7, code: '99005', reasonCode: 'CSV_DATE_INVALID', reason: expect.stringMatching(/valid_from "2025-02-30" is not a date/) },
+      { line: 8, code: '99006', reasonCode: 'CSV_VALUE_MISSING', reason: 'name is missing' },
+      { line: 9, code: '99007', reasonCode: 'SUCCESSOR_WITHOUT_END', reason: expect.stringMatching(/successor_code needs valid_to/) },
+      { line: 10, code: '99001', reasonCode: 'DUPLICATE_UNIT_ROW', reason: expect.stringMatching(/another row for code 99001/) },
+      { line: 12, code: '99009', reasonCode: 'CSV_DATE_INVALID', reason: expect.stringMatching(/valid_from "01\/07\/2025" is not a date/) },
     ]);
   });
 
@@ -222,7 +222,7 @@ describe('rows the import refuses', () => {
       updated: 0,
       unchanged: 0,
       successorsLinked: 0,
-      rejected: [{ line: 1, code: '', reason: 'the header lacks the columns level' }],
+      rejected: [{ line: 1, code: '', reasonCode: 'MISSING_COLUMNS', reason: 'The header lacks the columns level.' }],
     });
     expect(await unitByCode('99010')).toBeNull();
   });

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../../infra/csv-import';
+import type { Locale } from '../../core/locale';
+import { coded, type CodedMessage } from '../../core/user-error-messages';
+import { missingColumnsRejection, readCsv, rejectedRow, type CsvImportCounts, type RowOutcome } from '../../infra/csv-import';
 import { UNIT_LEVEL_RANK, UnitLevel } from '../catalogue.enums';
 import { AdministrativeUnit } from './unit.entity';
 import { rebuildUnitPaths, resolveSuccessors } from './unit.repository';
@@ -31,30 +33,30 @@ function isCalendarDay(value: string): boolean {
 }
 
 /** Checks one CSV record; returns the row or the reason it is refused. */
-function readRow(record: Record<string, string>, line: number): UnitRow | string {
+function readRow(record: Record<string, string>, line: number): UnitRow | CodedMessage {
   const value = (name: string): string | null => record[name]?.trim() || null;
   const code = value('code');
   const name = value('name');
   const level = value('level');
-  if (!code || !CODE.test(code)) return 'code is missing or has characters other than letters, digits and hyphens';
-  if (!name) return 'name is missing';
-  if (name.length > 200) return 'name is longer than 200 characters';
+  if (!code || !CODE.test(code)) return coded('UNIT_CODE_INVALID');
+  if (!name) return coded('CSV_VALUE_MISSING', { column: 'name' });
+  if (name.length > 200) return coded('CSV_VALUE_TOO_LONG', { column: 'name', max: 200 });
   if (!level || !(Object.values(UnitLevel) as string[]).includes(level)) {
-    return `level must be one of ${Object.values(UnitLevel).join(', ')}`;
+    return coded('CSV_VALUE_NOT_ONE_OF', { column: 'level', values: Object.values(UnitLevel).join(', ') });
   }
   const validFrom = value('valid_from');
   const validTo = value('valid_to');
   for (const [column, day] of [['valid_from', validFrom], ['valid_to', validTo]] as const) {
-    if (day && !isCalendarDay(day)) return `${column} "${day}" is not a date written YYYY-MM-DD`;
+    if (day && !isCalendarDay(day)) return coded('CSV_DATE_INVALID', { column, value: day });
   }
-  if (validFrom && validTo && validTo < validFrom) return 'valid_to is before valid_from';
+  if (validFrom && validTo && validTo < validFrom) return coded('UNIT_PERIOD_REVERSED');
   const parentCode = value('parent_code');
-  if (level !== UnitLevel.PROVINCE && !parentCode) return 'parent_code is required below the province';
-  if (level === UnitLevel.PROVINCE && parentCode) return 'a province has no parent';
+  if (level !== UnitLevel.PROVINCE && !parentCode) return coded('PARENT_CODE_REQUIRED');
+  if (level === UnitLevel.PROVINCE && parentCode) return coded('PROVINCE_WITH_PARENT');
   const successorCode = value('successor_code');
-  if (successorCode && !validTo) return 'successor_code needs valid_to: only a unit that ended has a successor';
+  if (successorCode && !validTo) return coded('SUCCESSOR_WITHOUT_END');
   const flag = value('disadvantaged');
-  if (flag && !['true', 'false', '1', '0'].includes(flag.toLowerCase())) return 'disadvantaged must be true or false';
+  if (flag && !['true', 'false', '1', '0'].includes(flag.toLowerCase())) return coded('CSV_FLAG_INVALID', { column: 'disadvantaged' });
   return {
     line,
     code,
@@ -80,19 +82,20 @@ function overlaps(a: { validFrom: string | null; validTo: string | null }, b: { 
  * are reported with their line and reason. Idempotent: importing a file twice changes nothing.
  */
 export class UnitImportService {
-  async importCsv(em: EntityManager, csv: string): Promise<UnitImportReport> {
+  /** `locale` is the language of the refused rows' reasons: the request's, or English for an operator's command. */
+  async importCsv(em: EntityManager, csv: string, locale: Locale = 'en'): Promise<UnitImportReport> {
     const required = UNIT_CSV_COLUMNS.filter((column) => column !== 'successor_code' && column !== 'valid_from' && column !== 'valid_to');
     const { records, missing } = readCsv(csv, required);
     const report: UnitImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [], successorsLinked: 0 };
     if (missing.length) {
-      report.rejected.push(missingColumnsRejection(missing));
+      report.rejected.push(missingColumnsRejection(missing, locale));
       return report;
     }
     const rows: UnitRow[] = [];
     records.forEach((record, index) => {
       const row = readRow(record, index + 2);
-      if (typeof row === 'string') report.rejected.push({ line: index + 2, code: record.code ?? '', reason: row });
-      else rows.push(row);
+      if ('line' in row) rows.push(row);
+      else report.rejected.push(rejectedRow(index + 2, record.code ?? '', row, locale));
     });
     rows.sort((a, b) => UNIT_LEVEL_RANK[a.level] - UNIT_LEVEL_RANK[b.level] || a.line - b.line);
 
@@ -104,7 +107,7 @@ export class UnitImportService {
       const seenInFile = new Set<AdministrativeUnit>();
       for (const row of rows) {
         const outcome = this.applyRow(tx, row, byCode, seenInFile);
-        if (typeof outcome === 'object') report.rejected.push({ line: row.line, code: row.code, reason: outcome.rejected });
+        if (typeof outcome === 'object') report.rejected.push(rejectedRow(row.line, row.code, outcome.rejected, locale));
         else report[outcome] += 1;
       }
       await tx.flush();
@@ -126,14 +129,14 @@ export class UnitImportService {
       const candidates = (byCode.get(row.parentCode) ?? []).filter(
         (unit) => UNIT_LEVEL_RANK[unit.level] < UNIT_LEVEL_RANK[row.level] && overlaps(unit, row),
       );
-      if (candidates.length === 0) return { rejected: `no unit with code ${row.parentCode} above ${row.level} exists in the same period` };
-      if (candidates.length > 1) return { rejected: `the parent code ${row.parentCode} matches several units in this period` };
+      if (candidates.length === 0) return { rejected: coded('PARENT_NOT_FOUND', { parentCode: row.parentCode, level: { enum: 'UnitLevel', values: [row.level] } }) };
+      if (candidates.length > 1) return { rejected: coded('PARENT_CODE_AMBIGUOUS', { parentCode: row.parentCode }) };
       parent = candidates[0] ?? null;
     }
     const same = (byCode.get(row.code) ?? []).filter((unit) => unit.level === row.level && overlaps(unit, row));
-    if (same.length > 1) return { rejected: `several ${row.level} units with code ${row.code} overlap this period` };
+    if (same.length > 1) return { rejected: coded('UNIT_AMBIGUOUS', { level: { enum: 'UnitLevel', values: [row.level] }, code: row.code }) };
     const existing = same[0];
-    if (existing && seenInFile.has(existing)) return { rejected: `the file has another row for code ${row.code} in an overlapping period` };
+    if (existing && seenInFile.has(existing)) return { rejected: coded('DUPLICATE_UNIT_ROW', { code: row.code }) };
     const fields = {
       name: row.name,
       level: row.level,

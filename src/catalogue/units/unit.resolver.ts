@@ -61,7 +61,7 @@ export class UnitResolver {
     description: 'Imports official administrative units from CSV (province administrators). Idempotent: importing a file again changes nothing.',
   })
   async importAdministrativeUnits(@Arg('input') input: ImportAdministrativeUnitsInput, @Ctx() ctx: RequestContext): Promise<ImportAdministrativeUnitsPayload> {
-    const outcome = await runMutation(ctx, (tx) => ctx.services.unitImport.importCsv(tx.em, input.csv));
+    const outcome = await runMutation(ctx, (tx) => ctx.services.unitImport.importCsv(tx.em, input.csv, ctx.locale));
     return { report: outcome.result, errors: outcome.errors };
   }
 

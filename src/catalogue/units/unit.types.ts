@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Length, Matches, MaxLength } from 'class-validator';
 import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
 import { UserError } from '../../graphql/user-error';
-import { CsvImportReportFields } from '../../infra/csv-import';
+import { CsvImportReportFields } from '../../graphql/csv-import-report';
 import { DateScalar } from '../../graphql/scalars';
 import { UnitLevel } from '../catalogue.enums';
 

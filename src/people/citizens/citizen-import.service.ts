@@ -1,13 +1,13 @@
 import { governsUnit } from '../../core/actor';
 import type { AdministrativeUnit } from '../../catalogue/units/unit.entity';
-import { missingColumnsRejection, readCsv, type CsvImportCounts, type RowOutcome } from '../../infra/csv-import';
+import { missingColumnsRejection, readCsv, rejectedRow, type CsvImportCounts, type RowOutcome } from '../../infra/csv-import';
 import type { RequestContext } from '../../core/context';
 import { ForbiddenError, UserInputError } from '../../core/errors';
 import { Citizen } from './citizen.entity';
 import type { CitizenFields } from './citizen-fields';
 import type { CitizenService } from './citizen.service';
-import { renderUserErrorMessage } from '../../core/user-error-messages';
-import { checkNationalId, NATIONAL_ID_PROBLEM_MESSAGES } from './national-id';
+import { coded, type CodedMessage } from '../../core/user-error-messages';
+import { checkNationalId } from './national-id';
 import { Gender, OccupationalGroup } from '../people.enums';
 
 export const CITIZEN_CSV_COLUMNS = ['national_id', 'full_name', 'birth_year', 'gender', 'phone', 'occupational_group', 'ethnic_minority', 'disability'] as const;
@@ -17,22 +17,22 @@ const GENDER_WORDS: Record<string, Gender> = { female: Gender.FEMALE, nu: Gender
 const FLAGS: Record<string, boolean> = { true: true, '1': true, yes: true, co: true, 'có': true, false: false, '0': false, no: false, khong: false, 'không': false };
 
 /** Reads one CSV record into profile fields, or the reason it is refused. */
-function readRow(record: Record<string, string>): { nationalId: string; fields: CitizenFields } | string {
+function readRow(record: Record<string, string>): { nationalId: string; fields: CitizenFields } | CodedMessage {
   const value = (name: string): string | null => record[name]?.trim() || null;
   const raw = value('national_id');
-  if (!raw) return 'national_id is missing: rows are matched by it';
+  if (!raw) return coded('NATIONAL_ID_MISSING');
   const checked = checkNationalId(raw);
-  if (!checked.ok) return NATIONAL_ID_PROBLEM_MESSAGES[checked.problem];
+  if (!checked.ok) return coded(`NATIONAL_ID_${checked.problem}`);
   const birthYear = Number(value('birth_year'));
-  if (!Number.isInteger(birthYear)) return 'birth_year is not a year';
+  if (!Number.isInteger(birthYear)) return coded('CSV_VALUE_NOT_A_YEAR', { column: 'birth_year' });
   const gender = GENDER_WORDS[value('gender')?.toLowerCase() ?? ''];
-  if (!gender) return 'gender must be FEMALE, MALE or OTHER (or Nữ, Nam, Khác)';
+  if (!gender) return coded('CSV_VALUE_NOT_ONE_OF', { column: 'gender', values: 'FEMALE, MALE, OTHER, Nữ, Nam, Khác' });
   const group = value('occupational_group')?.toUpperCase() ?? null;
-  if (group && !(Object.values(OccupationalGroup) as string[]).includes(group)) return `occupational_group must be one of ${Object.values(OccupationalGroup).join(', ')}`;
+  if (group && !(Object.values(OccupationalGroup) as string[]).includes(group)) return coded('CSV_VALUE_NOT_ONE_OF', { column: 'occupational_group', values: Object.values(OccupationalGroup).join(', ') });
   const flags: Partial<Record<'ethnicMinority' | 'disability', boolean>> = {};
   for (const [column, key] of [['ethnic_minority', 'ethnicMinority'], ['disability', 'disability']] as const) {
     const flag = value(column)?.toLowerCase();
-    if (flag && FLAGS[flag] === undefined) return `${column} must be true or false`;
+    if (flag && FLAGS[flag] === undefined) return coded('CSV_FLAG_INVALID', { column });
     if (flag) flags[key] = FLAGS[flag];
   }
   return {
@@ -81,14 +81,14 @@ export class CitizenImportService {
     const { records, missing } = readCsv(csv, REQUIRED_COLUMNS);
     const report: CsvImportCounts = { created: 0, updated: 0, unchanged: 0, rejected: [] };
     if (missing.length) {
-      report.rejected.push(missingColumnsRejection(missing));
+      report.rejected.push(missingColumnsRejection(missing, ctx.locale));
       return report;
     }
     const lineOfNumber = new Map<string, number>();
     for (const [index, record] of records.entries()) {
       const line = index + 2;
       const outcome = await this.importRow(ctx, record, line, unit, lineOfNumber);
-      if (typeof outcome === 'object') report.rejected.push({ line, code: record.national_id?.trim() ?? '', reason: outcome.rejected });
+      if (typeof outcome === 'object') report.rejected.push(rejectedRow(line, record.national_id?.trim() ?? '', outcome.rejected, ctx.locale));
       else report[outcome] += 1;
     }
     await ctx.em.flush();
@@ -97,12 +97,12 @@ export class CitizenImportService {
 
   private async importRow(ctx: RequestContext, record: Record<string, string>, line: number, unit: AdministrativeUnit, lineOfNumber: Map<string, number>): Promise<RowOutcome> {
     const row = readRow(record);
-    if (typeof row === 'string') return { rejected: row };
+    if ('code' in row) return { rejected: row };
     const earlier = lineOfNumber.get(row.nationalId);
-    if (earlier) return { rejected: `the same national ID number is on line ${earlier}` };
+    if (earlier) return { rejected: coded('DUPLICATE_NATIONAL_ID_LINE', { line: earlier }) };
     lineOfNumber.set(row.nationalId, line);
     const existing = await ctx.em.findOne(Citizen, { nationalIdDigest: ctx.services.nationalIds.digest(row.nationalId) }, { populate: ['residence'] });
-    if (existing && !governsUnit(ctx.actor, existing.residence.path)) return { rejected: 'this national ID number is registered to a citizen outside your area' };
+    if (existing && !governsUnit(ctx.actor, existing.residence.path)) return { rejected: coded('NATIONAL_ID_OUTSIDE_AREA') };
     if (existing && !changes(existing, row.fields, unit.id)) return 'unchanged';
     try {
       if (existing) {
@@ -114,7 +114,7 @@ export class CitizenImportService {
       await this.citizens.register(ctx, { ...row.fields, fullName: row.fields.fullName ?? '', birthYear: row.fields.birthYear as number, gender: row.fields.gender as Gender, residenceId: unit.id });
       return 'created';
     } catch (error) {
-      if (error instanceof UserInputError) return { rejected: renderUserErrorMessage(error, ctx.locale) };
+      if (error instanceof UserInputError) return { rejected: error };
       throw error;
     }
   }

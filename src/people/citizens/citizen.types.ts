@@ -1,6 +1,6 @@
 import { Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CsvImportReportFields } from '../../infra/csv-import';
+import { CsvImportReportFields } from '../../graphql/csv-import-report';
 import { ConnectionType, EdgeType, Node } from '../../graphql/relay';
 import { UserError } from '../../graphql/user-error';
 import { Gender, OccupationalGroup } from '../people.enums';

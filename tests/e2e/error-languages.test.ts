@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '../../src/core/roles';
+import { Gender } from '../../src/people/people.enums';
+import { gid } from '../helpers/catalogue-fixtures';
+import { nationalIdFor, seedPeopleUnits, type PeopleFixture } from '../helpers/people-fixtures';
+import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
+
+let api: TestApi;
+let citizen: string;
+let assessor: string;
+let units: PeopleFixture;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  api = await startTestApi({ TRUST_PROXY_HOPS: '1', RATE_LIMIT_PER_MINUTE: '2' });
+  citizen = (await api.account(Role.CITIZEN)).token;
+  units = await seedPeopleUnits(await api.adminContext());
+  assessor = (await api.account(Role.ASSESSOR, { unitId: units.longAn.id })).token;
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await api.close();
+});
+
+type Language = 'vi' | 'en';
+type Refusal = { status: number; errors: { message: string; extensions: Record<string, unknown> }[]; data?: Record<string, any> | null };
+
+let addresses = 0;
+
+/** Each request from an address of its own, so that only the rate-limit test spends a budget to its end. */
+async function post(query: string, language: Language, { token, address, variables }: { token?: string; address?: string; variables?: Record<string, unknown> } = {}): Promise<Refusal> {
+  addresses += 1;
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': language === 'en' ? 'en-GB,en;q=0.9' : 'vi-VN,vi;q=0.9,en;q=0.5',
+      'x-forwarded-for': address ?? `10.9.${Math.floor(addresses / 250)}.${addresses % 250}`,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = JSON.parse(await response.text()) as GraphQLResponse;
+  return { status: response.status, errors: (body.errors ?? []) as Refusal['errors'], data: body.data as Refusal['data'] };
+}
+
+/** The same failing request in both languages: the code is the same, the message is the language's. */
+async function inBoth(send: (language: Language) => Promise<Refusal>): Promise<Record<Language, Refusal>> {
+  return { vi: await send('vi'), en: await send('en') };
+}
+
+const JOB_QUEUES = '{ jobQueues { name } }';
+
+it('tells a signed-out caller to sign in, in the language asked for', async () => {
+  const { vi, en } = await inBoth((language) => post(JOB_QUEUES, language));
+  expect(vi.errors).toEqual([expect.objectContaining({ message: 'Hãy đăng nhập trước.', extensions: { code: 'UNAUTHENTICATED' } })]);
+  expect(en.errors).toEqual([expect.objectContaining({ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } })]);
+});
+
+it('refuses a caller without the role in Vietnamese, and with its precise reason in English', async () => {
+  const { vi, en } = await inBoth((language) => post(JOB_QUEUES, language, { token: citizen }));
+  expect(vi.errors).toEqual([expect.objectContaining({ message: 'Bạn không có quyền thực hiện thao tác này.', extensions: { code: 'FORBIDDEN' } })]);
+  expect(en.errors).toEqual([expect.objectContaining({ message: 'This needs one of the roles PROVINCE_ADMIN', extensions: { code: 'FORBIDDEN' } })]);
+});
+
+it('refuses a query over the cost budget in the language asked for', async () => {
+  const costly = `{ ${Array.from({ length: 600 }, (_, index) => `u${index}: administrativeUnit(code: "${index}") { id }`).join(' ')} }`;
+  const { vi, en } = await inBoth((language) => post(costly, language));
+  expect([vi.status, en.status]).toEqual([400, 400]);
+  const extensions = { code: 'BAD_USER_INPUT', cost: 6000, maxCost: 5000 };
+  expect(vi.errors).toEqual([expect.objectContaining({ message: 'Truy vấn có chi phí 6000; hạn mức là 5000. Hãy yêu cầu ít mục hơn hoặc ít danh sách lồng nhau hơn.', extensions })]);
+  expect(en.errors).toEqual([expect.objectContaining({ message: 'The query costs 6000; the budget is 5000. Ask for fewer items or fewer nested lists', extensions })]);
+});
+
+it('answers 413 to a document over the token limit, before GraphQL, in the language asked for', async () => {
+  const long = `{ me { ${'id '.repeat(10_001)} } }`;
+  const { vi, en } = await inBoth((language) => post(long, language));
+  expect([vi.status, en.status]).toEqual([413, 413]);
+  const extensions = expect.objectContaining({ code: 'DOCUMENT_TOO_LARGE', maxTokens: 10_000 });
+  expect(vi.errors).toEqual([{ message: 'Truy vấn có hơn 10000 thành phần (tên, dấu câu, giá trị); giới hạn là 10000.', extensions }]);
+  expect(en.errors).toEqual([{ message: 'The query has more than 10000 tokens (names, punctuation, values); the limit is 10000', extensions }]);
+});
+
+it('answers 429 past the rate limit, before GraphQL, in the language asked for', async () => {
+  const address = '10.8.0.1';
+  await post('{ me { id } }', 'vi', { address });
+  await post('{ me { id } }', 'vi', { address });
+  const { vi, en } = await inBoth((language) => post('{ me { id } }', language, { address }));
+  expect([vi.status, en.status]).toEqual([429, 429]);
+  expect(vi.errors[0]?.message).toMatch(/^Quá nhiều yêu cầu: tối đa 2 yêu cầu mỗi phút; hãy thử lại sau \d+ giây\.$/);
+  expect(en.errors[0]?.message).toMatch(/^Too many requests: at most 2 a minute; try again in \d+ s$/);
+  expect([vi.errors[0]?.extensions.code, en.errors[0]?.extensions.code]).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+});
+
+describe('a subscription refused', () => {
+  /** The errors a subscription ended with, on a connection whose `connection_init` names the language. */
+  function refusal(query: string, variables: Record<string, unknown>, language: Language): Promise<unknown> {
+    const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'accept-language': language }, retryAttempts: 0 });
+    clients.push(client);
+    return new Promise((resolve) => {
+      client.subscribe({ query, variables }, { next: (result) => resolve(result.errors), error: resolve, complete: () => resolve(null) });
+    });
+  }
+
+  it('over the depth limit is told so in the language of its connection', async () => {
+    const deep = `subscription($id: ID!) { sessionSeats(id: $id) { programme { institution { programmes(first: 1) { edges { node { institution { programmes(first: 1) { edges { node {
+      institution { programmes(first: 1) { totalCount } } } } } } } } } } } } }`;
+    const id = gid('ProgrammeSession', randomUUID());
+    const extensions = { code: 'BAD_USER_INPUT', depth: 13, maxDepth: 12 };
+    expect(await refusal(deep, { id }, 'vi')).toEqual([expect.objectContaining({ message: 'Truy vấn lồng sâu 13 cấp; giới hạn là 12.', extensions })]);
+    expect(await refusal(deep, { id }, 'en')).toEqual([expect.objectContaining({ message: 'The query is nested 13 levels deep; the limit is 12', extensions })]);
+  });
+
+  it('of something that does not exist is told so in the language of its connection', async () => {
+    const query = 'subscription($id: ID!) { mediaAssetProcessing(id: $id) { id } }';
+    const id = gid('MediaAsset', randomUUID());
+    expect(await refusal(query, { id }, 'vi')).toEqual([
+      expect.objectContaining({ message: 'Không tìm thấy nội dung được yêu cầu, hoặc bạn không có quyền xem nội dung này.', extensions: { code: 'NOT_FOUND' } }),
+    ]);
+    expect(await refusal(query, { id }, 'en')).toEqual([expect.objectContaining({ message: 'The media asset was not found', extensions: { code: 'NOT_FOUND' } })]);
+  });
+});
+
+it('reports the refused lines of a CSV import with a reason code, and the reason in the language asked for', async () => {
+  const number = nationalIdFor(1990, Gender.MALE);
+  const csv = ['national_id,full_name,birth_year,gender', `${number},Nguyễn Văn Một,1990,MALE`, `${number},Nguyễn Văn Hai,1990,MALE`, '123,Sai Số,1990,MALE', `${nationalIdFor(1991, Gender.FEMALE)},Trần Thị Ba,1991,X`].join('\n');
+  const query = `mutation($input: ImportCitizensInput!) { importCitizens(input: $input) { report { created rejected { line code reasonCode reason } } errors { code } } }`;
+  const variables = { input: { unitId: gid('AdministrativeUnit', units.longAnKp1.id), csv } };
+  const { vi, en } = await inBoth((language) => post(query, language, { token: assessor, variables }));
+  const lines = (answer: Refusal) => answer.data?.importCitizens.report.rejected.map((row: { line: number; reasonCode: string; reason: string }) => [row.line, row.reasonCode, row.reason]);
+  expect(lines(vi)).toEqual([
+    [3, 'DUPLICATE_NATIONAL_ID_LINE', 'Số CCCD này đã có ở dòng 2.'],
+    [4, 'NATIONAL_ID_FORMAT', 'Số CCCD gồm đúng 12 chữ số.'],
+    [5, 'CSV_VALUE_NOT_ONE_OF', 'Cột gender phải là một trong các giá trị: FEMALE, MALE, OTHER, Nữ, Nam, Khác.'],
+  ]);
+  expect(lines(en)).toEqual([
+    [3, 'DUPLICATE_NATIONAL_ID_LINE', 'the same national ID number is on line 2'],
+    [4, 'NATIONAL_ID_FORMAT', 'A national ID number (CCCD) has exactly 12 digits.'],
+    [5, 'CSV_VALUE_NOT_ONE_OF', 'gender must be one of FEMALE, MALE, OTHER, Nữ, Nam, Khác'],
+  ]);
+});
