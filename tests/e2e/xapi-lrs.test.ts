@@ -159,4 +159,15 @@ describe('xAPI LRS', () => {
     expect(got.body).toEqual({ a: 1, b: 2 });
     expect((await xapi(`/activities/state${query}`, { method: 'PUT', body: { c: 3 } })).status).toBe(409);
   });
+
+  it('answers 200 to concurrent batches naming the same activities in different orders', async () => {
+    const activities = Array.from({ length: 12 }, (_, index) => `https://mooc.example.vn/activities/shared-${randomUUID()}-${index}`);
+    const batches = Array.from({ length: 8 }, (_, batch) => {
+      // Each batch names every activity, starting at its own place and half of them backwards.
+      const order = [...activities.slice(batch), ...activities.slice(0, batch)];
+      return (batch % 2 ? order.reverse() : order).map((id) => statement({ object: { id, definition: { name: { vi: `Bài ${batch}` } } } }));
+    });
+    const statuses = await Promise.all(batches.map(async (body) => (await xapi('/statements', { method: 'POST', body })).status));
+    expect(statuses).toEqual(Array(8).fill(200));
+  });
 });
