@@ -258,6 +258,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     contextOf: (em, requestId) => ({ ...systemContext(em, services, log.child({ requestId }), null), requestId }),
     homePages: [PLATFORM_IRI, ...(config.publicUrl ? [config.publicUrl.replace(/\/+$/, '')] : [])],
     authorityHomePage: config.publicUrl ?? PLATFORM_IRI,
+    cursors: services.cursors,
   }));
 
   app.use('/graphql', cors(config.corsOrigins));

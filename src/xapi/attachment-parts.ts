@@ -32,7 +32,9 @@ export function checkAttachmentParts(statements: Json[], parts: Part[], version:
   for (const part of parts) {
     const sha2 = part.headers['x-experience-api-hash'];
     if (!sha2) badRequest('Every attachment part needs an X-Experience-API-Hash header');
-    if (version === '1.0.3' && part.headers['content-transfer-encoding']?.toLowerCase() !== 'binary') badRequest('Every attachment part needs Content-Transfer-Encoding: binary');
+    // 1.0.3 requires the header; 2.0 lets it be left out, but an attachment is never in another encoding.
+    const encoding = part.headers['content-transfer-encoding']?.toLowerCase();
+    if ((version === '1.0.3' || encoding !== undefined) && encoding !== 'binary') badRequest('Every attachment part is sent with Content-Transfer-Encoding: binary');
     const attachment = declared.find((candidate) => String(candidate.sha2).toLowerCase() === sha2.toLowerCase());
     if (!attachment) badRequest(`No statement declares an attachment with the SHA-2 ${sha2}`);
     if (digestOf(part.body, sha2) !== sha2.toLowerCase()) badRequest(`The attachment part with the hash ${sha2} does not have that SHA-2`);

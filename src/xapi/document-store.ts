@@ -65,14 +65,19 @@ async function current(em: EntityManager, key: DocumentKey): Promise<XapiDocumen
 /**
  * The documents resources' writes, each under the optimistic concurrency the spec asks for:
  * transactional (the caller's transaction), and a PUT without preconditions over an existing
- * document is a 409 where the version requires it.
+ * document is a 409 where the version requires it (a 1.0.3 profile PUT needs one even for a new document).
  */
 export async function putDocument(em: EntityManager, key: DocumentKey, write: DocumentWrite, preconditions: Preconditions, version: XapiVersion): Promise<void> {
   const existing = await current(em, key);
   checkPreconditions(existing, preconditions);
+  const unconditional = preconditions.ifMatch === undefined && preconditions.ifNoneMatch === undefined;
   const guarded = version === '2.0.0' || key.kind !== DocumentKind.STATE;
-  if (existing && guarded && preconditions.ifMatch === undefined && preconditions.ifNoneMatch === undefined) {
+  if (existing && guarded && unconditional) {
     throw new XapiError(409, 'The document exists: send If-Match with its ETag to overwrite it, or If-None-Match: * to create it only if absent');
+  }
+  // 1.0.3 asks for a precondition on every profile PUT (Communication 2.6, 2.7); 2.0 only over an existing document.
+  if (!existing && unconditional && version === '1.0.3' && key.kind !== DocumentKind.STATE) {
+    throw new XapiError(400, 'Send If-None-Match: * to create a profile document (or If-Match with the ETag of the one it replaces)');
   }
   save(em, key, existing, write);
   await em.flush();

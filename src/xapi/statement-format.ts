@@ -32,7 +32,7 @@ function idsOnly(statement: Json): Json {
   const reduceObject = (target: Json): Json => {
     if (target.objectType === 'Agent' || target.objectType === 'Group') return identifiersOnly(target);
     if (target.objectType === 'SubStatement') return idsOnly(target);
-    if (target.objectType === undefined || target.objectType === 'Activity') return { ...(target.objectType ? { objectType: target.objectType } : {}), id: target.id };
+    if (target.objectType === undefined || target.objectType === 'Activity') return { id: target.id };
     return target;
   };
   const result: Json = { ...statement, actor: reduceAgent(statement.actor), object: reduceObject(statement.object as Json) };

@@ -10,6 +10,8 @@ export interface StatementColumns {
   relatedAgentKeys: string[];
   relatedActivityIds: string[];
   voidsId: string | null;
+  /** The statement a StatementRef object names: the GET filters also match a statement by its target. */
+  targetId: string | null;
 }
 
 function contextActivityIds(context: Json | undefined): string[] {
@@ -52,5 +54,6 @@ export function statementColumns(statement: Json): StatementColumns {
     relatedAgentKeys: [...new Set(all.agents)],
     relatedActivityIds: [...new Set(all.activities)],
     voidsId: verbId === VOIDED_VERB ? ((target.id as string).toLowerCase()) : null,
+    targetId: target.objectType === 'StatementRef' ? (target.id as string).toLowerCase() : null,
   };
 }

@@ -82,25 +82,52 @@ export function formatOf(value: string | undefined): StatementFormat {
   return value;
 }
 
-/** One page of the statements a filter matches (never voided ones), and where the next starts. */
-export async function findStatements(em: EntityManager, filter: StatementFilter, after: PagePosition | null): Promise<{ statements: Json[]; next: PagePosition | null }> {
-  const where = ['not voided'];
-  const values: unknown[] = [];
-  const add = (sql: string, ...params: unknown[]) => {
-    where.push(sql);
-    values.push(...params);
-  };
+/** A SQL condition with its parameters. */
+interface Condition {
+  sql: string;
+  values: unknown[];
+}
+
+/** The filters a statement meets itself or through the statement its StatementRef targets (Communication 2.1.3). */
+function matchConditions(filter: StatementFilter, alias: string): Condition[] {
+  const conditions: Condition[] = [];
+  const add = (sql: string, value: unknown) => conditions.push({ sql: `${alias}.${sql}`, values: [value] });
   if (filter.agentKey) add(filter.relatedAgents ? 'related_agent_keys @> array[?]::text[]' : 'agent_keys @> array[?]::text[]', filter.agentKey);
   if (filter.verb) add('verb_id = ?', filter.verb);
   if (filter.activity) add(filter.relatedActivities ? 'related_activity_ids @> array[?]::text[]' : 'activity_id = ?', filter.activity);
   if (filter.registration) add('registration = ?', filter.registration);
-  if (filter.since) add('stored > ?', filter.since);
-  if (filter.until) add('stored <= ?', filter.until);
+  return conditions;
+}
+
+/** What the statement returned meets itself: never voided, the time filters and the page's start. */
+function ownConditions(filter: StatementFilter, after: PagePosition | null, alias: string): Condition[] {
+  const conditions: Condition[] = [{ sql: `not ${alias}.voided`, values: [] }];
+  if (filter.since) conditions.push({ sql: `${alias}.stored > ?`, values: [filter.since] });
+  if (filter.until) conditions.push({ sql: `${alias}.stored <= ?`, values: [filter.until] });
+  if (after) conditions.push({ sql: `(${alias}.stored, ${alias}.id) ${filter.ascending ? '>' : '<'} (?::timestamptz, ?::uuid)`, values: [after.stored, after.id] });
+  return conditions;
+}
+
+const and = (conditions: Condition[]): Condition => ({ sql: conditions.map((condition) => condition.sql).join(' and '), values: conditions.flatMap((condition) => condition.values) });
+
+/** One page of the statements a filter matches (never voided ones), and where the next starts. */
+export async function findStatements(em: EntityManager, filter: StatementFilter, after: PagePosition | null): Promise<{ statements: Json[]; next: PagePosition | null }> {
   const direction = filter.ascending ? 'asc' : 'desc';
-  if (after) add(`(stored, id) ${filter.ascending ? '>' : '<'} (?::timestamptz, ?::uuid)`, after.stored, after.id);
+  const order = (alias: string) => `order by ${alias}.stored ${direction}, ${alias}.id ${direction} limit ${filter.limit + 1}`;
+  const matches = matchConditions(filter, 's');
+  const direct = and([...ownConditions(filter, after, 's'), ...matches]);
+  let source: Condition = { sql: `select s.id, s.stored from xapi_statement s where ${direct.sql} ${order('s')}`, values: direct.values };
+  if (matches.length) {
+    // Each branch a page on its own indexes: the statements that match, and those whose StatementRef targets one that does.
+    const viaTarget = and([...ownConditions(filter, after, 's'), ...matchConditions(filter, 't')]);
+    source = {
+      sql: `(${source.sql}) union (select s.id, s.stored from xapi_statement s join xapi_statement t on t.id = s.target_id where ${viaTarget.sql} ${order('s')})`,
+      values: [...source.values, ...viaTarget.values],
+    };
+  }
   const rows = await em.execute<{ statement: Json; stored: Date; id: string }[]>(
-    `select statement, stored, id from xapi_statement where ${where.join(' and ')} order by stored ${direction}, id ${direction} limit ?`,
-    [...values, filter.limit + 1],
+    `select s.statement, s.stored, s.id from xapi_statement s join (${source.sql}) page on page.id = s.id ${order('s')}`,
+    source.values,
   );
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];

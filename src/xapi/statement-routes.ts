@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CursorCodec } from '../graphql/cursor';
 import { checkAttachmentParts } from './attachment-parts';
 import { boundaryOf, parseMultipart, writeMultipart, type Part } from './multipart';
 import { formatStatement, preferredLanguages } from './statement-format';
@@ -41,14 +42,17 @@ function readStatements(request: Request, state: XapiRequestState): { statements
   return { statements, attachments: checkAttachmentParts(statements, parts, state.version), batch };
 }
 
-function encodeMore(query: Record<string, string>, position: PagePosition): string {
-  return Buffer.from(JSON.stringify({ query, position })).toString('base64url');
+/** The `more` token's cursor scope: the query it pages is inside, signed, so an edited token is refused. */
+const MORE_SCOPE = 'xapi-statements';
+
+function encodeMore(cursors: CursorCodec, query: Record<string, string>, position: PagePosition): string {
+  return cursors.encode(MORE_SCOPE, [JSON.stringify(query), position.stored, position.id]);
 }
 
-function decodeMore(token: string): { query: Record<string, string>; position: PagePosition } {
+function decodeMore(cursors: CursorCodec, token: string): { query: Record<string, string>; position: PagePosition } {
   try {
-    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { query: Record<string, string>; position: PagePosition };
-    if (value.query && value.position) return value;
+    const [query, stored, id] = cursors.decode(token, MORE_SCOPE);
+    if (typeof query === 'string' && typeof stored === 'string' && typeof id === 'string') return { query: JSON.parse(query) as Record<string, string>, position: { stored, id } };
   } catch {
     // falls through to the refusal
   }
@@ -123,13 +127,13 @@ export function statementRoutes(router: Router, kit: XapiRouteKit): void {
     let filterQuery = query;
     let after: PagePosition | null = null;
     if (query.more !== undefined) {
-      const more = decodeMore(query.more);
+      const more = decodeMore(kit.cursors, query.more);
       filterQuery = more.query;
       after = more.position;
     }
     const filter: StatementFilter = statementFilterOf(filterQuery, state.version);
     const page = await findStatements(em, filter, after);
-    const more = page.next ? `${request.baseUrl}/statements?more=${encodeMore(filterQuery, page.next)}` : '';
+    const more = page.next ? `${request.baseUrl}/statements?more=${encodeMore(kit.cursors, filterQuery, page.next)}` : '';
     const newest = page.statements.map((statement) => Date.parse(String(statement.stored))).reduce((a, b) => Math.max(a, b), 0);
     response.set('last-modified', new Date(newest || Date.now()).toUTCString());
     const withFiles = query.more !== undefined ? attachmentsFlag(filterQuery.attachments) : withAttachments;

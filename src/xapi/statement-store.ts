@@ -130,11 +130,29 @@ async function voidTarget(em: EntityManager, voiding: XapiStatement, hook: Voidi
   await hook(em, target, voiding);
 }
 
+/** A definition's maps merged key by key (so each language sent is kept); anything else the newer one replaces. */
+const MERGED_MAPS = ['name', 'description', 'extensions'];
+
+function mergeDefinitions(older: Json, newer: Json): Json {
+  const merged: Json = { ...older, ...newer };
+  for (const key of MERGED_MAPS) {
+    const [a, b] = [older[key], newer[key]];
+    if (a && b && typeof a === 'object' && typeof b === 'object') merged[key] = { ...(a as Json), ...(b as Json) };
+  }
+  return merged;
+}
+
+/** mergeDefinitions in SQL, for a stored definition and the one sent. */
+const MERGED_MAPS_SQL = MERGED_MAPS.map(
+  (key) => ` || case when jsonb_typeof(xapi_activity.definition->'${key}') = 'object' and jsonb_typeof(excluded.definition->'${key}') = 'object'
+    then jsonb_build_object('${key}', (xapi_activity.definition->'${key}') || (excluded.definition->'${key}')) else '{}' end`,
+).join('');
+
 async function saveActivities(em: EntityManager, rows: XapiStatement[]): Promise<void> {
   const definitions = new Map<string, Json>();
   const collect = (activity: unknown) => {
     const value = activity as Json;
-    if (value.definition) definitions.set(value.id as string, { ...(definitions.get(value.id as string) ?? {}), ...(value.definition as Json) });
+    if (value.definition) definitions.set(value.id as string, mergeDefinitions(definitions.get(value.id as string) ?? {}, value.definition as Json));
   };
   for (const row of rows) {
     const visit = (statement: Json) => {
@@ -146,13 +164,15 @@ async function saveActivities(em: EntityManager, rows: XapiStatement[]): Promise
     };
     visit(row.statement);
   }
-  for (const [id, definition] of definitions) {
-    await em.execute(
-      `insert into xapi_activity (id, definition) values (?, ?::jsonb)
-       on conflict (id) do update set definition = xapi_activity.definition || excluded.definition`,
-      [id, JSON.stringify(definition)],
-    );
-  }
+  if (!definitions.size) return;
+  // One statement, its rows in id order: concurrent batches naming the same activities then lock them in the same
+  // order and cannot deadlock; definitions merge in SQL, never read and written back.
+  await em.execute(
+    `insert into xapi_activity (id, definition)
+     select key, value from jsonb_each(?::jsonb) order by key
+     on conflict (id) do update set definition = xapi_activity.definition || excluded.definition${MERGED_MAPS_SQL}`,
+    [JSON.stringify(Object.fromEntries(definitions))],
+  );
 }
 
 async function saveAttachments(em: EntityManager, parts: AttachmentPart[]): Promise<void> {

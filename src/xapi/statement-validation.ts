@@ -10,7 +10,8 @@ const MAILTO = /^mailto:[^\s@]+@[^\s@]+$/i;
 const SHA1 = /^[0-9a-f]{40}$/i;
 const SHA2 = /^[0-9a-f]{56,128}$/i;
 const LANGUAGE_TAG = /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[a-wyz\d](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$|^x(?:-[a-z\d]{1,8})+$|^i-[a-z]+$/i;
-const DURATION = /^P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?!$)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
+// ISO 8601 durations; weeks only stand alone (P4W, never P4W1D), as the standard has it.
+const DURATION = /^P(?:\d+(?:\.\d+)?W|(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?D)?(?:T(?!$)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?)$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const INTERACTION_TYPES = new Set(['true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other']);
 const COMPONENT_LISTS: Record<string, string[]> = {
@@ -340,7 +341,9 @@ export function validateStatement(value: unknown, version: XapiVersion): Json {
   if (statement.authority !== undefined) {
     checkActor(statement.authority, at(where, 'authority'));
     const authority = statement.authority as Json;
-    if (authority.objectType === 'Group' && (!Array.isArray(authority.member) || authority.member.length !== 2)) badRequest('statement.authority: a group authority has exactly two members');
+    // A group authority stands for OAuth's consumer and user: anonymous, with exactly those two members.
+    const identified = ['mbox', 'mbox_sha1sum', 'openid', 'account'].some((key) => authority[key] !== undefined);
+    if (authority.objectType === 'Group' && (identified || !Array.isArray(authority.member) || authority.member.length !== 2)) badRequest('statement.authority: a group authority is an anonymous group of exactly two members');
   }
   const verb = statement.verb as Json;
   if (verb.id === VOIDED_VERB && (statement.object as Json).objectType !== 'StatementRef') badRequest('A voiding statement’s object must be a StatementRef');

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiClientIdentity } from '../auth/api-client.service';
+import type { CursorCodec } from '../graphql/cursor';
 import type { RequestContext } from '../core/context';
 import type { Logger } from '../infra/logger';
 import { learningHook, voidingHook } from './learning-bridge';
@@ -30,11 +31,14 @@ export interface XapiRouteOptions {
   homePages: string[];
   /** The home page of the authority accounts of API clients. */
   authorityHomePage: string;
+  /** Signs the `more` links of statement pages. */
+  cursors: CursorCodec;
 }
 
 export interface XapiRouteKit {
   handle(parameters: string[], handler: (request: Request, response: Response, state: XapiRequestState) => Promise<void>): RequestHandler;
   em(): EntityManager;
+  cursors: CursorCodec;
   transactional<T>(request: Request, state: XapiRequestState, work: (em: EntityManager, hooks: { learning: LearningHook; voiding: VoidingHook }) => Promise<T>): Promise<T>;
 }
 
@@ -60,21 +64,26 @@ function queryOf(request: Request, allowed: string[]): Record<string, string> {
   return query;
 }
 
-export function xapiRouteKit(options: XapiRouteOptions): XapiRouteKit {
+/**
+ * The kit of one endpoint, speaking `versions` (newest first): a request naming another version, or none, is a 400
+ * that states the first, as a client that sent no header is told the version to use.
+ */
+export function xapiRouteKit(options: XapiRouteOptions, versions: readonly XapiVersion[]): XapiRouteKit {
   const fail = (response: Response, status: number, message: string) => {
     if (status === 401) response.set('www-authenticate', 'Basic realm="xAPI"');
     response.status(status).type('text/plain; charset=utf-8').send(message);
   };
   return {
     handle: (parameters, handler) => async (request, response) => {
-      const version = xapiVersionOf(request.header('x-experience-api-version'));
-      response.set('x-experience-api-version', version ?? '2.0.0');
+      const asked = xapiVersionOf(request.header('x-experience-api-version'));
+      const version = asked && versions.includes(asked) ? asked : null;
+      response.set('x-experience-api-version', version ?? (versions[0] as XapiVersion));
       try {
         const key = basicKey(request.header('authorization'));
         const client = key ? await options.identify(options.orm.em.fork(), key) : null;
         if (!client) return fail(response, 401, 'Send Basic credentials: the API key’s prefix as the user name and the key as the password');
         if (!(await options.budget(client, response))) return;
-        if (!version) return fail(response, 400, 'Send X-Experience-API-Version: 2.0.0 or 1.0.3');
+        if (!version) return fail(response, 400, `Send X-Experience-API-Version: ${versions.join(' or ')}`);
         const state: XapiRequestState = {
           version,
           client,
@@ -89,6 +98,7 @@ export function xapiRouteKit(options: XapiRouteOptions): XapiRouteKit {
       }
     },
     em: () => options.orm.em.fork(),
+    cursors: options.cursors,
     transactional: (request, state, work) =>
       options.orm.em.fork().transactional((em) => {
         const ctx = options.contextOf(em, String(request.res?.locals.requestId ?? 'xapi'));

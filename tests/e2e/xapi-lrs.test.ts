@@ -92,6 +92,48 @@ describe('xAPI LRS', () => {
     expect([...first.body.statements, ...second.body.statements].map((s: { id: string }) => s.id).sort()).toEqual([...ids].sort());
   });
 
+  it('refuses a more link that was edited with 400', async () => {
+    const verb = `https://mooc.example.vn/verbs/${randomUUID()}`;
+    for (let i = 0; i < 2; i += 1) await xapi('/statements', { method: 'POST', body: statement({ verb: { id: verb } }) });
+    const { more } = (await xapi(`/statements?verb=${encodeURIComponent(verb)}&limit=1`)).body;
+    const token = new URLSearchParams(more.split('?')[1]).get('more') as string;
+    const [body, signature] = token.split('.');
+    const edited = JSON.parse(Buffer.from(body as string, 'base64url').toString('utf8'));
+    edited.k[0] = JSON.stringify({ limit: '100' });
+    const forged = `${Buffer.from(JSON.stringify(edited)).toString('base64url')}.${signature}`;
+    const answer = await xapi(`/statements?more=${encodeURIComponent(forged)}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('more');
+  });
+
+  it('finds a statement through the statement its StatementRef targets, voided or not', async () => {
+    const activity = `https://mooc.example.vn/activities/${randomUUID()}`;
+    const [target] = (await xapi('/statements', { method: 'POST', body: statement({ object: { id: activity } }) })).body;
+    const [voiding] = (await xapi('/statements', { method: 'POST', body: statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: target } }) })).body;
+    const found = await xapi(`/statements?activity=${encodeURIComponent(activity)}`);
+    expect(found.body.statements.map((s: { id: string }) => s.id)).toEqual([voiding]);
+  });
+
+  it('tells a request without a version header the version of its endpoint: 2.0.0 at /xapi, 1.0.3 at /xapi/1.0.3', async () => {
+    const latest = await xapi('/statements', { version: null });
+    expect([latest.status, latest.headers.get('x-experience-api-version')]).toEqual([400, '2.0.0']);
+    const old = await xapi('/1.0.3/statements', { version: null });
+    expect([old.status, old.headers.get('x-experience-api-version')]).toEqual([400, '1.0.3']);
+    expect((await xapi('/1.0.3/statements?limit=1', { version: '1.0.3' })).status).toBe(200);
+    expect((await xapi('/1.0.3/statements?limit=1', { version: '2.0.0' })).status).toBe(400);
+    expect((await xapi('/1.0.3/about', { version: null })).body).toEqual({ version: ['1.0.3'] });
+  });
+
+  it('takes 1.0.3’s Alternate Request Syntax: a PUT sent as a form POST', async () => {
+    const id = randomUUID();
+    const form = new URLSearchParams({ statementId: id, content: JSON.stringify(statement()), 'X-Experience-API-Version': '1.0.3', Authorization: auth(trustedKey) });
+    const response = await fetch(`${api.url}/xapi/statements?method=PUT`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(response.status).toBe(204);
+    expect((await xapi(`/statements?statementId=${id}`)).body.id).toBe(id);
+    const latest = await fetch(`${api.url}/xapi/statements?method=PUT`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-experience-api-version': '2.0.0', authorization: auth(trustedKey) }, body: new URLSearchParams({ statementId: randomUUID(), content: JSON.stringify(statement()) }).toString() });
+    expect(latest.status).toBe(400);
+  });
+
   it('voids a statement: gone by statementId, found by voidedStatementId', async () => {
     const [id] = (await xapi('/statements', { method: 'POST', body: statement() })).body;
     const voiding = await xapi('/statements', { method: 'POST', body: statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id } }) });
@@ -158,5 +200,16 @@ describe('xAPI LRS', () => {
     const got = await xapi(`/activities/state${query}`);
     expect(got.body).toEqual({ a: 1, b: 2 });
     expect((await xapi(`/activities/state${query}`, { method: 'PUT', body: { c: 3 } })).status).toBe(409);
+  });
+
+  it('answers 200 to concurrent batches naming the same activities in different orders', async () => {
+    const activities = Array.from({ length: 12 }, (_, index) => `https://mooc.example.vn/activities/shared-${randomUUID()}-${index}`);
+    const batches = Array.from({ length: 8 }, (_, batch) => {
+      // Each batch names every activity, starting at its own place and half of them backwards.
+      const order = [...activities.slice(batch), ...activities.slice(0, batch)];
+      return (batch % 2 ? order.reverse() : order).map((id) => statement({ object: { id, definition: { name: { vi: `Bài ${batch}` } } } }));
+    });
+    const statuses = await Promise.all(batches.map(async (body) => (await xapi('/statements', { method: 'POST', body })).status));
+    expect(statuses).toEqual(Array(8).fill(200));
   });
 });
