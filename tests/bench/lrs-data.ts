@@ -15,7 +15,7 @@ import type { Client } from 'pg';
  */
 
 /** Changes when the statements generated change: a reused dataset of another version is regenerated. */
-export const LRS_DATA_VERSION = 1;
+export const LRS_DATA_VERSION = 2;
 
 export const LMS = 'https://lms.bench.vn';
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
@@ -85,7 +85,7 @@ export function statementsSelect(shape: LrsDataShape): string {
     select i,
            ${uuidOf(`'${shape.salt}:' || i`)}::text as id,
            1 + (i * 2654435761) % ${shape.agents} as agent,
-           1 + (i * 40503) % ${shape.activities} as activity,
+           1 + (i * 7919) % ${shape.activities} as activity,
            (i * 31 + i / 7) % ${VERBS.length} as verb_no,
            case when i % 10 >= 3 then ${uuidOf(`'reg:' || (1 + (i * 97) % ${shape.registrations})`)}::text end as registration,
            case when i % 10 = 0 then (i / 10) % ${TEACHERS} end as teacher,
