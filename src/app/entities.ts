@@ -17,7 +17,7 @@ import { StatusListVersion } from '../credentials/status-list-version.entity';
 import { BaseEntity } from '../infra/base.entity';
 import { Attendance } from '../learning/attendance/attendance.entity';
 import { FeedItem } from '../feeds/feed-item.entity';
-import { LearningMapping } from '../xapi/learning-mapping.entity';
+import { LearningMapping } from '../learning/records/learning-mapping.entity';
 import { XapiActivity } from '../xapi/xapi-activity.entity';
 import { XapiAttachment } from '../xapi/xapi-attachment.entity';
 import { XapiDocument } from '../xapi/xapi-document.entity';

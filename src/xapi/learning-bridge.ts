@@ -4,7 +4,7 @@ import { Account } from '../auth/account.entity';
 import type { RequestContext } from '../core/context';
 import { isUuid } from '../core/uuid';
 import { Citizen } from '../people/citizens/citizen.entity';
-import { LearningMapping } from './learning-mapping.entity';
+import { LearningMapping } from '../learning/records/learning-mapping.entity';
 import { XapiActivity } from './xapi-activity.entity';
 import type { XapiStatement } from './xapi-statement.entity';
 import { StatementLearning } from './xapi.enums';
@@ -62,7 +62,8 @@ async function activityTypeOf(em: EntityManager, target: Json): Promise<string |
 /**
  * Turns stored statements into learning: a trusted client's statement about a known citizen with a
  * mapped verb and activity type becomes an IMPORT log (VERIFIED or PENDING by the client's trust);
- * everything else is only stored, with the reason recorded on the statement.
+ * everything else is only stored, with the reason recorded on the statement (and, when the log's
+ * rules refuse it, the rule's code and message).
  */
 export function learningHook(ctx: RequestContext, client: BridgeClient, homePages: string[]): LearningHook {
   return async (em, row) => {
@@ -81,17 +82,14 @@ export function learningHook(ctx: RequestContext, client: BridgeClient, homePage
       statementId: row.id,
       citizenId,
       occurredAt: new Date(String(statement.timestamp)),
-      hours: Math.min(hoursOf(result?.duration) ?? mapping.defaultHours, 12),
+      hours: hoursOf(result?.duration) ?? mapping.defaultHours,
       topic: mapping.topic,
       result: mapping.result,
       activityTitle: firstText((target.definition as Json | undefined)?.name),
       score: typeof scaled === 'number' && scaled >= 0 ? Math.round(scaled * 10_000) / 100 : null,
       verified: client.trust === StatementTrust.VERIFIED,
     });
-    if ('refused' in outcome) {
-      ctx.log.info({ statementId: row.id, reason: outcome.refused }, 'xAPI statement not recorded as learning');
-      return { learning: StatementLearning.REFUSED, learningLogId: null };
-    }
+    if ('refused' in outcome) return { learning: StatementLearning.REFUSED, learningLogId: null, learningReason: outcome.refused };
     return { learning: StatementLearning.LOGGED, learningLogId: outcome.log.id };
   };
 }

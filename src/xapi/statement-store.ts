@@ -22,7 +22,7 @@ export interface StatementAuthority {
 }
 
 /** Decides, inside the storing transaction, what a new statement becomes in the learning records. */
-export type LearningHook = (em: EntityManager, row: XapiStatement) => Promise<{ learning: StatementLearning; learningLogId: string | null }>;
+export type LearningHook = (em: EntityManager, row: XapiStatement) => Promise<{ learning: StatementLearning; learningLogId: string | null; learningReason?: string }>;
 /** Voids the learning log of a voided statement, inside the voiding transaction. */
 export type VoidingHook = (em: EntityManager, voided: XapiStatement, voiding: XapiStatement) => Promise<void>;
 

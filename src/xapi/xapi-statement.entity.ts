@@ -16,7 +16,7 @@ import { StatementLearning } from './xapi.enums';
 @Index({ name: 'xapi_statement_related_agents_index', expression: 'create index "xapi_statement_related_agents_index" on "xapi_statement" using gin ("related_agent_keys")' })
 @Index({ name: 'xapi_statement_related_activities_index', expression: 'create index "xapi_statement_related_activities_index" on "xapi_statement" using gin ("related_activity_ids")' })
 export class XapiStatement {
-  [OptionalProps]?: 'voided' | 'activityId' | 'registration' | 'voidsId' | 'targetId' | 'learningLogId';
+  [OptionalProps]?: 'voided' | 'activityId' | 'registration' | 'voidsId' | 'targetId' | 'learningLogId' | 'learningReason';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -75,4 +75,8 @@ export class XapiStatement {
   /** The learning log it created. */
   @Property({ type: 'uuid', nullable: true })
   learningLogId: string | null = null;
+
+  /** Why a REFUSED statement made no log: the code and message of the rule its log broke. */
+  @Property({ type: 'text', nullable: true })
+  learningReason: string | null = null;
 }

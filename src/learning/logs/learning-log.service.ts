@@ -14,7 +14,7 @@ import { LineOutcome, LogResult, LogSource, LogStatus } from '../learning.enums'
 import { mayReviewRecordOf } from '../learning-access';
 import { LearningLog } from './learning-log.entity';
 import { summarise, type LineReport, type ReportLine } from './line-report';
-import { checkDayTotal, checkHours, checkNotFuture, countingHoursByDay, isYearClosed, lockCitizens, logsOthersMayVerify } from './log-rules';
+import { lockCitizens, logsOthersMayVerify, NewLogRules } from './log-rules';
 import { requireCitizenActedFor } from '../own-citizen';
 import { findPeople } from '../person-lookup';
 
@@ -76,17 +76,12 @@ export class LearningLogService {
    */
   async submit(ctx: RequestContext, input: SelfDeclaredInput): Promise<LearningLog> {
     const { citizen, enteredBy } = await requireCitizenActedFor(ctx, input.citizenId);
-    const hours = checkHours(input.hours);
-    checkNotFuture(input.occurredOn, todayInVietnam(ctx.now));
     const topics = checkTopics(input.topics);
     if (input.score != null && !(input.score >= 0 && input.score <= 100)) throw new UserInputError('INVALID_SCORE', ['score']);
     await lockCitizens(ctx.em, [citizen.id]);
     const previous = await this.byIdempotencyKey(ctx, citizen, input.idempotencyKey);
     if (previous) return previous;
-    if (await isYearClosed(ctx.em, citizen.residence.path, Number(input.occurredOn.slice(0, 4)))) {
-      throw new UserInputError('YEAR_CLOSED', ['occurredOn'], { year: input.occurredOn.slice(0, 4) });
-    }
-    await checkDay(ctx, citizen, input.occurredOn, hours);
+    const hours = await new NewLogRules(ctx.em, todayInVietnam(ctx.now)).check({ citizen, occurredOn: input.occurredOn, hours: input.hours });
     if (input.evidenceKey) await this.checkEvidence(ctx, citizen, input.evidenceKey);
     const institution = input.institutionId ? await ctx.em.findOne(Institution, { id: input.institutionId }) : null;
     if (input.institutionId && !institution) throw new UserInputError('INSTITUTION_NOT_FOUND', ['institutionId']);
@@ -115,12 +110,11 @@ export class LearningLogService {
    * today, VERIFIED (the platform saw it), counted as self-study. Called by the resources domain.
    */
   async recordResourceStudy(ctx: RequestContext, citizen: Citizen, input: ResourceStudyInput): Promise<LearningLog> {
-    const hours = checkHours(input.minutes / 60, ['minutes']);
     const today = todayInVietnam(ctx.now);
     await lockCitizens(ctx.em, [citizen.id]);
     const previous = await this.byIdempotencyKey(ctx, citizen, input.idempotencyKey);
     if (previous) return previous;
-    await checkDay(ctx, citizen, today, hours);
+    const hours = await new NewLogRules(ctx.em, today).check({ citizen, occurredOn: today, hours: input.minutes / 60 }, { hours: ['minutes'], occurredOn: ['minutes'] });
     const log = ctx.em.create(LearningLog, {
       citizen,
       source: LogSource.RESOURCE_STUDY,
@@ -208,9 +202,9 @@ export class LearningLogService {
     const citizens = [...people.values()].flatMap((match) => ('citizen' in match ? [match.citizen] : []));
     await lockCitizens(ctx.em, citizens.map((c) => c.id));
     const days = [...new Set(records.map((record) => record.date ?? ''))].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-    const dayHours = await countingHoursByDay(ctx.em, citizens.map((c) => c.id), days);
-    const recordedBy = ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null;
     const today = todayInVietnam(ctx.now);
+    const rules = await NewLogRules.forBatch(ctx.em, today, citizens.map((c) => c.id), days);
+    const recordedBy = ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null;
     const lines: ReportLine[] = [];
     for (const [index, record] of records.entries()) {
       const person = record.person ?? '';
@@ -227,22 +221,22 @@ export class LearningLogService {
       }
       const citizen = match.citizen;
       try {
-        const row = readImportRow(record, today);
+        const row = readImportRow(record);
         const key = `import:${createHash('sha256').update(JSON.stringify([institution.id, row])).digest('hex').slice(0, 48)}`;
         const previous = await this.byIdempotencyKey(ctx, citizen, key);
         if (previous) {
           report(LineOutcome.ALREADY_RECORDED, previous);
           continue;
         }
-        const dayKey = `${citizen.id}|${row.date}`;
-        checkDayTotal(dayHours.get(dayKey) ?? 0, row.hours, row.date);
-        dayHours.set(dayKey, (dayHours.get(dayKey) ?? 0) + row.hours);
+        const facts = { citizen, occurredOn: row.date, hours: row.hours };
+        const hours = await rules.check(facts);
+        rules.count({ ...facts, hours });
         const log = ctx.em.create(LearningLog, {
           citizen,
           source: LogSource.IMPORT,
           activityTitle: row.title,
           occurredOn: row.date,
-          hours: row.hours,
+          hours,
           topics: row.topics,
           result: row.result,
           score: row.score,
@@ -297,11 +291,6 @@ export class LearningLogService {
   }
 }
 
-async function checkDay(ctx: RequestContext, citizen: Citizen, day: string, hours: number): Promise<void> {
-  const totals = await countingHoursByDay(ctx.em, [citizen.id], [day]);
-  checkDayTotal(totals.get(`${citizen.id}|${day}`) ?? 0, hours, day);
-}
-
 function checkTopics(topics: Topic[]): Topic[] {
   const unique = [...new Set(topics)];
   if (unique.length === 0) throw new UserInputError('TOPIC_REQUIRED', ['topics']);
@@ -324,11 +313,11 @@ interface ImportRow {
   score: number | null;
 }
 
-function readImportRow(record: Record<string, string>, today: string): ImportRow {
+/** The line's values read; the rules of a new log are checked after (NewLogRules). */
+function readImportRow(record: Record<string, string>): ImportRow {
   const date = record.date ?? '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UserInputError('INVALID_DATE');
-  checkNotFuture(date, today);
-  const hours = checkHours(Number(record.hours));
+  const hours = Number(record.hours);
   const topics = (record.topic ?? '').split(';').map((t) => t.trim().toUpperCase()).filter(Boolean);
   const unknown = topics.filter((t) => !(Object.values(Topic) as string[]).includes(t));
   if (!topics.length || unknown.length) throw new UserInputError('INVALID_TOPIC', null, { topics: unknown.join(', ') || '—' });

@@ -6,7 +6,7 @@ export const MAX_LOG_HOURS = 12;
 export const MAX_DAY_HOURS = 16;
 
 /** Hours of one log: more than 0, at most 12, in hundredths. */
-export function checkHours(hours: number, field: string[] = ['hours']): number {
+function checkHours(hours: number, field: string[] = ['hours']): number {
   if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_LOG_HOURS) {
     throw new UserInputError('INVALID_HOURS', field, { max: MAX_LOG_HOURS });
   }
@@ -14,7 +14,7 @@ export function checkHours(hours: number, field: string[] = ['hours']): number {
 }
 
 /** A log is dated on a day that has begun in Vietnam. */
-export function checkNotFuture(occurredOn: string, today: string, field: string[] = ['occurredOn']): void {
+function checkNotFuture(occurredOn: string, today: string, field: string[] = ['occurredOn']): void {
   if (occurredOn > today) throw new UserInputError('DATE_IN_FUTURE', field);
 }
 
@@ -39,7 +39,7 @@ export async function countingHoursByDay(em: EntityManager, citizenIds: string[]
   return new Map(rows.map((row) => [`${row.citizen_id}|${row.day}`, Number(row.hours)]));
 }
 
-export function checkDayTotal(already: number, hours: number, day: string): void {
+function checkDayTotal(already: number, hours: number, day: string): void {
   if (already + hours > MAX_DAY_HOURS + 1e-9) {
     throw new UserInputError('DAILY_HOURS_EXCEEDED', ['hours'], { max: MAX_DAY_HOURS, already, day });
   }
@@ -53,6 +53,55 @@ export async function isYearClosed(em: EntityManager, unitPath: string, year: nu
     [year, pgArray(unitIds)],
   );
   return rows[0]?.closed === true;
+}
+
+/** A new log as the rules see it: whose, which day, how many hours. */
+export interface NewLogFacts {
+  citizen: { id: string; residence: { path: string } };
+  occurredOn: string;
+  hours: number;
+}
+
+/**
+ * The rules every new learning log follows, however it arrives (GraphQL, a CSV line, an xAPI
+ * statement, a resource's study): hours above 0 and at most MAX_LOG_HOURS (refused, never
+ * clamped), not dated in the future, not in a closed learning year, at most MAX_DAY_HOURS counting
+ * hours on the day. One checker per transaction, after the citizens are locked (lockCitizens); it
+ * keeps the day totals and closed years it read, and `count` adds a log just created to its day.
+ */
+export class NewLogRules {
+  private readonly closedYears = new Map<string, boolean>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly today: string,
+    private readonly dayHours: Map<string, number> = new Map(),
+  ) {}
+
+  /** A checker with the day totals of these citizens on these days read at once (for a batch). */
+  static async forBatch(em: EntityManager, today: string, citizenIds: string[], days: string[]): Promise<NewLogRules> {
+    return new NewLogRules(em, today, await countingHoursByDay(em, citizenIds, days));
+  }
+
+  /** Throws the UserInputError of the first rule broken; the hours in hundredths otherwise. */
+  async check(log: NewLogFacts, fields: { hours: string[]; occurredOn: string[] } = { hours: ['hours'], occurredOn: ['occurredOn'] }): Promise<number> {
+    const hours = checkHours(log.hours, fields.hours);
+    checkNotFuture(log.occurredOn, this.today, fields.occurredOn);
+    const year = log.occurredOn.slice(0, 4);
+    const closedKey = `${log.citizen.residence.path}|${year}`;
+    if (!this.closedYears.has(closedKey)) this.closedYears.set(closedKey, await isYearClosed(this.em, log.citizen.residence.path, Number(year)));
+    if (this.closedYears.get(closedKey)) throw new UserInputError('YEAR_CLOSED', fields.occurredOn, { year });
+    const dayKey = `${log.citizen.id}|${log.occurredOn}`;
+    if (!this.dayHours.has(dayKey)) this.dayHours.set(dayKey, (await countingHoursByDay(this.em, [log.citizen.id], [log.occurredOn])).get(dayKey) ?? 0);
+    checkDayTotal(this.dayHours.get(dayKey) ?? 0, hours, log.occurredOn);
+    return hours;
+  }
+
+  /** Counts a log just created (and checked) in its day's total. */
+  count(log: NewLogFacts): void {
+    const dayKey = `${log.citizen.id}|${log.occurredOn}`;
+    this.dayHours.set(dayKey, (this.dayHours.get(dayKey) ?? 0) + log.hours);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { todayInVietnam } from '../../core/time';
 import { Citizen } from '../../people/citizens/citizen.entity';
 import { LogResult, LogSource, LogStatus } from '../learning.enums';
 import { LearningLog } from './learning-log.entity';
-import { checkDayTotal, checkHours, checkNotFuture, countingHoursByDay, isYearClosed, lockCitizens } from './log-rules';
+import { lockCitizens, NewLogRules } from './log-rules';
 
 /** A learning record another platform sent as an xAPI statement, already mapped to the platform's terms. */
 export interface StatementLogInput {
@@ -20,6 +20,7 @@ export interface StatementLogInput {
   verified: boolean;
 }
 
+/** The log made (or found), or why none: the code and the message of the rule the log breaks. */
 export type StatementLogOutcome = { log: LearningLog } | { refused: string };
 
 const keyOf = (statementId: string) => `xapi:${statementId}`;
@@ -27,22 +28,20 @@ const keyOf = (statementId: string) => `xapi:${statementId}`;
 /** IMPORT logs from xAPI statements of trusted API clients, and their voiding when the statement is voided. */
 export class StatementLogService {
   /**
-   * Transactional, idempotent on the statement id (a statement sent again finds its log). The log
-   * follows the same rules as any other: hours, not in the future, the day's total, closed years.
+   * Transactional, idempotent on the statement id: a statement sent again finds its log, and so
+   * does one the platform exported (its id is the log's). The log follows the rules of any new log
+   * (NewLogRules): one that breaks them is refused, never adjusted.
    */
   async record(ctx: RequestContext, input: StatementLogInput): Promise<StatementLogOutcome> {
     const citizen = await ctx.em.findOne(Citizen, { id: input.citizenId }, { populate: ['residence'] });
     if (!citizen) return { refused: 'No citizen has this id' };
     await lockCitizens(ctx.em, [citizen.id]);
-    const previous = await ctx.em.findOne(LearningLog, { citizen, idempotencyKey: keyOf(input.statementId) });
+    const previous =
+      (await ctx.em.findOne(LearningLog, { citizen, idempotencyKey: keyOf(input.statementId) })) ?? (await ctx.em.findOne(LearningLog, { citizen, id: input.statementId }));
     if (previous) return { log: previous };
     const occurredOn = todayInVietnam(input.occurredAt);
     try {
-      const hours = checkHours(Math.round(input.hours * 100) / 100);
-      checkNotFuture(occurredOn, todayInVietnam(ctx.now));
-      if (await isYearClosed(ctx.em, citizen.residence.path, Number(occurredOn.slice(0, 4)))) return { refused: `The year ${occurredOn.slice(0, 4)} is closed` };
-      const totals = await countingHoursByDay(ctx.em, [citizen.id], [occurredOn]);
-      checkDayTotal(totals.get(`${citizen.id}|${occurredOn}`) ?? 0, hours, occurredOn);
+      const hours = await new NewLogRules(ctx.em, todayInVietnam(ctx.now)).check({ citizen, occurredOn, hours: input.hours });
       const log = ctx.em.create(LearningLog, {
         citizen,
         source: LogSource.IMPORT,
@@ -58,7 +57,7 @@ export class StatementLogService {
       await ctx.em.flush();
       return { log };
     } catch (error) {
-      if (error instanceof UserInputError) return { refused: error.message };
+      if (error instanceof UserInputError) return { refused: `${error.code}: ${error.message}` };
       throw error;
     }
   }

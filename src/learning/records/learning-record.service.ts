@@ -17,6 +17,8 @@ import {
   type YearTotals,
 } from '../learning.repository';
 import { requireOwnCitizen } from '../own-citizen';
+import { LearningMapping } from './learning-mapping.entity';
+import type { ExportMapping } from './xapi';
 
 /** Reading learning records: a citizen's own, and the verification queues. */
 export class LearningRecordService {
@@ -40,6 +42,12 @@ export class LearningRecordService {
   /** Every log of the citizen, oldest first, for export. */
   allLogsOf(ctx: RequestContext, citizen: Citizen): Promise<LearningLog[]> {
     return ctx.em.find(LearningLog, { citizen }, { orderBy: { occurredOn: 'asc', createdAt: 'asc' }, populate: ['session.programme', 'institution'] });
+  }
+
+  /** The province's mapping of statements read backwards, for exported statements. */
+  async exportMapping(ctx: RequestContext): Promise<ExportMapping> {
+    const rows = await ctx.em.find(LearningMapping, { exported: true });
+    return new Map(rows.map((row) => [row.result, { verbId: row.verbId, activityType: row.activityType }]));
   }
 
   /** The assessor's queue: pending logs of citizens living in the subtrees they assess (everything for a province admin). */

@@ -46,10 +46,11 @@ export class MyLearningResolver {
   async exportMyLearning(@Ctx() ctx: RequestContext): Promise<LearningExportType> {
     const citizen = await ctx.services.learning.records.own(ctx);
     const logs = await ctx.services.learning.records.allLogsOf(ctx, citizen);
+    const mapping = await ctx.services.learning.records.exportMapping(ctx);
     return {
       exportedAt: ctx.now,
       json: { citizen: { id: citizen.id, fullName: citizen.fullName, birthYear: citizen.birthYear }, logs: logs.map(toJsonRecord) },
-      xapiStatements: logs.map((log) => toXapiStatement(log, citizen.id, citizen.fullName)),
+      xapiStatements: logs.map((log) => toXapiStatement(log, citizen.id, citizen.fullName, mapping)),
     };
   }
 

@@ -4,11 +4,20 @@ import { LogResult, LogSource } from '../learning.enums';
 /** The platform's IRI: activity ids and the actor's account home page live under it. */
 export const PLATFORM_IRI = 'https://hoctap.tayninh.gov.vn';
 
-const VERBS: Record<LogResult, { id: string; display: string }> = {
-  [LogResult.PARTICIPATED]: { id: 'http://adlnet.gov/expapi/verbs/attended', display: 'attended' },
-  [LogResult.COMPLETED]: { id: 'http://adlnet.gov/expapi/verbs/completed', display: 'completed' },
+/** The verb and activity type a log's statement is exported with. */
+export interface ExportTerms {
+  verbId: string;
+  activityType: string;
+}
+
+/** The province's mapping read backwards: the `exported` row of each result (learning-mapping.entity.ts). */
+export type ExportMapping = Map<LogResult, ExportTerms>;
+
+const VERBS: Record<LogResult, string> = {
+  [LogResult.PARTICIPATED]: 'http://adlnet.gov/expapi/verbs/attended',
+  [LogResult.COMPLETED]: 'http://adlnet.gov/expapi/verbs/completed',
 };
-const EXPERIENCED = { id: 'http://adlnet.gov/expapi/verbs/experienced', display: 'experienced' };
+const EXPERIENCED = 'http://adlnet.gov/expapi/verbs/experienced';
 
 /** ISO 8601 duration of hours, e.g. 1.5 → PT1H30M. */
 export function isoDuration(hours: number): string {
@@ -16,6 +25,15 @@ export function isoDuration(hours: number): string {
   const h = Math.floor(totalMinutes / 60);
   const m = totalMinutes % 60;
   return `PT${h ? `${h}H` : ''}${m || !h ? `${m}M` : ''}`;
+}
+
+/**
+ * The terms of a log's statement: the exported mapping row of its result; without one (the
+ * province unmarked it), the platform's own: attended or completed (experienced for a resource's
+ * study) on a meeting, a media or a course, as before the mapping existed.
+ */
+function termsOf(log: LearningLog, mapping: ExportMapping, ownType: string): ExportTerms {
+  return mapping.get(log.result) ?? { verbId: log.source === LogSource.RESOURCE_STUDY ? EXPERIENCED : VERBS[log.result], activityType: ownType };
 }
 
 function activityOf(log: LearningLog): { id: string; name: string; type: string } {
@@ -26,18 +44,21 @@ function activityOf(log: LearningLog): { id: string; name: string; type: string 
   return { id: `${PLATFORM_IRI}/activities/external/${log.id}`, name: log.activityTitle ?? 'Learning activity', type: 'http://adlnet.gov/expapi/activities/course' };
 }
 
-/** One xAPI 1.0.3 statement per log; the actor is an `account` (no email), the timestamp the day it happened. */
-export function toXapiStatement(log: LearningLog, citizenId: string, citizenName: string): Record<string, unknown> {
-  const verb = log.source === LogSource.RESOURCE_STUDY ? EXPERIENCED : VERBS[log.result];
+/**
+ * One xAPI 1.0.3 statement per log, its id the log's (sent back to /xapi it finds the log); the
+ * actor is an `account` (no email), the timestamp the day it happened.
+ */
+export function toXapiStatement(log: LearningLog, citizenId: string, citizenName: string, mapping: ExportMapping): Record<string, unknown> {
   const activity = activityOf(log);
+  const terms = termsOf(log, mapping, activity.type);
   return {
     id: log.id,
     actor: { objectType: 'Agent', name: citizenName, account: { homePage: PLATFORM_IRI, name: citizenId } },
-    verb: { id: verb.id, display: { 'en-US': verb.display } },
+    verb: { id: terms.verbId, display: { 'en-US': terms.verbId.replace(/^.*[/#]/, '') } },
     object: {
       objectType: 'Activity',
       id: activity.id,
-      definition: { name: { vi: activity.name }, type: activity.type },
+      definition: { name: { vi: activity.name }, type: terms.activityType },
     },
     result: {
       completion: log.result === LogResult.COMPLETED,
