@@ -43,6 +43,7 @@ export async function openRuntime(config: Config, options: { migrate: boolean; r
   if (redisError) log.warn({ err: redisError }, 'Redis is not reachable yet; retrying in the background');
   const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
   const services = createServices(config, storage, queues, redis, log);
+  orm.em.getEventManager().registerSubscriber(services.publicChanges.subscriber());
   return {
     config,
     log,

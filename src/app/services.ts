@@ -38,6 +38,7 @@ import { ResourceService } from '../resources/resource.service';
 import { createTitleServices, type TitleServices } from '../titles';
 import { toGlobalId } from '../graphql/global-id';
 import { WebhookService } from '../webhooks/webhook.service';
+import { PublicChanges } from './public-changes';
 
 /** The application's services, made once per process; every method takes a RequestContext first. */
 export interface Services {
@@ -69,6 +70,8 @@ export interface Services {
   queues: JobQueues;
   /** Events through Redis, for subscriptions; listening opens its connection on first use. */
   events: EventBus;
+  /** The generation of the public data, moved after each commit that changes it (for the response cache). */
+  publicChanges: PublicChanges;
   jobQueues: JobQueueService;
   resources: ResourceService;
   titles: TitleServices;
@@ -96,7 +99,8 @@ export function createServices(config: Config, storage: Storage | null, queues: 
   const media = new MediaReadService(config.media, storageOf);
   const uploads = new UploadService(config.media, storageOf);
   const webhooks = new WebhookService(config.webhooks, toGlobalId, (): EventBus => events, log);
-  const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log, [webhooks.recorder]);
+  const publicChanges = new PublicChanges((): EventBus => events, log);
+  const events = new EventBus(redis, config.redisUrl, config.queuePrefix, log, [webhooks.recorder, publicChanges.recorder()]);
   const processing = new ProcessingService(config.media, media, events);
   const institutions = new InstitutionService(units);
   const programmes = new ProgrammeService(units, institutions);
@@ -131,6 +135,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
     steps: new StepRunner(config.media, storageOf, processing),
     queues,
     events,
+    publicChanges,
     jobQueues: new JobQueueService(queues),
     resources: new ResourceService(units, media),
     titles: createTitleServices(config.titles, queues),

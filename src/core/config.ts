@@ -124,6 +124,8 @@ export interface Config {
   corsOrigins: string[];
   /** max-age of the Cache-Control of signed-out persisted GET queries answered without errors; 0: never cached. */
   publicCacheSeconds: number;
+  /** Answers of signed-out persisted GET queries each API process keeps (src/http/response-cache.ts); 0: none. */
+  responseCacheEntries: number;
   media: MediaConfig;
   titles: TitlesConfig;
   webhooks: WebhooksConfig;
@@ -361,6 +363,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: readList(env, 'CORS_ORIGINS', ['*']),
     publicCacheSeconds: readInt(env, 'PUBLIC_CACHE_SECONDS', 60, 0, 86_400),
+    responseCacheEntries: readInt(env, 'RESPONSE_CACHE_ENTRIES', 1_000, 0, 1_000_000),
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 30_000, 1_000, 3_600_000),
     media: readMediaConfig(env),

@@ -34,11 +34,17 @@ export function bearerToken(authorization: string | undefined): string | null {
 /**
  * Whose budget a caller spends: its API client's (x-api-key), else the signed-in account's, else its address's. Only
  * signatures and key hashes are checked here, not what the caller may do. Null when an API key was sent that is unknown
- * or revoked.
+ * or revoked. `emOf` is called only to look an API key up.
  */
-export async function budgetOwnerOf(services: Services, em: EntityManager, config: Config, credentials: CallerCredentials, accountId: string | null): Promise<BudgetOwner | null> {
+export async function budgetOwnerOf(
+  services: Services,
+  emOf: () => EntityManager,
+  config: Config,
+  credentials: CallerCredentials,
+  accountId: string | null,
+): Promise<BudgetOwner | null> {
   if (credentials.apiKey) {
-    const client = await services.apiClients.identify(em, credentials.apiKey);
+    const client = await services.apiClients.identify(emOf(), credentials.apiKey);
     return client ? clientBudget(client) : null;
   }
   const limits = config.rateLimitPerMinute;

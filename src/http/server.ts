@@ -6,12 +6,13 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config';
 import { actorOf, bearerToken, budgetOwnerOf, clientBudget } from './caller';
 import { cacheControlOf, NOT_CACHEABLE, SignedUrlLifetime, VARY } from './cache-control';
 import { cors } from './cors';
+import { ResponseCache, type CacheSlot } from './response-cache';
 import { httpErrorHandler, MAX_BODY_MB } from './http-errors';
 import type { RequestContext } from '../core/context';
 import { formatError, unavailableStatus } from '../graphql/format-error';
@@ -69,6 +70,8 @@ type ContextWithStats = RequestContext & TokenState & {
   /** Whose rate limit the request spends; null when it is off for the caller. */
   budgetOwner: BudgetOwner | null;
   signedUrls: SignedUrlLifetime;
+  /** Where the answer goes in the response cache; null when it may not be kept. */
+  cacheSlot: CacheSlot | null;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -98,6 +101,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
   const httpServer = http.createServer(app);
 
   const limiter = new RateLimiter(deps.redis, config.queuePrefix, log);
+  const responseCache = new ResponseCache(config.responseCacheEntries, services.publicChanges, config.exposeQueryStats, config.media.downloadUrlWindowSeconds * 1000);
+  if (config.responseCacheEntries > 0) services.publicChanges.follow();
   const subscriptions = startSubscriptionServer({ httpServer, schema, config, orm, services, limiter, log });
   const apollo = new ApolloServer<ContextWithStats>({
     schema,
@@ -152,7 +157,11 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
                 persisted: request.extensions?.persistedQuery !== undefined,
                 failed: (response.body.singleResult.errors?.length ?? 0) > 0,
               };
-              response.http.headers.set('cache-control', cacheControlOf(answered, config.publicCacheSeconds, contextValue.signedUrls.validUntilMs, Date.now()));
+              const cacheControl = cacheControlOf(answered, config.publicCacheSeconds, contextValue.signedUrls.validUntilMs, Date.now());
+              response.http.headers.set('cache-control', cacheControl);
+              if (contextValue.cacheSlot && !answered.failed) {
+                responseCache.store(contextValue.cacheSlot, cacheControl, contextValue.signedUrls.validUntilMs, response.body.singleResult.data, response.body.singleResult.extensions);
+              }
               const status = unavailableStatus(response.body.singleResult);
               if (status) response.http.status = status;
             },
@@ -187,7 +196,9 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         'request',
       );
     });
-    runWithRequestLog(log.child({ requestId }), () => runWithQueryStats(queryStats, () => next()));
+    const requestLog = log.child({ requestId });
+    response.locals.log = requestLog;
+    runWithRequestLog(requestLog, () => runWithQueryStats(queryStats, () => next()));
   });
 
   app.get('/healthz', (_request, response) => {
@@ -214,7 +225,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
    */
   const spendBudget = async (request: express.Request, response: express.Response, accountId: string | null): Promise<BudgetOwner | null | false> => {
     const credentials = { authorization: request.headers.authorization, apiKey: request.header('x-api-key'), address: request.ip };
-    const owner = await budgetOwnerOf(services, orm.em.fork(), config, credentials, accountId);
+    const owner = await budgetOwnerOf(services, () => orm.em.fork(), config, credentials, accountId);
     if (!owner) {
       const refusal = new UnauthenticatedError(requestMessage('API_KEY_REJECTED'));
       response.status(401).json({ errors: [answeredOutsideGraphql(refusal, localeFrom(request.header('accept-language')))] });
@@ -280,22 +291,29 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
 
   app.use(
     '/graphql',
+    responseCache.middleware(),
     express.json({ limit: `${MAX_BODY_MB}mb` }),
     documentSizeGate(config.query),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<ContextWithStats> => {
-        const em = orm.em.fork();
+        // Forked when a resolver first reads it: an answer that needs no SQL makes none.
+        let em: EntityManager | undefined;
         const requestId = res.locals.requestId as string;
         const accountId = res.locals.accountId as string | null;
-        const actor = accountId ? await actorOf(services, em, accountId) : null;
+        const actor = accountId ? await actorOf(services, (em = orm.em.fork()), accountId) : null;
         return {
-          em,
+          get em(): EntityManager {
+            return (em ??= orm.em.fork());
+          },
+          set em(value: EntityManager) {
+            em = value;
+          },
           actor,
           tokenRejected: (res.locals.tokenRejected as boolean) || (accountId !== null && actor === null),
           loaders: new Loaders(),
           requestId,
           now: new Date(),
-          log: log.child({ requestId }),
+          log: res.locals.log as Logger,
           locale: localeFrom(req.header('accept-language')),
           clientAddress: req.ip,
           services,
@@ -303,6 +321,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
           record: res.locals.record as RequestRecord,
           budgetOwner: (res.locals.budgetOwner as BudgetOwner | undefined) ?? null,
           signedUrls: new SignedUrlLifetime(),
+          cacheSlot: (res.locals.cacheSlot as CacheSlot | undefined) ?? null,
         };
       },
     }),

@@ -139,7 +139,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
         const credentials: CallerCredentials = { authorization, apiKey: textParam(params, 'x-api-key'), address };
         const em = orm.em.fork();
         const tokenHolds = token === null || (accountId !== null && (await actorOf(services, em, accountId)) !== null);
-        const owner = tokenHolds ? await budgetOwnerOf(services, em, config, credentials, accountId) : null;
+        const owner = tokenHolds ? await budgetOwnerOf(services, () => em, config, credentials, accountId) : null;
         if (!tokenHolds || !owner) {
           ctx.extra.socket.close(CloseCode.Forbidden, tokenHolds ? KEY_REJECTED : TOKEN_REJECTED);
           return false;

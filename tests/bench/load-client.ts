@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
@@ -17,6 +18,8 @@ export interface LoadOptions {
   seconds: number;
   /** A request slower than this fails (and counts as an error). */
   timeoutMs: number;
+  /** Sent as a signed-out persisted query over GET (by its hash, registered once first), as a CDN-fronted front end does. */
+  persistedGet?: boolean;
 }
 
 export interface LoadResult {
@@ -38,17 +41,17 @@ interface Reply {
   body: string;
 }
 
-function post(agent: http.Agent, url: URL, body: string, timeoutMs: number): Promise<Reply> {
+/** One request as sent: a POST of a JSON body, or a GET of a path with its query string. */
+type Sent = { method: 'POST'; path: string; body: string } | { method: 'GET'; path: string };
+
+function send(agent: http.Agent, url: URL, sent: Sent, timeoutMs: number): Promise<Reply> {
+  const headers =
+    sent.method === 'POST'
+      ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(sent.body), 'accept-language': 'vi' }
+      : { 'apollo-require-preflight': 'true', 'accept-language': 'vi' };
   return new Promise((resolve, reject) => {
     const request = http.request(
-      {
-        agent,
-        hostname: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-language': 'vi' },
-      },
+      { agent, hostname: url.hostname, port: url.port, path: sent.path, method: sent.method, headers },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,7 +61,18 @@ function post(agent: http.Agent, url: URL, body: string, timeoutMs: number): Pro
     );
     request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.on('error', reject);
-    request.end(body);
+    request.end(sent.method === 'POST' ? sent.body : undefined);
+  });
+}
+
+/** The requests of each variables, in turn; with `register`, persisted GETs carry the query text too. */
+function requestsOf(options: LoadOptions, url: URL, register = false): Sent[] {
+  if (!options.persistedGet) return options.variables.map((variables) => ({ method: 'POST', path: url.pathname, body: JSON.stringify({ query: options.query, variables }) }));
+  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(options.query).digest('hex') } });
+  return options.variables.map((variables) => {
+    const params = new URLSearchParams({ variables: JSON.stringify(variables), extensions });
+    if (register) params.set('query', options.query);
+    return { method: 'GET', path: `${url.pathname}?${params}` };
   });
 }
 
@@ -85,7 +99,7 @@ function check(reply: Reply): { error: string } | { edges: number | null; sqlSta
 
 async function phase(options: LoadOptions, agent: http.Agent, seconds: number, record: boolean): Promise<Omit<LoadResult, 'warmupRequests'>> {
   const url = new URL(options.url);
-  const bodies = options.variables.map((variables) => JSON.stringify({ query: options.query, variables }));
+  const bodies = requestsOf(options, url);
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   const sqlStatements: Record<string, number> = {};
@@ -98,12 +112,12 @@ async function phase(options: LoadOptions, agent: http.Agent, seconds: number, r
 
   const loop = async (): Promise<void> => {
     while (performance.now() < deadline) {
-      const body = bodies[next % bodies.length] as string;
+      const body = bodies[next % bodies.length] as Sent;
       next += 1;
       const sent = performance.now();
       let outcome: ReturnType<typeof check>;
       try {
-        outcome = check(await post(agent, url, body, options.timeoutMs));
+        outcome = check(await send(agent, url, body, options.timeoutMs));
       } catch (error) {
         outcome = { error: error instanceof Error ? error.message : String(error) };
       }
@@ -130,6 +144,10 @@ async function phase(options: LoadOptions, agent: http.Agent, seconds: number, r
 export async function runLoad(options: LoadOptions, onMeasure: () => void = () => undefined): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
   try {
+    if (options.persistedGet) {
+      const url = new URL(options.url);
+      for (const registration of requestsOf(options, url, true)) await send(agent, url, registration, options.timeoutMs);
+    }
     const warmup = options.warmupSeconds > 0 ? await phase(options, agent, options.warmupSeconds, false) : null;
     onMeasure();
     const measured = await phase(options, agent, options.seconds, true);

@@ -72,7 +72,7 @@ async function measure(contender: Contender, shape: Shape, options: SideBySideOp
   let apiBefore = new Map<number, number>();
   let postgresBefore: Promise<Map<number, number> | null> = Promise.resolve(null);
   const result: LoadResult = await loadInWorker(
-    { url: contender.server.url, query: side.query, variables: side.variables, concurrency: options.connections, warmupSeconds: options.warmup, seconds: options.seconds, timeoutMs: 10_000 },
+    { url: contender.server.url, query: side.query, variables: side.variables, concurrency: options.connections, warmupSeconds: options.warmup, seconds: options.seconds, timeoutMs: 10_000, persistedGet: side.persistedGet },
     () => {
       apiBefore = processTreeCpu(contender.server.pid);
       postgresBefore = postgresCpu(options.adminUrl, options.database).catch(() => null);

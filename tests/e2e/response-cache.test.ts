@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Role } from '../../src/core/roles';
+import { openRuntime, type Runtime } from '../../src/app/runtime';
+import { createApiServer, type ApiServer } from '../../src/http/server';
+import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
+import { startTestApi, type TestApi } from '../helpers/test-api';
+
+let api: TestApi;
+/** A second API process on the same database and Redis, with a cache of its own. */
+let second: { runtime: Runtime; server: ApiServer; url: string };
+let institutionId: string;
+let staffToken: string;
+
+const QUERY = 'query Institution($id: ID!) { node(id: $id) { ... on Institution { id name } } }';
+const BROKEN = 'query Broken($id: ID!) { node(id: $id) { id } }';
+
+type Answer = {
+  cacheControl: string | null;
+  age: string | null;
+  body: { data?: { node: { name: string } | null }; errors?: { message: string }[]; extensions: { requestId: string; sqlStatements: number } };
+};
+
+/** A persisted GET as a front end sends it: the hash alone once registered, with the query text the first time. */
+async function persistedGet(url: string, query: string, variables: Record<string, unknown>, options: { register?: boolean; token?: string } = {}): Promise<Answer> {
+  const sha256Hash = createHash('sha256').update(query).digest('hex');
+  const params = new URLSearchParams({ variables: JSON.stringify(variables), extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }) });
+  if (options.register) params.set('query', query);
+  const response = await fetch(`${url}/graphql?${params}`, {
+    headers: { 'apollo-require-preflight': 'true', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+  });
+  return { cacheControl: response.headers.get('cache-control'), age: response.headers.get('age'), body: JSON.parse(await response.text()) as Answer['body'] };
+}
+
+async function rename(name: string): Promise<void> {
+  const result = await api.gql('mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { errors { code } } }', { input: { id: gid('Institution', institutionId), name } }, { token: staffToken });
+  expect(result.data?.updateInstitution.errors).toEqual([]);
+}
+
+/** Asks until the answer shows `name` (the change travels to another process through Redis), for at most 5 s. */
+async function nameSeenBy(url: string, name: string): Promise<Answer> {
+  let answer = await persistedGet(url, QUERY, { id: gid('Institution', institutionId) });
+  for (let attempt = 0; attempt < 50 && answer.body.data?.node?.name !== name; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    answer = await persistedGet(url, QUERY, { id: gid('Institution', institutionId) });
+  }
+  return answer;
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const admin = await api.adminContext();
+  const units = await seedUnits(admin);
+  institutionId = (await createInstitution(admin, units.longAn, 'Thư viện tỉnh')).id;
+  staffToken = (await api.account(Role.INSTITUTION_STAFF, { institutionId })).token;
+  const runtime = await openRuntime(api.config, { migrate: false, redisPurpose: 'api' });
+  const server = await createApiServer(runtime);
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  second = { runtime, server, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}` };
+  // Both processes follow the public changes once Redis confirmed their subscriptions.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+});
+
+afterAll(async () => {
+  await second?.server.stop();
+  await second?.runtime.close();
+  await api?.close();
+});
+
+it('serves a signed-out persisted GET again from the cache: the same answer, no SQL, its age told, its own request id', async () => {
+  const variables = { id: gid('Institution', institutionId) };
+  const first = await persistedGet(api.url, QUERY, variables, { register: true });
+  expect(first.body.data).toEqual({ node: { id: variables.id, name: 'Thư viện tỉnh' } });
+  expect(first.body.extensions.sqlStatements).toBeGreaterThan(0);
+  expect(first.age).toBeNull();
+  const again = await persistedGet(api.url, QUERY, variables);
+  expect(again).toMatchObject({ cacheControl: first.cacheControl, age: expect.stringMatching(/^\d+$/), body: { data: first.body.data, extensions: { sqlStatements: 0 } } });
+  expect(again.cacheControl).toMatch(/^public, max-age=\d+$/);
+  expect(again.body.extensions.requestId).not.toBe(first.body.extensions.requestId);
+});
+
+it('answers afresh after staff change the institution, in the process that wrote and in another one', async () => {
+  const variables = { id: gid('Institution', institutionId) };
+  await persistedGet(api.url, QUERY, variables, { register: true });
+  await persistedGet(second.url, QUERY, variables, { register: true });
+  expect((await persistedGet(second.url, QUERY, variables)).body.extensions.sqlStatements).toBe(0);
+  await rename('Thư viện tỉnh Tây Ninh');
+  const here = await persistedGet(api.url, QUERY, variables);
+  expect(here.body.data?.node?.name).toBe('Thư viện tỉnh Tây Ninh');
+  const there = await nameSeenBy(second.url, 'Thư viện tỉnh Tây Ninh');
+  expect(there.body.data?.node?.name).toBe('Thư viện tỉnh Tây Ninh');
+});
+
+it('never answers a signed-in request from the cache', async () => {
+  const variables = { id: gid('Institution', institutionId) };
+  await persistedGet(api.url, QUERY, variables, { register: true });
+  expect((await persistedGet(api.url, QUERY, variables)).body.extensions.sqlStatements).toBe(0);
+  const signedIn = await persistedGet(api.url, QUERY, variables, { token: staffToken });
+  expect(signedIn).toMatchObject({ cacheControl: 'private, no-store', age: null });
+  expect(signedIn.body.extensions.sqlStatements).toBeGreaterThan(0);
+});
+
+it('never keeps an answer with errors', async () => {
+  const variables = { id: 'not an id' };
+  const first = await persistedGet(api.url, BROKEN, variables, { register: true });
+  expect(first.body.errors?.length).toBeGreaterThan(0);
+  const again = await persistedGet(api.url, BROKEN, variables);
+  expect(again).toMatchObject({ cacheControl: 'private, no-store', age: null });
+  expect(again.body.errors?.length).toBeGreaterThan(0);
+});
