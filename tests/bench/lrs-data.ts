@@ -15,7 +15,7 @@ import type { Client } from 'pg';
  */
 
 /** Changes when the statements generated change: a reused dataset of another version is regenerated. */
-export const LRS_DATA_VERSION = 2;
+export const LRS_DATA_VERSION = 3;
 
 export const LMS = 'https://lms.bench.vn';
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
@@ -135,6 +135,7 @@ export function statementsSelect(shape: LrsDataShape): string {
          array[t.agent_key] || case when t.teacher is not null then array['mbox:mailto:teacher-' || t.teacher || '@bench.vn'] else '{}' end || array['${authorityKey}'] as related_agent_keys,
          case when t.activity_id is not null then array[t.activity_id] else '{}' end || array[t.programme, t.course] as related_activity_ids,
          case when t.kind = 'void' then t.ref_id::uuid end as voids_id,
+         t.ref_id::uuid as target_id,
          case when t.kind = 'activity' then (case when m.id is null then 'UNMAPPED' else 'UNTRUSTED_CLIENT' end) else 'NOT_LEARNING' end as learning
     from texts t
     left join xapi_learning_mapping m on m.verb_id = t.verb_id and m.activity_type = t.activity_type`;
@@ -147,10 +148,10 @@ export function statementsSelect(shape: LrsDataShape): string {
  */
 export async function insertStatements(client: Client, shape: LrsDataShape, from: number, to: number): Promise<number> {
   const result = await client.query(
-    `insert into xapi_statement (id, statement, sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, voided, client_id, learning, learning_log_id)
+    `insert into xapi_statement (id, statement, sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id, voided, client_id, learning, learning_log_id)
      select id,
             sent::jsonb || jsonb_build_object('stored', to_char(stored at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'authority', $3::jsonb, 'version', '2.0.0'),
-            sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id,
+            sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id,
             (i % 100 = 93 and i + 7 <= $2), $4::uuid, learning, null
        from (${statementsSelect(shape)}) s`,
     [from, to, JSON.stringify(shape.authority), shape.clientId],
