@@ -250,4 +250,4 @@ it('answers no hostile argument with an internal error, anonymous, as a province
   const admin = await internalErrors(probesFor(VALUES_PER_SLOT.admin, SEED + 1), adminToken);
   const citizen = await internalErrors(probesFor(VALUES_PER_SLOT.citizen, SEED + 2), citizenToken);
   expect({ anonymous, admin, citizen }).toEqual({ anonymous: [], admin: [], citizen: [] });
-}, 60000);
+}, 120_000);

@@ -192,7 +192,7 @@ describe('command lines', () => {
     const result = await runToEnd('dist/src/cli/units-import.js', [file], env());
     expect(result.code).toBe(2);
     expect(result.output).toBe(
-      `${file}: 2 created, 0 updated, 0 unchanged, 1 rejected, 0 successors linked\n  line 4 (99999): no unit with code 12345 above COMMUNE exists in the same period\n`,
+      `${file}: 2 created, 0 updated, 0 unchanged, 1 rejected, 0 successors linked\n  line 4 (99999): no unit with code 12345 above Commune, ward or town exists in the same period\n`,
     );
   });
 });

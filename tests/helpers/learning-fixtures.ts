@@ -51,7 +51,10 @@ export async function createCitizen(
 
 /** Moves a session in time (scheduling refuses the past), to test attendance and check-in. */
 export async function moveSession(api: TestApi, session: ProgrammeSession, startsAt: Date, hours = 2): Promise<void> {
-  await api.runtime.orm.em.fork().nativeUpdate(ProgrammeSession, { id: session.id }, { startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000) });
+  const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
+  await api.runtime.orm.em.fork().nativeUpdate(ProgrammeSession, { id: session.id }, { startsAt, endsAt });
+  // The caller's copy shows the times the database now holds.
+  Object.assign(session, { startsAt, endsAt });
 }
 
 /** A session that is going on now (started an hour ago). */
