@@ -188,7 +188,7 @@ export const USER_ERROR_MESSAGES = {
   SUBJECT_NOT_FOUND: { vi: 'Không có đối tượng nào có mã này.', en: 'No subject has this id.' },
   SUCCESSOR_WITHOUT_END: { vi: 'successor_code cần có valid_to: chỉ đơn vị đã kết thúc mới có đơn vị kế thừa.', en: 'successor_code needs valid_to: only a unit that ended has a successor' },
   SUPERIOR_CYCLE: { vi: 'Một cơ quan không thể trực thuộc chính nó, trực tiếp hay qua các cơ quan cấp trên.', en: 'A body cannot answer to itself, directly or through the bodies above it.' },
-  THRESHOLD_OUT_OF_RANGE: { vi: 'Ngưỡng nằm ngoài khoảng cho phép.', en: 'The threshold is outside its allowed range.' },
+  THRESHOLD_OUT_OF_RANGE: { vi: 'Ngưỡng {value} nằm ngoài khoảng cho phép {range}.', en: 'The threshold {value} is outside its allowed range {range}.' },
   TITLE_NOT_FOR_SUBJECT: { vi: 'Đối tượng này không thể nhận danh hiệu này.', en: 'The title is not one this subject can hold.' },
   TOO_LONG: { vi: 'Nội dung dài tối đa {max} ký tự.', en: 'The text has at most {max} characters.' },
   TOO_MANY_FILES: { vi: 'Chỉ đính kèm tối đa {max} tệp.', en: 'At most {max} files are attached.' },

@@ -58,8 +58,8 @@ async function updateDefinition(input: Record<string, unknown>): Promise<GraphQL
   );
 }
 
-async function publish(id: string): Promise<GraphQLResponse> {
-  return api.gql('mutation($input: PublishRulesetInput!) { publishRuleset(input: $input) { ruleset { id status publishedAt } errors { field code message } } }', { input: { id } }, { token: adminToken });
+async function publish(id: string, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+  return api.gql('mutation($input: PublishRulesetInput!) { publishRuleset(input: $input) { ruleset { id status publishedAt } errors { field code message } } }', { input: { id } }, { token: adminToken, headers });
 }
 
 /** Changes one indicator of the citizen definition of a draft, then returns what publishing says. */
@@ -276,7 +276,11 @@ describe('publishing checks the whole draft', () => {
       [['ruleset', 'definitions', 'LEARNING_CITIZEN', 'passRule', 'indicatorMinimum'], 'THRESHOLD_OUT_OF_RANGE'],
       [['ruleset', 'definitions', 'LEARNING_UNIT', 'passRule', 'levels'], 'LEVEL_WITHOUT_INDICATORS'],
     ]);
-    expect(result.data?.publishRuleset.errors[0].message).toContain('120');
+    expect(result.data?.publishRuleset.errors[0].message).toBe('Ngưỡng 120 nằm ngoài khoảng cho phép (0, 100].');
+    expect(result.data?.publishRuleset.errors[2].message).toBe('Mức 3 chưa có chỉ tiêu nào.');
+    const english = await publish(draft, { 'accept-language': 'en' });
+    expect(english.data?.publishRuleset.errors[0].message).toBe('The threshold 120 is outside its allowed range (0, 100].');
+    expect(english.data?.publishRuleset.errors[2].message).toBe('Level 3 has no indicator.');
     const still = await api.gql('query($id: ID!) { ruleset(id: $id) { status problems { code } } }', { id: draft }, { token: adminToken });
     expect(still.data?.ruleset).toEqual({ status: 'DRAFT', problems: [{ code: 'THRESHOLD_OUT_OF_RANGE' }, { code: 'THRESHOLD_OUT_OF_RANGE' }, { code: 'LEVEL_WITHOUT_INDICATORS' }] });
   });

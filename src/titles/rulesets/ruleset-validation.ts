@@ -2,12 +2,11 @@ import { ORGANISATION_KINDS, METRICS, VALUE_RANGE, isMetricName, subjectOf, type
 import type { MetricParams, ScoringBand, TitleCriterion } from './ruleset.entity';
 import { IndicatorMinimumKind, IndicatorSource, PassRuleKind, TitleKind } from '../titles.enums';
 import type { UnitLevel } from '../../catalogue/catalogue.enums';
+import { coded, type CodedMessage } from '../../core/user-error-messages';
 
-/** A reason a ruleset cannot be published, with the path to the value at fault. */
-export interface Problem {
+/** A reason a ruleset cannot be published, with the path to the value at fault; its message is written in the request's language where it is shown. */
+export interface Problem extends CodedMessage {
   path: string[];
-  code: ProblemCode;
-  message: string;
 }
 
 export enum ProblemCode {
@@ -79,15 +78,15 @@ export interface RulesetData {
   definitions: DefinitionData[];
 }
 
-type Report = (path: string[], code: ProblemCode, message: string) => void;
+type Report = (path: string[], message: CodedMessage) => void;
 
 /** Every problem that stops a ruleset from being published; paths start at `ruleset`. */
 export function validateRuleset(ruleset: RulesetData): Problem[] {
   const problems: Problem[] = [];
   if (ruleset.effectiveTo !== null && ruleset.effectiveTo < ruleset.effectiveFrom) {
-    problems.push({ path: ['ruleset', 'effectiveTo'], code: ProblemCode.INVALID_PERIOD, message: `It ends (${ruleset.effectiveTo}) before it starts (${ruleset.effectiveFrom})` });
+    problems.push({ path: ['ruleset', 'effectiveTo'], ...coded('INVALID_PERIOD') });
   }
-  if (!ruleset.definitions.length) problems.push({ path: ['ruleset', 'definitions'], code: ProblemCode.NO_DEFINITIONS, message: 'A ruleset needs at least one title definition' });
+  if (!ruleset.definitions.length) problems.push({ path: ['ruleset', 'definitions'], ...coded('NO_DEFINITIONS') });
   for (const definition of ruleset.definitions) {
     const key = subjectOf(definition.kind, definition.unitLevel);
     problems.push(...validateDefinition(definition, ['ruleset', 'definitions', key], (indicator) => indicator.code));
@@ -98,14 +97,14 @@ export function validateRuleset(ruleset: RulesetData): Problem[] {
 /** Every problem of one definition; `indicatorKey` names an indicator in paths (its code, or its index in an input). */
 export function validateDefinition(definition: DefinitionData, base: string[], indicatorKey: (indicator: IndicatorData, index: number) => string): Problem[] {
   const problems: Problem[] = [];
-  const report: Report = (path, code, message) => problems.push({ path: [...base, ...path], code, message });
-  if (!definition.indicators.length) report(['indicators'], ProblemCode.NO_INDICATORS, 'A title definition needs at least one indicator');
+  const report: Report = (path, message) => problems.push({ path: [...base, ...path], ...message });
+  if (!definition.indicators.length) report(['indicators'], coded('NO_INDICATORS'));
   const seen = new Set<string>();
   definition.indicators.forEach((indicator, index) => {
     const at = (...rest: string[]) => ['indicators', indicatorKey(indicator, index), ...rest];
-    if (seen.has(indicator.code)) report(at('code'), ProblemCode.DUPLICATE_INDICATOR_CODE, `Two indicators have the code ${indicator.code}`);
+    if (seen.has(indicator.code)) report(at('code'), coded('DUPLICATE_INDICATOR_CODE', { code: indicator.code }));
     seen.add(indicator.code);
-    checkIndicator(definition, indicator, (path, code, message) => report(at(...path), code, `${indicator.code}: ${message}`));
+    checkIndicator(definition, indicator, (path, message) => report(at(...path), message));
   });
   if (definition.passRule.kind === PassRuleKind.POINTS) checkPointsRule(definition, report);
   else checkChecklistRule(definition, report);
@@ -115,30 +114,30 @@ export function validateDefinition(definition: DefinitionData, base: string[], i
 function checkPointsRule(definition: DefinitionData, report: Report): void {
   const rule = definition.passRule;
   const at = (field: string) => ['passRule', field];
-  if (rule.levels !== null) report(at('levels'), ProblemCode.FIELD_NOT_ALLOWED, 'A points rule has no levels');
+  if (rule.levels !== null) report(at('levels'), coded('FIELD_NOT_ALLOWED'));
   if (rule.totalPoints === null || rule.totalPoints <= 0) {
-    report(at('totalPoints'), ProblemCode.MISSING_PASS_RULE_FIELD, 'A points rule needs a total above 0');
+    report(at('totalPoints'), coded('MISSING_PASS_RULE_FIELD'));
     return;
   }
   const total = rule.totalPoints;
   const sum = definition.indicators.reduce((acc, indicator) => acc + (indicator.maxScore ?? 0), 0);
   if (Math.abs(sum - total) > 1e-9) {
-    report(['indicators'], ProblemCode.INDICATOR_SCORES_DO_NOT_ADD_UP, `The indicators' maximum scores add up to ${sum}, not to the total of ${total}`);
+    report(['indicators'], coded('INDICATOR_SCORES_DO_NOT_ADD_UP', { sum, total }));
   }
-  if (rule.threshold === null) report(at('threshold'), ProblemCode.MISSING_PASS_RULE_FIELD, 'A points rule needs a threshold');
-  else if (rule.threshold <= 0 || rule.threshold > total) report(at('threshold'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `The threshold ${rule.threshold} is not above 0 and at most ${total}`);
+  if (rule.threshold === null) report(at('threshold'), coded('MISSING_PASS_RULE_FIELD'));
+  else if (rule.threshold <= 0 || rule.threshold > total) report(at('threshold'), coded('THRESHOLD_OUT_OF_RANGE', { value: rule.threshold, range: `(0, ${total}]` }));
   if (rule.disadvantagedThreshold !== null && (rule.disadvantagedThreshold <= 0 || (rule.threshold !== null && rule.disadvantagedThreshold > rule.threshold))) {
-    report(at('disadvantagedThreshold'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `The threshold for disadvantaged areas ${rule.disadvantagedThreshold} is not above 0 and at most the threshold`);
+    report(at('disadvantagedThreshold'), coded('THRESHOLD_OUT_OF_RANGE', { value: rule.disadvantagedThreshold, range: `(0, ${rule.threshold ?? ''}]` }));
   }
   const { indicatorMinimum, indicatorMinimumKind, criterionMinimum, criterionMinimumKind } = rule;
-  checkMinimum({ value: indicatorMinimum, kind: indicatorMinimumKind, field: 'indicatorMinimum', of: 'indicator' }, definition.indicators.map((indicator) => indicator.maxScore ?? Infinity), report);
+  checkMinimum({ value: indicatorMinimum, kind: indicatorMinimumKind, field: 'indicatorMinimum' }, definition.indicators.map((indicator) => indicator.maxScore ?? Infinity), report);
   checkCriteria(definition, report);
   if (criterionMinimum !== null && !definition.criteria.length) {
-    report(['passRule', 'criterionMinimum'], ProblemCode.CRITERION_MINIMUM_WITHOUT_CRITERIA, 'A per-criterion minimum needs criteria grouping the indicators');
+    report(['passRule', 'criterionMinimum'], coded('CRITERION_MINIMUM_WITHOUT_CRITERIA'));
     return;
   }
   const maxima = definition.criteria.map((criterion) => criterionMaximum(criterion, definition.indicators));
-  checkMinimum({ value: criterionMinimum, kind: criterionMinimumKind, field: 'criterionMinimum', of: 'criterion' }, maxima, report);
+  checkMinimum({ value: criterionMinimum, kind: criterionMinimumKind, field: 'criterionMinimum' }, maxima, report);
 }
 
 /** The most a criterion can score: the sum of its indicators' maximum scores. */
@@ -147,20 +146,20 @@ export function criterionMaximum(criterion: TitleCriterion, indicators: { code: 
 }
 
 /** A per-indicator or per-criterion minimum: both a value and a kind, a fraction in (0, 1], points above 0 and at most the smallest maximum. */
-function checkMinimum(minimum: { value: number | null; kind: IndicatorMinimumKind | null; field: 'indicatorMinimum' | 'criterionMinimum'; of: string }, maxima: number[], report: Report): void {
-  const { value, kind, field, of } = minimum;
+function checkMinimum(minimum: { value: number | null; kind: IndicatorMinimumKind | null; field: 'indicatorMinimum' | 'criterionMinimum' }, maxima: number[], report: Report): void {
+  const { value, kind, field } = minimum;
   if (value === null && kind === null) return;
   if (value === null || kind === null) {
-    report(['passRule', value === null ? field : `${field}Kind`], ProblemCode.MISSING_PASS_RULE_FIELD, `A per-${of} minimum needs both a value and a kind`);
+    report(['passRule', value === null ? field : `${field}Kind`], coded('MISSING_PASS_RULE_FIELD'));
     return;
   }
   const path = ['passRule', field];
   if (kind === IndicatorMinimumKind.FRACTION_OF_MAXIMUM) {
-    if (value <= 0 || value > 1) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `A fraction of the maximum is above 0 and at most 1, not ${value}`);
+    if (value <= 0 || value > 1) report(path, coded('THRESHOLD_OUT_OF_RANGE', { value, range: '(0, 1]' }));
     return;
   }
   const smallest = Math.min(...maxima);
-  if (value <= 0 || value > smallest) report(path, ProblemCode.THRESHOLD_OUT_OF_RANGE, `The ${of} minimum ${value} is not above 0 and at most the smallest ${of} maximum (${smallest})`);
+  if (value <= 0 || value > smallest) report(path, coded('THRESHOLD_OUT_OF_RANGE', { value, range: `(0, ${smallest}]` }));
 }
 
 /** Criteria have distinct codes and at least one indicator; each names indicators of the definition, none named twice. */
@@ -170,13 +169,13 @@ function checkCriteria(definition: DefinitionData, report: Report): void {
   const owner = new Map<string, string>();
   for (const criterion of definition.criteria) {
     const at = (...rest: string[]) => ['criteria', criterion.code, ...rest];
-    if (seenCriteria.has(criterion.code)) report(at('code'), ProblemCode.DUPLICATE_CRITERION_CODE, `Two criteria have the code ${criterion.code}`);
+    if (seenCriteria.has(criterion.code)) report(at('code'), coded('DUPLICATE_CRITERION_CODE', { code: criterion.code }));
     seenCriteria.add(criterion.code);
-    if (!criterion.indicatorCodes.length) report(at('indicatorCodes'), ProblemCode.CRITERION_WITHOUT_INDICATORS, `${criterion.code}: a criterion groups at least one indicator`);
+    if (!criterion.indicatorCodes.length) report(at('indicatorCodes'), coded('CRITERION_WITHOUT_INDICATORS', { criterion: criterion.code }));
     for (const code of criterion.indicatorCodes) {
-      if (!codes.has(code)) report(at('indicatorCodes', code), ProblemCode.UNKNOWN_CRITERION_INDICATOR, `${criterion.code}: the definition has no indicator ${code}`);
+      if (!codes.has(code)) report(at('indicatorCodes', code), coded('UNKNOWN_CRITERION_INDICATOR', { indicator: code }));
       const other = owner.get(code);
-      if (other !== undefined) report(at('indicatorCodes', code), ProblemCode.INDICATOR_IN_TWO_CRITERIA, `${code} is in two criteria, ${other} and ${criterion.code}; an indicator belongs to at most one`);
+      if (other !== undefined) report(at('indicatorCodes', code), coded('INDICATOR_IN_TWO_CRITERIA', { indicator: code }));
       else owner.set(code, criterion.code);
     }
   }
@@ -185,17 +184,17 @@ function checkCriteria(definition: DefinitionData, report: Report): void {
 function checkChecklistRule(definition: DefinitionData, report: Report): void {
   const rule = definition.passRule;
   for (const field of ['totalPoints', 'threshold', 'disadvantagedThreshold', 'indicatorMinimum', 'indicatorMinimumKind', 'criterionMinimum', 'criterionMinimumKind'] as const) {
-    if (rule[field] !== null) report(['passRule', field], ProblemCode.FIELD_NOT_ALLOWED, `A checklist has no ${field}`);
+    if (rule[field] !== null) report(['passRule', field], coded('FIELD_NOT_ALLOWED'));
   }
-  if (definition.criteria.length) report(['criteria'], ProblemCode.FIELD_NOT_ALLOWED, 'A checklist has levels, not criteria with sums');
+  if (definition.criteria.length) report(['criteria'], coded('FIELD_NOT_ALLOWED'));
   const levels = rule.levels;
   if (levels === null || !Number.isInteger(levels) || levels < 1 || levels > MAX_CHECKLIST_LEVELS) {
-    report(['passRule', 'levels'], ProblemCode.INVALID_LEVELS, `A checklist has from 1 to ${MAX_CHECKLIST_LEVELS} levels`);
+    report(['passRule', 'levels'], coded('INVALID_LEVELS', { max: MAX_CHECKLIST_LEVELS }));
     return;
   }
   for (let level = 1; level <= levels; level += 1) {
     if (!definition.indicators.some((indicator) => indicator.level === level)) {
-      report(['passRule', 'levels'], ProblemCode.LEVEL_WITHOUT_INDICATORS, `Level ${level} has no indicator`);
+      report(['passRule', 'levels'], coded('LEVEL_WITHOUT_INDICATORS', { level }));
     }
   }
 }
@@ -203,21 +202,21 @@ function checkChecklistRule(definition: DefinitionData, report: Report): void {
 function checkIndicator(definition: DefinitionData, indicator: IndicatorData, report: Report): void {
   const points = definition.passRule.kind === PassRuleKind.POINTS;
   if (points) {
-    if (indicator.maxScore === null || indicator.maxScore <= 0) report(['maxScore'], ProblemCode.INVALID_MAX_SCORE, 'needs a maximum score above 0');
-    if (indicator.level !== null) report(['level'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a points rule have no level');
-    if (indicator.metAtLeast !== null) report(['metAtLeast'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a points rule are scored with `scoring`, not `metAtLeast`');
+    if (indicator.maxScore === null || indicator.maxScore <= 0) report(['maxScore'], coded('INVALID_MAX_SCORE'));
+    if (indicator.level !== null) report(['level'], coded('FIELD_NOT_ALLOWED'));
+    if (indicator.metAtLeast !== null) report(['metAtLeast'], coded('FIELD_NOT_ALLOWED'));
   } else {
-    if (indicator.maxScore !== null) report(['maxScore'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a checklist are met or not, they have no maximum score');
-    if (indicator.scoring !== null) report(['scoring'], ProblemCode.FIELD_NOT_ALLOWED, 'indicators of a checklist use `metAtLeast`, not a scoring table');
+    if (indicator.maxScore !== null) report(['maxScore'], coded('FIELD_NOT_ALLOWED'));
+    if (indicator.scoring !== null) report(['scoring'], coded('FIELD_NOT_ALLOWED'));
     const levels = definition.passRule.levels ?? 0;
     if (indicator.level === null || !Number.isInteger(indicator.level) || indicator.level < 1 || indicator.level > levels) {
-      report(['level'], ProblemCode.LEVEL_OUT_OF_RANGE, `needs a level from 1 to ${levels}`);
+      report(['level'], coded('LEVEL_OUT_OF_RANGE', { max: levels }));
     }
   }
   if (indicator.appliesTo !== null) checkAppliesTo(definition, indicator.appliesTo, report);
   if (indicator.source === IndicatorSource.ATTESTED) {
     for (const field of ['metric', 'metricParams', 'scoring', 'metAtLeast'] as const) {
-      if (indicator[field] !== null) report([field], ProblemCode.FIELD_NOT_ALLOWED, `an ATTESTED indicator has no ${field}`);
+      if (indicator[field] !== null) report([field], coded('FIELD_NOT_ALLOWED'));
     }
     return;
   }
@@ -228,53 +227,53 @@ function checkAppliesTo(definition: DefinitionData, appliesTo: string[], report:
   // Organisations are the subjects of LEARNING_UNIT and of COLLECTIVE_EMULATION without a unit level.
   const ofOrganisations = definition.kind === TitleKind.LEARNING_UNIT || (definition.kind === TitleKind.COLLECTIVE_EMULATION && definition.unitLevel === null);
   if (!ofOrganisations) {
-    report(['appliesTo'], ProblemCode.INVALID_APPLIES_TO, "only indicators of organisations' definitions (LEARNING_UNIT, COLLECTIVE_EMULATION without a unit level) can be limited to kinds of organisation");
+    report(['appliesTo'], coded('INVALID_APPLIES_TO'));
     return;
   }
   const unknown = appliesTo.filter((kind) => !(ORGANISATION_KINDS as readonly string[]).includes(kind));
   if (!appliesTo.length || unknown.length) {
-    report(['appliesTo'], ProblemCode.INVALID_APPLIES_TO, `organisation kinds are among ${ORGANISATION_KINDS.join(', ')}${unknown.length ? `, not ${unknown.join(', ')}` : ''}`);
+    report(['appliesTo'], coded('INVALID_APPLIES_TO'));
   }
 }
 
 function checkMetric(definition: DefinitionData, indicator: IndicatorData, report: Report): void {
   if (indicator.metric === null) {
-    report(['metric'], ProblemCode.MISSING_METRIC, `an ${indicator.source} indicator needs a metric`);
+    report(['metric'], coded('MISSING_METRIC'));
     return;
   }
   if (!isMetricName(indicator.metric)) {
-    report(['metric'], ProblemCode.UNKNOWN_METRIC, `${indicator.metric} is not a metric the engine knows (see titleMetrics)`);
+    report(['metric'], coded('UNKNOWN_METRIC', { metric: indicator.metric }));
     return;
   }
   const spec = METRICS[indicator.metric];
   const subject = subjectOf(definition.kind, definition.unitLevel);
-  if (!spec.subjects.includes(subject)) report(['metric'], ProblemCode.METRIC_NOT_FOR_TITLE, `${spec.name} cannot be computed for ${subject}`);
+  if (!spec.subjects.includes(subject)) report(['metric'], coded('METRIC_NOT_FOR_TITLE', { metric: spec.name }));
   checkParams(spec.params, indicator.metricParams ?? {}, ['metricParams'], report);
   const range = VALUE_RANGE[spec.value];
   const inRange = (value: number) => value >= range.min && (range.max === null || value <= range.max);
-  const rangeText = `from ${range.min}${range.max === null ? '' : ` to ${range.max}`}`;
+  const rangeText = `[${range.min}, ${range.max ?? '∞'}]`;
   if (definition.passRule.kind === PassRuleKind.CHECKLIST) {
-    if (indicator.metAtLeast === null) report(['metAtLeast'], ProblemCode.MISSING_THRESHOLD, 'needs the value at which it is met (`metAtLeast`)');
-    else if (!inRange(indicator.metAtLeast)) report(['metAtLeast'], ProblemCode.THRESHOLD_OUT_OF_RANGE, `${spec.name} takes values ${rangeText}, not ${indicator.metAtLeast}`);
+    if (indicator.metAtLeast === null) report(['metAtLeast'], coded('MISSING_THRESHOLD'));
+    else if (!inRange(indicator.metAtLeast)) report(['metAtLeast'], coded('THRESHOLD_OUT_OF_RANGE', { value: indicator.metAtLeast, range: rangeText }));
     return;
   }
   if (!indicator.scoring?.length) {
-    report(['scoring'], ProblemCode.MISSING_SCORING, 'needs a scoring table');
+    report(['scoring'], coded('MISSING_SCORING'));
     return;
   }
-  checkScoring(indicator.scoring, indicator.maxScore, inRange, `${spec.name} takes values ${rangeText}`, report);
+  checkScoring(indicator.scoring, indicator.maxScore, inRange, rangeText, report);
 }
 
 function checkScoring(scoring: ScoringBand[], maxScore: number | null, inRange: (value: number) => boolean, rangeText: string, report: Report): void {
   scoring.forEach((band, index) => {
     const at = (field: string) => ['scoring', String(index), field];
-    if (!inRange(band.atLeast)) report(at('atLeast'), ProblemCode.THRESHOLD_OUT_OF_RANGE, `${rangeText}, not ${band.atLeast}`);
+    if (!inRange(band.atLeast)) report(at('atLeast'), coded('THRESHOLD_OUT_OF_RANGE', { value: band.atLeast, range: rangeText }));
     if (band.points < 0 || (maxScore !== null && band.points > maxScore)) {
-      report(at('points'), ProblemCode.SCORE_OUT_OF_RANGE, `${band.points} points is not from 0 to the maximum score ${maxScore ?? ''}`.trim());
+      report(at('points'), coded('SCORE_OUT_OF_RANGE', { max: maxScore ?? 0 }));
     }
     const previous = scoring[index - 1];
     if (previous && (band.atLeast <= previous.atLeast || band.points <= previous.points)) {
-      report(at('atLeast'), ProblemCode.SCORING_NOT_MONOTONIC, 'scoring bands go up: each has a higher `atLeast` and more points than the one before');
+      report(at('atLeast'), coded('SCORING_NOT_MONOTONIC'));
     }
   });
 }
@@ -282,17 +281,17 @@ function checkScoring(scoring: ScoringBand[], maxScore: number | null, inRange: 
 /** Checks metric parameters against their specs: known names, required ones present, values of the right type. */
 function checkParams(specs: Record<string, ParamSpec>, params: MetricParams, base: string[], report: Report): void {
   for (const name of Object.keys(params)) {
-    if (!(name in specs)) report([...base, name], ProblemCode.INVALID_METRIC_PARAMS, `the metric has no parameter ${name} (it takes ${Object.keys(specs).join(', ') || 'none'})`);
+    if (!(name in specs)) report([...base, name], coded('INVALID_METRIC_PARAMS', { param: name }));
   }
   for (const [name, spec] of Object.entries(specs)) {
     const value = params[name];
     const path = [...base, name];
     if (value === undefined || value === null) {
-      if (spec.required) report(path, ProblemCode.INVALID_METRIC_PARAMS, `the parameter ${name} is required: ${spec.description}`);
+      if (spec.required) report(path, coded('INVALID_METRIC_PARAMS', { param: name }));
       continue;
     }
     const error = paramError(spec, value, path, report);
-    if (error) report(path, ProblemCode.INVALID_METRIC_PARAMS, `the parameter ${name} ${error}`);
+    if (error) report(path, coded('INVALID_METRIC_PARAMS', { param: name }));
   }
 }
 

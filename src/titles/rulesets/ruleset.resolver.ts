@@ -4,6 +4,7 @@ import { UnitLevel } from '../../catalogue/catalogue.enums';
 import type { RequestContext } from '../../core/context';
 import { idOf, toGlobalId } from '../../graphql/global-id';
 import { labelOf } from '../../core/labels';
+import { renderUserErrorMessage } from '../../core/user-error-messages';
 import { registerNode } from '../../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../../graphql/relay';
 import { DateScalar } from '../../graphql/scalars';
@@ -37,7 +38,7 @@ async function runRulesetMutation<T>(ctx: RequestContext, work: (tx: RequestCont
     return await runMutation(ctx, work);
   } catch (error) {
     if (!(error instanceof RulesetInvalidError)) throw error;
-    return { result: null, errors: error.problems.map((problem) => ({ field: problem.path, code: problem.code, message: problem.message })) };
+    return { result: null, errors: error.problems.map((problem) => ({ field: problem.path, code: problem.code, message: renderUserErrorMessage(problem, ctx.locale) })) };
   }
 }
 
@@ -178,7 +179,7 @@ export class RulesetResolver {
   @FieldResolver(() => [UserError], { description: 'What stops this draft from being published, as `publishRuleset` would report it; empty for a published version.' })
   async problems(@Root() ruleset: TitleRuleset, @Ctx() ctx: RequestContext): Promise<UserError[]> {
     const problems = await ctx.services.rulesets.problems(ctx, ruleset);
-    return problems.map((problem) => ({ field: problem.path, code: problem.code, message: problem.message }));
+    return problems.map((problem) => ({ field: problem.path, code: problem.code, message: renderUserErrorMessage(problem, ctx.locale) }));
   }
 }
 
