@@ -53,9 +53,9 @@ async function citizenWith(status: 'MEETS_CRITERIA' | 'NOT_YET' | 'AWAITING_ASSE
   return id;
 }
 
-function recognize(subjectIds: string[], caller: Caller, overrides: Record<string, unknown> = {}) {
+function recognize(subjectIds: string[], caller: Caller, overrides: Record<string, unknown> = {}, language = 'vi') {
   const input = { decision: decision(), subjectIds: subjectIds.map((id) => gid('Citizen', id)), year: YEAR, titleKind: 'LEARNING_CITIZEN', ...overrides };
-  return api.gql(RECOGNIZE, { input }, { token: token(caller) });
+  return api.gql(RECOGNIZE, { input }, { token: token(caller), headers: { 'accept-language': language } });
 }
 
 async function recognised(subjectId: string): Promise<Record<string, any>> {
@@ -163,9 +163,11 @@ describe('recogniseTitles', () => {
     const refused = await recognize([notYet], 'assessor');
     expect(refused.data?.recogniseTitles).toEqual({
       recognisedCount: 0,
-      results: [{ subjectId: gid('Citizen', notYet), award: null, errors: [{ field: ['input', 'subjectIds', '0'], code: 'CRITERIA_NOT_MET', message: expect.stringContaining('NOT_YET') }] }],
+      results: [{ subjectId: gid('Citizen', notYet), award: null, errors: [{ field: ['input', 'subjectIds', '0'], code: 'CRITERIA_NOT_MET', message: `Đối tượng chưa đạt tiêu chí của năm ${YEAR} (Chưa đạt); muốn vẫn công nhận, hãy nêu lý do ngoại lệ.` }] }],
       errors: [],
     });
+    const inEnglish = await recognize([notYet], 'assessor', {}, 'en');
+    expect(inEnglish.data?.recogniseTitles.results[0].errors[0].message).toBe(`Does not meet the criteria for ${YEAR} (Not yet); give an override with a reason to recognise anyway.`);
     expect(await em.execute('select id from title_award where subject_id = ?', [notYet])).toEqual([]);
     const accepted = await recognize([notYet], 'assessor', { override: { reason: 'Thương binh, tham gia học tập tích cực tại địa phương' } });
     expect(accepted.data?.recogniseTitles.results[0]).toMatchObject({
@@ -193,7 +195,8 @@ describe('recogniseTitles', () => {
       [gid('Citizen', already), null, ['ALREADY_RECOGNISED']],
       [gid('Citizen', missing), null, ['SUBJECT_NOT_FOUND']],
     ]);
-    expect(payload.results[3].errors[0].message).toContain(earlier.decisionNumber);
+    expect(payload.results[3].errors[0].message).toBe(`Đối tượng đã được công nhận cho năm ${YEAR} theo quyết định ${earlier.decisionNumber}; hãy thu hồi danh hiệu đó trước.`);
+    expect(payload.results[2].errors[0].message).toBe(`Chưa có kết quả đánh giá của đối tượng cho năm ${YEAR}; hãy tính lại danh hiệu của đơn vị trước.`);
     expect(await em.execute(`select count(*)::int as n from title_award where subject_id = any(?::uuid[])`, [`{${meets},${awaiting},${unevaluated},${already}}`])).toEqual([{ n: 2 }]);
   });
 
@@ -222,9 +225,11 @@ describe('recogniseTitles', () => {
   it('refuses a decision of a level that does not recognise the title, and a title that is not the subject’s', async () => {
     const subject = await citizenWith('MEETS_CRITERIA');
     const provinceLevel = await recognize([subject], 'admin', { decision: decision({ level: 'PROVINCE', issuer: 'UBND tỉnh' }) });
-    expect(provinceLevel.data?.recogniseTitles.results[0].errors).toEqual([{ field: ['input', 'subjectIds', '0'], code: 'ISSUER_LEVEL_NOT_ALLOWED', message: expect.stringContaining('commune') }]);
+    expect(provinceLevel.data?.recogniseTitles.results[0].errors).toEqual([{ field: ['input', 'subjectIds', '0'], code: 'ISSUER_LEVEL_NOT_ALLOWED', message: 'Danh hiệu này của đối tượng do chính quyền Cấp xã công nhận.' }]);
+    const inEnglish = await recognize([subject], 'admin', { decision: decision({ level: 'PROVINCE', issuer: 'UBND tỉnh' }) }, 'en');
+    expect(inEnglish.data?.recogniseTitles.results[0].errors[0].message).toBe('This subject\'s title is recognised at the level: Commune.');
     const family = await recognize([subject], 'admin', { titleKind: 'LEARNING_FAMILY' });
-    expect(family.data?.recogniseTitles.results[0].errors[0].code).toBe('TITLE_NOT_FOR_SUBJECT');
+    expect(family.data?.recogniseTitles.results[0].errors[0]).toMatchObject({ code: 'TITLE_NOT_FOR_SUBJECT', message: 'Danh hiệu của đối tượng này là Công dân học tập.' });
   });
 
   it('closes the year’s records of the commune: a late self-declared log of that year is refused, this year’s is not', async () => {

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { renderUserErrorMessage } from '../../core/user-error-messages';
 import { accountById } from '../../auth/account.loaders';
 import { Role } from '../../core/roles';
 import type { AdministrativeUnit } from '../../catalogue/units/unit.entity';
@@ -97,7 +98,7 @@ export class TitleAwardResolver {
     const results = (outcome.result ?? []).map((result, index) => ({
       subjectId: input.subjectIds[index] as string,
       award: result.award,
-      errors: result.refusal ? [{ field: ['input', 'subjectIds', String(index)], ...result.refusal }] : [],
+      errors: result.refusal ? [{ field: ['input', 'subjectIds', String(index)], code: result.refusal.code, message: renderUserErrorMessage(result.refusal, ctx.locale) }] : [],
     }));
     return { results, recognisedCount: results.filter((result) => result.award).length, errors: outcome.errors };
   }

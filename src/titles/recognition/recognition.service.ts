@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { UserErrorCode } from '../../core/user-error-codes';
+import { coded, type CodedMessage } from '../../core/user-error-messages';
 import { Account } from '../../auth/account.entity';
 import { governsUnit, type Actor } from '../../core/actor';
 import { UNIT_LEVEL_RANK, UnitLevel } from '../../catalogue/catalogue.enums';
@@ -39,10 +39,8 @@ export interface RecognizeInput {
 }
 
 /** Why one subject of a bulk recognition was not recognised. */
-export interface SubjectRefusal {
-  code: UserErrorCode;
-  message: string;
-}
+/** Why a subject was not recognised: a code and its values, written in the reader's language by the resolver. */
+export type SubjectRefusal = CodedMessage;
 
 /** What became of each subject, in the order asked. */
 export interface SubjectOutcome {
@@ -60,8 +58,6 @@ interface Gathered {
   standing: Map<string, TitleAward>;
   validity: Map<string, number | null>;
 }
-
-const refusal = (code: UserErrorCode, message: string): SubjectRefusal => ({ code, message });
 
 /** The last day of a recognition: the decision date plus `years` years, minus one day. */
 export function validUntil(decisionDate: string, years: number): string {
@@ -100,7 +96,7 @@ export class RecognitionService {
     }
     const outcomes = input.subjects.map((ref, index): SubjectOutcome => {
       const subject = gathered.subjects[index] ?? null;
-      const result = subject ? this.recognizeOne(ctx, input, decision, overrideReason, subject, gathered) : refusal('SUBJECT_NOT_FOUND', 'No such subject');
+      const result = subject ? this.recognizeOne(ctx, input, decision, overrideReason, subject, gathered) : coded('SUBJECT_NOT_FOUND');
       return result instanceof TitleAward ? { ...ref, award: result, refusal: null } : { ...ref, award: null, refusal: result };
     });
     await ctx.em.flush();
@@ -212,23 +208,23 @@ export class RecognitionService {
 
   private recognizeOne(ctx: RequestContext, input: RecognizeInput, decision: DecisionFields, overrideReason: string | null, subject: ResolvedSubject, gathered: Gathered): TitleAward | SubjectRefusal {
     if (subject.titleKind !== input.titleKind || subject.unitLevel !== input.unitLevel) {
-      return refusal('TITLE_NOT_FOR_SUBJECT', `This subject's title is ${subject.titleKind}${subject.unitLevel ? ` (${subject.unitLevel})` : ''}`);
+      return coded('TITLE_NOT_FOR_SUBJECT', { title: { enum: 'TitleKind', values: [subject.titleKind] } });
     }
     const key = `${subject.kind}:${subject.id}`;
     const unit = this.unitOf(subject, gathered);
     const unitLevel = gathered.units.get(unit.id)?.level ?? UnitLevel.HAMLET;
     const allowed = issuerLevelsOf(input.titleKind, input.unitLevel, unitLevel);
     if (!allowed.includes(decision.level)) {
-      return refusal('ISSUER_LEVEL_NOT_ALLOWED', `This title is recognised by the ${allowed.map((level) => level.toLowerCase()).join(' or ')} level`);
+      return coded('ISSUER_LEVEL_NOT_ALLOWED', { allowed: { enum: 'TitleDecisionLevel', values: allowed } });
     }
     const standing = gathered.standing.get(key);
     if (standing) {
-      return standing.decisionNumber === decision.number ? standing : refusal('ALREADY_RECOGNISED', `Already recognised for ${input.year} by decision ${standing.decisionNumber}; revoke it first`);
+      return standing.decisionNumber === decision.number ? standing : coded('ALREADY_RECOGNISED', { year: input.year, decision: standing.decisionNumber });
     }
     const row = gathered.progress.get(key);
-    if (!row) return refusal('NOT_EVALUATED', `No progress was computed for ${input.year}; recalculate the titles of the unit first`);
+    if (!row) return coded('NOT_EVALUATED', { year: input.year });
     const meets = row.status === ProgressStatus.MEETS_CRITERIA;
-    if (!meets && !overrideReason) return refusal('CRITERIA_NOT_MET', `Does not meet the criteria for ${input.year} (${row.status}); give an override with a reason to recognise anyway`);
+    if (!meets && !overrideReason) return coded('CRITERIA_NOT_MET', { year: input.year, status: { enum: 'ProgressStatus', values: [row.status] } });
     return ctx.em.create(TitleAward, {
       subjectKind: subject.kind,
       subjectId: subject.id,
