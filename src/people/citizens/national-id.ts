@@ -12,14 +12,9 @@ const PROVINCE_CODES = new Set([
   '077', '079', '080', '082', '083', '084', '086', '087', '089', '091', '092', '093', '094', '095', '096',
 ]);
 
-export type NationalIdProblem = 'FORMAT' | 'PROVINCE_CODE' | 'BIRTH_YEAR_MISMATCH' | 'GENDER_MISMATCH';
-
-export const NATIONAL_ID_PROBLEM_MESSAGES: Record<NationalIdProblem, string> = {
-  FORMAT: 'A national ID number (CCCD) has exactly 12 digits',
-  PROVINCE_CODE: 'The first three digits of the national ID number are not a province code',
-  BIRTH_YEAR_MISMATCH: 'The national ID number does not match the birth year (digits 4 to 6 encode century and year)',
-  GENDER_MISMATCH: 'The national ID number does not match the gender (digit 4 is even for men, odd for women)',
-};
+/** What can be wrong with a number; each is the UserErrorCode NATIONAL_ID_<problem>, with its message there. */
+export const NATIONAL_ID_PROBLEMS = ['FORMAT', 'PROVINCE_CODE', 'BIRTH_YEAR_MISMATCH', 'GENDER_MISMATCH'] as const;
+export type NationalIdProblem = (typeof NATIONAL_ID_PROBLEMS)[number];
 
 /**
  * Checks a CCCD number: 12 digits, a province code, then a digit for century and gender

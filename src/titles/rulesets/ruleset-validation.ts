@@ -290,28 +290,24 @@ function checkParams(specs: Record<string, ParamSpec>, params: MetricParams, bas
       if (spec.required) report(path, coded('INVALID_METRIC_PARAMS', { param: name }));
       continue;
     }
-    const error = paramError(spec, value, path, report);
-    if (error) report(path, coded('INVALID_METRIC_PARAMS', { param: name }));
+    if (!paramFits(spec, value, path, report)) report(path, coded('INVALID_METRIC_PARAMS', { param: name }));
   }
 }
 
-function paramError(spec: ParamSpec, value: unknown, path: string[], report: Report): string | null {
+/** Whether a parameter's value has its spec's type and range; a list of objects has each item's fields checked (and reported) too. */
+function paramFits(spec: ParamSpec, value: unknown, path: string[], report: Report): boolean {
   switch (spec.type) {
     case 'integer':
-      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max ? null : `is a whole number from ${spec.min} to ${spec.max}`;
+      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max;
     case 'boolean':
-      return typeof value === 'boolean' ? null : 'is true or false';
+      return typeof value === 'boolean';
     case 'enum':
-      return typeof value === 'string' && spec.values.includes(value) ? null : `is one of ${spec.values.join(', ')}`;
+      return typeof value === 'string' && spec.values.includes(value);
     case 'enumList':
-      return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && spec.values.includes(item))
-        ? null
-        : `is a non-empty list of ${spec.values.join(', ')}`;
+      return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && spec.values.includes(item));
     case 'objectList':
-      if (!Array.isArray(value) || !value.length || !value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
-        return 'is a non-empty list of objects';
-      }
+      if (!Array.isArray(value) || !value.length || !value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) return false;
       value.forEach((item: MetricParams, index) => checkParams(spec.fields, item, [...path, String(index)], report));
-      return null;
+      return true;
   }
 }
