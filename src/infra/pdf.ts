@@ -49,10 +49,12 @@ function runPdfThread(task: PdfTask, timeoutMs: number): Promise<PdfThreadReply>
         else resolve(reply);
       }),
     );
+    // Only running out of memory tells something of the file; a thread that could not start or
+    // ended without answering failed on this machine, so the step is tried again (a plain Error).
     thread.on('error', (error: Error & { code?: string }) =>
-      settle(() => reject(new ToolError('pdf', error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `needed more than ${PDF_THREAD_HEAP_MB} MB of memory` : error.message))),
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ToolError('pdf', `needed more than ${PDF_THREAD_HEAP_MB} MB of memory`) : new Error(`pdf: the thread failed: ${error.message}`))),
     );
-    thread.on('exit', (code) => settle(() => reject(new ToolError('pdf', `the thread ended with ${code} before it answered`))));
+    thread.on('exit', (code) => settle(() => reject(new Error(`pdf: the thread ended with ${code} before it answered`))));
   });
 }
 
