@@ -4,7 +4,7 @@ import { ENTITIES } from './entities';
 import { migrate, openDatabase } from '../infra/database';
 import { createLogger, type Logger } from '../infra/logger';
 import { JobQueues } from '../infra/queue';
-import { createRedis } from '../infra/redis';
+import { connectRedis, createRedis } from '../infra/redis';
 import { openRuntime, type Runtime } from './runtime';
 import { createServices, type Services } from './services';
 import { Shutdown } from './shutdown';
@@ -32,12 +32,17 @@ export function runDatabaseTool(work: (tool: DatabaseTool) => Promise<void>, log
     const orm = await openDatabase(config, ENTITIES, log);
     // Opened only if a tool adds a job; none of today's does.
     const queues = new JobQueues(config.redisUrl, config.queuePrefix, config.queueAnswerMs);
-    // Connects only if a tool signs someone in; none does.
+    // A tool that changes public data tells the API processes' response caches through Redis; down, it only warns.
     const redis = createRedis(config.redisUrl, 'api');
+    const redisError = await connectRedis(redis);
+    if (redisError) log.warn({ err: redisError }, 'Redis is not reachable: API processes will not hear of public data this tool changes');
+    const services = createServices(config, null, queues, redis, log);
+    orm.em.getEventManager().registerSubscriber(services.publicChanges.subscriber());
     try {
       await migrate(orm, log);
-      await work({ config, log, orm, services: createServices(config, null, queues, redis, log) });
+      await work({ config, log, orm, services });
     } finally {
+      await services.events.close();
       redis.disconnect();
       await queues.close();
       await orm.close();

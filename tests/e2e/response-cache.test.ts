@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Role } from '../../src/core/roles';
 import { openRuntime, type Runtime } from '../../src/app/runtime';
@@ -38,13 +42,26 @@ async function rename(name: string): Promise<void> {
 }
 
 /** Asks until the answer shows `name` (the change travels to another process through Redis), for at most 5 s. */
-async function nameSeenBy(url: string, name: string): Promise<Answer> {
-  let answer = await persistedGet(url, QUERY, { id: gid('Institution', institutionId) });
-  for (let attempt = 0; attempt < 50 && answer.body.data?.node?.name !== name; attempt += 1) {
+async function answerShowing(url: string, query: string, variables: Record<string, unknown>, name: string): Promise<Answer> {
+  let answer = await persistedGet(url, query, variables);
+  for (let attempt = 0; attempt < 50 && !JSON.stringify(answer.body.data).includes(JSON.stringify(name)); attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    answer = await persistedGet(url, QUERY, { id: gid('Institution', institutionId) });
+    answer = await persistedGet(url, query, variables);
   }
   return answer;
+}
+
+/** Runs a compiled command line to its end, on the API's database and Redis channels. */
+function runTool(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: api.config.databaseUrl, REDIS_URL: api.config.redisUrl, QUEUE_PREFIX: api.config.queuePrefix };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', script), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
 }
 
 beforeAll(async () => {
@@ -87,8 +104,26 @@ it('answers afresh after staff change the institution, in the process that wrote
   await rename('Thư viện tỉnh Tây Ninh');
   const here = await persistedGet(api.url, QUERY, variables);
   expect(here.body.data?.node?.name).toBe('Thư viện tỉnh Tây Ninh');
-  const there = await nameSeenBy(second.url, 'Thư viện tỉnh Tây Ninh');
+  const there = await answerShowing(second.url, QUERY, variables, 'Thư viện tỉnh Tây Ninh');
   expect(there.body.data?.node?.name).toBe('Thư viện tỉnh Tây Ninh');
+});
+
+it('answers afresh after units:import renamed a ward from the command line', async () => {
+  const unitQuery = 'query Unit($code: String!) { administrativeUnit(code: $code) { code name } }';
+  const variables = { code: '27712' };
+  expect((await persistedGet(api.url, unitQuery, variables, { register: true })).body.data).toEqual({ administrativeUnit: { code: '27712', name: 'Phường Tân An' } });
+  expect((await persistedGet(api.url, unitQuery, variables)).body.extensions.sqlStatements).toBe(0);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'response-cache-'));
+  try {
+    const file = path.join(dir, 'units.csv');
+    await writeFile(file, ['code,name,level,parent_code,valid_from,valid_to,successor_code', '27712,Phường Tân An Mới,COMMUNE,80,2025-07-01,,'].join('\n'));
+    const imported = await runTool('dist/src/cli/units-import.js', [file]);
+    expect(imported).toEqual({ code: 0, output: `${file}: 0 created, 1 updated, 0 unchanged, 0 rejected, 0 successors linked\n` });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const after = await answerShowing(api.url, unitQuery, variables, 'Phường Tân An Mới');
+  expect(after.body.data).toEqual({ administrativeUnit: { code: '27712', name: 'Phường Tân An Mới' } });
 });
 
 it('never answers a signed-in request from the cache', async () => {
