@@ -93,12 +93,13 @@ describe('statement trust of API clients', () => {
     expect(await logStatusesOf(citizen.id)).toEqual([['IMPORT', 'VERIFIED']]);
   });
 
-  it('is refused to staff and citizens with FORBIDDEN, and to a caller not signed in', async () => {
+  it('is refused to staff, assessors and citizens with FORBIDDEN, and to a caller not signed in', async () => {
     const { apiClient } = await createClient();
     const library = await createInstitution(await api.adminContext(), units.tanAn, 'Thư viện tỉnh');
     const staff = await api.account(Role.INSTITUTION_STAFF, { institutionId: library.id });
+    const assessor = await api.account(Role.ASSESSOR, { unitId: units.province.id });
     const { token: citizenToken } = await createCitizen(api, units.tanAn);
-    for (const token of [staff.token, citizenToken as string]) {
+    for (const token of [staff.token, assessor.token, citizenToken as string]) {
       const refused = await setTrust(apiClient.id, 'VERIFIED', token);
       expect(refused.data).toBeNull();
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
