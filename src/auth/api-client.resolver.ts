@@ -1,12 +1,22 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../core/context';
+import { labelOf } from '../core/labels';
 import { idOf } from '../graphql/global-id';
 import { registerNode } from '../graphql/node-registry';
 import { keysetConnection, PageArgs, type Connection } from '../graphql/relay';
 import { runMutation } from '../graphql/user-error';
 import { isProvinceAdmin } from '../core/actor';
 import { ApiClient } from './api-client.entity';
-import { ApiClientConnection, ApiClientType, CreateApiClientInput, CreateApiClientPayload, RevokeApiClientInput, RevokeApiClientPayload } from './api-client.types';
+import {
+  ApiClientConnection,
+  ApiClientType,
+  CreateApiClientInput,
+  CreateApiClientPayload,
+  RevokeApiClientInput,
+  RevokeApiClientPayload,
+  SetApiClientStatementTrustInput,
+  SetApiClientStatementTrustPayload,
+} from './api-client.types';
 import { Role } from '../core/roles';
 
 const DEFAULT_RATE_LIMIT = 600;
@@ -47,5 +57,20 @@ export class ApiClientResolver {
   async revokeApiClient(@Arg('input') input: RevokeApiClientInput, @Ctx() ctx: RequestContext): Promise<RevokeApiClientPayload> {
     const outcome = await runMutation(ctx, (tx) => ctx.services.apiClients.revoke(tx, idOf('ApiClient', input.id)));
     return { apiClient: outcome.result, errors: outcome.errors };
+  }
+
+  @Authorized(Role.PROVINCE_ADMIN)
+  @Mutation(() => SetApiClientStatementTrustPayload, {
+    description: "Sets whether an API client's xAPI statements become learning logs, and verified or pending, from its next statement on.",
+  })
+  async setApiClientStatementTrust(@Arg('input') input: SetApiClientStatementTrustInput, @Ctx() ctx: RequestContext): Promise<SetApiClientStatementTrustPayload> {
+    const id = idOf('ApiClient', input.apiClientId);
+    const outcome = await runMutation(ctx, (tx) => ctx.services.apiClients.setStatementTrust(tx, id, input.statementTrust));
+    return { apiClient: outcome.result, errors: outcome.errors };
+  }
+
+  @FieldResolver(() => String, { description: 'Its statement trust, in the language of the request.' })
+  statementTrustLabel(@Root() client: ApiClient, @Ctx() ctx: RequestContext): string {
+    return labelOf('StatementTrust', client.statementTrust, ctx.locale);
   }
 }

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../core/context';
-import { NotFoundError } from '../core/errors';
+import { NotFoundError, UserInputError } from '../core/errors';
+import { afterCommit } from '../infra/after-commit';
 import { newestFirstPage, type Seek } from '../infra/keyset';
 import { Account } from './account.entity';
 import { ApiClient } from './api-client.entity';
-import type { StatementTrust } from './api-client.enums';
+import { StatementTrust } from './api-client.enums';
 import { hashOpaqueToken, newOpaqueToken } from './tokens';
 
 export const API_KEY_PREFIX = 'llk_';
@@ -15,6 +16,7 @@ export interface ApiClientInput {
   name: string;
   contactEmail: string;
   rateLimitPerMinute: number;
+  statementTrust?: StatementTrust;
 }
 
 /** Who a request's API key belongs to, as the rate limiter needs it. */
@@ -26,9 +28,9 @@ export interface ApiClientIdentity {
 }
 
 /**
- * API clients: province admins issue and revoke keys. Keys are looked up by hash and the answer
- * kept for a minute per process, so a key costs no query on every request; a revoked key stops
- * working within that minute.
+ * API clients: province admins issue and revoke keys and set how far their xAPI statements are
+ * trusted. Keys are looked up by hash and the answer kept for a minute per process, so a key costs
+ * no query on every request; a revocation or a change of trust reaches other processes within that minute.
  */
 export class ApiClientService {
   private readonly cache = new Map<string, { identity: ApiClientIdentity | null; until: number }>();
@@ -40,6 +42,7 @@ export class ApiClientService {
       name: input.name.trim(),
       contactEmail: input.contactEmail.trim().toLowerCase(),
       rateLimitPerMinute: input.rateLimitPerMinute,
+      statementTrust: input.statementTrust ?? StatementTrust.UNTRUSTED,
       keyHash: key.hash,
       keyPrefix: key.token.slice(0, API_KEY_PREFIX.length + 6),
       createdBy: ctx.actor ? ctx.em.getReference(Account, ctx.actor.accountId) : null,
@@ -54,7 +57,18 @@ export class ApiClientService {
     if (!client) throw new NotFoundError('The API client');
     client.revokedAt ??= new Date();
     await ctx.em.flush();
-    this.cache.delete(client.keyHash);
+    await this.forgetAfterCommit(ctx.em, client.keyHash);
+    return client;
+  }
+
+  /** Transactional, idempotent. The client's next statement is trusted so on this process, within a minute on other API processes. */
+  async setStatementTrust(ctx: RequestContext, id: string, trust: StatementTrust): Promise<ApiClient> {
+    const client = await ctx.em.findOne(ApiClient, { id });
+    if (!client) throw new UserInputError('API_CLIENT_NOT_FOUND', ['apiClientId']);
+    if (client.revokedAt) throw new UserInputError('API_CLIENT_REVOKED', ['apiClientId']);
+    client.statementTrust = trust;
+    await ctx.em.flush();
+    await this.forgetAfterCommit(ctx.em, client.keyHash);
     return client;
   }
 
@@ -79,5 +93,12 @@ export class ApiClientService {
     if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
     this.cache.set(hash, { identity, until: now + CACHE_MS });
     return identity;
+  }
+
+  /** Forgotten once committed: a request between the forgetting and the commit would cache the old row again. */
+  private forgetAfterCommit(em: EntityManager, keyHash: string): Promise<void> {
+    return afterCommit(em, async () => {
+      this.cache.delete(keyHash);
+    });
   }
 }

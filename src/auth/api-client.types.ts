@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsEmail, Length, Max, Min } from 'class-validator';
 import { ConnectionType, EdgeType, Node } from '../graphql/relay';
 import { UserError } from '../graphql/user-error';
+import { StatementTrust } from './api-client.enums';
 
 @ObjectType('ApiClient', { implements: Node, description: 'A third-party front end with its own API key and rate limit (visible to province administrators).' })
 export class ApiClientType extends Node {
@@ -16,6 +17,9 @@ export class ApiClientType extends Node {
 
   @Field(() => Int, { description: 'Requests a minute it may make.' })
   rateLimitPerMinute!: number;
+
+  @Field(() => StatementTrust, { description: 'Whether its xAPI statements become learning logs, and verified or pending; show `statementTrustLabel`.' })
+  statementTrust!: StatementTrust;
 
   @Field({ description: 'When it was created.' })
   createdAt!: Date;
@@ -45,12 +49,24 @@ export class CreateApiClientInput {
   @Min(1)
   @Max(100_000)
   rateLimitPerMinute?: number;
+
+  @Field(() => StatementTrust, { nullable: true, description: 'Whether its xAPI statements become learning logs; UNTRUSTED by default.' })
+  statementTrust?: StatementTrust;
 }
 
 @InputType({ description: 'An API client whose key to revoke.' })
 export class RevokeApiClientInput {
   @Field(() => ID, { description: 'The API client.' })
   id!: string;
+}
+
+@InputType({ description: "How far to trust an API client's xAPI statements." })
+export class SetApiClientStatementTrustInput {
+  @Field(() => ID, { description: 'The API client.' })
+  apiClientId!: string;
+
+  @Field(() => StatementTrust, { description: 'The trust, from its next statement on.' })
+  statementTrust!: StatementTrust;
 }
 
 @ObjectType({ description: 'A new API client and its key.' })
@@ -68,6 +84,15 @@ export class CreateApiClientPayload {
 @ObjectType({ description: 'Result of revoking an API client.' })
 export class RevokeApiClientPayload {
   @Field(() => ApiClientType, { nullable: true, description: 'The client, now revoked.' })
+  apiClient!: object | null;
+
+  @Field(() => [UserError], { description: 'Why nothing happened, when something was wrong.' })
+  errors!: UserError[];
+}
+
+@ObjectType({ description: "Result of setting an API client's statement trust." })
+export class SetApiClientStatementTrustPayload {
+  @Field(() => ApiClientType, { nullable: true, description: 'The client, with its new trust.' })
   apiClient!: object | null;
 
   @Field(() => [UserError], { description: 'Why nothing happened, when something was wrong.' })

@@ -322,6 +322,7 @@ describe('access matrix of the catalogue mutations', () => {
     const coveredElsewhere: Record<string, string[]> = {
       'report-files.test.ts': ['requestReportFile'],
       'auth.test.ts, api-clients.test.ts': ['register', 'signIn', 'refreshSession', 'signOut', 'grantRole', 'revokeRole', 'createApiClient', 'revokeApiClient'],
+      'api-client-trust.test.ts': ['setApiClientStatementTrust'],
       'titles-rulesets.test.ts': ['createRulesetDraft', 'updateTitleDefinition', 'publishRuleset', 'deleteRulesetDraft'],
       'titles-engine.test.ts': ['recalculateTitles', 'attestIndicator'],
       'evidence-uploads.test.ts': ['createEvidenceFileUpload', 'completeEvidenceUpload'],
