@@ -111,7 +111,7 @@ export function createServices(config: Config, storage: Storage | null, queues: 
   return {
     auth: new AuthService(config, signInGuard, accountNotices),
     accountNotices,
-    apiClients: new ApiClientService(),
+    apiClients: new ApiClientService((): EventBus => events, log),
     units,
     unitImport: new UnitImportService(),
     institutions,

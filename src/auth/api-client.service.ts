@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../core/context';
 import { NotFoundError, UserInputError } from '../core/errors';
 import { afterCommit } from '../infra/after-commit';
+import type { EventBus } from '../infra/events';
+import type { Logger } from '../infra/logger';
 import { newestFirstPage, type Seek } from '../infra/keyset';
 import { Account } from './account.entity';
 import { ApiClient } from './api-client.entity';
@@ -11,6 +13,8 @@ import { hashOpaqueToken, newOpaqueToken } from './tokens';
 export const API_KEY_PREFIX = 'llk_';
 const CACHE_MS = 60_000;
 const CACHE_ENTRIES = 10_000;
+/** The channel every API process hears when a client is revoked or its trust changes. */
+const CLIENTS_CHANNEL = 'api-clients';
 
 export interface ApiClientInput {
   name: string;
@@ -30,10 +34,17 @@ export interface ApiClientIdentity {
 /**
  * API clients: province admins issue and revoke keys and set how far their xAPI statements are
  * trusted. Keys are looked up by hash and the answer kept for a minute per process, so a key costs
- * no query on every request; a revocation or a change of trust reaches other processes within that minute.
+ * no query on every request. A revocation or a change of trust empties every API process's cache
+ * through the event bus once committed; the minute bounds what a process misses while Redis is away.
  */
 export class ApiClientService {
   private readonly cache = new Map<string, { identity: ApiClientIdentity | null; until: number }>();
+  private listening: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly events: () => EventBus,
+    private readonly log: Logger,
+  ) {}
 
   /** Transactional. Creates a client and returns its key, which is never shown again. */
   async create(ctx: RequestContext, input: ApiClientInput): Promise<{ client: ApiClient; key: string }> {
@@ -51,7 +62,7 @@ export class ApiClientService {
     return { client, key: key.token };
   }
 
-  /** Transactional, idempotent. The key stops working at once here, within a minute on other API processes. */
+  /** Transactional, idempotent. The key stops working once committed, in every API process. */
   async revoke(ctx: RequestContext, id: string): Promise<ApiClient> {
     const client = await ctx.em.findOne(ApiClient, { id });
     if (!client) throw new NotFoundError('The API client');
@@ -61,7 +72,7 @@ export class ApiClientService {
     return client;
   }
 
-  /** Transactional, idempotent. The client's next statement is trusted so on this process, within a minute on other API processes. */
+  /** Transactional, idempotent. The client's next statement after the commit is trusted so, in every API process. */
   async setStatementTrust(ctx: RequestContext, id: string, trust: StatementTrust): Promise<ApiClient> {
     const client = await ctx.em.findOne(ApiClient, { id });
     if (!client) throw new UserInputError('API_CLIENT_NOT_FOUND', ['apiClientId']);
@@ -84,6 +95,7 @@ export class ApiClientService {
 
   /** The client a key belongs to, or null for an unknown or revoked key. */
   async identify(em: EntityManager, key: string, now = Date.now()): Promise<ApiClientIdentity | null> {
+    this.listening ??= this.listen();
     const hash = hashOpaqueToken(key);
     const cached = this.cache.get(hash);
     if (cached && cached.until > now) return cached.identity;
@@ -99,6 +111,22 @@ export class ApiClientService {
   private forgetAfterCommit(em: EntityManager, keyHash: string): Promise<void> {
     return afterCommit(em, async () => {
       this.cache.delete(keyHash);
+      await this.events().publish(CLIENTS_CHANNEL);
     });
+  }
+
+  /** Empties the cache whenever another process changed a client, for as long as the event bus is open. */
+  private listen(): Promise<unknown> {
+    return this.events()
+      .listen(CLIENTS_CHANNEL)
+      .then(async (changes) => {
+        for await (const _ of changes) this.cache.clear();
+        this.listening = null;
+      })
+      .catch((error: unknown) => {
+        this.log.warn({ err: error }, 'API client changes cannot be heard; cached keys are trusted for a minute');
+        // Tried again a while later, not on every request while Redis is away.
+        setTimeout(() => (this.listening = null), CACHE_MS / 12).unref();
+      });
   }
 }

@@ -1,5 +1,5 @@
 import { Role } from '../../src/core/roles';
-import { startTestApi, type TestApi } from '../helpers/test-api';
+import { startAnotherApiProcess, startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
 let adminToken: string;
@@ -17,8 +17,8 @@ afterAll(async () => {
   await api.close();
 });
 
-async function withKey(key: string): Promise<Response> {
-  return fetch(`${api.url}/graphql`, {
+async function withKey(key: string, url = api.url): Promise<Response> {
+  return fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': 'en', 'x-api-key': key },
     body: JSON.stringify({ query: '{ institutions { totalCount } }' }),
@@ -57,6 +57,27 @@ describe('API clients', () => {
     const revoked = await api.gql('mutation($id: ID!) { revokeApiClient(input: { id: $id }) { apiClient { revokedAt } errors { code } } }', { id: apiClient.id }, { token: adminToken });
     expect(revoked.data?.revokeApiClient).toEqual({ apiClient: { revokedAt: expect.any(String) }, errors: [] });
     expect((await withKey(key)).status).toBe(401);
+  });
+
+  it('refuses a revoked key at once in another API process that had just accepted it', async () => {
+    const other = await startAnotherApiProcess(api);
+    try {
+      const created = await api.gql(CREATE, { input: { name: 'Ứng dụng bảo tàng', contactEmail: 'app@baotang.vn' } }, { token: adminToken });
+      const { key, apiClient } = created.data?.createApiClient;
+      // Heard once, the key is cached there for a minute; its subscription to client changes is confirmed meanwhile.
+      expect((await withKey(key, other.url)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await withKey(key, other.url)).status).toBe(200);
+      await api.gql('mutation($id: ID!) { revokeApiClient(input: { id: $id }) { errors { code } } }', { id: apiClient.id }, { token: adminToken });
+      let status = (await withKey(key, other.url)).status;
+      for (let attempt = 0; attempt < 20 && status !== 401; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await withKey(key, other.url)).status;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('is for province admins only', async () => {

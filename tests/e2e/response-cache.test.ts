@@ -3,16 +3,13 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { Role } from '../../src/core/roles';
-import { openRuntime, type Runtime } from '../../src/app/runtime';
-import { createApiServer, type ApiServer } from '../../src/http/server';
 import { createInstitution, gid, seedUnits } from '../helpers/catalogue-fixtures';
-import { startTestApi, type TestApi } from '../helpers/test-api';
+import { startAnotherApiProcess, startTestApi, type TestApi } from '../helpers/test-api';
 
 let api: TestApi;
 /** A second API process on the same database and Redis, with a cache of its own. */
-let second: { runtime: Runtime; server: ApiServer; url: string };
+let second: { url: string; close(): Promise<void> };
 let institutionId: string;
 let staffToken: string;
 
@@ -70,17 +67,13 @@ beforeAll(async () => {
   const units = await seedUnits(admin);
   institutionId = (await createInstitution(admin, units.longAn, 'Thư viện tỉnh')).id;
   staffToken = (await api.account(Role.INSTITUTION_STAFF, { institutionId })).token;
-  const runtime = await openRuntime(api.config, { migrate: false, redisPurpose: 'api' });
-  const server = await createApiServer(runtime);
-  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-  second = { runtime, server, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}` };
+  second = await startAnotherApiProcess(api);
   // Both processes follow the public changes once Redis confirmed their subscriptions.
   await new Promise((resolve) => setTimeout(resolve, 500));
 });
 
 afterAll(async () => {
-  await second?.server.stop();
-  await second?.runtime.close();
+  await second?.close();
   await api?.close();
 });
 

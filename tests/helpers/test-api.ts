@@ -109,3 +109,17 @@ export async function startTestApi(
   };
   return api;
 }
+
+/** A second API process on the same database, Redis channels and storage as `api`, with caches of its own. */
+export async function startAnotherApiProcess(api: TestApi): Promise<{ url: string; close(): Promise<void> }> {
+  const runtime = await openRuntime(api.config, { migrate: false, redisPurpose: 'api' });
+  const server = await createApiServer(runtime);
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`,
+    async close() {
+      await server.stop();
+      await runtime.close();
+    },
+  };
+}
