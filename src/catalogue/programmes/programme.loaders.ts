@@ -55,12 +55,13 @@ export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfPar
   });
 }
 
-export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date };
+/** `total`: the institution's count of programmes, when the page was asked to count them. */
+export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date; total: number | null };
 
-/** One page of programmes per institution, batched over the institutions of a request. */
-export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], seek: Seek) {
-  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, seek])}`, async (ids) =>
-    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), seek), (row) => row.parentId),
+/** One page of programmes per institution (`counted`: with their counts), batched over the institutions of a request. */
+export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], seek: Seek, counted: boolean) {
+  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, seek, counted])}`, async (ids) =>
+    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), seek, counted), (row) => row.parentId),
   );
 }
 
