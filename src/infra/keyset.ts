@@ -97,16 +97,18 @@ export function lateralPageSql(options: {
   idExpr: string;
   seek: Seek;
   counted?: boolean;
+  /** A table read along, one row per row of the page (`join programme pr on pr.id = s.programme_id`), and its columns to select (named apart). */
+  along?: { join: string; columns: string };
 }): { sql: string; seekParams: unknown[] } {
   const scan = scanOrder(options.sort, options.seek);
-  const { alias } = options;
-  const ofParent = `${options.parentColumn} = parent.id and ${options.where}`;
+  const { alias, along } = options;
+  const from = `${options.table} ${alias} ${along?.join ?? ''} where ${options.parentColumn} = parent.id and ${options.where}`;
+  const columns = `${alias}.*${along ? `, ${along.columns}` : ''}`;
   const order = `order by ${orderClause(scan, options.idExpr)} limit ?`;
   const page = options.counted
-    ? `select ${alias}.* from (select ${alias}.*, count(*) over () as total_count from ${options.table} ${alias} where ${ofParent}) ${alias}
+    ? `select ${alias}.* from (select ${columns}, count(*) over () as total_count from ${from}) ${alias}
        where ${options.seek.position ? pastClause(scan, options.idExpr) : 'true'} ${order}`
-    : `select ${alias}.* from ${options.table} ${alias}
-       where ${ofParent} ${options.seek.position ? `and ${pastClause(scan, options.idExpr)}` : ''} ${order}`;
+    : `select ${columns} from ${from} ${options.seek.position ? `and ${pastClause(scan, options.idExpr)}` : ''} ${order}`;
   const sql = `select page.*, parent.id as parent_id from unnest(?::uuid[]) as parent(id)
     cross join lateral (${inListOrder(page, alias, options.sort, options.idExpr, options.seek)}) page`;
   return { sql, seekParams: seekParams(options.seek) };

@@ -9,9 +9,10 @@ import { selectsField } from '../../graphql/selection';
 import { keysetConnection, PageArgs, pageSize, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
 import { Role } from '../../core/roles';
+import type { Seek } from '../../infra/keyset';
 import { ProgrammeStatus } from '../catalogue.enums';
 import { Institution } from './institution.entity';
-import { institutionById, primeUnits } from './institution.loaders';
+import { institutionById, keepLoaded } from './institution.loaders';
 import {
   CreateInstitutionInput,
   InstitutionConnection,
@@ -60,7 +61,7 @@ export class InstitutionResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `institutions:${query.sort}`,
-      fetch: async (seek) => primeUnits(ctx, await ctx.services.institutions.find(ctx, query, seek, selectsField(info, 'totalCount'))),
+      fetch: async (seek) => keepLoaded(ctx, await ctx.services.institutions.find(ctx, query, seek, selectsField(info, 'totalCount'))),
       keyOf: (row) => [row.sortKey, row.institution.id],
       edge: (row, cursor) => ({ cursor, node: row.institution, distanceKm: metresToKm(row.distanceMetres) }),
       count: () => ctx.services.institutions.count(ctx, query),
@@ -106,9 +107,11 @@ export class InstitutionResolver {
     @Root() institution: Institution,
     @Arg('first', () => Int, { defaultValue: 3, description: 'How many, at most 20.' }) first: number,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ProgrammeSession[]> {
     const options = { parentColumn: 'institution_id' as const, from: ctx.now, includeCancelled: false, publishedOnly: true };
-    const rows = await sessionsOfParent(ctx, options, { direction: 'forward', position: null, limit: pageSize(first, 20) }).load(institution.id);
+    const seek: Seek = { direction: 'forward', position: null, limit: pageSize(first, 20) };
+    const rows = await sessionsOfParent(ctx, options, seek, selectsField(info, 'programme')).load(institution.id);
     return rows.map((row) => row.session);
   }
 
