@@ -96,9 +96,15 @@ export async function resolveTextSearch<Q extends { search: TextSearch | null }>
   return matches > 0 ? { ...exact, search: { ...exact.search, matches } } : { ...query, search: { text: query.search.text, fuzzy: true } };
 }
 
+/** The count of a query's rows that `resolveTextSearch` made, or null when it made none. */
+export function knownCount(query: { search: TextSearch | null }): number | null {
+  return query.search?.matches ?? null;
+}
+
 /** The count of a query's rows: the one `resolveTextSearch` made when there is one, else `count()`. */
 export function countOnce<Q extends { search: TextSearch | null }>(query: Q, count: () => Promise<number>): Promise<number> {
-  return query.search?.matches === undefined ? count() : Promise.resolve(query.search.matches);
+  const known = knownCount(query);
+  return known === null ? count() : Promise.resolve(known);
 }
 
 /** The search of a filter: null for no text, else to be resolved by `resolveTextSearch`. */

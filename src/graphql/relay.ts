@@ -115,6 +115,8 @@ export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(opti
   keyOf: (row: Row) => KeyValue[];
   edge: (row: Row, cursor: string) => E;
   count: () => Promise<number>;
+  /** The whole list's count a fetched row carries (see `selectsField(info, 'totalCount')`), or null: then `count` runs. */
+  totalOf?: (row: Row) => number | null;
 }): Promise<Connection<T, E>> {
   const seek = seekOf(options.args, options.codec, options.scope);
   const { limit } = seek;
@@ -131,7 +133,15 @@ export async function keysetConnection<Row, T, E extends Edge<T> = Edge<T>>(opti
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
-  return new Connection<T, E>(edges, pageInfo, options.count);
+  const known = options.totalOf ? knownTotal(rows, fromCursor, options.totalOf) : null;
+  return new Connection<T, E>(edges, pageInfo, known === null ? options.count : () => Promise.resolve(known));
+}
+
+/** The count the fetched rows carry; an empty page read from either end of the list tells its count too. */
+function knownTotal<Row>(rows: Row[], fromCursor: boolean, totalOf: (row: Row) => number | null): number | null {
+  const [first] = rows;
+  if (first === undefined) return fromCursor ? null : 0;
+  return totalOf(first);
 }
 
 /** Declares the GraphQL edge type of a node type. */

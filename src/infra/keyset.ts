@@ -85,7 +85,8 @@ export function sortValue(value: unknown): SortKey {
  * One keyset page per parent in a single statement: `parentColumn` of `from` is matched to each
  * id of the array parameter, and a lateral subquery takes that parent's page. The rows come back
  * with `parent_id` so they can be grouped, each parent's in the list's order. Bind the array, the
- * conditions' values, then `seekParams`.
+ * conditions' values, then `seekParams`. With `counted`, each row also has `total_count`: how
+ * many rows its parent's whole list has (a window count taken before the cursor's condition).
  */
 export function lateralPageSql(options: {
   table: string;
@@ -95,13 +96,19 @@ export function lateralPageSql(options: {
   sort: SortSpec;
   idExpr: string;
   seek: Seek;
+  counted?: boolean;
+  /** A table read along, one row per row of the page (`join programme pr on pr.id = s.programme_id`), and its columns to select (named apart). */
+  along?: { join: string; columns: string };
 }): { sql: string; seekParams: unknown[] } {
   const scan = scanOrder(options.sort, options.seek);
-  const keyset = options.seek.position ? `and ${pastClause(scan, options.idExpr)}` : '';
-  const { alias } = options;
-  const page = `select ${alias}.* from ${options.table} ${alias}
-       where ${options.parentColumn} = parent.id and ${options.where} ${keyset}
-       order by ${orderClause(scan, options.idExpr)} limit ?`;
+  const { alias, along } = options;
+  const from = `${options.table} ${alias} ${along?.join ?? ''} where ${options.parentColumn} = parent.id and ${options.where}`;
+  const columns = `${alias}.*${along ? `, ${along.columns}` : ''}`;
+  const order = `order by ${orderClause(scan, options.idExpr)} limit ?`;
+  const page = options.counted
+    ? `select ${alias}.* from (select ${columns}, count(*) over () as total_count from ${from}) ${alias}
+       where ${options.seek.position ? pastClause(scan, options.idExpr) : 'true'} ${order}`
+    : `select ${columns} from ${from} ${options.seek.position ? `and ${pastClause(scan, options.idExpr)}` : ''} ${order}`;
   const sql = `select page.*, parent.id as parent_id from unnest(?::uuid[]) as parent(id)
     cross join lateral (${inListOrder(page, alias, options.sort, options.idExpr, options.seek)}) page`;
   return { sql, seekParams: seekParams(options.seek) };

@@ -36,18 +36,24 @@ export class ReadOnlyEntities<T extends { id: string }> {
 
   private columnsRead: ColumnRead[] | null = null;
 
-  /** The columns an instance is made from: its scalar and many-to-one properties, not the generated ones only SQL reads. */
-  columns(em: EntityManager, alias: string): string {
-    return this.columnReads(em).map((read) => `${alias}.${read.column}`).join(', ');
+  /**
+   * The columns an instance is made from: its scalar and many-to-one properties, not the generated
+   * ones only SQL reads. With a `prefix`, each is selected as prefix + column, so that the columns
+   * of a joined table do not clash with those of the main one; read them back with the same prefix.
+   */
+  columns(em: EntityManager, alias: string, prefix = ''): string {
+    return this.columnReads(em)
+      .map((read) => (prefix ? `${alias}.${read.column} as ${prefix}${read.column}` : `${alias}.${read.column}`))
+      .join(', ');
   }
 
-  /** The managed entity of the row's id, when `em` has it loaded; else a new read-only instance of the row. */
-  fromRow(em: EntityManager, row: Record<string, unknown>): T {
-    const id = String(row.id);
+  /** The managed entity of the row's id, when `em` has it loaded; else a new read-only instance of the row (its columns under `prefix`). */
+  fromRow(em: EntityManager, row: Record<string, unknown>, prefix = ''): T {
+    const id = String(row[`${prefix}id`]);
     const managed = em.getUnitOfWork().getById<T>(this.entity.name, id as Primary<T>);
     if (managed && wrap(managed, true).isInitialized()) return managed;
     const instance = Object.create(this.readOnlyPrototype()) as Record<string, unknown>;
-    for (const read of this.columnReads(em)) instance[read.property] = read.convert(em, row[read.column]);
+    for (const read of this.columnReads(em)) instance[read.property] = read.convert(em, row[`${prefix}${read.column}`]);
     return instance as T;
   }
 

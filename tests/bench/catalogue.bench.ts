@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { InstitutionStatus } from '../../src/catalogue/catalogue.enums';
-import { countInstitutions, findInstitutions, type InstitutionQuery } from '../../src/catalogue/institutions/institution.repository';
+import { findInstitutions, type InstitutionQuery } from '../../src/catalogue/institutions/institution.repository';
 import { findSessionsOfParents } from '../../src/catalogue/programmes/session.repository';
 import { loadConfig } from '../../src/core/config';
 import { PROJECT_ROOT } from '../../src/core/paths';
@@ -255,16 +255,15 @@ async function explainNearby(runtime: Runtime): Promise<ExplainedStatement[]> {
     sort: 'DISTANCE',
   };
   return explainStatements(runtime.orm.em.fork(), async (em, label) => {
-    label(`institutions page (limit ${PAGE + 1})`);
-    const rows = await findInstitutions(em, query, { direction: 'forward', position: null, limit: PAGE + 1 });
-    label('institutions totalCount');
-    await countInstitutions(em, query);
-    label(`upcoming sessions of ${Math.min(rows.length, PAGE)} institutions`);
+    label(`institutions page with units and totalCount (limit ${PAGE + 1})`);
+    const rows = await findInstitutions(em, query, { direction: 'forward', position: null, limit: PAGE + 1 }, true);
+    label(`upcoming sessions with their programmes of ${Math.min(rows.length, PAGE)} institutions`);
     await findSessionsOfParents(
       em,
       rows.slice(0, PAGE).map((row) => row.institution.id),
       { parentColumn: 'institution_id', from: new Date(), includeCancelled: false, publishedOnly: true },
       { direction: 'forward', position: null, limit: 3 },
+      true,
     );
   });
 }

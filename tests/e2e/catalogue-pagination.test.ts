@@ -10,6 +10,8 @@ let units: UnitsFixture;
 const institutionName = (n: number, suffix = '') => `Điểm học tập cộng đồng ${String(n).padStart(4, '0')}${suffix}`;
 /** The 21 institutions of the nested query, each with 2 programmes of 2 upcoming sessions. */
 const nestedNames: string[] = [];
+/** Their ids, in the same order. */
+const nestedIds: string[] = [];
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -20,6 +22,7 @@ beforeAll(async () => {
     const ctx = arranger();
     const institution = await createInstitution(ctx, n % 2 ? units.longAn : units.tanAn, institutionName(n * 10));
     nestedNames.push(institution.name);
+    nestedIds.push(institution.id);
     for (const title of ['Tin học cơ bản', 'Kỹ năng sống']) {
       const programme = await createProgramme(ctx, institution, `${title} ${n}`);
       await scheduleSession(ctx, programme, daysFromNow(n % 5 + 1));
@@ -187,8 +190,48 @@ describe('batched loading', () => {
     expect(typeof statements).toBe('number');
     expect(statements).toBeGreaterThan(0);
     expect(large.extensions?.sqlStatements).toBe(statements);
-    // institutions, units, upcoming sessions, their programmes and institutions, programmes, their count, sessions, their count.
-    expect(statements).toBeLessThanOrEqual(10);
+    // Institutions with their units; upcoming sessions with their programmes (whose institutions are those of the page);
+    // programmes with their count; sessions; their count.
+    expect(statements).toBe(5);
+  });
+});
+
+describe('one institution by id', () => {
+  const LOOKUP = `query($id: ID!) { node(id: $id) { ... on Institution {
+    name unit { name }
+    programmes(first: 10) { totalCount edges { node { title } } }
+  } } }`;
+
+  interface Lookup {
+    node: { name: string; unit: { name: string }; programmes: { totalCount: number; edges: { node: { title: string } }[] } };
+  }
+
+  it('reads the institution with its unit, and its programmes with their count: two SQL statements', async () => {
+    const id = gid('Institution', nestedIds[0] as string);
+    const result = await api.gql<Lookup>(LOOKUP, { id });
+    const institution = ok(result).node;
+    expect(institution.name).toBe(nestedNames[0]);
+    expect(institution.unit.name).toBe('Phường Long An');
+    expect(institution.programmes.totalCount).toBe(2);
+    expect(institution.programmes.edges.map((edge) => edge.node.title).sort()).toEqual(['Kỹ năng sống 1', 'Tin học cơ bản 1']);
+    expect(result.extensions?.sqlStatements).toBe(2);
+  });
+
+  it('counts the programmes past a cursor as the whole list, and an empty page from the start as none', async () => {
+    const id = gid('Institution', nestedIds[0] as string);
+    const PAGED = `query($id: ID!, $after: String, $statuses: [ProgrammeStatus!]) { node(id: $id) { ... on Institution {
+      programmes(first: 1, after: $after, statuses: $statuses) { totalCount edges { cursor node { title } } }
+    } } }`;
+    type Paged = { node: { programmes: { totalCount: number; edges: { cursor: string; node: { title: string } }[] } } };
+    const page1 = ok(await api.gql<Paged>(PAGED, { id })).node.programmes;
+    expect(page1.totalCount).toBe(2);
+    const page2 = ok(await api.gql<Paged>(PAGED, { id, after: page1.edges[0]?.cursor })).node.programmes;
+    expect(page2.totalCount).toBe(2);
+    expect(page2.edges).toHaveLength(1);
+    const past = ok(await api.gql<Paged>(PAGED, { id, after: page2.edges[0]?.cursor })).node.programmes;
+    expect(past).toEqual({ totalCount: 2, edges: [] });
+    const none = ok(await api.gql<Paged>(PAGED, { id, statuses: ['CANCELLED'] })).node.programmes;
+    expect(none).toEqual({ totalCount: 0, edges: [] });
   });
 });
 

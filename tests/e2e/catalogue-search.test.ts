@@ -5,6 +5,7 @@ import type { RequestContext } from '../../src/core/context';
 import { Role } from '../../src/core/roles';
 import { createInstitution, createProgramme, daysFromNow, gid, scheduleSession, seedUnits, type UnitsFixture } from '../helpers/catalogue-fixtures';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/test-api';
+import { PRODUCT_NEARBY_QUERY } from '../bench/peer/shapes';
 
 let api: TestApi;
 let units: UnitsFixture;
@@ -366,6 +367,21 @@ describe('radius search', () => {
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(distances[1]).toBeGreaterThan(0.9);
     expect(distances[3]).toBeLessThan(8);
+  });
+
+  it("answers the front end's nearby query in two SQL statements, whatever the page size", async () => {
+    type Nearby = { institutions: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: { name: string; unit: { name: string } } }[] } };
+    const all = await near(8);
+    for (const first of [2, 3]) {
+      const result = await api.gql<Nearby>(PRODUCT_NEARBY_QUERY, { near: { ...CENTRE, radiusKm: 8 }, first });
+      const { institutions } = ok(result);
+      expect(institutions.totalCount).toBe(all.length);
+      expect(institutions.pageInfo.hasNextPage).toBe(true);
+      expect(institutions.edges.map((edge) => edge.node.name)).toEqual(all.slice(0, first).map((edge) => edge.node.name));
+      for (const edge of institutions.edges) expect(edge.node.unit.name).toBeTruthy();
+      // The institutions with their units and their count; their next sessions with their programmes.
+      expect(result.extensions?.sqlStatements).toBe(2);
+    }
   });
 
   it('leaves out points outside the radius and institutions without a location', async () => {

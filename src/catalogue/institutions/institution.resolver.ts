@@ -1,15 +1,18 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import { idOf } from '../../graphql/global-id';
 import { labelOf } from '../../core/labels';
 import { orNull } from '../../core/loaders';
 import { registerNode } from '../../graphql/node-registry';
+import { selectsField } from '../../graphql/selection';
 import { keysetConnection, PageArgs, pageSize, type Connection } from '../../graphql/relay';
 import { runMutation } from '../../graphql/user-error';
 import { Role } from '../../core/roles';
+import type { Seek } from '../../infra/keyset';
 import { ProgrammeStatus } from '../catalogue.enums';
 import { Institution } from './institution.entity';
-import { institutionById } from './institution.loaders';
+import { institutionById, keepLoaded } from './institution.loaders';
 import {
   CreateInstitutionInput,
   InstitutionConnection,
@@ -47,6 +50,7 @@ export class InstitutionResolver {
     @Arg('orderBy', () => InstitutionOrder, { nullable: true, description: 'Order; see InstitutionOrder for the default.' }) orderBy: InstitutionOrder | null,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Institution, InstitutionEdgeValue>> {
     const query = await ctx.services.institutions.toQuery(
       ctx,
@@ -57,10 +61,11 @@ export class InstitutionResolver {
       args: page,
       codec: ctx.services.cursors,
       scope: `institutions:${query.sort}`,
-      fetch: (seek) => ctx.services.institutions.find(ctx, query, seek),
+      fetch: async (seek) => keepLoaded(ctx, await ctx.services.institutions.find(ctx, query, seek, selectsField(info, 'totalCount'))),
       keyOf: (row) => [row.sortKey, row.institution.id],
       edge: (row, cursor) => ({ cursor, node: row.institution, distanceKm: metresToKm(row.distanceMetres) }),
       count: () => ctx.services.institutions.count(ctx, query),
+      totalOf: (row) => row.total,
     });
   }
 
@@ -102,9 +107,11 @@ export class InstitutionResolver {
     @Root() institution: Institution,
     @Arg('first', () => Int, { defaultValue: 3, description: 'How many, at most 20.' }) first: number,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ProgrammeSession[]> {
     const options = { parentColumn: 'institution_id' as const, from: ctx.now, includeCancelled: false, publishedOnly: true };
-    const rows = await sessionsOfParent(ctx, options, { direction: 'forward', position: null, limit: pageSize(first, 20) }).load(institution.id);
+    const seek: Seek = { direction: 'forward', position: null, limit: pageSize(first, 20) };
+    const rows = await sessionsOfParent(ctx, options, seek, selectsField(info, 'programme')).load(institution.id);
     return rows.map((row) => row.session);
   }
 
@@ -114,16 +121,18 @@ export class InstitutionResolver {
     @Arg('statuses', () => [ProgrammeStatus], { nullable: true, description: 'Only these statuses; PUBLISHED by default.' }) statuses: ProgrammeStatus[] | null,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Programme>> {
     const wanted = statuses?.length ? [...statuses].sort() : [ProgrammeStatus.PUBLISHED];
     return keysetConnection({
       args: page,
       codec: ctx.services.cursors,
       scope: `institution.programmes:${wanted.join(',')}`,
-      fetch: (seek) => programmesOfInstitution(ctx, wanted, seek).load(institution.id),
+      fetch: (seek) => programmesOfInstitution(ctx, wanted, seek, selectsField(info, 'totalCount')).load(institution.id),
       keyOf: (row) => [row.createdAt.toISOString(), row.programme.id],
       edge: (row, cursor) => ({ cursor, node: row.programme, distanceKm: null }),
       count: () => programmeCountOfInstitution(ctx, wanted).load(institution.id),
+      totalOf: (row) => row.total,
     });
   }
 }

@@ -6,7 +6,7 @@ import { todayInVietnam } from '../../core/time';
 import { type AccessibilityFeature, type InstitutionKind, InstitutionStatus } from '../catalogue.enums';
 import type { Near } from '../geo.types';
 import { Institution } from './institution.entity';
-import { countOnce, resolveTextSearch, textSearchOf } from '../text-search';
+import { countOnce, knownCount, resolveTextSearch, textSearchOf } from '../text-search';
 import {
   countInstitutions,
   findInstitutions,
@@ -70,8 +70,9 @@ export class InstitutionService {
     return resolveTextSearch(query, (candidate) => this.count(ctx, candidate));
   }
 
-  find(ctx: RequestContext, query: InstitutionQuery, seek: Seek): Promise<InstitutionRow[]> {
-    return findInstitutions(ctx.em, query, seek);
+  /** With `counted`, the page counts the whole query too, unless choosing how to match the text already did. */
+  find(ctx: RequestContext, query: InstitutionQuery, seek: Seek, counted: boolean): Promise<InstitutionRow[]> {
+    return findInstitutions(ctx.em, query, seek, counted && knownCount(query) === null);
   }
 
   count(ctx: RequestContext, query: InstitutionQuery): Promise<number> {

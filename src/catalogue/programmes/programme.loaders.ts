@@ -41,11 +41,18 @@ function sessionsKey(options: SessionsOfParent, ...page: unknown[]): string {
 
 export type SessionPageRow = { parentId: string; session: ProgrammeSession; startsAt: Date };
 
-/** One page of sessions per programme or institution, batched over the parents of a request. */
-export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, seek: Seek) {
-  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${sessionsKey(options, seek)}`, async (parentIds) =>
-    groupByKeys(parentIds, await findSessionsOfParents(ctx.em, parentIds, options, seek), (row) => row.parentId),
-  );
+/**
+ * One page of sessions per programme or institution, batched over the parents of a request. With
+ * `withProgramme`, their programmes are read along and go to the request's programme loader, so
+ * that `programme` costs no statement of its own.
+ */
+export function sessionsOfParent(ctx: RequestContext, options: SessionsOfParent, seek: Seek, withProgramme = false) {
+  return ctx.loaders.get<string, SessionPageRow[]>(`sessions.of.${sessionsKey(options, seek, withProgramme)}`, async (parentIds) => {
+    const rows = await findSessionsOfParents(ctx.em, parentIds, options, seek, withProgramme);
+    const programmes = programmeById(ctx);
+    for (const { programme } of rows) if (programme) programmes.prime(programme.id, programme);
+    return groupByKeys(parentIds, rows, (row) => row.parentId);
+  });
 }
 
 export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfParent) {
@@ -55,12 +62,13 @@ export function sessionCountOfParent(ctx: RequestContext, options: SessionsOfPar
   });
 }
 
-export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date };
+/** `total`: the institution's count of programmes, when the page was asked to count them. */
+export type ProgrammePageRow = { parentId: string; programme: Programme; createdAt: Date; total: number | null };
 
-/** One page of programmes per institution, batched over the institutions of a request. */
-export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], seek: Seek) {
-  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, seek])}`, async (ids) =>
-    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), seek), (row) => row.parentId),
+/** One page of programmes per institution (`counted`: with their counts), batched over the institutions of a request. */
+export function programmesOfInstitution(ctx: RequestContext, statuses: ProgrammeStatus[], seek: Seek, counted: boolean) {
+  return ctx.loaders.get<string, ProgrammePageRow[]>(`programmes.of.${pageKey([statuses, seek, counted])}`, async (ids) =>
+    groupByKeys(ids, await findProgrammesOfInstitutions(ctx.em, ids, statuses, draftAccess(ctx), seek, counted), (row) => row.parentId),
   );
 }
 

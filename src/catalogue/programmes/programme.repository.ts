@@ -100,21 +100,29 @@ function ofInstitutionConditions(statuses: ProgrammeStatus[], drafts: DraftAcces
   return where;
 }
 
-/** Each institution's page of programmes, newest first, in one statement for all institutions. */
+/**
+ * Each institution's page of programmes, newest first, in one statement for all institutions;
+ * with `counted`, each row carries its institution's count of programmes (else null).
+ */
 export async function findProgrammesOfInstitutions(
   em: EntityManager,
   institutionIds: readonly string[],
   statuses: ProgrammeStatus[],
   drafts: DraftAccess,
   seek: Seek,
-): Promise<{ parentId: string; programme: Programme; createdAt: Date }[]> {
+  counted = false,
+): Promise<{ parentId: string; programme: Programme; createdAt: Date; total: number | null }[]> {
   const where = ofInstitutionConditions(statuses, drafts);
-  const page = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', seek });
-  const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(page.sql, [pgArray(institutionIds), ...where.params, ...page.seekParams]);
+  const page = lateralPageSql({ table: 'programme', alias: 'p', parentColumn: 'p.institution_id', where: where.toSql(), sort: NEWEST_FIRST, idExpr: 'p.id', seek, counted });
+  const rows: (Record<string, unknown> & { parent_id: string; total_count?: string })[] = await em.execute(page.sql, [
+    pgArray(institutionIds),
+    ...where.params,
+    ...page.seekParams,
+  ]);
   // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
     const programme = programmesReadOnly.fromRow(em, row);
-    return { parentId: row.parent_id, programme, createdAt: programme.createdAt };
+    return { parentId: row.parent_id, programme, createdAt: programme.createdAt, total: row.total_count === undefined ? null : Number(row.total_count) };
   });
 }
 

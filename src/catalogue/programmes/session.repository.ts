@@ -6,6 +6,7 @@ import { ProgrammeStatus, SessionStatus, type ProgrammeFormat, type ProgrammeKin
 import { distanceParams, distanceSql, withinRadiusParams, withinRadiusSql } from '../geo';
 import type { Near } from '../geo.types';
 import { ProgrammeSession } from './session.entity';
+import { Programme } from './programme.entity';
 import type { TextSearch } from '../text-search';
 import { programmeSearchMatch } from './programme-search';
 import { programmeVisible, type DraftAccess } from '../visibility';
@@ -94,13 +95,20 @@ export interface SessionsOfParent {
 
 const START_ORDER: SortSpec = { expr: 's.starts_at', direction: 'asc', cast: 'timestamptz' };
 
-/** Each parent's page of sessions, soonest first, in one statement for all parents. */
+const programmesReadOnly = ReadOnlyEntities.of(Programme);
+const PROGRAMME_PREFIX = 'programme__';
+
+/**
+ * Each parent's page of sessions, soonest first, in one statement for all parents; with
+ * `withProgramme`, each session's programme is read in the same statement.
+ */
 export async function findSessionsOfParents(
   em: EntityManager,
   parentIds: readonly string[],
   options: SessionsOfParent,
   seek: Seek,
-): Promise<{ parentId: string; session: ProgrammeSession; startsAt: Date }[]> {
+  withProgramme = false,
+): Promise<{ parentId: string; session: ProgrammeSession; startsAt: Date; programme: Programme | null }[]> {
   const where = sessionsOfParentConditions(options);
   const page = lateralPageSql({
     table: 'programme_session',
@@ -110,12 +118,14 @@ export async function findSessionsOfParents(
     sort: START_ORDER,
     idExpr: 's.id',
     seek,
+    along: withProgramme ? { join: 'join programme sp on sp.id = s.programme_id', columns: programmesReadOnly.columns(em, 'sp', PROGRAMME_PREFIX) } : undefined,
   });
   const rows: (Record<string, unknown> & { parent_id: string })[] = await em.execute(page.sql, [pgArray(parentIds), ...where.params, ...page.seekParams]);
   // The driver returns timestamps as text; the entity holds them as Dates.
   return rows.map((row) => {
     const session = sessionsReadOnly.fromRow(em, row);
-    return { parentId: row.parent_id, session, startsAt: session.startsAt };
+    const programme = withProgramme ? programmesReadOnly.fromRow(em, row, PROGRAMME_PREFIX) : null;
+    return { parentId: row.parent_id, session, startsAt: session.startsAt, programme };
   });
 }
 
