@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { XapiAttachment } from './xapi-attachment.entity';
 import { XapiStatement } from './xapi-statement.entity';
 import { StatementLearning } from './xapi.enums';
-import { statementColumns } from './statement-index';
+import { filterKeys, statementColumns } from './statement-index';
 import { VOIDED_VERB, type Json } from './statement-validation';
 import { XapiError } from './xapi-error';
 import type { XapiVersion } from './xapi-versions';
@@ -103,6 +103,7 @@ export async function storeStatements(
     rows.push(row);
   }
   await checkVoidingTargets(em, rows);
+  await linkTargets(em, rows);
   await em.flush();
   for (const row of rows) {
     if (row.voidsId) await voidTarget(em, row, options.voiding);
@@ -121,6 +122,28 @@ async function checkVoidingTargets(em: EntityManager, rows: XapiStatement[]): Pr
   const found = await em.find(XapiStatement, { id: { $in: targets } });
   const inBatch = rows.filter((row) => targets.includes(row.id));
   if ([...found, ...inBatch].some((row) => row.verbId === VOIDED_VERB)) throw new XapiError(400, 'A voiding statement cannot be voided');
+}
+
+/**
+ * A StatementRef's row keeps its target's filter keys: from a target stored before or in the batch, and, for rows
+ * stored before that name a statement of this batch, set on them now. The target a concurrent transaction has not
+ * committed yet is not seen: its StatementRef is then found by its own filters only.
+ */
+async function linkTargets(em: EntityManager, rows: XapiStatement[]): Promise<void> {
+  const targets = new Map(rows.map((row) => [row.id, row]));
+  const elsewhere = rows.flatMap((row) => (row.targetId && !targets.has(row.targetId) ? [row.targetId] : []));
+  if (elsewhere.length) for (const target of await em.find(XapiStatement, { id: { $in: elsewhere } })) targets.set(target.id, target);
+  for (const row of rows) {
+    const target = row.targetId ? targets.get(row.targetId) : undefined;
+    if (target) row.targetFilterKeys = filterKeys(target);
+  }
+  if (!rows.length) return;
+  await em.execute(
+    `update xapi_statement s set target_filter_keys = k.keys
+       from jsonb_to_recordset(?::jsonb) as k(id uuid, keys text[])
+      where s.target_id = k.id and s.target_filter_keys is null`,
+    [JSON.stringify(rows.map((row) => ({ id: row.id, keys: filterKeys(row) })))],
+  );
 }
 
 async function voidTarget(em: EntityManager, voiding: XapiStatement, hook: VoidingHook): Promise<void> {
