@@ -21,8 +21,8 @@ export interface StatementAuthority {
   agent: Json;
 }
 
-/** Decides, inside the storing transaction, what a new statement becomes in the learning records. */
-export type LearningHook = (em: EntityManager, row: XapiStatement) => Promise<{ learning: StatementLearning; learningLogId: string | null; learningReason?: string }>;
+/** Sets, inside the storing transaction, what new statements (none voiding) become in the learning records. */
+export type LearningHook = (em: EntityManager, rows: XapiStatement[]) => Promise<void>;
 /** Voids the learning log of a voided statement, inside the voiding transaction. */
 export type VoidingHook = (em: EntityManager, voided: XapiStatement, voiding: XapiStatement) => Promise<void>;
 
@@ -104,11 +104,9 @@ export async function storeStatements(
   }
   await checkVoidingTargets(em, rows);
   await linkTargets(em, rows);
+  await options.learning(em, rows.filter((row) => !row.voidsId));
   await em.flush();
-  for (const row of rows) {
-    if (row.voidsId) await voidTarget(em, row, options.voiding);
-    else Object.assign(row, await options.learning(em, row));
-  }
+  for (const row of rows) if (row.voidsId) await voidTarget(em, row, options.voiding);
   await saveActivities(em, rows);
   await saveAttachments(em, options.attachments);
   await em.flush();
