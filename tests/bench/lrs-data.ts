@@ -158,7 +158,7 @@ export function statementsSelect(shape: LrsDataShape): string {
 /**
  * Inserts statements from..to of the shape into xapi_statement as the store writes them (the
  * authority is an untrusted client's: mapped statements are UNTRUSTED_CLIENT), marking voided
- * the targets of voiding statements inside the range, and the activities' definitions.
+ * the targets of the shape's voiding statements (all `total` are inserted, whichever range comes first).
  */
 export async function insertStatements(client: Client, shape: LrsDataShape, from: number, to: number): Promise<number> {
   const result = await client.query(
@@ -166,7 +166,7 @@ export async function insertStatements(client: Client, shape: LrsDataShape, from
      select id,
             sent::jsonb || jsonb_build_object('stored', to_char(stored at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'authority', $3::jsonb, 'version', '2.0.0'),
             sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id, target_filter_keys,
-            (i % 100 = 93 and i + 7 <= $2), $4::uuid, learning, null
+            (i % 100 = 93 and i + 7 <= ${shape.total}), $4::uuid, learning, null
        from (${statementsSelect(shape)}) s`,
     [from, to, JSON.stringify(shape.authority), shape.clientId],
   );
