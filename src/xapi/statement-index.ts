@@ -41,6 +41,31 @@ function related(statement: Json): { agents: string[]; activities: string[] } {
   };
 }
 
+/**
+ * What a GET filter tests, as keys (the filter's column and value): a StatementRef's row keeps its target's, so a
+ * filter matches it through its target by one containment on the row itself (Communication 2.1.3).
+ */
+export const filterKey = {
+  verb: (id: string) => `verb ${id}`,
+  activity: (id: string) => `activity ${id}`,
+  relatedActivity: (id: string) => `related_activity ${id}`,
+  registration: (id: string) => `registration ${id}`,
+  agent: (key: string) => `agent ${key}`,
+  relatedAgent: (key: string) => `related_agent ${key}`,
+};
+
+/** Every key a filter matching the statement of these columns may test. */
+export function filterKeys(columns: Pick<StatementColumns, 'verbId' | 'activityId' | 'registration' | 'agentKeys' | 'relatedAgentKeys' | 'relatedActivityIds'>): string[] {
+  return [
+    filterKey.verb(columns.verbId),
+    ...(columns.activityId ? [filterKey.activity(columns.activityId)] : []),
+    ...(columns.registration ? [filterKey.registration(columns.registration)] : []),
+    ...columns.agentKeys.map(filterKey.agent),
+    ...columns.relatedAgentKeys.map(filterKey.relatedAgent),
+    ...columns.relatedActivityIds.map(filterKey.relatedActivity),
+  ];
+}
+
 export function statementColumns(statement: Json): StatementColumns {
   const target = statement.object as Json;
   const verbId = (statement.verb as Json).id as string;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agentKey } from './agent-keys';
+import { filterKey } from './statement-index';
 import { checkActor, checkTimestamp, type Json } from './statement-validation';
 import { badRequest } from './xapi-error';
 import type { XapiVersion } from './xapi-versions';
@@ -88,7 +89,7 @@ interface Condition {
   values: unknown[];
 }
 
-/** The filters a statement meets itself or through the statement its StatementRef targets (Communication 2.1.3). */
+/** The filters a statement meets itself (Communication 2.1.3). */
 function matchConditions(filter: StatementFilter, alias: string): Condition[] {
   const conditions: Condition[] = [];
   const add = (sql: string, value: unknown) => conditions.push({ sql: `${alias}.${sql}`, values: [value] });
@@ -97,6 +98,16 @@ function matchConditions(filter: StatementFilter, alias: string): Condition[] {
   if (filter.activity) add(filter.relatedActivities ? 'related_activity_ids @> array[?]::text[]' : 'activity_id = ?', filter.activity);
   if (filter.registration) add('registration = ?', filter.registration);
   return conditions;
+}
+
+/** The same filters as the keys of the statement a StatementRef targets, which its row keeps (statement-index.ts). */
+function targetKeys(filter: StatementFilter): string[] {
+  const keys: string[] = [];
+  if (filter.agentKey) keys.push(filter.relatedAgents ? filterKey.relatedAgent(filter.agentKey) : filterKey.agent(filter.agentKey));
+  if (filter.verb) keys.push(filterKey.verb(filter.verb));
+  if (filter.activity) keys.push(filter.relatedActivities ? filterKey.relatedActivity(filter.activity) : filterKey.activity(filter.activity));
+  if (filter.registration) keys.push(filterKey.registration(filter.registration));
+  return keys;
 }
 
 /** What the statement returned meets itself: never voided, the time filters and the page's start. */
@@ -118,10 +129,12 @@ export async function findStatements(em: EntityManager, filter: StatementFilter,
   const direct = and([...ownConditions(filter, after, 's'), ...matches]);
   let source: Condition = { sql: `select s.id, s.stored from xapi_statement s where ${direct.sql} ${order('s')}`, values: direct.values };
   if (matches.length) {
-    // Each branch a page on its own indexes: the statements that match, and those whose StatementRef targets one that does.
-    const viaTarget = and([...ownConditions(filter, after, 's'), ...matchConditions(filter, 't')]);
+    // Each branch a page on its own indexes: the statements that match, and those whose StatementRef targets one that
+    // does, found among the few StatementRefs by the target's keys on their rows.
+    const keys = targetKeys(filter);
+    const viaTarget = and([...ownConditions(filter, after, 's'), { sql: `s.target_filter_keys @> array[${keys.map(() => '?').join(', ')}]::text[]`, values: keys }]);
     source = {
-      sql: `(${source.sql}) union (select s.id, s.stored from xapi_statement s join xapi_statement t on t.id = s.target_id where ${viaTarget.sql} ${order('s')})`,
+      sql: `(${source.sql}) union (select s.id, s.stored from xapi_statement s where ${viaTarget.sql} ${order('s')})`,
       values: [...source.values, ...viaTarget.values],
     };
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { XapiAttachment } from './xapi-attachment.entity';
 import { XapiStatement } from './xapi-statement.entity';
 import { StatementLearning } from './xapi.enums';
-import { statementColumns } from './statement-index';
+import { filterKeys, statementColumns } from './statement-index';
 import { VOIDED_VERB, type Json } from './statement-validation';
 import { XapiError } from './xapi-error';
 import type { XapiVersion } from './xapi-versions';
@@ -21,8 +21,8 @@ export interface StatementAuthority {
   agent: Json;
 }
 
-/** Decides, inside the storing transaction, what a new statement becomes in the learning records. */
-export type LearningHook = (em: EntityManager, row: XapiStatement) => Promise<{ learning: StatementLearning; learningLogId: string | null; learningReason?: string }>;
+/** Sets, inside the storing transaction, what new statements (none voiding) become in the learning records. */
+export type LearningHook = (em: EntityManager, rows: XapiStatement[]) => Promise<void>;
 /** Voids the learning log of a voided statement, inside the voiding transaction. */
 export type VoidingHook = (em: EntityManager, voided: XapiStatement, voiding: XapiStatement) => Promise<void>;
 
@@ -103,11 +103,10 @@ export async function storeStatements(
     rows.push(row);
   }
   await checkVoidingTargets(em, rows);
+  await linkTargets(em, rows);
+  await options.learning(em, rows.filter((row) => !row.voidsId));
   await em.flush();
-  for (const row of rows) {
-    if (row.voidsId) await voidTarget(em, row, options.voiding);
-    else Object.assign(row, await options.learning(em, row));
-  }
+  for (const row of rows) if (row.voidsId) await voidTarget(em, row, options.voiding);
   await saveActivities(em, rows);
   await saveAttachments(em, options.attachments);
   await em.flush();
@@ -121,6 +120,28 @@ async function checkVoidingTargets(em: EntityManager, rows: XapiStatement[]): Pr
   const found = await em.find(XapiStatement, { id: { $in: targets } });
   const inBatch = rows.filter((row) => targets.includes(row.id));
   if ([...found, ...inBatch].some((row) => row.verbId === VOIDED_VERB)) throw new XapiError(400, 'A voiding statement cannot be voided');
+}
+
+/**
+ * A StatementRef's row keeps its target's filter keys: from a target stored before or in the batch, and, for rows
+ * stored before that name a statement of this batch, set on them now. The target a concurrent transaction has not
+ * committed yet is not seen: its StatementRef is then found by its own filters only.
+ */
+async function linkTargets(em: EntityManager, rows: XapiStatement[]): Promise<void> {
+  const targets = new Map(rows.map((row) => [row.id, row]));
+  const elsewhere = rows.flatMap((row) => (row.targetId && !targets.has(row.targetId) ? [row.targetId] : []));
+  if (elsewhere.length) for (const target of await em.find(XapiStatement, { id: { $in: elsewhere } })) targets.set(target.id, target);
+  for (const row of rows) {
+    const target = row.targetId ? targets.get(row.targetId) : undefined;
+    if (target) row.targetFilterKeys = filterKeys(target);
+  }
+  if (!rows.length) return;
+  await em.execute(
+    `update xapi_statement s set target_filter_keys = k.keys
+       from jsonb_to_recordset(?::jsonb) as k(id uuid, keys text[])
+      where s.target_id = k.id and s.target_filter_keys is null`,
+    [JSON.stringify(rows.map((row) => ({ id: row.id, keys: filterKeys(row) })))],
+  );
 }
 
 async function voidTarget(em: EntityManager, voiding: XapiStatement, hook: VoidingHook): Promise<void> {

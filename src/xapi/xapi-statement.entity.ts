@@ -12,11 +12,12 @@ import { StatementLearning } from './xapi.enums';
 @Index({ name: 'xapi_statement_registration_index', properties: ['registration', 'stored'] })
 @Index({ name: 'xapi_statement_voids_index', properties: ['voidsId'] })
 @Index({ name: 'xapi_statement_target_index', expression: 'create index "xapi_statement_target_index" on "xapi_statement" ("target_id") where "target_id" is not null' })
+@Index({ name: 'xapi_statement_target_filter_index', expression: 'create index "xapi_statement_target_filter_index" on "xapi_statement" using gin ("target_filter_keys") where "target_filter_keys" is not null' })
 @Index({ name: 'xapi_statement_agents_index', expression: 'create index "xapi_statement_agents_index" on "xapi_statement" using gin ("agent_keys")' })
 @Index({ name: 'xapi_statement_related_agents_index', expression: 'create index "xapi_statement_related_agents_index" on "xapi_statement" using gin ("related_agent_keys")' })
 @Index({ name: 'xapi_statement_related_activities_index', expression: 'create index "xapi_statement_related_activities_index" on "xapi_statement" using gin ("related_activity_ids")' })
 export class XapiStatement {
-  [OptionalProps]?: 'voided' | 'activityId' | 'registration' | 'voidsId' | 'targetId' | 'learningLogId' | 'learningReason';
+  [OptionalProps]?: 'voided' | 'activityId' | 'registration' | 'voidsId' | 'targetId' | 'targetFilterKeys' | 'learningLogId' | 'learningReason';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -61,6 +62,10 @@ export class XapiStatement {
   /** The statement a StatementRef object names (a voiding statement's too). */
   @Property({ type: 'uuid', nullable: true })
   targetId: string | null = null;
+
+  /** The filter keys (statement-index.ts) of the statement `targetId` names, once both are stored. */
+  @Property({ type: 'text[]', nullable: true })
+  targetFilterKeys: string[] | null = null;
 
   @Property({ type: 'boolean', default: false })
   voided = false;

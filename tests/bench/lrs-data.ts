@@ -11,11 +11,12 @@ import type { Client } from 'pg';
  * few thousand activities of five types with 50 parent courses and 5 programmes as context, eight
  * verbs, registrations on 70 % of statements, an instructor on 10 %, `stored` spread evenly over
  * a year with the timestamp up to an hour before; every 100th statement voids the 7th before it,
- * every 200th (offset 50) refers to the 3rd before it with a StatementRef.
+ * every 200th (offset 50) refers to the 3rd before it with a StatementRef. Both keep their target's filter keys
+ * (statement-index.ts): the select reads the 7 statements before its range too.
  */
 
 /** Changes when the statements generated change: a reused dataset of another version is regenerated. */
-export const LRS_DATA_VERSION = 3;
+export const LRS_DATA_VERSION = 4;
 
 export const LMS = 'https://lms.bench.vn';
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
@@ -91,7 +92,7 @@ export function statementsSelect(shape: LrsDataShape): string {
            case when i % 10 = 0 then (i / 10) % ${TEACHERS} end as teacher,
            case when i % 100 = 0 and i > 7 then 'void' when i % 200 = 50 and i > 3 then 'ref' else 'activity' end as kind,
            to_timestamp(${shape.firstStored.getTime() / 1000}::float8 + (i - 1)::float8 * ${spanMs / 1000 / Math.max(1, shape.total - 1)}::float8)::timestamptz(3) as stored
-      from generate_series($1::bigint, $2::bigint) as i
+      from generate_series(greatest(1, $1::bigint - 7), $2::bigint) as i
   ), parts as (
     select b.*,
            (${array(ACTIVITY_TYPES)})[1 + b.activity % ${ACTIVITY_TYPES.length}] as activity_type,
@@ -124,7 +125,7 @@ export function statementsSelect(shape: LrsDataShape): string {
              ',"verb":{"display":{"en-US":"' || regexp_replace(p.verb_id, '^.*/', '') || '"},"id":"' || p.verb_id || '"}' ||
            '}' as sent
       from parts p
-  )
+  ), columns as (
   select t.i, t.id::uuid as id, t.sent,
          encode(sha256(convert_to(t.sent, 'UTF8')), 'hex') as sent_hash,
          t.stored,
@@ -138,21 +139,34 @@ export function statementsSelect(shape: LrsDataShape): string {
          t.ref_id::uuid as target_id,
          case when t.kind = 'activity' then (case when m.id is null then 'UNMAPPED' else 'UNTRUSTED_CLIENT' end) else 'NOT_LEARNING' end as learning
     from texts t
-    left join xapi_learning_mapping m on m.verb_id = t.verb_id and m.activity_type = t.activity_type`;
+    left join xapi_learning_mapping m on m.verb_id = t.verb_id and m.activity_type = t.activity_type
+  )
+  select c.*,
+         case when c.target_id is not null then
+           array['verb ' || tc.verb_id]
+           || case when tc.activity_id is not null then array['activity ' || tc.activity_id] else '{}' end
+           || case when tc.registration is not null then array['registration ' || tc.registration] else '{}' end
+           || array(select 'agent ' || k from unnest(tc.agent_keys) k)
+           || array(select 'related_agent ' || k from unnest(tc.related_agent_keys) k)
+           || array(select 'related_activity ' || k from unnest(tc.related_activity_ids) k)
+         end as target_filter_keys
+    from columns c
+    left join columns tc on tc.id = c.target_id
+   where c.i >= $1`;
 }
 
 /**
  * Inserts statements from..to of the shape into xapi_statement as the store writes them (the
  * authority is an untrusted client's: mapped statements are UNTRUSTED_CLIENT), marking voided
- * the targets of voiding statements inside the range, and the activities' definitions.
+ * the targets of the shape's voiding statements (all `total` are inserted, whichever range comes first).
  */
 export async function insertStatements(client: Client, shape: LrsDataShape, from: number, to: number): Promise<number> {
   const result = await client.query(
-    `insert into xapi_statement (id, statement, sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id, voided, client_id, learning, learning_log_id)
+    `insert into xapi_statement (id, statement, sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id, target_filter_keys, voided, client_id, learning, learning_log_id)
      select id,
             sent::jsonb || jsonb_build_object('stored', to_char(stored at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'authority', $3::jsonb, 'version', '2.0.0'),
-            sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id,
-            (i % 100 = 93 and i + 7 <= $2), $4::uuid, learning, null
+            sent_hash, stored, verb_id, activity_id, registration, agent_keys, related_agent_keys, related_activity_ids, voids_id, target_id, target_filter_keys,
+            (i % 100 = 93 and i + 7 <= ${shape.total}), $4::uuid, learning, null
        from (${statementsSelect(shape)}) s`,
     [from, to, JSON.stringify(shape.authority), shape.clientId],
   );

@@ -114,6 +114,18 @@ describe('xAPI LRS', () => {
     expect(found.body.statements.map((s: { id: string }) => s.id)).toEqual([voiding]);
   });
 
+  it('finds a StatementRef through a target stored after it, or in the same batch', async () => {
+    const [early, inBatch] = [randomUUID(), randomUUID()];
+    const shared = { id: 'http://adlnet.gov/expapi/verbs/shared' };
+    const [ref] = (await xapi('/statements', { method: 'POST', body: statement({ verb: shared, object: { objectType: 'StatementRef', id: early } }) })).body;
+    const course = `https://mooc.example.vn/courses/${randomUUID()}`;
+    const context = { contextActivities: { parent: [{ id: course }] } };
+    await xapi('/statements', { method: 'POST', body: statement({ id: early, context }) });
+    const [, batchRef] = (await xapi('/statements', { method: 'POST', body: [statement({ id: inBatch, context }), statement({ verb: shared, object: { objectType: 'StatementRef', id: inBatch } })] })).body;
+    const found = await xapi(`/statements?activity=${encodeURIComponent(course)}&related_activities=true`);
+    expect(found.body.statements.map((s: { id: string }) => s.id).sort()).toEqual([early, inBatch, ref, batchRef].sort());
+  });
+
   it('tells a request without a version header the version of its endpoint: 2.0.0 at /xapi, 1.0.3 at /xapi/1.0.3', async () => {
     const latest = await xapi('/statements', { version: null });
     expect([latest.status, latest.headers.get('x-experience-api-version')]).toEqual([400, '2.0.0']);
