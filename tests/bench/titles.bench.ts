@@ -32,9 +32,9 @@ import { BENCH_ADMIN_URL, existingDataset, format, provinceRoot, table, TITLES_D
  * then a full recalculation of the province for the current year by the real worker process
  * (dist/workers/main.js, its RSS sampled from /proc), the floor (one INSERT … SELECT of the
  * citizens' total scores) and EXPLAIN ANALYZE of one batch statement of the citizen phase.
- * With --rerun, a second full run right after the first: every progress row is there already and
- * is updated, as in the monthly runs after the first of a year (whose history rows, for a new
- * month, are inserts; here they are updates of this month's).
+ * With --rerun, a second full run right after the first, over the same data: every progress row is
+ * there already and unchanged, so none is written, as in the monthly runs after the first of a year
+ * (whose history rows, for a new month, are inserts; here they are updates of this month's).
  * The worker takes TITLES_BATCH_SIZE and the like from this process's environment.
  */
 

@@ -89,7 +89,7 @@ export class FigureBasisType {
   @Field(() => [RulesetVersionType], { description: 'Ruleset versions of the progress counted.' })
   rulesets!: object[];
 
-  @Field(() => [String], { description: 'The title runs that computed the progress counted.' })
+  @Field(() => [String], { description: 'The title runs that computed the progress counted: a run leaves the progress it finds unchanged to the run that computed it, so several runs may be listed.' })
   titleRunIds!: string[];
 
   @Field(() => [String], { description: 'Breakdowns the platform cannot give, and why.' })

@@ -124,7 +124,7 @@ export class TitleProgressType {
   @Field(() => [String], { description: 'What is missing to meet the criteria, one line each, in the language of the request; empty when met.' })
   missing!: string[];
 
-  @Field(() => Date, { description: 'When it was computed.' })
+  @Field(() => Date, { description: 'When it was computed: for stored progress, by the last run that changed it (a run finding the same progress leaves it as it was).' })
   computedAt!: Date;
 
   @Field({ description: 'True when computed for this request (a citizen\'s own progress is always live); false when read from the last run.' })
@@ -196,7 +196,7 @@ export class TitleRunType extends Node {
   })
   progress!: number;
 
-  @Field(() => Int, { description: 'Progress rows and monthly history rows written by the finished phases.' })
+  @Field(() => Int, { description: 'Progress rows and monthly history rows written by the finished phases: a history row for every subject, a progress row only for a subject whose progress changed.' })
   rowsWritten!: number;
 
   @Field(() => Int, { description: 'How many times a worker started it (more than 1 after a crash or an error).' })

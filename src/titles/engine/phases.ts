@@ -73,8 +73,8 @@ export interface PhaseHooks {
  * Evaluates one level of a subtree in batches of home units, each batch one upsert statement.
  * Idempotent; a ruleset without a definition for the level evaluates nothing.
  */
-export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: PhaseScope, target: ProgressTarget, hooks: PhaseHooks): Promise<RunCounts & { done: number }> {
-  const counts = { meets: 0, notYet: 0, awaiting: 0, done: 0 };
+export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: PhaseScope, target: ProgressTarget, hooks: PhaseHooks): Promise<RunCounts & { done: number; written: number }> {
+  const counts = { meets: 0, notYet: 0, awaiting: 0, done: 0, written: 0 };
   const { subjectKind, titleKind, unitLevel } = spec.title;
   const citizens = subjectKind === SubjectKind.CITIZEN;
   const criteria = citizens ? await loadCitizenCriteria(em, scope.rulesetId) : await loadCriteria(em, scope.rulesetId, titleKind, unitLevel);
@@ -108,6 +108,7 @@ export async function evaluatePhase(em: EntityManager, spec: PhaseSpec, scope: P
       counts.notYet += written.notYet;
       counts.awaiting += written.awaiting;
       counts.done += written.meets + written.notYet + written.awaiting;
+      counts.written += written.written;
       const done = counts.done;
       reported = reported.then(() => hooks.batchDone(done, total));
       await reported;

@@ -139,8 +139,7 @@ export class TitleRunExecutor {
         if (this.settings.batchPauseMs > 0) await sleep(this.settings.batchPauseMs);
       },
     });
-    await deleteStaleProgress(em, spec.title, run.unit.path, run.year, phaseStartedAt);
-    // Each subject writes its progress row and its month's history row.
-    return { counts: { meets: result.meets, notYet: result.notYet, awaiting: result.awaiting }, rowsWritten: 2 * result.done };
+    await deleteStaleProgress(em, spec.title, run.unit.path, run.year, month, phaseStartedAt);
+    return { counts: { meets: result.meets, notYet: result.notYet, awaiting: result.awaiting }, rowsWritten: result.written };
   }
 }

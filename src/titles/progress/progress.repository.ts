@@ -80,25 +80,33 @@ export interface SubjectTitle {
   unitLevel: UnitLevel | null;
 }
 
+/** What one upsert did: how many evaluated subjects ended in each status, and how many rows it wrote. */
+export type UpsertResult = RunCounts & { written: number };
+
 /**
  * Transactional on its own statement, idempotent. Upserts the rows of an evaluation (and, for a
  * run, this month's history rows) in one statement; returns how many ended in each status. New
  * rows get time-ordered ids, so a batch's inserts share the primary keys' last pages.
+ *
+ * A stored row whose values are those evaluated is left as it is, its computed_at and run_id
+ * included: a monthly run over a year that did not change writes only the month's history rows,
+ * one for every subject evaluated, the month's record (and what deleteStaleProgress keeps).
  */
-async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: SubjectTitle, year: number, rulesetId: string, target: ProgressTarget): Promise<RunCounts> {
+async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: SubjectTitle, year: number, rulesetId: string, target: ProgressTarget): Promise<UpsertResult> {
   const history = target.run
     ? `, history as (
        insert into title_progress_month (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, year, month, ruleset_id, total, status, level_reached, computed_at)
-       select uuid_time_ordered(), now(), now(), subject_kind, subject_id, title_kind, unit_level, year, {month}, ruleset_id, total, status, level_reached, computed_at
-         from upserted
+       select uuid_time_ordered(), now(), now(), {subjectKind}, id, {titleKind}, {unitLevel}, {year}, {month}, {rulesetId}, total, status, level_reached, now()
+         from evaluated
        on conflict (subject_kind, subject_id, title_kind, unit_level, year, month) do update
          set updated_at = now(), ruleset_id = excluded.ruleset_id, total = excluded.total, status = excluded.status,
              level_reached = excluded.level_reached, computed_at = excluded.computed_at
+       returning 1
      )`
     : '';
   const statement = fill(
     `{evaluation}, upserted as (
-       insert into ${target.table} (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, year, unit_id, ruleset_id,
+       insert into ${target.table} as p (id, created_at, updated_at, subject_kind, subject_id, title_kind, unit_level, year, unit_id, ruleset_id,
                                    indicators, total, threshold, disadvantaged, status, level_reached, computed_at, run_id)
        select uuid_time_ordered(), now(), now(), {subjectKind}, id, {titleKind}, {unitLevel}, {year}, unit_id, {rulesetId},
               indicators, total, threshold, disadvantaged, status, level_reached, now(), {runId}
@@ -107,9 +115,14 @@ async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: S
          set updated_at = now(), unit_id = excluded.unit_id, ruleset_id = excluded.ruleset_id, indicators = excluded.indicators,
              total = excluded.total, threshold = excluded.threshold, disadvantaged = excluded.disadvantaged, status = excluded.status,
              level_reached = excluded.level_reached, computed_at = excluded.computed_at, run_id = excluded.run_id
-       returning subject_kind, subject_id, title_kind, unit_level, year, ruleset_id, total, status, level_reached, computed_at
+       where (p.unit_id, p.ruleset_id, p.indicators, p.total, p.threshold, p.disadvantaged, p.status, p.level_reached)
+             is distinct from (excluded.unit_id, excluded.ruleset_id, excluded.indicators, excluded.total, excluded.threshold,
+                               excluded.disadvantaged, excluded.status, excluded.level_reached)
+       returning 1
      )${history}
-     select status, count(*)::int as count from upserted group by status`,
+     select status, count(*)::int as count,
+            (select count(*)::int from upserted)${target.run ? ' + (select count(*)::int from history)' : ''} as written
+       from evaluated group by status`,
     {
       evaluation,
       subjectKind: frag('?::text', title.subjectKind),
@@ -121,9 +134,9 @@ async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: S
       ...(target.run ? { month: frag('?::date', target.run.month) } : {}),
     },
   );
-  const rows = await em.execute<{ status: ProgressStatus; count: number }[]>(statement.sql, statement.params);
+  const rows = await em.execute<{ status: ProgressStatus; count: number; written: number }[]>(statement.sql, statement.params);
   const count = (status: ProgressStatus) => rows.find((row) => row.status === status)?.count ?? 0;
-  return { meets: count(ProgressStatus.MEETS_CRITERIA), notYet: count(ProgressStatus.NOT_YET), awaiting: count(ProgressStatus.AWAITING_ASSESSMENT) };
+  return { meets: count(ProgressStatus.MEETS_CRITERIA), notYet: count(ProgressStatus.NOT_YET), awaiting: count(ProgressStatus.AWAITING_ASSESSMENT), written: rows[0]?.written ?? 0 };
 }
 
 /** The PostgreSQL settings of a batch's transaction (see inBatchTransaction). */
@@ -154,7 +167,7 @@ export function upsertCitizenBatch(
   year: number,
   criteria: CitizenCriteria,
   target: ProgressTarget,
-): Promise<RunCounts> {
+): Promise<UpsertResult> {
   const title = { subjectKind: SubjectKind.CITIZEN, titleKind: TitleKind.LEARNING_CITIZEN, unitLevel: null };
   return upsertEvaluated(em, citizenEvaluation(scope, year, criteria.rule, criteria.indicators), title, year, criteria.rulesetId, target);
 }
@@ -163,7 +176,7 @@ export function upsertCitizenBatch(
  * Evaluates the households, organisations, clans or units of a batch of home units and upserts
  * their progress; `ref` is the day memberships must be valid on. Idempotent.
  */
-export function upsertGroupBatch(em: EntityManager, scope: GroupScope, year: number, ref: string, criteria: Criteria, target: ProgressTarget): Promise<RunCounts> {
+export function upsertGroupBatch(em: EntityManager, scope: GroupScope, year: number, ref: string, criteria: Criteria, target: ProgressTarget): Promise<UpsertResult> {
   const title = { subjectKind: scope.kind, titleKind: scope.titleKind ?? titleKindOf(scope.kind), unitLevel: scope.unitLevel };
   const evaluation = groupEvaluation(scope, year, ref, criteria.rule, criteria.indicators, { table: target.table });
   return upsertEvaluated(em, evaluation, title, year, criteria.rulesetId, target);
@@ -247,15 +260,19 @@ export async function planGroupBatches(em: EntityManager, kind: GroupScope['kind
 }
 
 /**
- * Removes the progress rows of a subtree and year that the phase did not rewrite (citizens now
- * under 15, moved away or removed): rows computed before the phase started. Rows written meanwhile
- * by an overlapping run of a sub-unit are newer and stay.
+ * Removes the progress rows of a subtree and year that the phase did not evaluate (citizens now
+ * under 15, moved away or removed): rows without a history row of the run's month written since
+ * the phase started. An unchanged row keeps its older computed_at, so that alone does not tell;
+ * rows written meanwhile by an overlapping run of a sub-unit are newer and stay.
  */
-export async function deleteStaleProgress(em: EntityManager, title: SubjectTitle, unitPath: string, year: number, phaseStartedAt: Date): Promise<number> {
+export async function deleteStaleProgress(em: EntityManager, title: SubjectTitle, unitPath: string, year: number, month: string, phaseStartedAt: Date): Promise<number> {
   return em.execute(
     `delete from title_progress p using administrative_unit u
-      where u.id = p.unit_id and u.path like ? and p.subject_kind = ? and p.title_kind = ? and p.unit_level is not distinct from ?::text and p.year = ?::int and p.computed_at < ?`,
-    [`${unitPath}%`, title.subjectKind, title.titleKind, title.unitLevel, year, phaseStartedAt],
+      where u.id = p.unit_id and u.path like ? and p.subject_kind = ? and p.title_kind = ? and p.unit_level is not distinct from ?::text and p.year = ?::int and p.computed_at < ?
+        and not exists (select 1 from title_progress_month m
+                         where m.subject_kind = p.subject_kind and m.subject_id = p.subject_id and m.title_kind = p.title_kind
+                           and m.unit_level is not distinct from p.unit_level and m.year = p.year and m.month = ?::date and m.updated_at >= ?)`,
+    [`${unitPath}%`, title.subjectKind, title.titleKind, title.unitLevel, year, phaseStartedAt, month, phaseStartedAt],
     'run',
   ).then((result) => (result as unknown as { affectedRows: number }).affectedRows);
 }
