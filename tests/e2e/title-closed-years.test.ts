@@ -4,7 +4,8 @@ import { todayInVietnam } from '../../src/core/time';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
-import { attestLearningCitizen, insertClan, insertCitizens, insertHousehold, insertLog, insertSubjectAttestation, insertUnit, type UnitRow } from '../helpers/titles-fixtures';
+import { recalculateTitlesAndWait } from '../helpers/title-runs';
+import { attestLearningCitizen, insertClan, insertCitizens, insertHousehold, insertLog, insertSubjectAttestation, insertCommuneWithHamlet, type UnitRow } from '../helpers/titles-fixtures';
 
 /*
  * For a closed year, the clan's share of Learning Families counts the households recognised, not
@@ -32,22 +33,8 @@ let households: string[];
 let clanId: string;
 let admin: string;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function recalculate(): Promise<void> {
-  const started = await api.gql(
-    `mutation($input: RecalculateTitlesInput!) { recalculateTitles(input: $input) { run { id } errors { code } } }`,
-    { input: { unitId: toGlobalId('AdministrativeUnit', commune.id), year: YEAR } },
-    { token: admin },
-  );
-  const id = started.data?.recalculateTitles.run.id as string;
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const run = await api.gql(`query($id: ID!) { titleRun(id: $id) { status error } }`, { id }, { token: admin });
-    if (run.data?.titleRun?.status === 'SUCCEEDED') return;
-    if (run.data?.titleRun?.status === 'FAILED') throw new Error(`the run failed: ${run.data?.titleRun?.error}`);
-    await sleep(100);
-  }
-  throw new Error('the run did not finish');
+  expect((await recalculateTitlesAndWait(api, admin, commune.id, YEAR)).run).toEqual({ status: 'SUCCEEDED', error: null });
 }
 
 async function progress(type: string, id: string, language = 'vi') {
@@ -62,9 +49,9 @@ beforeAll(async () => {
   api = await startTestApi();
   workers = await startWorkers(api.runtime);
   em = api.runtime.orm.em.fork();
-  const province = await insertUnit(em, 'PROVINCE', null);
-  commune = await insertUnit(em, 'COMMUNE', province);
-  const hamlet = await insertUnit(em, 'HAMLET', commune);
+  const units = await insertCommuneWithHamlet(em);
+  commune = units.commune;
+  const hamlet = units.hamlet;
   const members = [await insertCitizens(em, hamlet, 1985, 2), await insertCitizens(em, hamlet, 1985, 2)];
   adults = members.flat();
   households = [await insertHousehold(em, hamlet, members[0] as string[]), await insertHousehold(em, hamlet, members[1] as string[])];

@@ -4,6 +4,7 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/core/time';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
+import { recalculateTitlesAndWait } from '../helpers/title-runs';
 import {
   attestLearningCitizen,
   insertCitizens,
@@ -15,6 +16,7 @@ import {
   insertProgramme,
   insertSession,
   insertSubjectAttestation,
+  insertCommuneWithHamlet,
   insertUnit,
   type UnitRow,
 } from '../helpers/titles-fixtures';
@@ -53,26 +55,13 @@ let awaitingHousehold: string;
 let clanId: string;
 let adminToken: string;
 
-const RECALCULATE = `mutation($input: RecalculateTitlesInput!) { recalculateTitles(input: $input) { run { id } errors { code } } }`;
 const PROGRESS = `query($id: ID!, $year: Int!) { titleProgress(subjectId: $id, year: $year) {
   total status ruleset { version } missing criteria { code label score maxScore minimum meetsMinimum explanation } } }`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const FAMILY_ENTRIES = { CHILDREN_SCHOOLING: 10, CHILDREN_RESULTS: 10, CHILDREN_BEHAVIOUR: 10, HOME_CONDITIONS: 20, FAMILY_EFFECTS: 20 };
 
 async function recalculate(year: number): Promise<void> {
-  const started = await api.gql(RECALCULATE, { input: { unitId: toGlobalId('AdministrativeUnit', commune.id), year } }, { token: adminToken });
-  expect(started.data?.recalculateTitles.errors).toEqual([]);
-  const id = started.data?.recalculateTitles.run.id as string;
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const run = await api.gql(`query($id: ID!) { titleRun(id: $id) { status error } }`, { id }, { token: adminToken });
-    const status = run.data?.titleRun?.status;
-    if (status === 'SUCCEEDED') return;
-    if (status === 'FAILED') throw new Error(`the run failed: ${run.data?.titleRun?.error}`);
-    await sleep(100);
-  }
-  throw new Error('the run did not finish');
+  expect((await recalculateTitlesAndWait(api, adminToken, commune.id, year)).run).toEqual({ status: 'SUCCEEDED', error: null });
 }
 
 async function progress(type: string, id: string, year: number, headers: Record<string, string> = {}) {
@@ -85,9 +74,7 @@ beforeAll(async () => {
   api = await startTestApi();
   workers = await startWorkers(api.runtime);
   em = api.runtime.orm.em.fork();
-  const province = await insertUnit(em, 'PROVINCE', null);
-  commune = await insertUnit(em, 'COMMUNE', province);
-  hamlet = await insertUnit(em, 'HAMLET', commune);
+  ({ commune, hamlet } = await insertCommuneWithHamlet(em));
   const institution = await insertInstitution(em, hamlet, 'COMMUNITY_LEARNING_CENTRE');
   const programme = await insertProgramme(em, institution);
   const adults = {

@@ -4,7 +4,8 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/core/time';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
-import { insertAttestation, insertCitizen, insertUnit, type UnitRow } from '../helpers/titles-fixtures';
+import { recalculateTitlesAndWait } from '../helpers/title-runs';
+import { insertAttestation, insertCitizen, insertCommuneWithHamlet, type UnitRow } from '../helpers/titles-fixtures';
 
 const CURRENT = Number(todayInVietnam().slice(0, 4));
 const YEAR = CURRENT - 1;
@@ -17,15 +18,11 @@ let commune: UnitRow;
 let hamlet: UnitRow;
 let admin: string;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 beforeAll(async () => {
   api = await startTestApi();
   workers = await startWorkers(api.runtime);
   em = api.runtime.orm.em.fork();
-  const province = await insertUnit(em, 'PROVINCE', null);
-  commune = await insertUnit(em, 'COMMUNE', province);
-  hamlet = await insertUnit(em, 'HAMLET', commune);
+  ({ commune, hamlet } = await insertCommuneWithHamlet(em));
   admin = (await api.account(Role.PROVINCE_ADMIN)).token;
 });
 
@@ -36,18 +33,7 @@ afterAll(async () => {
 
 /** Recalculates the commune's titles for YEAR through the API and waits for the run to succeed. */
 async function recalculate(): Promise<void> {
-  const started = await api.gql(
-    `mutation($input: RecalculateTitlesInput!) { recalculateTitles(input: $input) { run { id } errors { code } } }`,
-    { input: { unitId: toGlobalId('AdministrativeUnit', commune.id), year: YEAR } },
-    { token: admin },
-  );
-  const runId = started.data?.recalculateTitles.run.id as string;
-  let status = 'QUEUED';
-  for (let attempt = 0; attempt < 200 && status !== 'SUCCEEDED' && status !== 'FAILED'; attempt += 1) {
-    await sleep(100);
-    status = (await api.gql(`query($id: ID!) { titleRun(id: $id) { status } }`, { id: runId }, { token: admin })).data?.titleRun.status;
-  }
-  expect(status).toBe('SUCCEEDED');
+  expect((await recalculateTitlesAndWait(api, admin, commune.id, YEAR)).run).toEqual({ status: 'SUCCEEDED', error: null });
 }
 
 it('keeps the scores frozen in an award when a later recalculation changes the progress', async () => {

@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/core/roles';
-import { idOf, toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { todayInVietnam } from '../../src/core/time';
 import { startWorkers, type WorkerHost } from '../../workers/host';
 import { startTestApi, type TestApi } from '../helpers/test-api';
-import { insertCitizen, insertLog, insertUnit, type UnitRow } from '../helpers/titles-fixtures';
+import { recalculateTitlesAndWait, type FinishedRun } from '../helpers/title-runs';
+import { insertCitizen, insertCommuneWithHamlet, insertLog, insertUnit, type UnitRow } from '../helpers/titles-fixtures';
 
 const YEAR = Number(todayInVietnam().slice(0, 4)) - 1;
 const MONTH = `${todayInVietnam().slice(0, 7)}-01`;
 
-const RECALCULATE = `mutation($input: RecalculateTitlesInput!) { recalculateTitles(input: $input) { run { id } errors { code } } }`;
-const RUN = `query($id: ID!) { titleRun(id: $id) { status rowsWritten counts { phase meets notYet awaiting } } }`;
 const PROGRESS = `query($id: ID!, $year: Int!) { titleProgress(subjectId: $id, year: $year) { total computedAt live history { month total status } } }`;
 
 let api: TestApi;
@@ -29,15 +28,11 @@ interface StoredRow {
   run_id: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 beforeAll(async () => {
   api = await startTestApi();
   workers = await startWorkers(api.runtime);
   em = api.runtime.orm.em.fork();
-  const province = await insertUnit(em, 'PROVINCE', null);
-  commune = await insertUnit(em, 'COMMUNE', province);
-  hamlet = await insertUnit(em, 'HAMLET', commune);
+  ({ commune, hamlet } = await insertCommuneWithHamlet(em));
   const otherHamlet = await insertUnit(em, 'HAMLET', commune);
   quietId = await insertCitizen(em, hamlet, 1990);
   await insertLog(em, quietId, { day: `${YEAR}-03-01`, hours: 12, source: 'RESOURCE_STUDY' });
@@ -51,19 +46,8 @@ afterAll(async () => {
   await api.close();
 });
 
-/** Starts a run of the commune and waits for its end; the run as an assessor reads it, with its raw id. */
-async function recalculate(): Promise<{ id: string; run: Record<string, unknown> }> {
-  const started = await api.gql<{ recalculateTitles: { run: { id: string } } }>(RECALCULATE, { input: { unitId: toGlobalId('AdministrativeUnit', commune.id), year: YEAR } }, { token: assessor });
-  expect(started.errors).toBeUndefined();
-  const globalId = started.data?.recalculateTitles.run.id as string;
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const seen = await api.gql<{ titleRun: Record<string, unknown> }>(RUN, { id: globalId }, { token: assessor });
-    const run = seen.data?.titleRun as Record<string, unknown>;
-    if (run.status === 'SUCCEEDED' || run.status === 'FAILED') return { id: idOf('TitleRun', globalId), run };
-    await sleep(100);
-  }
-  throw new Error('the run did not end');
-}
+/** Runs the commune's titles as its assessor and waits for the end: the run's counts and rows written. */
+const recalculate = (): Promise<FinishedRun> => recalculateTitlesAndWait(api, assessor, commune.id, YEAR, 'rowsWritten counts { phase meets notYet awaiting }');
 
 async function storedRows(): Promise<StoredRow[]> {
   return em.execute<StoredRow[]>('select subject_id, computed_at, run_id from title_progress where year = ? order by subject_id, title_kind', [YEAR]);

@@ -24,6 +24,13 @@ export async function insertUnit(em: EntityManager, level: string, parent: UnitR
   return { id, path };
 }
 
+/** A province, one of its communes and a hamlet of that commune: the smallest tree a titles run goes through. */
+export async function insertCommuneWithHamlet(em: EntityManager): Promise<{ province: UnitRow; commune: UnitRow; hamlet: UnitRow }> {
+  const province = await insertUnit(em, 'PROVINCE', null);
+  const commune = await insertUnit(em, 'COMMUNE', province);
+  return { province, commune, hamlet: await insertUnit(em, 'HAMLET', commune) };
+}
+
 export async function insertInstitution(em: EntityManager, unit: UnitRow, kind: string): Promise<string> {
   const id = randomUUID();
   await em.execute(`insert into institution (id, created_at, updated_at, unit_id, name, kind) values (?, now(), now(), ?, ?, ?)`, [id, unit.id, `Thiết chế ${kind} ${serial}`, kind]);
