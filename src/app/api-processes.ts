@@ -4,43 +4,58 @@ import type { Logger } from '../infra/logger';
 /** A process that ends this soon after it started is failing at start-up: forking it again would only loop. */
 const START_UP_MS = 10_000;
 
+export interface ApiProcesses {
+  /** Resolves with the port once every process listens on it. */
+  listening: Promise<number>;
+  /** Passes SIGTERM to every process (each finishes its requests in flight) and resolves when all have exited. */
+  stop(): Promise<void>;
+}
+
 /**
- * The primary of `count` API processes sharing one listening port (node:cluster hands each connection to one of them,
- * so a WebSocket stays with the process that accepted it; events reach every process through Redis). It forks them,
- * forks again one that dies after start-up, and on SIGTERM/SIGINT passes the signal on and exits when all have stopped
- * (each finishes its requests in flight under its own grace period).
+ * Forks `count` API processes sharing one listening port (node:cluster hands each connection to one of them, so a
+ * WebSocket stays with the process that accepted it; events reach every process through Redis), and forks again one
+ * that dies after start-up. One that dies while starting calls `onFailedStart` instead: forking it again would loop.
  */
-export function runApiPrimary(count: number, log: Logger): void {
-  let stopping = false;
+export function forkApiProcesses(count: number, log: Logger, onFailedStart: () => void): ApiProcesses {
   const startedAt = new Map<number, number>();
+  let stopped: Promise<void> | null = null;
+  let allExited = (): void => undefined;
+  let listened = 0;
+  let portListened = (_port: number): void => undefined;
+  const listening = new Promise<number>((resolve) => (portListened = resolve));
   const fork = (): void => {
     startedAt.set(cluster.fork().id, Date.now());
   };
+  cluster.on('listening', (_worker, address) => {
+    listened += 1;
+    if (listened === count) portListened(address.port);
+  });
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
-    if (stopping) {
-      // With the code stop() set: 1 when a process could not start.
-      if (startedAt.size === 0) process.exit();
+    if (stopped) {
+      if (startedAt.size === 0) allExited();
       return;
     }
     log.error({ pid: worker.process.pid, code, signal }, 'an API process exited');
     if (lived < START_UP_MS) {
       log.error('it failed while starting; stopping the others');
-      stop(1);
+      onFailedStart();
       return;
     }
     fork();
   });
-  const stop = (exitCode: number): void => {
-    if (stopping) return;
-    stopping = true;
-    process.exitCode = exitCode;
-    if (startedAt.size === 0) process.exit();
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-  };
-  process.on('SIGTERM', () => stop(0));
-  process.on('SIGINT', () => stop(0));
   log.info({ processes: count }, 'starting API processes');
   for (let index = 0; index < count; index += 1) fork();
+  return {
+    listening,
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        allExited = resolve;
+        if (startedAt.size === 0) resolve();
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      });
+      return stopped;
+    },
+  };
 }

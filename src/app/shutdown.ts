@@ -22,10 +22,13 @@ export class Shutdown {
     this.steps.unshift(step);
   }
 
-  private readonly handle = (signal: NodeJS.Signals): void => {
+  private readonly handle = (signal: NodeJS.Signals): void => this.stop(0, { signal });
+
+  /** Runs the steps as a signal would, then exits with `exitCode` (1 when the process cannot go on). */
+  stop(exitCode: number, why: Record<string, unknown>): void {
     if (this.closing) process.exit(1);
     this.closing = true;
-    this.log.info({ signal }, 'shutting down: finishing requests and jobs in flight');
+    this.log.info(why, 'shutting down: finishing requests and jobs in flight');
     const timer = setTimeout(() => {
       this.log.error('shutdown took too long; exiting');
       process.exit(1);
@@ -34,14 +37,14 @@ export class Shutdown {
     this.runSteps().then(
       () => {
         this.log.info('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       },
       (error: unknown) => {
         this.log.error({ err: error }, 'error while shutting down');
         process.exit(1);
       },
     );
-  };
+  }
 
   private async runSteps(): Promise<void> {
     for (const step of this.steps) await step();

@@ -1,22 +1,40 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
 import { loadDemoData } from '../demo/demo-data';
 import { createApiServer } from '../http/server';
 import { startWorkers } from '../../workers/host';
+import { forkApiProcesses } from '../app/api-processes';
 import { runProcess } from '../app/run';
+import { serveApi } from './serve-api';
 
-/** `npm start`: API and workers in one process on the embedded defaults, migrated, with demo data. */
-runProcess({ migrate: true, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {
-  if (config.loadDemoData) await loadDemoData(runtime);
-  const workers = await startWorkers(runtime);
-  shutdown.add(() => workers.close());
-  const api = await createApiServer(runtime);
-  shutdown.add(() => api.stop());
-  await new Promise<void>((resolve) => api.httpServer.listen(config.port, config.host, resolve));
-  const url = `http://localhost:${config.port}/graphql`;
-  log.info({ url }, 'API ready');
-  console.log(`\nLifelong-learning API: ${url}${config.sandbox ? ' (open it in a browser for the Apollo Sandbox)' : ''}`);
-  if (config.loadDemoData) {
-    console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${Object.entries(DEMO_ACCOUNTS).map(([role, login]) => `${role} ${login}`).join(', ')}\n`);
-  }
-});
+/**
+ * `npm start`: API and workers on the embedded defaults, migrated, with demo data; one process, or with API_PROCESSES
+ * above 1 this one migrates and runs the workers while that many API processes serve one port.
+ */
+if (cluster.isWorker) serveApi();
+else {
+  runProcess({ migrate: true, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {
+    if (config.loadDemoData) await loadDemoData(runtime);
+    const workers = await startWorkers(runtime);
+    shutdown.add(() => workers.close());
+    let port: number;
+    if (config.apiProcesses > 1) {
+      const processes = forkApiProcesses(config.apiProcesses, log, () => shutdown.stop(1, { reason: 'an API process failed to start' }));
+      shutdown.add(() => processes.stop());
+      port = await processes.listening;
+    } else {
+      const api = await createApiServer(runtime);
+      shutdown.add(() => api.stop());
+      await new Promise<void>((resolve) => api.httpServer.listen(config.port, config.host, resolve));
+      port = (api.httpServer.address() as AddressInfo).port;
+    }
+    const url = `http://localhost:${port}/graphql`;
+    log.info({ url, processes: config.apiProcesses }, 'API ready');
+    console.log(`\nLifelong-learning API: ${url}${config.sandbox ? ' (open it in a browser for the Apollo Sandbox)' : ''}`);
+    if (config.loadDemoData) {
+      console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${Object.entries(DEMO_ACCOUNTS).map(([role, login]) => `${role} ${login}`).join(', ')}\n`);
+    }
+  });
+}

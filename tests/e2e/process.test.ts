@@ -145,6 +145,34 @@ describe('API_PROCESSES', () => {
     expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
   }, 60_000);
 
+  it('npm start runs that many API processes beside its workers, prints their one URL, and stops them all on SIGTERM', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/start.js')], {
+      env: { ...process.env, ...env(), API_PROCESSES: '2', S3_ENDPOINT: s3.endpoint },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      for (let attempt = 0; attempt < 300 && !output.includes('Lifelong-learning API:'); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      const processes = [...output.matchAll(/"port":(\d+),"pid":(\d+),"msg":"API ready"/g)];
+      const url = /Lifelong-learning API: (\S+)/.exec(output)?.[1];
+      expect({ workers: output.includes('"msg":"workers started"'), apiPids: new Set(processes.map((match) => match[2])).size, url }).toEqual({
+        workers: true,
+        apiPids: 2,
+        url: `http://localhost:${processes[0]?.[1]}/graphql`,
+      });
+      for (let request = 0; request < 4; request += 1) {
+        const response = await fetch(url as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+        expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(output.match(/"msg":"stopped"/g)).toHaveLength(3);
+  }, 60_000);
+
   it('exits with code 1 when its processes cannot start, instead of forking them again', async () => {
     const { code, output } = await runToEnd('dist/src/cli/api.js', [], { ...env(), API_PROCESSES: '2', S3_ENDPOINT: 'http://127.0.0.1:9' });
     expect({ code, failedToStart: output.includes('it failed while starting') }).toEqual({ code: 1, failedToStart: true });
