@@ -66,6 +66,13 @@ it('refuses a caller without the role in Vietnamese, and with its precise reason
   expect(en.errors).toEqual([expect.objectContaining({ message: 'This needs one of the roles PROVINCE_ADMIN', extensions: { code: 'FORBIDDEN' } })]);
 });
 
+it('tells a query needing a citizen profile, refused outside a mutation payload, to make one, in the language asked for', async () => {
+  const { vi, en } = await inBoth((language) => post('{ myEnrollments { totalCount } }', language, { token: citizen }));
+  const refusal = { path: ['myEnrollments'], extensions: { code: 'CITIZEN_PROFILE_REQUIRED' } };
+  expect(vi.errors).toEqual([expect.objectContaining({ ...refusal, message: 'Hãy tạo hồ sơ công dân của bạn trước.' })]);
+  expect(en.errors).toEqual([expect.objectContaining({ ...refusal, message: 'Create your citizen profile first.' })]);
+});
+
 it('refuses a query over the cost budget in the language asked for', async () => {
   const costly = `{ ${Array.from({ length: 600 }, (_, index) => `u${index}: administrativeUnit(code: "${index}") { id }`).join(' ')} }`;
   const { vi, en } = await inBoth((language) => post(costly, language));
@@ -104,6 +111,22 @@ describe('a subscription refused', () => {
       client.subscribe({ query, variables }, { next: (result) => resolve(result.errors), error: resolve, complete: () => resolve(null) });
     });
   }
+
+  /** How a connection whose credentials do not hold is closed, when its `connection_init` names the language or not. */
+  function closing(connectionParams: Record<string, string>): Promise<{ code: number; reason: string }> {
+    const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false });
+    clients.push(client);
+    return new Promise((resolve) => client.on('closed', (event) => resolve(event as { code: number; reason: string })));
+  }
+
+  it('for a token or an API key that does not hold closes the socket with the reason in the language of its connection', async () => {
+    const token = { authorization: 'Bearer not-a-token' };
+    const key = { 'x-api-key': 'llk_not-a-key' };
+    expect(await closing(token)).toMatchObject({ code: 4403, reason: 'Mã truy cập không hợp lệ hoặc đã hết hạn; hãy làm mới phiên đăng nhập hoặc đăng nhập lại.' });
+    expect(await closing({ ...token, 'accept-language': 'en-GB,en;q=0.9' })).toMatchObject({ code: 4403, reason: 'The access token is not valid or has expired; refresh the session or sign in again' });
+    expect(await closing({ ...key, 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.5' })).toMatchObject({ code: 4403, reason: 'Khóa API không hợp lệ hoặc đã bị thu hồi.' });
+    expect(await closing({ ...key, 'accept-language': 'en' })).toMatchObject({ code: 4403, reason: 'The API key is not valid or was revoked' });
+  });
 
   it('over the depth limit is told so in the language of its connection', async () => {
     const deep = `subscription($id: ID!) { sessionSeats(id: $id) { programme { institution { programmes(first: 1) { edges { node { institution { programmes(first: 1) { edges { node {
