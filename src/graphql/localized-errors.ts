@@ -36,6 +36,16 @@ export function localizeErrors(formatted: readonly GraphQLFormattedError[], erro
   return formatted.map((one, index) => ({ ...one, message: localizedMessage(one, errors[index], locale) }));
 }
 
+/**
+ * An error that fails the building of a request's context (the database down while the caller's account loads), in the
+ * request's language: Apollo answers it through formatError alone, which sees neither the request nor the plugin below.
+ */
+export function contextFailureIn(locale: Locale, error: unknown): unknown {
+  if (!(error instanceof ApiError) || !error.coded) return error;
+  const { code, ...extensions } = error.extensions;
+  return new ApiError(code as ErrorCode, renderRequestMessage(error.coded, locale), extensions);
+}
+
 /** An error answered outside Apollo (before GraphQL runs: 401, 413, 429) as the `errors` entry of a GraphQL response. */
 export function answeredOutsideGraphql(error: ApiError, locale: Locale, extra: Record<string, unknown> = {}): GraphQLFormattedError {
   const { http: _http, ...extensions } = error.extensions;

@@ -33,7 +33,7 @@ import { XAPI_PATH, xapiRoutes } from '../xapi/xapi-routes';
 import { localeFrom } from '../core/locale';
 import { UnauthenticatedError } from '../core/errors';
 import { requestMessage } from '../core/request-error-messages';
-import { answeredOutsideGraphql, localizedErrorsPlugin } from '../graphql/localized-errors';
+import { answeredOutsideGraphql, contextFailureIn, localizedErrorsPlugin } from '../graphql/localized-errors';
 import { buildApiSchema } from '../app/schema';
 import { pingDatabase } from '../infra/database';
 import { runWithRequestLog, type Logger } from '../infra/logger';
@@ -300,7 +300,12 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
         let em: EntityManager | undefined;
         const requestId = res.locals.requestId as string;
         const accountId = res.locals.accountId as string | null;
-        const actor = accountId ? await actorOf(services, (em = orm.em.fork()), accountId) : null;
+        const locale = localeFrom(req.header('accept-language'));
+        const actor = accountId
+          ? await actorOf(services, (em = orm.em.fork()), accountId).catch((error: unknown) => {
+              throw contextFailureIn(locale, error);
+            })
+          : null;
         return {
           get em(): EntityManager {
             return (em ??= orm.em.fork());
@@ -314,7 +319,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
           requestId,
           now: new Date(),
           log: res.locals.log as Logger,
-          locale: localeFrom(req.header('accept-language')),
+          locale,
           clientAddress: req.ip,
           services,
           queryStats: res.locals.queryStats as QueryStats,

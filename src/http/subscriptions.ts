@@ -11,7 +11,7 @@ import type { RequestContext } from '../core/context';
 import { BadInputError, UnauthenticatedError } from '../core/errors';
 import { Loaders } from '../core/loaders';
 import { localeFrom, type Locale } from '../core/locale';
-import { REQUEST_ERROR_MESSAGES, requestMessage } from '../core/request-error-messages';
+import { renderRequestMessage, requestMessage, type RequestErrorKey } from '../core/request-error-messages';
 import { documentSizeRefusal } from '../graphql/document-size';
 import { fieldCountRule } from '../graphql/field-count';
 import { formatError } from '../graphql/format-error';
@@ -53,12 +53,11 @@ const textParam = (params: ConnectionParams | undefined, name: string): string |
 /** The language of a connection's messages: `accept-language` of `connection_init`, else of the upgrade request. */
 const localeOf = (caller: ConnectionCaller | undefined): Locale => localeFrom(caller?.acceptLanguage);
 
-/**
- * Closed with these when the credentials of `connection_init` do not hold (4403 is graphql-ws's own "Forbidden"): in
- * English, as a close frame's reason holds at most 123 bytes, which Vietnamese text in UTF-8 outgrows.
- */
-const TOKEN_REJECTED = REQUEST_ERROR_MESSAGES.TOKEN_REJECTED.en;
-const KEY_REJECTED = REQUEST_ERROR_MESSAGES.API_KEY_REJECTED.en;
+/** A close frame's reason holds at most this many bytes (RFC 6455): every reason a socket is closed with fits, in both languages. */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** Why a socket is closed with 4403 (graphql-ws's own "Forbidden") when the credentials of `connection_init` do not hold. */
+export const CLOSE_REASONS = ['TOKEN_REJECTED', 'API_KEY_REJECTED'] as const satisfies readonly RequestErrorKey[];
 
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol) at /graphql on the API's own HTTP server. A connection is
@@ -140,11 +139,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
         const em = orm.em.fork();
         const tokenHolds = token === null || (accountId !== null && (await actorOf(services, em, accountId)) !== null);
         const owner = tokenHolds ? await budgetOwnerOf(services, () => em, config, credentials, accountId) : null;
+        const acceptLanguage = textParam(params, 'accept-language') ?? request.headers['accept-language'];
         if (!tokenHolds || !owner) {
-          ctx.extra.socket.close(CloseCode.Forbidden, tokenHolds ? KEY_REJECTED : TOKEN_REJECTED);
+          const reason: (typeof CLOSE_REASONS)[number] = tokenHolds ? 'API_KEY_REJECTED' : 'TOKEN_REJECTED';
+          ctx.extra.socket.close(CloseCode.Forbidden, renderRequestMessage(requestMessage(reason), localeFrom(acceptLanguage)));
           return false;
         }
-        const acceptLanguage = textParam(params, 'accept-language') ?? request.headers['accept-language'];
         ctx.extra.caller = { accountId, budgetOwner: owner.limit === 0 ? null : owner, address, acceptLanguage };
         return true;
       },

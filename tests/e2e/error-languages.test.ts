@@ -31,7 +31,7 @@ type Refusal = { status: number; errors: { message: string; extensions: Record<s
 let addresses = 0;
 
 /** Each request from an address of its own, so that only the rate-limit test spends a budget to its end. */
-async function post(query: string, language: Language, { token, address, variables }: { token?: string; address?: string; variables?: Record<string, unknown> } = {}): Promise<Refusal> {
+async function post(query: string, language: Language, { token, apiKey, address, variables }: { token?: string; apiKey?: string; address?: string; variables?: Record<string, unknown> } = {}): Promise<Refusal> {
   addresses += 1;
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
@@ -40,6 +40,7 @@ async function post(query: string, language: Language, { token, address, variabl
       'accept-language': language === 'en' ? 'en-GB,en;q=0.9' : 'vi-VN,vi;q=0.9,en;q=0.5',
       'x-forwarded-for': address ?? `10.9.${Math.floor(addresses / 250)}.${addresses % 250}`,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(apiKey ? { 'x-api-key': apiKey } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -66,6 +67,13 @@ it('refuses a caller without the role in Vietnamese, and with its precise reason
   expect(en.errors).toEqual([expect.objectContaining({ message: 'This needs one of the roles PROVINCE_ADMIN', extensions: { code: 'FORBIDDEN' } })]);
 });
 
+it('tells a query needing a citizen profile, refused outside a mutation payload, to make one, in the language asked for', async () => {
+  const { vi, en } = await inBoth((language) => post('{ myEnrollments { totalCount } }', language, { token: citizen }));
+  const refusal = { path: ['myEnrollments'], extensions: { code: 'CITIZEN_PROFILE_REQUIRED' } };
+  expect(vi.errors).toEqual([expect.objectContaining({ ...refusal, message: 'Hãy tạo hồ sơ công dân của bạn trước.' })]);
+  expect(en.errors).toEqual([expect.objectContaining({ ...refusal, message: 'Create your citizen profile first.' })]);
+});
+
 it('refuses a query over the cost budget in the language asked for', async () => {
   const costly = `{ ${Array.from({ length: 600 }, (_, index) => `u${index}: administrativeUnit(code: "${index}") { id }`).join(' ')} }`;
   const { vi, en } = await inBoth((language) => post(costly, language));
@@ -82,6 +90,38 @@ it('answers 413 to a document over the token limit, before GraphQL, in the langu
   const extensions = expect.objectContaining({ code: 'DOCUMENT_TOO_LARGE', maxTokens: 10_000 });
   expect(vi.errors).toEqual([{ message: 'Truy vấn có hơn 10000 thành phần (tên, dấu câu, giá trị); giới hạn là 10000.', extensions }]);
   expect(en.errors).toEqual([{ message: 'The query has more than 10000 tokens (names, punctuation, values); the limit is 10000', extensions }]);
+});
+
+it('answers 401 to a token or an API key that does not hold in the language asked for', async () => {
+  const token = await inBoth((language) => post('{ me { id } }', language, { token: 'not-a-token' }));
+  expect([token.vi.status, token.en.status]).toEqual([401, 401]);
+  expect(token.vi.errors).toEqual([expect.objectContaining({ message: 'Mã truy cập không hợp lệ hoặc đã hết hạn; hãy làm mới phiên đăng nhập hoặc đăng nhập lại.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+  expect(token.en.errors).toEqual([expect.objectContaining({ message: 'The access token is not valid or has expired; refresh the session or sign in again', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+  const key = await inBoth((language) => post('{ __typename }', language, { apiKey: 'llk_not-a-key' }));
+  expect([key.vi.status, key.en.status]).toEqual([401, 401]);
+  expect(key.vi.errors).toEqual([expect.objectContaining({ message: 'Khóa API không hợp lệ hoặc đã bị thu hồi.', extensions: { code: 'UNAUTHENTICATED' } })]);
+  expect(key.en.errors).toEqual([expect.objectContaining({ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } })]);
+});
+
+it('answers 413 to a body over 4 MB, before GraphQL, in the language asked for', async () => {
+  const { vi, en } = await inBoth((language) => post(`{ __typename }`, language, { variables: { padding: 'x'.repeat(4 * 1024 * 1024) } }));
+  expect([vi.status, en.status]).toEqual([413, 413]);
+  expect(vi.errors).toEqual([expect.objectContaining({ message: 'Nội dung yêu cầu lớn hơn 4 MB.', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+  expect(en.errors).toEqual([expect.objectContaining({ message: 'The request body is larger than 4 MB', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+});
+
+it('refuses a document over the field limit, and a request over the mutation limit, in the language asked for', async () => {
+  // Each fragment spreads the next twice: 2^11 fields from a few lines.
+  const fragments = Array.from({ length: 12 }, (_, index) => `fragment F${index} on Account { ${index === 11 ? 'id' : `...F${index + 1} ...F${index + 1}`} }`);
+  const fanOut = `{ me { ...F0 } } ${fragments.join(' ')}`;
+  const fields = await inBoth((language) => post(fanOut, language));
+  expect(fields.vi.errors[0]?.extensions.code).toBe('TOO_MANY_FIELDS');
+  expect(fields.vi.errors[0]?.message).toMatch(/^Truy vấn mở rộng thành \d+ trường \(tính cả các fragment tại nơi dùng\); giới hạn là 2000\.$/);
+  expect(fields.en.errors[0]?.message).toMatch(/^The document expands to \d+ fields \(fragments counted where they are spread\); the limit is 2000$/);
+  const signOuts = Array.from({ length: 11 }, (_, index) => `out${index}: signOut(input: { refreshToken: "x" }) { done }`);
+  const mutations = await inBoth((language) => post(`mutation { ${signOuts.join(' ')} }`, language));
+  expect(mutations.vi.errors).toEqual([expect.objectContaining({ message: 'Thao tác gọi 11 mutation; một yêu cầu được gọi tối đa 10.', extensions: expect.objectContaining({ code: 'TOO_MANY_MUTATIONS' }) })]);
+  expect(mutations.en.errors).toEqual([expect.objectContaining({ message: 'The operation calls 11 mutations; one request may call at most 10', extensions: expect.objectContaining({ code: 'TOO_MANY_MUTATIONS' }) })]);
 });
 
 it('answers 429 past the rate limit, before GraphQL, in the language asked for', async () => {
@@ -104,6 +144,22 @@ describe('a subscription refused', () => {
       client.subscribe({ query, variables }, { next: (result) => resolve(result.errors), error: resolve, complete: () => resolve(null) });
     });
   }
+
+  /** How a connection whose credentials do not hold is closed, when its `connection_init` names the language or not. */
+  function closing(connectionParams: Record<string, string>): Promise<{ code: number; reason: string }> {
+    const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false });
+    clients.push(client);
+    return new Promise((resolve) => client.on('closed', (event) => resolve(event as { code: number; reason: string })));
+  }
+
+  it('for a token or an API key that does not hold closes the socket with the reason in the language of its connection', async () => {
+    const token = { authorization: 'Bearer not-a-token' };
+    const key = { 'x-api-key': 'llk_not-a-key' };
+    expect(await closing(token)).toMatchObject({ code: 4403, reason: 'Mã truy cập không hợp lệ hoặc đã hết hạn; hãy làm mới phiên đăng nhập hoặc đăng nhập lại.' });
+    expect(await closing({ ...token, 'accept-language': 'en-GB,en;q=0.9' })).toMatchObject({ code: 4403, reason: 'The access token is not valid or has expired; refresh the session or sign in again' });
+    expect(await closing({ ...key, 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.5' })).toMatchObject({ code: 4403, reason: 'Khóa API không hợp lệ hoặc đã bị thu hồi.' });
+    expect(await closing({ ...key, 'accept-language': 'en' })).toMatchObject({ code: 4403, reason: 'The API key is not valid or was revoked' });
+  });
 
   it('over the depth limit is told so in the language of its connection', async () => {
     const deep = `subscription($id: ID!) { sessionSeats(id: $id) { programme { institution { programmes(first: 1) { edges { node { institution { programmes(first: 1) { edges { node {

@@ -13,10 +13,10 @@ async function readiness(): Promise<{ status: number; body: { status: string; ch
 
 let token: string;
 
-async function post(query: string, bearer?: string): Promise<{ status: number; body: GraphQLResponse }> {
+async function post(query: string, bearer?: string, language: string | null = 'en'): Promise<{ status: number; body: GraphQLResponse }> {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(language ? { 'accept-language': language } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ query }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse };
@@ -59,7 +59,14 @@ it('says PostgreSQL is failing when it stops, answers SERVICE_UNAVAILABLE, stays
   // A signed-in request fails while the API loads its account: 503 with the same code.
   const signedIn = await post('{ me { id } }', token);
   expect(signedIn.status).toBe(503);
-  expect(signedIn.body.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+  expect(signedIn.body.errors).toEqual([{ message: 'The database is not reachable right now; try again in a moment', extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) }]);
+  // Both in Vietnamese, the language of a request that names none.
+  const inVietnamese = 'Hiện không kết nối được cơ sở dữ liệu; hãy thử lại sau giây lát.';
+  const wholeVi = await post('{ institutions { totalCount } }', undefined, null);
+  expect(wholeVi.body.errors).toEqual([expect.objectContaining({ message: inVietnamese, extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+  const signedInVi = await post('{ me { id } }', token, 'vi-VN,vi;q=0.9');
+  expect(signedInVi.status).toBe(503);
+  expect(signedInVi.body.errors).toEqual([{ message: inVietnamese, extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) }]);
 
   await postgres.start(postgres.port);
   let recovered = await readiness();

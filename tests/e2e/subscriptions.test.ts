@@ -185,6 +185,20 @@ it('refuses a subscription nested deeper than the depth limit, as a query would 
   expect(asQuery.errors?.[0]?.message).toBe('The query is nested 13 levels deep; the limit is 12');
 });
 
+it('refuses a subscription over the cost budget, as a query would be', async () => {
+  const session = await sessionWithCapacity('Lớp cờ vua', 10);
+  const costly = `subscription($id: ID!) { sessionSeats(id: $id) { programme { institution { programmes(first: 100) { edges { node { sessions(first: 100) { edges { node { seatsLeft } } } } } } } } } }`;
+  const watch = subscribe(connect(), costly, { id: session });
+  const ended = await watch.ended;
+  expect(ended.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', maxCost: 5000 }) })]);
+  expect(watch.received).toEqual([]);
+  const cost = (ended.errors as { extensions: { cost: number } }[])[0]?.extensions.cost;
+  expect(cost).toBeGreaterThan(5000);
+  // The same selection as a query over HTTP is over the same budget.
+  const asQuery = await api.gql(costly.replace('subscription', 'query').replace('sessionSeats(id: $id)', 'node(id: $id) { ... on ProgrammeSession') + ' }', { id: session }, { headers: { 'accept-language': 'en' } });
+  expect(asQuery.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5000 });
+});
+
 it('closes a connection whose access token does not hold, and carries no queries', async () => {
   const refused = connect(bearer('not-a-token'));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => refused.on('closed', (event) => resolve(event as { code: number; reason: string })));

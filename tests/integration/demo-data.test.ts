@@ -121,6 +121,26 @@ describe('demo data of npm start', () => {
     expect(nodes.filter((node) => node.mediaAsset).every((node) => node.mediaAsset?.status === 'READY')).toBe(true);
   }, 130_000);
 
+  it('finds the programmes of "Thư viện tỉnh Long An" by "thu vien", and no programme that only shares letters with it, typed right or with a typo', async () => {
+    const titles = async (search: string, token?: string, statuses = ['PUBLISHED']): Promise<string[]> => {
+      const result = await api.gql<{ programmes: { edges: { node: { title: string } }[] } }>(
+        `query($filter: ProgrammeFilter) { programmes(first: 50, filter: $filter, orderBy: RELEVANCE) { edges { node { title } } } }`,
+        { filter: { search, statuses } },
+        { token },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.programmes.edges.map((edge) => edge.node.title);
+    };
+    // Neither published title says "thư viện": the institution's name does; "English Speaking Club" and "Tin học văn phòng" share letters only.
+    expect((await titles('thu vien')).sort()).toEqual(['Giờ đọc sách thiếu nhi', 'Kỹ năng số cho người cao tuổi']);
+    expect((await titles('thu vien tinh long an')).sort()).toEqual(['Giờ đọc sách thiếu nhi', 'Kỹ năng số cho người cao tuổi']);
+    // A typo finds the library's programmes, through the words of its name, and still nothing that merely shares letters.
+    expect((await titles('thu vein')).sort()).toEqual(['Giờ đọc sách thiếu nhi', 'Kỹ năng số cho người cao tuổi']);
+    // The library's staff see its draft too, found by its own title and by its institution's name alike.
+    const staff = await signIn(DEMO_ACCOUNTS.staff);
+    expect((await titles('thu vien', staff, ['PUBLISHED', 'DRAFT'])).sort()).toEqual(['Giờ đọc sách thiếu nhi', 'Khai thác thư viện số (bản nháp)', 'Kỹ năng số cho người cao tuổi']);
+  });
+
   it('lets the ward recognise the demo citizen and her husband as Learning Citizens of the previous year without an override', async () => {
     const previous = thisYear() - 1;
     const em = api.runtime.orm.em.fork();

@@ -3,6 +3,7 @@ import { ApiError, ErrorCode, ForbiddenError, NotFoundError, UnauthenticatedErro
 import { REQUEST_ERROR_MESSAGES, renderRequestMessage, requestMessage } from '../../src/core/request-error-messages';
 import { templateParams } from '../../src/core/user-error-messages';
 import { localizedMessage } from '../../src/graphql/localized-errors';
+import { CLOSE_REASONS, MAX_CLOSE_REASON_BYTES } from '../../src/http/subscriptions';
 
 describe('the messages of whole-request errors', () => {
   it('give every message a non-empty Vietnamese and English text naming the same values', () => {
@@ -10,6 +11,12 @@ describe('the messages of whole-request errors', () => {
       expect([key, vi.trim().length > 0, en.trim().length > 0]).toEqual([key, true, true]);
       expect([key, templateParams(vi).sort()]).toEqual([key, templateParams(en).sort()]);
       expect([key, /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i.test(vi)]).toEqual([key, true]);
+    }
+  });
+
+  it('give the reasons a WebSocket is closed with in at most the 123 bytes of a close frame, in both languages', () => {
+    for (const key of CLOSE_REASONS) {
+      for (const locale of ['vi', 'en'] as const) expect([key, locale, Buffer.byteLength(renderRequestMessage(requestMessage(key), locale)) <= MAX_CLOSE_REASON_BYTES]).toEqual([key, locale, true]);
     }
   });
 
