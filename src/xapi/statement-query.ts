@@ -133,8 +133,9 @@ export async function findStatements(em: EntityManager, filter: StatementFilter,
     // does, found among the few StatementRefs by the target's keys on their rows.
     const keys = targetKeys(filter);
     const viaTarget = and([...ownConditions(filter, after, 's'), { sql: `s.target_filter_keys @> array[${keys.map(() => '?').join(', ')}]::text[]`, values: keys }]);
+    // The page is cut from both branches before the join, so only its own rows are read for their statements.
     source = {
-      sql: `(${source.sql}) union (select s.id, s.stored from xapi_statement s where ${viaTarget.sql} ${order('s')})`,
+      sql: `select page.id, page.stored from ((${source.sql}) union (select s.id, s.stored from xapi_statement s where ${viaTarget.sql} ${order('s')})) page ${order('page')}`,
       values: [...source.values, ...viaTarget.values],
     };
   }
