@@ -234,8 +234,7 @@ async function main(): Promise<void> {
       ['statements of earlier runs removed', int(removed.rowCount ?? 0)],
     ]);
 
-    const poster = await runtime.services.apiClients.create(ctx(), { name: 'Bench LMS (poster)', contactEmail: 'lms@bench.vn', rateLimitPerMinute: 0 });
-    await db.query('update api_client set statement_trust = $1 where id = $2', [StatementTrust.VERIFIED, poster.client.id]);
+    const poster = await runtime.services.apiClients.create(ctx(), { name: 'Bench LMS (poster)', contactEmail: 'lms@bench.vn', rateLimitPerMinute: 0, statementTrust: StatementTrust.VERIFIED });
     const authorization = `Basic ${Buffer.from(`${poster.key.slice(0, 10)}:${poster.key}`).toString('base64')}`;
     const port = await freePort();
     api = await startServedProcess('API', `http://127.0.0.1:${port}/graphql`, path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'api.js'), [], {
