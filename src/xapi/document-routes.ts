@@ -7,7 +7,7 @@ import { XapiActivity } from './xapi-activity.entity';
 import { DocumentKind } from './xapi.enums';
 import { badRequest, XapiError } from './xapi-error';
 import type { XapiRequestState, XapiRouteKit } from './xapi-kit';
-import { checkContentType, isIri } from './xapi-text';
+import { checkContentType, fitsKey, IRI_RULE, isIri, KEY_BYTES } from './xapi-text';
 
 
 interface DocumentResource {
@@ -30,12 +30,14 @@ function keyOf(resource: DocumentResource, state: XapiRequestState): DocumentKey
   let activityId = '';
   if (resource.parameters.includes('activityId')) {
     if (query.activityId === undefined) badRequest('activityId is required');
-    if (!isIri(query.activityId)) badRequest('activityId must be an IRI');
+    if (!isIri(query.activityId)) badRequest(`activityId must be ${IRI_RULE}`);
     activityId = query.activityId;
   }
   const agent = resource.parameters.includes('agent') ? agentKey(agentParameter(query.agent, 'agent', state.version)) ?? '' : '';
   if (query.registration !== undefined && !isUuid(query.registration)) badRequest('registration must be a UUID');
   const documentId = query[resource.idParameter] ?? null;
+  // The three are one index entry (the document's unique key).
+  if (!fitsKey(`${activityId}${agent}${documentId ?? ''}`)) badRequest(`activityId, agent and ${resource.idParameter} take at most ${KEY_BYTES} bytes together`);
   return { kind: resource.kind, activityId, agentKey: agent, registration: query.registration?.toLowerCase() ?? '', documentId };
 }
 
@@ -92,7 +94,7 @@ export function documentRoutes(router: Router, kit: XapiRouteKit): void {
   router.get('/activities', kit.handle(['activityId'], async (_request, response, state) => {
     const id = state.query.activityId;
     if (id === undefined) badRequest('activityId is required');
-    if (!isIri(id)) badRequest('activityId must be an IRI');
+    if (!isIri(id)) badRequest(`activityId must be ${IRI_RULE}`);
     const known = await kit.em().findOne(XapiActivity, { id });
     response.json({ objectType: 'Activity', id, ...(known ? { definition: known.definition } : {}) });
   }));

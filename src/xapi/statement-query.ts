@@ -4,7 +4,7 @@ import { agentKey } from './agent-keys';
 import { filterKey } from './statement-index';
 import { checkActor, checkTimestamp, type Json } from './statement-validation';
 import { badRequest } from './xapi-error';
-import { containsNul, isIri } from './xapi-text';
+import { containsNul, IRI_RULE, isIri } from './xapi-text';
 import type { XapiVersion } from './xapi-versions';
 
 export type StatementFormat = 'ids' | 'exact' | 'canonical';
@@ -64,8 +64,8 @@ export function timestampParameter(text: string | undefined, name: string, versi
 export function statementFilterOf(query: Record<string, string>, version: XapiVersion): StatementFilter {
   const limit = query.limit === undefined ? MAX_PAGE : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 0 || !/^\d+$/.test(query.limit ?? '0')) badRequest('limit must be a whole number');
-  if (query.verb !== undefined && !isIri(query.verb)) badRequest('verb must be an IRI');
-  if (query.activity !== undefined && !isIri(query.activity)) badRequest('activity must be an IRI');
+  if (query.verb !== undefined && !isIri(query.verb)) badRequest(`verb must be ${IRI_RULE}`);
+  if (query.activity !== undefined && !isIri(query.activity)) badRequest(`activity must be ${IRI_RULE}`);
   if (query.registration !== undefined && !isUuid(query.registration)) badRequest('registration must be a UUID');
   return {
     agentKey: query.agent === undefined ? null : agentKey(agentParameter(query.agent, 'agent', version)),

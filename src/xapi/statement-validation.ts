@@ -1,5 +1,5 @@
 import { badRequest } from './xapi-error';
-import { isIri } from './xapi-text';
+import { fitsKey, IRI_RULE, isIri, KEY_BYTES } from './xapi-text';
 import type { XapiVersion } from './xapi-versions';
 
 /** A JSON object as parsed from a request. */
@@ -51,7 +51,7 @@ function string(value: unknown, where: Where): string {
 
 function iri(value: unknown, where: Where): string {
   const text = string(value, where);
-  if (!isIri(text)) badRequest(`${where.path} must be an IRI`);
+  if (!isIri(text)) badRequest(`${where.path} must be ${IRI_RULE}`);
   return text;
 }
 
@@ -100,7 +100,10 @@ function inverseFunctionalIdentifier(value: Json, where: Where, required: boolea
     if (required) badRequest(`${where.path} needs one identifier: mbox, mbox_sha1sum, openid or account`);
     return;
   }
-  if (value.mbox !== undefined && !MAILTO.test(string(value.mbox, at(where, 'mbox')))) badRequest(`${where.path}.mbox must be a mailto: IRI`);
+  if (value.mbox !== undefined) {
+    const mbox = string(value.mbox, at(where, 'mbox'));
+    if (!MAILTO.test(mbox) || !fitsKey(mbox)) badRequest(`${where.path}.mbox must be a mailto: IRI of at most ${KEY_BYTES} bytes`);
+  }
   if (value.mbox_sha1sum !== undefined && !SHA1.test(string(value.mbox_sha1sum, at(where, 'mbox_sha1sum')))) badRequest(`${where.path}.mbox_sha1sum must be a SHA-1 hex digest`);
   if (value.openid !== undefined) iri(value.openid, at(where, 'openid'));
   if (value.account !== undefined) {
@@ -108,6 +111,7 @@ function inverseFunctionalIdentifier(value: Json, where: Where, required: boolea
     onlyKeys(account, ['homePage', 'name'], at(where, 'account'));
     iri(account.homePage, at(at(where, 'account'), 'homePage'));
     string(account.name, at(at(where, 'account'), 'name'));
+    if (!fitsKey(`${String(account.homePage)}|${String(account.name)}`)) badRequest(`${where.path}.account is longer than ${KEY_BYTES} bytes`);
   }
 }
 

@@ -2,10 +2,22 @@ import { badRequest } from './xapi-error';
 
 const IRI = /^[a-z][a-z0-9+.-]*:\S*$/i;
 
-/** An IRI as the LRS checks one: a scheme, a colon and no white space (what the spec asks an LRS to check). */
-export function isIri(text: string): boolean {
-  return IRI.test(text);
+/**
+ * The longest IRI or agent identifier the LRS keeps, in UTF-8 bytes: each is an index entry (verb, activity, document
+ * key, filter keys), and PostgreSQL refuses an entry over about 2,700 bytes.
+ */
+export const KEY_BYTES = 2000;
+
+export function fitsKey(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') <= KEY_BYTES;
 }
+
+/** An IRI as the LRS checks one: a scheme, a colon and no white space (what the spec asks an LRS to check), that fits a key. */
+export function isIri(text: string): boolean {
+  return IRI.test(text) && fitsKey(text);
+}
+
+export const IRI_RULE = `an IRI of at most ${KEY_BYTES} bytes`;
 
 /**
  * Whether a string, or any string or key inside a parsed JSON value, holds U+0000: PostgreSQL's text and jsonb cannot

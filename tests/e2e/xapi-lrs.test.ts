@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { StatementTrust } from '../../src/auth/api-client.enums';
 import { PLATFORM_IRI } from '../../src/learning/records/xapi';
 import { LearningLog } from '../../src/learning/logs/learning-log.entity';
@@ -143,6 +143,13 @@ describe('xAPI LRS', () => {
     expect(longType.status).toBe(400);
     const nulKey = await fetch(`${api.url}/xapi/statements?limit=1`, { headers: { authorization: `Basic ${Buffer.from('a\u0000:a\u0000b').toString('base64')}`, 'x-experience-api-version': '2.0.0' } });
     expect(nulKey.status).toBe(401);
+    const long = randomBytes(2000).toString('hex');
+    const longVerb = await xapi('/statements', { method: 'POST', body: statement({ verb: { id: `https://mooc.example.vn/verbs/${long}` } }) });
+    expect(longVerb.status).toBe(400);
+    const longState = await xapi(`/activities/state?activityId=${activity}&agent=${agent}&stateId=${long}`, { method: 'PUT', body: { a: 1 } });
+    expect(longState.status).toBe(400);
+    const longAgent = await xapi('/statements', { method: 'POST', body: statement({ actor: { account: { homePage: 'https://mooc.example.vn', name: long } } }) });
+    expect(longAgent.status).toBe(400);
   });
 
   it('finds a statement through the statement its StatementRef targets, voided or not', async () => {
