@@ -3,6 +3,7 @@ import type { Part } from './multipart';
 import type { AttachmentPart } from './statement-store';
 import type { Json } from './statement-validation';
 import { badRequest } from './xapi-error';
+import { checkContentType } from './xapi-text';
 import type { XapiVersion } from './xapi-versions';
 
 const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
@@ -38,7 +39,7 @@ export function checkAttachmentParts(statements: Json[], parts: Part[], version:
     const attachment = declared.find((candidate) => String(candidate.sha2).toLowerCase() === sha2.toLowerCase());
     if (!attachment) badRequest(`No statement declares an attachment with the SHA-2 ${sha2}`);
     if (digestOf(part.body, sha2) !== sha2.toLowerCase()) badRequest(`The attachment part with the hash ${sha2} does not have that SHA-2`);
-    received.push({ sha2: sha2.toLowerCase(), contentType: part.headers['content-type'] ?? String(attachment.contentType), content: part.body });
+    received.push({ sha2: sha2.toLowerCase(), contentType: checkContentType(part.headers['content-type'] ?? String(attachment.contentType), 'An attachment’s Content-Type'), content: part.body });
   }
   for (const attachment of declared) {
     if (attachment.fileUrl !== undefined) continue;

@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import { isUuid } from '../core/uuid';
 import { agentKey } from './agent-keys';
 import { deleteDocuments, getDocument, listDocuments, postDocument, putDocument, type DocumentKey, type Preconditions } from './document-store';
 import { agentParameter, timestampParameter } from './statement-query';
@@ -6,9 +7,8 @@ import { XapiActivity } from './xapi-activity.entity';
 import { DocumentKind } from './xapi.enums';
 import { badRequest, XapiError } from './xapi-error';
 import type { XapiRequestState, XapiRouteKit } from './xapi-kit';
+import { checkContentType, fitsKey, IRI_RULE, isIri, KEY_BYTES } from './xapi-text';
 
-const IRI = /^[a-z][a-z0-9+.-]*:\S*$/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface DocumentResource {
   path: string;
@@ -30,12 +30,14 @@ function keyOf(resource: DocumentResource, state: XapiRequestState): DocumentKey
   let activityId = '';
   if (resource.parameters.includes('activityId')) {
     if (query.activityId === undefined) badRequest('activityId is required');
-    if (!IRI.test(query.activityId)) badRequest('activityId must be an IRI');
+    if (!isIri(query.activityId)) badRequest(`activityId must be ${IRI_RULE}`);
     activityId = query.activityId;
   }
   const agent = resource.parameters.includes('agent') ? agentKey(agentParameter(query.agent, 'agent', state.version)) ?? '' : '';
-  if (query.registration !== undefined && !UUID.test(query.registration)) badRequest('registration must be a UUID');
+  if (query.registration !== undefined && !isUuid(query.registration)) badRequest('registration must be a UUID');
   const documentId = query[resource.idParameter] ?? null;
+  // The three are one index entry (the document's unique key).
+  if (!fitsKey(`${activityId}${agent}${documentId ?? ''}`)) badRequest(`activityId, agent and ${resource.idParameter} take at most ${KEY_BYTES} bytes together`);
   return { kind: resource.kind, activityId, agentKey: agent, registration: query.registration?.toLowerCase() ?? '', documentId };
 }
 
@@ -44,7 +46,7 @@ function preconditionsOf(request: Request): Preconditions {
 }
 
 function writeOf(request: Request): { content: Buffer; contentType: string } {
-  return { content: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: request.header('content-type') ?? 'application/octet-stream' };
+  return { content: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: checkContentType(request.header('content-type') ?? 'application/octet-stream', 'Content-Type') };
 }
 
 function requireId(resource: DocumentResource, key: DocumentKey): void {
@@ -92,7 +94,7 @@ export function documentRoutes(router: Router, kit: XapiRouteKit): void {
   router.get('/activities', kit.handle(['activityId'], async (_request, response, state) => {
     const id = state.query.activityId;
     if (id === undefined) badRequest('activityId is required');
-    if (!IRI.test(id)) badRequest('activityId must be an IRI');
+    if (!isIri(id)) badRequest(`activityId must be ${IRI_RULE}`);
     const known = await kit.em().findOne(XapiActivity, { id });
     response.json({ objectType: 'Activity', id, ...(known ? { definition: known.definition } : {}) });
   }));

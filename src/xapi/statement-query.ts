@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../core/uuid';
 import { agentKey } from './agent-keys';
 import { filterKey } from './statement-index';
 import { checkActor, checkTimestamp, type Json } from './statement-validation';
 import { badRequest } from './xapi-error';
+import { containsNul, IRI_RULE, isIri } from './xapi-text';
 import type { XapiVersion } from './xapi-versions';
 
 export type StatementFormat = 'ids' | 'exact' | 'canonical';
@@ -27,8 +29,6 @@ export interface PagePosition {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IRI = /^[a-z][a-z0-9+.-]*:\S*$/i;
 export const MAX_PAGE = 100;
 
 function bool(value: string | undefined, name: string): boolean {
@@ -46,6 +46,7 @@ export function agentParameter(text: string | undefined, name: string, version: 
   } catch {
     badRequest(`${name} must be JSON`);
   }
+  if (containsNul(agent)) badRequest(`${name} cannot hold the character U+0000`);
   checkActor(agent, { version, path: name }, options);
   if (!agentKey(agent as Json)) badRequest(`${name} must be identified by mbox, mbox_sha1sum, openid or account`);
   return agent as Json;
@@ -54,15 +55,18 @@ export function agentParameter(text: string | undefined, name: string, version: 
 export function timestampParameter(text: string | undefined, name: string, version: XapiVersion): string | null {
   if (text === undefined) return null;
   checkTimestamp(text, { version, path: name });
-  return new Date(text.replace(' ', 'T')).toISOString();
+  const iso = new Date(text.replace(' ', 'T')).toISOString();
+  // PostgreSQL has no year 0, and JavaScript writes the years after 9999 with a sign: neither is sent to a query.
+  if (!/^(?!0000)\d{4}-/.test(iso)) badRequest(`${name} must fall in the years 1 to 9999`);
+  return iso;
 }
 
 export function statementFilterOf(query: Record<string, string>, version: XapiVersion): StatementFilter {
   const limit = query.limit === undefined ? MAX_PAGE : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 0 || !/^\d+$/.test(query.limit ?? '0')) badRequest('limit must be a whole number');
-  if (query.verb !== undefined && !IRI.test(query.verb)) badRequest('verb must be an IRI');
-  if (query.activity !== undefined && !IRI.test(query.activity)) badRequest('activity must be an IRI');
-  if (query.registration !== undefined && !UUID.test(query.registration)) badRequest('registration must be a UUID');
+  if (query.verb !== undefined && !isIri(query.verb)) badRequest(`verb must be ${IRI_RULE}`);
+  if (query.activity !== undefined && !isIri(query.activity)) badRequest(`activity must be ${IRI_RULE}`);
+  if (query.registration !== undefined && !isUuid(query.registration)) badRequest('registration must be a UUID');
   return {
     agentKey: query.agent === undefined ? null : agentKey(agentParameter(query.agent, 'agent', version)),
     verb: query.verb ?? null,
@@ -133,8 +137,9 @@ export async function findStatements(em: EntityManager, filter: StatementFilter,
     // does, found among the few StatementRefs by the target's keys on their rows.
     const keys = targetKeys(filter);
     const viaTarget = and([...ownConditions(filter, after, 's'), { sql: `s.target_filter_keys @> array[${keys.map(() => '?').join(', ')}]::text[]`, values: keys }]);
+    // The page is cut from both branches before the join, so only its own rows are read for their statements.
     source = {
-      sql: `(${source.sql}) union (select s.id, s.stored from xapi_statement s where ${viaTarget.sql} ${order('s')})`,
+      sql: `select page.id, page.stored from ((${source.sql}) union (select s.id, s.stored from xapi_statement s where ${viaTarget.sql} ${order('s')})) page ${order('page')}`,
       values: [...source.values, ...viaTarget.values],
     };
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../core/uuid';
 import type { CursorCodec } from '../graphql/cursor';
 import { checkAttachmentParts } from './attachment-parts';
 import { boundaryOf, parseMultipart, writeMultipart, type Part } from './multipart';
@@ -12,6 +13,7 @@ import { XapiAttachment } from './xapi-attachment.entity';
 import { XapiStatement } from './xapi-statement.entity';
 import { badRequest, XapiError } from './xapi-error';
 import type { XapiRequestState, XapiRouteKit } from './xapi-kit';
+import { containsNul } from './xapi-text';
 
 const GET_PARAMETERS = ['statementId', 'voidedStatementId', 'agent', 'verb', 'activity', 'registration', 'related_activities', 'related_agents', 'since', 'until', 'limit', 'format', 'attachments', 'ascending', 'more'];
 const SINGLE_PARAMETERS = ['statementId', 'voidedStatementId', 'format', 'attachments'];
@@ -37,6 +39,7 @@ function readStatements(request: Request, state: XapiRequestState): { statements
   } catch {
     badRequest('The statements are not valid JSON');
   }
+  if (containsNul(parsed)) badRequest('The statements cannot hold the character U+0000');
   const batch = Array.isArray(parsed);
   const statements = (batch ? (parsed as unknown[]) : [parsed]).map((statement) => validateStatement(statement, state.version));
   return { statements, attachments: checkAttachmentParts(statements, parts, state.version), batch };
@@ -116,7 +119,7 @@ export function statementRoutes(router: Router, kit: XapiRouteKit): void {
     if (single !== undefined) {
       const extra = Object.keys(query).filter((name) => !SINGLE_PARAMETERS.includes(name));
       if (extra.length) badRequest(`With statementId or voidedStatementId, only format and attachments may be given (not ${extra.join(', ')})`);
-      if (!/^[0-9a-f-]{36}$/i.test(single)) badRequest('The statement id must be a UUID');
+      if (!isUuid(single)) badRequest('The statement id must be a UUID');
       const row = await em.findOne(XapiStatement, { id: single.toLowerCase() });
       const wantVoided = query.voidedStatementId !== undefined;
       if (!row || row.voided !== wantVoided) throw new XapiError(404, 'No such statement');

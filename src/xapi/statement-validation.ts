@@ -1,11 +1,12 @@
 import { badRequest } from './xapi-error';
+import { fitsKey, IRI_RULE, isIri, KEY_BYTES } from './xapi-text';
 import type { XapiVersion } from './xapi-versions';
 
 /** A JSON object as parsed from a request. */
 export type Json = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s]*$/i;
+// Stricter than isUuid (src/core/uuid.ts), which the query parameters use: a statement's UUIDs carry RFC 4122's version and variant.
+const RFC4122_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const MAILTO = /^mailto:[^\s@]+@[^\s@]+$/i;
 const SHA1 = /^[0-9a-f]{40}$/i;
 const SHA2 = /^[0-9a-f]{56,128}$/i;
@@ -50,13 +51,13 @@ function string(value: unknown, where: Where): string {
 
 function iri(value: unknown, where: Where): string {
   const text = string(value, where);
-  if (!IRI.test(text)) badRequest(`${where.path} must be an IRI`);
+  if (!isIri(text)) badRequest(`${where.path} must be ${IRI_RULE}`);
   return text;
 }
 
 function uuid(value: unknown, where: Where): string {
   const text = string(value, where);
-  if (!UUID.test(text)) badRequest(`${where.path} must be a UUID`);
+  if (!RFC4122_UUID.test(text)) badRequest(`${where.path} must be a UUID`);
   return text;
 }
 
@@ -82,7 +83,7 @@ function languageMap(value: unknown, where: Where): void {
 }
 
 function extensions(value: unknown, where: Where): void {
-  for (const key of Object.keys(object(value, where))) if (!IRI.test(key)) badRequest(`${where.path} has a key that is not an IRI: ${key}`);
+  for (const key of Object.keys(object(value, where))) if (!isIri(key)) badRequest(`${where.path} has a key that is not an IRI: ${key}`);
 }
 
 /** A timestamp as xAPI takes it: ISO 8601 with a time zone that is not -00:00. */
@@ -99,7 +100,10 @@ function inverseFunctionalIdentifier(value: Json, where: Where, required: boolea
     if (required) badRequest(`${where.path} needs one identifier: mbox, mbox_sha1sum, openid or account`);
     return;
   }
-  if (value.mbox !== undefined && !MAILTO.test(string(value.mbox, at(where, 'mbox')))) badRequest(`${where.path}.mbox must be a mailto: IRI`);
+  if (value.mbox !== undefined) {
+    const mbox = string(value.mbox, at(where, 'mbox'));
+    if (!MAILTO.test(mbox) || !fitsKey(mbox)) badRequest(`${where.path}.mbox must be a mailto: IRI of at most ${KEY_BYTES} bytes`);
+  }
   if (value.mbox_sha1sum !== undefined && !SHA1.test(string(value.mbox_sha1sum, at(where, 'mbox_sha1sum')))) badRequest(`${where.path}.mbox_sha1sum must be a SHA-1 hex digest`);
   if (value.openid !== undefined) iri(value.openid, at(where, 'openid'));
   if (value.account !== undefined) {
@@ -107,6 +111,7 @@ function inverseFunctionalIdentifier(value: Json, where: Where, required: boolea
     onlyKeys(account, ['homePage', 'name'], at(where, 'account'));
     iri(account.homePage, at(at(where, 'account'), 'homePage'));
     string(account.name, at(at(where, 'account'), 'name'));
+    if (!fitsKey(`${String(account.homePage)}|${String(account.name)}`)) badRequest(`${where.path}.account is longer than ${KEY_BYTES} bytes`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../infra/logger';
 import { learningHook, voidingHook } from './learning-bridge';
 import type { LearningHook, StatementAuthority, VoidingHook } from './statement-store';
 import { XapiError } from './xapi-error';
+import { containsNul } from './xapi-text';
 import { xapiVersionOf, type XapiVersion } from './xapi-versions';
 
 /** What every xAPI request has once its headers and credentials are checked. */
@@ -51,7 +52,7 @@ function basicKey(header: string | undefined): string | null {
   if (colon < 0) return null;
   const user = decoded.slice(0, colon);
   const key = decoded.slice(colon + 1);
-  return key && user && key.startsWith(user) ? key : null;
+  return key && user && key.startsWith(user) && !containsNul(key) ? key : null;
 }
 
 function queryOf(request: Request, allowed: string[]): Record<string, string> {
@@ -59,6 +60,7 @@ function queryOf(request: Request, allowed: string[]): Record<string, string> {
   for (const [name, value] of Object.entries(request.query)) {
     if (!allowed.includes(name)) throw new XapiError(400, `Unknown parameter ${name} (parameter names are case-sensitive)`);
     if (typeof value !== 'string') throw new XapiError(400, `The parameter ${name} is given more than once`);
+    if (containsNul(value)) throw new XapiError(400, `The parameter ${name} cannot hold the character U+0000`);
     query[name] = value;
   }
   return query;

@@ -11,7 +11,7 @@ import { StatementTrust } from '../../src/auth/api-client.enums';
 import { loadConfig } from '../../src/core/config';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { PLATFORM_IRI } from '../../src/learning/records/xapi';
-import { findStatements, statementFilterOf, type StatementFilter } from '../../src/xapi/statement-query';
+import { findStatements, statementFilterOf, type PagePosition, type StatementFilter } from '../../src/xapi/statement-query';
 import { activityIri, agentIri, COURSES, courseIri, insertActivities, insertStatements, LRS_DATA_VERSION, statementBodies, teacherMbox, TEACHERS, VERBS, type LrsDataShape } from './lrs-data';
 import { runXapiLoad, type XapiLoadResult, type XapiRequest } from './lrs-load';
 import { startServedProcess, freePort } from './served-process';
@@ -151,7 +151,7 @@ function figures(result: XapiLoadResult, perRequest = 1): string {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the page query statement-query.ts builds for the filter. */
-async function explain(em: EntityManager, filter: StatementFilter): Promise<string[]> {
+async function explain(em: EntityManager, filter: StatementFilter, after: PagePosition | null = null): Promise<string[]> {
   let plan: string[] = [];
   const explaining = {
     async execute(sql: string, params: unknown[]) {
@@ -160,7 +160,7 @@ async function explain(em: EntityManager, filter: StatementFilter): Promise<stri
       return [];
     },
   } as unknown as EntityManager;
-  await findStatements(explaining, filter, null);
+  await findStatements(explaining, filter, after);
   return plan;
 }
 
@@ -234,8 +234,7 @@ async function main(): Promise<void> {
       ['statements of earlier runs removed', int(removed.rowCount ?? 0)],
     ]);
 
-    const poster = await runtime.services.apiClients.create(ctx(), { name: 'Bench LMS (poster)', contactEmail: 'lms@bench.vn', rateLimitPerMinute: 0 });
-    await db.query('update api_client set statement_trust = $1 where id = $2', [StatementTrust.VERIFIED, poster.client.id]);
+    const poster = await runtime.services.apiClients.create(ctx(), { name: 'Bench LMS (poster)', contactEmail: 'lms@bench.vn', rateLimitPerMinute: 0, statementTrust: StatementTrust.VERIFIED });
     const authorization = `Basic ${Buffer.from(`${poster.key.slice(0, 10)}:${poster.key}`).toString('base64')}`;
     const port = await freePort();
     api = await startServedProcess('API', `http://127.0.0.1:${port}/graphql`, path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'api.js'), [], {
@@ -293,6 +292,8 @@ async function main(): Promise<void> {
     for (const [name, list] of Object.entries(filters)) {
       explains[name] = await explain(em, statementFilterOf(list[Math.floor(list.length / 2)] as Record<string, string>, '2.0.0'));
     }
+    const verbFilter = statementFilterOf({ verb: VERBS[Math.floor(VERBS.length / 2)] as string }, '2.0.0');
+    explains['more (the verb filter’s second page)'] = await explain(em, verbFilter, (await findStatements(em, verbFilter, null)).next);
     for (const [name, plan] of Object.entries(explains)) {
       console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${name}:`);
       for (const line of plan) console.log(`  ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`);

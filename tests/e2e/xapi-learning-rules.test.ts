@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { StatementTrust } from '../../src/auth/api-client.enums';
 import { AdministrativeUnit } from '../../src/catalogue/units/unit.entity';
 import { LearningYearClosure } from '../../src/learning/year-closure/learning-year-closure.entity';
 import { LearningLog } from '../../src/learning/logs/learning-log.entity';
@@ -52,9 +53,7 @@ const logsOf = (citizenId: string) => api.runtime.orm.em.fork().find(LearningLog
 beforeAll(async () => {
   api = await startTestApi();
   const ctx = await api.adminContext();
-  const created = await api.runtime.services.apiClients.create(ctx, { name: 'Bình dân học vụ số', contactEmail: 'lms@example.vn', rateLimitPerMinute: 0 });
-  key = created.key;
-  await api.runtime.orm.em.fork().execute(`update api_client set statement_trust = 'VERIFIED' where id = ?`, [created.client.id]);
+  key = (await api.runtime.services.apiClients.create(ctx, { name: 'Bình dân học vụ số', contactEmail: 'lms@example.vn', rateLimitPerMinute: 0, statementTrust: StatementTrust.VERIFIED })).key;
   units = await seedUnits(await api.adminContext());
 });
 

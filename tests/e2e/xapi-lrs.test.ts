@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { StatementTrust } from '../../src/auth/api-client.enums';
 import { PLATFORM_IRI } from '../../src/learning/records/xapi';
 import { LearningLog } from '../../src/learning/logs/learning-log.entity';
 import { seedUnits } from '../helpers/catalogue-fixtures';
@@ -41,19 +42,15 @@ function statement(overrides: Record<string, unknown> = {}): Record<string, unkn
   };
 }
 
-async function createClient(name: string, rateLimitPerMinute = 1000): Promise<{ key: string; id: string }> {
+async function createClient(name: string, options: { rateLimitPerMinute?: number; statementTrust?: StatementTrust } = {}): Promise<string> {
   const ctx = await api.adminContext();
-  const { client, key } = await api.runtime.services.apiClients.create(ctx, { name, contactEmail: 'lms@example.vn', rateLimitPerMinute });
-  return { key, id: client.id };
+  return (await api.runtime.services.apiClients.create(ctx, { name, contactEmail: 'lms@example.vn', rateLimitPerMinute: options.rateLimitPerMinute ?? 1000, statementTrust: options.statementTrust })).key;
 }
 
 beforeAll(async () => {
   api = await startTestApi();
-  const trusted = await createClient('Bình dân học vụ số');
-  trustedKey = trusted.key;
-  // The province's trust in a platform is set by its operators; there is no GraphQL field for it yet.
-  await api.runtime.orm.em.fork().execute(`update api_client set statement_trust = 'VERIFIED' where id = ?`, [trusted.id]);
-  untrustedKey = (await createClient('MOOC lạ')).key;
+  trustedKey = await createClient('Bình dân học vụ số', { statementTrust: StatementTrust.VERIFIED });
+  untrustedKey = await createClient('MOOC lạ');
   const units = await seedUnits(await api.adminContext());
   citizenId = (await createCitizen(api, units.tanAn)).citizen.id;
 });
@@ -104,6 +101,55 @@ describe('xAPI LRS', () => {
     const answer = await xapi(`/statements?more=${encodeURIComponent(forged)}`);
     expect(answer.status).toBe(400);
     expect(answer.body).toContain('more');
+  });
+
+  it('answers 400 with a message, never 500, to a garbage more token and to malformed parameters', async () => {
+    const agent = encodeURIComponent(JSON.stringify({ mbox: 'mailto:learner@example.vn' }));
+    const activity = encodeURIComponent('https://mooc.example.vn/activities/1');
+    const refused = [
+      '/statements?more=garbage',
+      '/statements?more=a.b.c',
+      `/statements?more=${encodeURIComponent('€€€.€€€')}`,
+      `/statements?more=${Buffer.from('{"s":"xapi-statements"').toString('base64url')}.AAAAAAAAAAAAAAAA`,
+      '/statements?since=0000-01-01T00:00:00Z',
+      `/statements?until=${encodeURIComponent('9999-12-31T23:00:00-12:00')}`,
+      '/statements?agent=5',
+      '/statements?agent=null',
+      '/statements?agent=%5B%5D',
+      '/statements?agent=%22mailto%3Alearner%40example.vn%22',
+      `/statements?agent=${encodeURIComponent(JSON.stringify({ mbox: 'mailto:a\u0000@example.vn' }))}`,
+      '/statements?verb=https%3A%2F%2Fmooc.example.vn%2F%00',
+      '/statements?activity=https%3A%2F%2Fmooc.example.vn%2F%00',
+      `/statements?statementId=${'-'.repeat(36)}`,
+      `/statements?voidedStatementId=${'f'.repeat(36)}`,
+      '/activities?activityId=https%3A%2F%2Fmooc.example.vn%2F%00',
+      `/activities/state?activityId=${activity}&agent=${agent}&stateId=a%00`,
+      `/activities/state?activityId=${activity}&agent=${agent}&since=0000-01-01T00:00:00Z`,
+      `/activities/profile?activityId=${activity}&profileId=a%00`,
+      `/agents/profile?agent=${agent}&profileId=a%00`,
+    ];
+    const answers = await Promise.all(refused.map(async (path) => ({ path, status: (await xapi(path)).status })));
+    expect(answers).toEqual(refused.map((path) => ({ path, status: 400 })));
+    const posted = await xapi('/statements', { method: 'POST', body: statement({ actor: { mbox: 'mailto:learner@example.vn', name: 'a\u0000b' } }) });
+    expect(posted.status).toBe(400);
+    const huge = await xapi('/statements?limit=99999999999999999999999');
+    expect(huge.status).toBe(200);
+    expect(huge.body.statements.length).toBeLessThanOrEqual(100);
+    const longType = await fetch(`${api.url}/xapi/activities/state?activityId=${activity}&agent=${agent}&stateId=long-type`, {
+      method: 'PUT',
+      headers: { authorization: auth(trustedKey), 'x-experience-api-version': '2.0.0', 'content-type': `application/${'x'.repeat(300)}` },
+      body: 'state',
+    });
+    expect(longType.status).toBe(400);
+    const nulKey = await fetch(`${api.url}/xapi/statements?limit=1`, { headers: { authorization: `Basic ${Buffer.from('a\u0000:a\u0000b').toString('base64')}`, 'x-experience-api-version': '2.0.0' } });
+    expect(nulKey.status).toBe(401);
+    const long = randomBytes(2000).toString('hex');
+    const longVerb = await xapi('/statements', { method: 'POST', body: statement({ verb: { id: `https://mooc.example.vn/verbs/${long}` } }) });
+    expect(longVerb.status).toBe(400);
+    const longState = await xapi(`/activities/state?activityId=${activity}&agent=${agent}&stateId=${long}`, { method: 'PUT', body: { a: 1 } });
+    expect(longState.status).toBe(400);
+    const longAgent = await xapi('/statements', { method: 'POST', body: statement({ actor: { account: { homePage: 'https://mooc.example.vn', name: long } } }) });
+    expect(longAgent.status).toBe(400);
   });
 
   it('finds a statement through the statement its StatementRef targets, voided or not', async () => {
@@ -199,7 +245,7 @@ describe('xAPI LRS', () => {
   });
 
   it('spends the API client’s request budget, as its GraphQL calls do', async () => {
-    const { key } = await createClient('Ứng dụng có hạn mức', 2);
+    const key = await createClient('Ứng dụng có hạn mức', { rateLimitPerMinute: 2 });
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await xapi('/statements?limit=1', { key })).status);
     expect(statuses).toEqual([200, 200, 429]);
