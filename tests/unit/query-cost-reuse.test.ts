@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
 import { buildApiSchema } from '../../src/app/schema';
 import { operationLimits } from '../../src/graphql/limits';
+
+jest.mock('graphql-query-complexity', () => {
+  const actual = jest.requireActual<typeof import('graphql-query-complexity')>('graphql-query-complexity');
+  return { ...actual, getComplexity: jest.fn(actual.getComplexity) };
+});
 
 /** The cost of a document is kept per set of the variables it depends on: what is kept must still follow them. */
 describe('operationLimits with a kept cost', () => {
@@ -20,7 +26,12 @@ describe('operationLimits with a kept cost', () => {
       node(id: $id) { ... on Institution { id programmes(first: $first) @include(if: $withProgrammes) { edges { node { id title kind topics } } } } }
     }`);
     const run = (variables: Record<string, unknown>) => () => check({ document, operation: operationOf(document), operationName: 'Lookup', variables });
+    const costings = jest.mocked(getComplexity);
+    costings.mockClear();
     expect(run({ id: 'a', first: 10, withProgrammes: true })).not.toThrow();
+    // Another id: the kept cost.
+    expect(run({ id: 'z', first: 10, withProgrammes: true })).not.toThrow();
+    expect(costings).toHaveBeenCalledTimes(1);
     expect(run({ id: 'a', first: 100, withProgrammes: true })).toThrow(/cost/i);
     expect(run({ id: 'b', first: 10, withProgrammes: true })).not.toThrow();
     // Left out, $first is 100; given as null, the default page size.
