@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, FieldResolver, ID, Info, Resolver, Root, type PubSub } from 'type-graphql';
+import { argumentValidator } from '../graphql/argument-validation';
 import type { GraphQLResolveInfo } from 'graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AccountNoticeResolver, AccountNoticesResolver } from '../auth/account-notice.resolver';
@@ -156,7 +157,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       resolvers: RESOLVERS,
       authChecker,
       pubSub: NO_TOPICS,
-      validate: { forbidUnknownValues: false, skipMissingProperties: true },
+      validateFn: argumentValidator(),
       scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     }).then(describeRootTypes);
   }

@@ -1,5 +1,18 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from '../core/config';
 import { ApiError, ErrorCode } from '../core/errors';
@@ -61,6 +74,47 @@ export function queryDepth(operation: OperationDefinitionNode, fragments: Readon
   return depthOf(operation.selectionSet, new Set());
 }
 
+/** The arguments pageEstimator reads; a field's own `complexity` function may read any of its arguments. */
+const PAGE_ARGUMENTS = new Set(['first', 'last']);
+
+/**
+ * The variables a document's cost can depend on: those given to `first`/`last`, to an argument of a field whose
+ * `complexity` is a function, or to a directive (@skip, @include). Every other variable (an id, a search text) changes
+ * what a request reads, never what it may cost.
+ */
+function costVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  let costed = 0;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument: {
+        enter(argument) {
+          const field = typeInfo.getFieldDef();
+          if (typeInfo.getDirective() || PAGE_ARGUMENTS.has(argument.name.value) || typeof field?.extensions.complexity === 'function') costed += 1;
+        },
+        leave() {
+          if (costed > 0) costed -= 1;
+        },
+      },
+      Variable(variable) {
+        if (costed > 0) names.add(variable.name.value);
+      },
+    }),
+  );
+  return [...names].sort();
+}
+
+/** Costs kept per document, for as many sets of the variables it is costed by. */
+const COSTS_PER_DOCUMENT = 64;
+
+interface DocumentCosts {
+  variables: string[];
+  /** Cost by operation name and costed variables' values. */
+  costs: Map<string, number>;
+}
+
 function refuse(message: string | RequestMessage, extra: Record<string, number>): ApiError {
   return new ApiError(ErrorCode.BadUserInput, message, extra);
 }
@@ -84,6 +138,29 @@ export interface LimitedOperation {
 export function operationLimits(schema: GraphQLSchema, limits: QueryLimits): (operation: LimitedOperation) => number {
   assertCostlyMutationsExist(schema);
   const estimators = [rootFloorEstimator(schema, limits.rootFieldCost)];
+  // Apollo keeps a parsed document per query text, so the same text costs once per set of the variables it is costed by.
+  const documents = new WeakMap<DocumentNode, DocumentCosts>();
+  const costOf = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined, variables: Record<string, unknown>): number => {
+    let known = documents.get(document);
+    if (!known) {
+      known = { variables: costVariables(schema, document), costs: new Map() };
+      documents.set(document, known);
+    }
+    // A variable left out (its default applies) and one given as null cost apart.
+    const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => (name in variables ? [variables[name]] : []))]);
+    const cost = known.costs.get(key);
+    if (cost !== undefined) {
+      // Costing coerces every variable first, which a kept cost must not skip.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+      const errors = coerced.errors ?? [];
+      if (errors.length) throw errors[errors.length - 1];
+      return cost;
+    }
+    const computed = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators });
+    if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.delete(known.costs.keys().next().value as string);
+    known.costs.set(key, computed);
+    return computed;
+  };
   return ({ document, operation, operationName, variables }) => {
     const fragments = fragmentsOf(document);
     const depth = queryDepth(operation, fragments);
@@ -93,7 +170,7 @@ export function operationLimits(schema: GraphQLSchema, limits: QueryLimits): (op
     const costlyCalls = checkMutations(operation, fragments, limits);
     let cost: number;
     try {
-      cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators });
+      cost = costOf(document, operation, operationName, variables);
     } catch (error) {
       // Costing coerces the variables first: a value that does not fit its type is the caller's error.
       if (error instanceof GraphQLError) throw refuse(error.message, {});

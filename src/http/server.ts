@@ -201,24 +201,6 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     runWithRequestLog(requestLog, () => runWithQueryStats(queryStats, () => next()));
   });
 
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-
-  app.get('/readyz', async (_request, response) => {
-    const report = await checkReadiness({
-      postgres: () => pingDatabase(orm),
-      redis: () => pingRedis(deps.redis),
-      s3: () => deps.storage.ping(),
-    });
-    const openSince = limiter.failingOpenSince;
-    response.status(report.ready ? 200 : 503).json({
-      status: report.ready ? 'ready' : 'not ready',
-      checks: report.checks,
-      rateLimit: openSince ? { enforced: false, failingOpenSince: openSince.toISOString() } : { enforced: true },
-    });
-  });
-
   /**
    * Spends one request of the caller's budget: the owner spent from (null when the limit is off for the caller), or false
    * once 401 (an unknown or revoked API key) or 429 is answered.
@@ -240,38 +222,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
     if ((await spendBudget(request, response, null)) !== false) next();
   };
 
-  app.use(OPEN_DATA_PATHS, cors(['*']));
-  app.use(feedRoutes({
-    orm,
-    publicUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.get('host') ?? `localhost:${config.port}`}`,
-    // Open data is read signed out: a token spends nothing of its account's budget here.
-    budget: signedOutBudget,
-  }));
-
-  app.use(CREDENTIAL_PATHS, cors(['*']));
-  app.use(credentialRoutes({
-    contextOf: () => systemContext(orm.em.fork(), services, log, null),
-    credentials: services.credentials.issuance,
-    verification: services.credentials.verification,
-    vault: services.credentials.vault,
-    // Verifiers call signed out: a token spends nothing of its account's budget here.
-    budget: signedOutBudget,
-  }));
-
-  app.use(XAPI_PATH, xapiRoutes({
-    orm,
-    log,
-    identify: (em, key) => services.apiClients.identify(em, key),
-    budget: async (client, response) => {
-      const owner = clientBudget(client);
-      return owner.limit === 0 || spendRequest(limiter, owner, response);
-    },
-    contextOf: (em, requestId) => ({ ...systemContext(em, services, log.child({ requestId }), null), requestId }),
-    homePages: [PLATFORM_IRI, ...(config.publicUrl ? [config.publicUrl.replace(/\/+$/, '')] : [])],
-    authorityHomePage: config.publicUrl ?? PLATFORM_IRI,
-    cursors: services.cursors,
-  }));
-
+  // /graphql first: its requests, nearly all of them, pass no other route on their way.
   app.use('/graphql', cors(config.corsOrigins));
 
   app.use('/graphql', async (request, response, next) => {
@@ -331,6 +282,56 @@ export async function createApiServer(deps: ApiDependencies): Promise<ApiServer>
       },
     }),
   );
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_request, response) => {
+    const report = await checkReadiness({
+      postgres: () => pingDatabase(orm),
+      redis: () => pingRedis(deps.redis),
+      s3: () => deps.storage.ping(),
+    });
+    const openSince = limiter.failingOpenSince;
+    response.status(report.ready ? 200 : 503).json({
+      status: report.ready ? 'ready' : 'not ready',
+      checks: report.checks,
+      rateLimit: openSince ? { enforced: false, failingOpenSince: openSince.toISOString() } : { enforced: true },
+    });
+  });
+
+  app.use(OPEN_DATA_PATHS, cors(['*']));
+  app.use(feedRoutes({
+    orm,
+    publicUrlOf: (request) => config.publicUrl ?? `${request.protocol}://${request.get('host') ?? `localhost:${config.port}`}`,
+    // Open data is read signed out: a token spends nothing of its account's budget here.
+    budget: signedOutBudget,
+  }));
+
+  app.use(CREDENTIAL_PATHS, cors(['*']));
+  app.use(credentialRoutes({
+    contextOf: () => systemContext(orm.em.fork(), services, log, null),
+    credentials: services.credentials.issuance,
+    verification: services.credentials.verification,
+    vault: services.credentials.vault,
+    // Verifiers call signed out: a token spends nothing of its account's budget here.
+    budget: signedOutBudget,
+  }));
+
+  app.use(XAPI_PATH, xapiRoutes({
+    orm,
+    log,
+    identify: (em, key) => services.apiClients.identify(em, key),
+    budget: async (client, response) => {
+      const owner = clientBudget(client);
+      return owner.limit === 0 || spendRequest(limiter, owner, response);
+    },
+    contextOf: (em, requestId) => ({ ...systemContext(em, services, log.child({ requestId }), null), requestId }),
+    homePages: [PLATFORM_IRI, ...(config.publicUrl ? [config.publicUrl.replace(/\/+$/, '')] : [])],
+    authorityHomePage: config.publicUrl ?? PLATFORM_IRI,
+    cursors: services.cursors,
+  }));
 
   app.use(httpErrorHandler(log));
 

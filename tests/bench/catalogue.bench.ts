@@ -12,6 +12,7 @@ import { findSessionsOfParents } from '../../src/catalogue/programmes/session.re
 import { loadConfig } from '../../src/core/config';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { openRuntime, type Runtime } from '../../src/app/runtime';
+import { API_NODE_FLAGS } from '../../src/app/api-processes';
 import { createApiServer, type ApiServer } from '../../src/http/server';
 import { startEmbeddedS3, type EmbeddedS3 } from '../../src/infra/embedded-s3';
 import { DEFAULT_DATA_OPTIONS, loadCatalogueData, type CatalogueDataReport } from './catalogue-data';
@@ -25,7 +26,7 @@ import { percentile } from './stats';
 
 /**
  * `npm run bench:catalogue [-- --seconds N] [--warmup N] [--concurrency N] [--keep] [--inline-client]
- *   [--processes N] [--peer postgraphile] [--rounds N]`
+ *   [--processes N] [--peer postgraphile] [--rounds N] [--shapes WORDS] [--api-cpu-prof DIR] [--api-node-args "FLAGS"]`
  *
  * Builds its own database (lifelong_bench_catalogue, dropped and re-created each run) with the
  * real administrative units and a synthetic catalogue, starts the API in-process on an ephemeral
@@ -34,7 +35,9 @@ import { percentile } from './stats';
  * With --processes N or --peer, the API runs instead as `dist/src/cli/api.js` with API_PROCESSES=N
  * (1 by default), and the three catalogue shapes are measured in --rounds rounds; with --peer
  * postgraphile, PostGraphile 4 serves the same database too, and each round runs the product then
- * PostGraphile on each shape (see peer/side-by-side.ts).
+ * PostGraphile on each shape (see peer/side-by-side.ts). --shapes keeps only the shapes whose name holds one of its
+ * comma-separated words ("one institution" for the point lookup, both ways; a word after "=" is a whole name); --api-cpu-prof writes a V8 CPU profile of each
+ * product API process into DIR when it stops (node --cpu-prof); --api-node-args passes more flags to its node.
  */
 
 const DATABASE_NAME = 'lifelong_bench_catalogue';
@@ -73,10 +76,16 @@ interface Args {
   processes: number | null;
   peer: 'postgraphile' | null;
   rounds: number;
+  /** Words of the shape names to measure; null: every shape. */
+  shapes: string[] | null;
+  /** Where the product API processes write their CPU profiles; null: not profiled. */
+  apiCpuProf: string | null;
+  /** More flags for the product API's node (--max-semi-space-size=32, say). */
+  apiNodeArgs: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seconds: 20, warmup: 3, concurrency: 32, keep: false, inlineClient: false, processes: null, peer: null, rounds: 3 };
+  const args: Args = { seconds: 20, warmup: 3, concurrency: 32, keep: false, inlineClient: false, processes: null, peer: null, rounds: 3, shapes: null, apiCpuProf: null, apiNodeArgs: [] };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`${flag} needs a number from ${min} to ${max}, got "${value ?? ''}"`);
@@ -109,6 +118,21 @@ function parseArgs(argv: string[]): Args {
         args.peer = peer;
         break;
       }
+      case '--shapes': {
+        const words = (value() ?? '').split(',').map((word) => word.trim()).filter(Boolean);
+        if (!words.length) throw new Error('--shapes needs comma-separated words of shape names');
+        args.shapes = words;
+        break;
+      }
+      case '--api-cpu-prof': {
+        const dir = value();
+        if (!dir) throw new Error('--api-cpu-prof needs a folder');
+        args.apiCpuProf = path.resolve(dir);
+        break;
+      }
+      case '--api-node-args':
+        args.apiNodeArgs = (value() ?? '').split(' ').filter(Boolean);
+        break;
       case '--keep':
         args.keep = true;
         break;
@@ -117,7 +141,7 @@ function parseArgs(argv: string[]): Args {
         break;
       default:
         throw new Error(
-          `unknown argument "${arg}" (known: --seconds N, --warmup N, --concurrency N (or --connections N), --keep, --inline-client, --processes N, --peer postgraphile, --rounds N)`,
+          `unknown argument "${arg}" (known: --seconds N, --warmup N, --concurrency N (or --connections N), --keep, --inline-client, --processes N, --peer postgraphile, --rounds N, --shapes WORDS, --api-cpu-prof DIR, --api-node-args "FLAGS")`,
         );
     }
   }
@@ -306,11 +330,13 @@ function table(rows: [string, string][]): string {
   return [line, ...rows.map(([label, value]) => `| ${label.padEnd(left)} | ${value.padStart(right)} |`), line].join('\n');
 }
 
-/** The product's `npm run api` on a free port with API_PROCESSES=processes, once all of them have started. */
-async function startProductApi(env: NodeJS.ProcessEnv, processes: number): Promise<ServedProcess> {
+/** The product's `npm run api` (with its node flags) on a free port with API_PROCESSES=processes, once all of them have started. */
+async function startProductApi(env: NodeJS.ProcessEnv, processes: number, cpuProfDir: string | null, nodeArgs: string[]): Promise<ServedProcess> {
   const port = await freePort();
   const api = await startServedProcess(`product (${processes}p)`, `http://127.0.0.1:${port}/graphql`, path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'api.js'), [], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), API_PROCESSES: String(processes) },
+    // node:cluster workers inherit these flags, so each process writes its own profile.
+    nodeArgs: [...API_NODE_FLAGS, ...nodeArgs, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [])],
     startSeconds: 60,
   });
   // The first process to listen answers before the others have started: wait for all of them.
@@ -338,7 +364,10 @@ async function sideBySide(args: Args, databaseUrl: string, product: ServedProces
   } finally {
     await client.end();
   }
-  const shapes = catalogueShapes({ centres: CENTRES, radiusKm: RADIUS_KM, page: PAGE, institutionIds, search: SEARCH_TEXT });
+  const shapes = catalogueShapes({ centres: CENTRES, radiusKm: RADIUS_KM, page: PAGE, institutionIds, search: SEARCH_TEXT }).filter(
+    (shape) => !args.shapes || args.shapes.some((word) => (word.startsWith('=') ? shape.name === word.slice(1) : shape.name.includes(word))),
+  );
+  if (!shapes.length) throw new Error(`--shapes ${args.shapes?.join(',')} matches no shape`);
   const contenders: Contender[] = [{ server: product, side: (shape) => shape.product }];
   if (args.peer === 'postgraphile') {
     await step('PostGraphile: install, bench_peer schema, start', async () => {
@@ -365,7 +394,7 @@ async function sideBySide(args: Args, databaseUrl: string, product: ServedProces
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifelong-bench-'));
-  const childApi = args.processes !== null || args.peer !== null;
+  const childApi = args.processes !== null || args.peer !== null || args.apiCpuProf !== null || args.apiNodeArgs.length > 0;
   let runtime: Runtime | null = null;
   let server: ApiServer | null = null;
   let s3: EmbeddedS3 | null = null;
@@ -433,7 +462,7 @@ async function main(): Promise<void> {
     let url: string;
     if (childApi) {
       const processes = args.processes ?? 1;
-      const product = await startProductApi(env, processes);
+      const product = await startProductApi(env, processes, args.apiCpuProf, args.apiNodeArgs);
       served.push(product);
       url = product.url.replace(/\/graphql$/, '');
       console.log(`  API (${processes} process${processes > 1 ? 'es' : ''}, pid ${product.pid}) listening on ${url} (production settings, GRAPHQL_QUERY_STATS=true, LOG_LEVEL=silent, no rate limit)`);

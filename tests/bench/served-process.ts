@@ -35,8 +35,14 @@ async function answers(url: string): Promise<boolean> {
  * Starts `node script args` and waits until `url` answers `{ __typename }`; its output is kept
  * (the last 4 KB) to explain a process that ends before it does.
  */
-export async function startServedProcess(label: string, url: string, script: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv; startSeconds: number }): Promise<ServedProcess> {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServedProcess(
+  label: string,
+  url: string,
+  script: string,
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv; startSeconds: number; nodeArgs?: string[] },
+): Promise<ServedProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-4096);
