@@ -91,9 +91,6 @@ export type UpsertResult = RunCounts & { written: number };
  * A stored row whose values are those evaluated is left as it is, its computed_at and run_id
  * included: a monthly run over a year that did not change writes only the month's history rows,
  * one for every subject evaluated, the month's record (and what deleteStaleProgress keeps).
- * Unchanged rows are left out before the insert: ON CONFLICT locks the row it finds even when its
- * WHERE then skips the update, and those locks dirtied every page of the table (2,845 pages, half
- * of a 20,000-citizen batch's upsert time); its WHERE stays for rows a concurrent run changed.
  */
 async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: SubjectTitle, year: number, rulesetId: string, target: ProgressTarget): Promise<UpsertResult> {
   const history = target.run
@@ -113,11 +110,7 @@ async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: S
                                    indicators, total, threshold, disadvantaged, status, level_reached, computed_at, run_id)
        select uuid_time_ordered(), now(), now(), {subjectKind}, id, {titleKind}, {unitLevel}, {year}, unit_id, {rulesetId},
               indicators, total, threshold, disadvantaged, status, level_reached, now(), {runId}
-         from evaluated e
-        where (select (s.unit_id, s.ruleset_id, s.indicators, s.total, s.threshold, s.disadvantaged, s.status, s.level_reached)
-                      is not distinct from (e.unit_id, {rulesetId}, e.indicators, e.total, e.threshold, e.disadvantaged, e.status, e.level_reached)
-                 from ${target.table} s
-                where s.subject_kind = {subjectKind} and s.subject_id = e.id and s.title_kind = {titleKind} and {storedLevel} and s.year = {year}) is not true
+         from evaluated
        on conflict (subject_kind, subject_id, title_kind, unit_level, year) do update
          set updated_at = now(), unit_id = excluded.unit_id, ruleset_id = excluded.ruleset_id, indicators = excluded.indicators,
              total = excluded.total, threshold = excluded.threshold, disadvantaged = excluded.disadvantaged, status = excluded.status,
@@ -135,8 +128,6 @@ async function upsertEvaluated(em: EntityManager, evaluation: Fragment, title: S
       subjectKind: frag('?::text', title.subjectKind),
       titleKind: frag('?::text', title.titleKind),
       unitLevel: frag('?::text', title.unitLevel),
-      // `is null` rather than `is not distinct from`, which the unique index does not serve.
-      storedLevel: title.unitLevel === null ? frag('s.unit_level is null') : frag('s.unit_level = ?::text', title.unitLevel),
       year: frag('?::int', year),
       rulesetId: frag('?::uuid', rulesetId),
       runId: frag('?::uuid', target.run?.id ?? null),
