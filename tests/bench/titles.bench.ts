@@ -103,7 +103,16 @@ interface WorkerProcess {
   sampledPeakKib(): number;
   /** VmHWM (the kernel's peak resident set) and VmRSS now, in KiB. */
   memory(): { hwmKib: number; rssKib: number };
+  /** What the worker logged of each phase it finished (`titles phase finished`), by run. */
+  phaseLogs(runId: string): PhaseLog[];
   stop(): Promise<void>;
+}
+
+/** A phase's split as the worker logs it: its batches, then the removal of stale rows. */
+interface PhaseLog {
+  phase: string;
+  evaluateMs: number;
+  cleanupMs: number;
 }
 
 function procStatus(pid: number): { hwmKib: number; rssKib: number } {
@@ -130,6 +139,7 @@ async function startWorker(config: Config, dataDir: string): Promise<WorkerProce
   const pid = child.pid;
   if (pid === undefined) throw new Error('the worker process did not start');
   let peak = 0;
+  const phaseLogs: (PhaseLog & { runId: string })[] = [];
   const sampler = setInterval(() => {
     try {
       peak = Math.max(peak, procStatus(pid).rssKib);
@@ -141,7 +151,7 @@ async function startWorker(config: Config, dataDir: string): Promise<WorkerProce
   await new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on('line', (line) => {
-      let entry: { level?: number; msg?: string } = {};
+      let entry: { level?: number; msg?: string } & Partial<PhaseLog & { runId: string }> = {};
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
@@ -149,6 +159,7 @@ async function startWorker(config: Config, dataDir: string): Promise<WorkerProce
         return;
       }
       if (entry.msg === 'workers started') resolve();
+      if (entry.msg === 'titles phase finished') phaseLogs.push(entry as PhaseLog & { runId: string });
       if ((entry.level ?? 0) >= 40) console.error(`worker: ${line}`);
     });
     void exited.then((code) => reject(new Error(`the worker exited with code ${code} before starting`)));
@@ -157,6 +168,7 @@ async function startWorker(config: Config, dataDir: string): Promise<WorkerProce
     child,
     sampledPeakKib: () => peak,
     memory: () => procStatus(pid),
+    phaseLogs: (runId) => phaseLogs.filter((entry) => entry.runId === runId),
     async stop() {
       clearInterval(sampler);
       child.kill('SIGTERM');
@@ -213,15 +225,25 @@ interface PhaseTime {
   phase: string;
   ms: number;
   counts: Record<string, number> | null;
+  /** The worker's split of the phase, when it logged one. */
+  split: { evaluateMs: number; cleanupMs: number } | null;
 }
 
 /** Each phase's wall time, from the start times seen while polling to the next phase's (or the run's end). */
-function phaseTimes(row: RunRow, phaseStarts: Map<string, Date>): PhaseTime[] {
+function phaseTimes(row: RunRow, phaseStarts: Map<string, Date>, logs: PhaseLog[]): PhaseTime[] {
   const starts = [...phaseStarts.entries()].sort((a, b) => a[1].getTime() - b[1].getTime());
   return starts.map(([phase, start], index) => {
     const end = starts[index + 1]?.[1] ?? (row.finished_at as Date);
-    return { phase, ms: end.getTime() - start.getTime(), counts: row.counts?.[phase] ?? null };
+    const logged = logs.find((entry) => entry.phase === phase);
+    const split = logged ? { evaluateMs: logged.evaluateMs, cleanupMs: logged.cleanupMs } : null;
+    return { phase, ms: end.getTime() - start.getTime(), counts: row.counts?.[phase] ?? null, split };
   });
+}
+
+/** A phase's line: its wall time, the worker's split into batches and clean-up, and its counts. */
+function phaseLine({ phase, ms, counts, split }: PhaseTime): [string, string] {
+  const parts = split ? `  (batches ${seconds(split.evaluateMs)} s, clean-up ${seconds(split.cleanupMs)} s)` : '';
+  return [`  phase ${phase}`, `${seconds(ms)} s${parts}${counts ? `  ${JSON.stringify(counts)}` : ''}`];
 }
 
 /**
@@ -355,14 +377,14 @@ async function main(): Promise<void> {
       console.log(`run ${again.id}: recalculating again, over the progress the first run wrote…`);
       const rerunSeen = await waitForRun(bench, again.id);
       if (rerunSeen.row.status !== 'SUCCEEDED') throw new Error(`the second run ended ${rerunSeen.row.status}: ${rerunSeen.row.error ?? ''}`);
-      rerun = { row: rerunSeen.row, phases: phaseTimes(rerunSeen.row, rerunSeen.phaseStarts) };
+      rerun = { row: rerunSeen.row, phases: phaseTimes(rerunSeen.row, rerunSeen.phaseStarts, worker.phaseLogs(again.id)) };
     }
     const memory = worker.memory();
     const sampledPeak = worker.sampledPeakKib();
+    const phases = phaseTimes(row, phaseStarts, worker.phaseLogs(run.id));
     await worker.stop();
     worker = null;
 
-    const phases = phaseTimes(row, phaseStarts);
     const { rows: written } = await bench.query<{ progress: string; history: string }>(
       `select (select count(*) from title_progress where year = $1) as progress, (select count(*) from title_progress_month where year = $1) as history`,
       [year],
@@ -396,7 +418,7 @@ async function main(): Promise<void> {
     table(`the run (worker process, TITLES_BATCH_SIZE ${config.titles.batchSize}, TITLES_CONCURRENCY ${config.titles.concurrency}, TITLES_WORK_MEM ${config.titles.workMem}, ${int(Number(batches[0]?.batches ?? 0))} residence units)`, [
       ['wall time of the run (title_run)', `${seconds(runMs)} s`],
       ['dispatch → SUCCEEDED seen', `${seconds(waitedMs)} s`],
-      ...phases.map(({ phase, ms, counts }): [string, string] => [`  phase ${phase}`, `${seconds(ms)} s${counts ? `  ${JSON.stringify(counts)}` : ''}`]),
+      ...phases.map(phaseLine),
       ['rows written (title_run)', int(row.rows_written)],
       ['  title_progress rows', int(Number(written[0]?.progress ?? 0))],
       ['  title_progress_month rows', int(Number(written[0]?.history ?? 0))],
@@ -408,7 +430,7 @@ async function main(): Promise<void> {
     if (rerun) {
       table('the second run (every row updated)', [
         ['wall time of the run (title_run)', `${seconds(rerun.row.duration_ms ?? 0)} s`],
-        ...rerun.phases.map(({ phase, ms }): [string, string] => [`  phase ${phase}`, `${seconds(ms)} s`]),
+        ...rerun.phases.map((phase) => phaseLine({ ...phase, counts: null })),
         ['rows written (title_run)', int(rerun.row.rows_written)],
       ]);
     }

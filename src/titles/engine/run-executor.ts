@@ -132,6 +132,7 @@ export class TitleRunExecutor {
       workMem: this.settings.workMem,
       concurrency: this.settings.concurrency,
     };
+    const started = performance.now();
     const result = await evaluatePhase(em, spec, scope, STORED({ id: run.id, month }), {
       planned: (total) => report(0, total),
       batchDone: async (done, total) => {
@@ -139,7 +140,13 @@ export class TitleRunExecutor {
         if (this.settings.batchPauseMs > 0) await sleep(this.settings.batchPauseMs);
       },
     });
+    const evaluated = performance.now();
     await deleteStaleProgress(em, spec.title, run.unit.path, run.year, month, phaseStartedAt);
+    // Where a phase's time goes, for the bench and for operators sizing a province.
+    env.log.info(
+      { runId: run.id, phase: spec.phase, evaluateMs: Math.round(evaluated - started), cleanupMs: Math.round(performance.now() - evaluated), rowsWritten: result.written },
+      'titles phase finished',
+    );
     return { counts: { meets: result.meets, notYet: result.notYet, awaiting: result.awaiting }, rowsWritten: result.written };
   }
 }

@@ -189,24 +189,31 @@ export interface SubjectBatch {
 }
 
 /**
- * Groups units with their number of subjects into batches of about `batchSize` subjects (a larger unit
- * is a batch of its own), in order; smaller batches when there would be fewer than `lanes`, so
- * that the 966 hamlets of a province are two batches run side by side, not one.
+ * Groups units with their number of subjects into batches of at most about `batchSize` subjects, in
+ * order. The number of batches is a multiple of `lanes` and the units are cut at even shares of
+ * the total, so that every round of the lanes has a batch for each and they end together: 161,598
+ * citizens in 20,000s were 9 batches, two lanes ran the ninth alone; 60,000 households were 3.
+ * A unit stays whole (a larger one is a batch of its own), so batches differ by up to a unit.
  */
 function batchesOf(rows: { unit_id: string; subjects: number }[], batchSize: number, lanes: number): SubjectBatch[] {
   const total = rows.reduce((sum, row) => sum + row.subjects, 0);
-  const size = Math.min(batchSize, Math.ceil(total / Math.max(1, lanes)));
+  const width = Math.max(1, lanes);
+  const count = Math.ceil(Math.ceil(total / batchSize) / width) * width;
   const batches: SubjectBatch[] = [];
-  let current: SubjectBatch = { unitIds: [], subjects: 0 };
+  let before = 0;
+  let currentIndex = -1;
   for (const row of rows) {
-    if (current.subjects > 0 && current.subjects + row.subjects > size) {
-      batches.push(current);
-      current = { unitIds: [], subjects: 0 };
+    // The share of the total the unit's middle falls in.
+    const index = Math.floor(((before + row.subjects / 2) * count) / total);
+    before += row.subjects;
+    if (index !== currentIndex || !batches.length) {
+      batches.push({ unitIds: [], subjects: 0 });
+      currentIndex = index;
     }
+    const current = batches[batches.length - 1] as SubjectBatch;
     current.unitIds.push(row.unit_id);
     current.subjects += row.subjects;
   }
-  if (current.subjects > 0) batches.push(current);
   return batches;
 }
 
