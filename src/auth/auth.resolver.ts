@@ -5,7 +5,7 @@ import { runMutation } from '../graphql/user-error';
 import { AdministrativeUnitType } from '../catalogue/units/unit.types';
 import { InstitutionType } from '../catalogue/institutions/institution.types';
 import { institutionById } from '../catalogue/institutions/institution.loaders';
-import { unitById } from '../catalogue/units/unit.loaders';
+import { provinceToday, unitById } from '../catalogue/units/unit.loaders';
 import type { Institution } from '../catalogue/institutions/institution.entity';
 import type { AdministrativeUnit } from '../catalogue/units/unit.entity';
 import { Account, RoleGrant } from './account.entity';
@@ -150,8 +150,10 @@ export class RoleGrantResolver {
     return grant.institution ? institutionById(ctx).load(grant.institution.id) : null;
   }
 
-  @FieldResolver(() => AdministrativeUnitType, { nullable: true, description: 'The unit whose subtree an assessor role covers.' })
+  @FieldResolver(() => AdministrativeUnitType, { nullable: true, description: 'The unit whose subtree an assessor role covers; for a province admin role, the province it administers (the one valid today).' })
   async unit(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext): Promise<AdministrativeUnit | null> {
+    // A province admin's grant names no unit: the role covers the whole platform, which is the province's.
+    if (grant.role === Role.PROVINCE_ADMIN) return provinceToday(ctx);
     return grant.unit ? unitById(ctx).load(grant.unit.id) : null;
   }
 }

@@ -31,7 +31,7 @@ function regexEscape(text: string): string {
  * typed that starts with a sign ("%") may be anywhere. The LIKE half is what the trigram index
  * answers; the pattern half keeps "thu vien" out of "viên chức và thuế".
  */
-function allWords(column: string, search: TextSearch): SqlPart {
+export function allWords(column: string, search: TextSearch): SqlPart {
   const words = wordsOf(search.text);
   const parts = words.map((word, index) =>
     STARTS_WITH_A_LETTER.test(word)

@@ -369,12 +369,20 @@ describe('granting and revoking roles', () => {
     const result = await grant(adminToken, target.id, role, scope());
     expect(result.errors).toBeUndefined();
     const expectedScope = scope() as { institutionId?: string; unitId?: string };
-    const granted = { role, institution: expectedScope.institutionId ? { id: expectedScope.institutionId } : null, unit: expectedScope.unitId ? { id: expectedScope.unitId } : null };
+    // A province admin's grant names no unit; its role shows the province it administers.
+    const unitId = role === 'PROVINCE_ADMIN' ? gid('AdministrativeUnit', units.province.id) : expectedScope.unitId;
+    const granted = { role, institution: expectedScope.institutionId ? { id: expectedScope.institutionId } : null, unit: unitId ? { id: unitId } : null };
     expect(result.data?.grantRole).toEqual({ grant: { id: expect.any(String), ...granted }, errors: [] });
     expect(await grantsOf(target.id)).toEqual([row()]);
     expect(await sql('select granted_by_id from role_grant where account_id = ?', [target.id])).toEqual([{ granted_by_id: adminId }]);
     const me = await api.gql(ME, {}, { token: target.token });
     expect(me.data?.me.roles).toEqual([granted]);
+  });
+
+  it('shows a province admin’s role with the province it administers, and an assessor’s with its unit', async () => {
+    const roles = async (token: string) => (await api.gql('{ me { roles { role unit { name level } } } }', {}, { token })).data?.me.roles;
+    expect(await roles(adminToken)).toEqual([{ role: 'PROVINCE_ADMIN', unit: { name: 'Tỉnh Tây Ninh', level: 'PROVINCE' } }]);
+    expect(await roles(assessorToken)).toEqual([{ role: 'ASSESSOR', unit: { name: 'Phường Long An', level: 'COMMUNE' } }]);
   });
 
   it('granting the same role twice returns the grant already there', async () => {

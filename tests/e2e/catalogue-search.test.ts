@@ -307,6 +307,23 @@ describe('programme search finds what people mean', () => {
     expect(await programmeTitles({ search: 'trung tam hoc tap cong dong', statuses: ['DRAFT'] }, adminToken)).toEqual([programmes.draft!.title]);
   });
 
+  it('finds the words typed spread over the title, the institution’s name and its kind, ranked after the phrase', async () => {
+    await withProgrammes(
+      [
+        [institutions.library!, 'Kỹ năng số cho người cao tuổi'],
+        [institutions.bookStreet!, 'Làm quen thư viện số'],
+      ],
+      async () => {
+        // "thư viện" is the library's name, "số" the title's; the other's title has the phrase.
+        expect(await programmeTitles({ search: 'thu vien so' })).toEqual(['Làm quen thư viện số', 'Kỹ năng số cho người cao tuổi']);
+        // "library" is the English label of the library's kind.
+        expect(await programmeTitles({ search: 'so library' })).toEqual(['Kỹ năng số cho người cao tuổi']);
+        // A word in none of them still keeps a programme out.
+        expect(await programmeTitles({ search: 'thu vien so nong nghiep' })).toEqual([]);
+      },
+    );
+  });
+
   it('ranks the phrase as typed before every word in another order', async () => {
     await withProgrammes(
       [

@@ -151,6 +151,20 @@ describe('attendance', () => {
     expect(logs).toEqual([{ status: 'VOIDED' }]);
   });
 
+  it('shows an attendance log in myLearning under the title of its session’s programme, renamed when the programme is', async () => {
+    const programme = await createProgramme(arranger(), institution, 'Sinh hoạt câu lạc bộ đọc sách');
+    const session = await sessionNow(arranger(), api, programme, scheduleSession, 2);
+    const a = await createCitizen(api, units.longAn);
+    await api.gql(ROSTER, { input: { sessionId: gid('ProgrammeSession', session.id), marks: [{ citizenId: gid('Citizen', a.citizen.id), present: true }] } }, { token: staffToken });
+    const MINE = `query($year: Int!) { myLearning(year: $year) { logs(first: 10) { edges { node { source activityTitle } } } } }`;
+    const year = Number(todayInVietnam(session.startsAt).slice(0, 4));
+    const mine = async () => (await api.gql(MINE, { year }, { token: a.token })).data?.myLearning.logs.edges;
+    expect(await mine()).toEqual([{ node: { source: 'ATTENDANCE', activityTitle: 'Sinh hoạt câu lạc bộ đọc sách' } }]);
+
+    await api.gql(`mutation($input: UpdateProgrammeInput!) { updateProgramme(input: $input) { errors { code } } }`, { input: { id: gid('Programme', programme.id), title: 'Câu lạc bộ đọc sách' } }, { token: staffToken });
+    expect(await mine()).toEqual([{ node: { source: 'ATTENDANCE', activityTitle: 'Câu lạc bộ đọc sách' } }]);
+  });
+
   it('rejects a roster line that contradicts an earlier line for the same person', async () => {
     const programme = await createProgramme(arranger(), institution, 'Câu lạc bộ đọc sách');
     const session = await sessionNow(arranger(), api, programme, scheduleSession, 2);

@@ -177,3 +177,36 @@ it('asks for the unit level of a Learning Community, and shows hamlets against t
   const hamlets = await api.gql(STANDINGS, { unitId: toGlobalId('AdministrativeUnit', province.id), year: YEAR, kind: 'LEARNING_COMMUNITY', unitLevel: 'HAMLET' }, { token: citizenToken });
   expect(hamlets.data?.titleStandings).toMatchObject({ target: { share: YEAR <= 2025 ? 0.65 : 0.75, basis: '387/QĐ-TTg; 677/QĐ-TTg' }, total: { evaluated: 0, behindTarget: null } });
 });
+
+it('answers the same to `titleKind:` and to the deprecated `kind:`, on standings, the leaderboard and a ruleset’s definition', async () => {
+  const unitId = toGlobalId('AdministrativeUnit', province.id);
+  const ask = async (spelling: 'titleKind' | 'kind') => {
+    const result = await api.gql(
+      `query($unitId: ID!, $year: Int!, $kind: TitleKind!, $rulesetId: ID!) {
+        titleStandings(unitId: $unitId, year: $year, ${spelling}: $kind) { titleKind total { evaluated meeting recognised } children { unit { name } evaluated } }
+        titleLeaderboard(unitId: $unitId, year: $year, ${spelling}: $kind) { rank unit { name } comparedShare }
+        ruleset(id: $rulesetId) { definition(${spelling}: $kind) { id titleKind kind } } }`,
+      { unitId, year: YEAR, kind: 'LEARNING_CITIZEN', rulesetId: toGlobalId('TitleRuleset', rulesetId) },
+      { token: citizenToken },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const answer = await ask('titleKind');
+  expect(answer?.titleStandings.titleKind).toBe('LEARNING_CITIZEN');
+  expect(answer?.titleLeaderboard.length).toBeGreaterThan(0);
+  expect(answer?.ruleset.definition).toMatchObject({ titleKind: 'LEARNING_CITIZEN', kind: 'LEARNING_CITIZEN' });
+  expect(await ask('kind')).toEqual(answer);
+
+  const refused = await api.gql('query($unitId: ID!) { titleStandings(unitId: $unitId, year: 2024, titleKind: LEARNING_CITIZEN, kind: LEARNING_FAMILY) { year } }', { unitId }, { token: citizenToken });
+  expect(refused.errors?.[0]).toMatchObject({ message: 'Name the title once, with `titleKind`', extensions: { code: 'BAD_USER_INPUT' } });
+  const deprecated = await api.gql(`{ titleStandings: __type(name: "Query") { fields { name args(includeDeprecated: true) { name isDeprecated } } }
+    definition: __type(name: "TitleDefinition") { fields(includeDeprecated: true) { name isDeprecated } } }`);
+  const args = deprecated.data?.titleStandings.fields.find((field: { name: string }) => field.name === 'titleStandings').args;
+  expect(args.filter((arg: { name: string }) => ['titleKind', 'kind'].includes(arg.name))).toEqual(
+    expect.arrayContaining([{ name: 'titleKind', isDeprecated: false }, { name: 'kind', isDeprecated: true }]),
+  );
+  expect(deprecated.data?.definition.fields.filter((field: { name: string }) => ['titleKind', 'kind'].includes(field.name))).toEqual(
+    expect.arrayContaining([{ name: 'kind', isDeprecated: true }, { name: 'titleKind', isDeprecated: false }]),
+  );
+});

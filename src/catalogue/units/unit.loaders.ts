@@ -1,7 +1,8 @@
 import type { RequestContext } from '../../core/context';
 import { byKeys, groupByKeys } from '../../core/loaders';
 import type { AdministrativeUnit } from './unit.entity';
-import { findChildren, findUnitsByIds } from './unit.repository';
+import { todayInVietnam } from '../../core/time';
+import { findChildren, findUnitsByIds, provinceOn } from './unit.repository';
 
 export function unitById(ctx: RequestContext) {
   return ctx.loaders.get<string, AdministrativeUnit | null>('unit.byId', async (ids) =>
@@ -14,4 +15,11 @@ export function unitChildren(ctx: RequestContext, validOn: string | null) {
   return ctx.loaders.get<string, AdministrativeUnit[]>(`unit.children.${validOn ?? 'all'}`, async (parentIds) =>
     groupByKeys(parentIds, await findChildren(ctx.em, parentIds, validOn), (unit) => unit.parent?.id ?? ''),
   );
+}
+
+/** The province valid today (in Vietnam), read once per request. */
+export function provinceToday(ctx: RequestContext): Promise<AdministrativeUnit | null> {
+  return ctx.loaders
+    .get<string, AdministrativeUnit | null>('unit.provinceOn', (days) => Promise.all(days.map((day) => provinceOn(ctx.em, day))))
+    .load(todayInVietnam(ctx.now));
 }

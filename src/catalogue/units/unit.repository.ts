@@ -30,6 +30,15 @@ export async function findUnitsByIds(em: EntityManager, ids: readonly string[]):
   return rows.map((row) => unitsReadOnly.fromRow(em, row));
 }
 
+/** The province valid on a day (the newest when two overlap, as on the day of a merger), or null. */
+export async function provinceOn(em: EntityManager, day: string): Promise<AdministrativeUnit | null> {
+  const [row]: Record<string, unknown>[] = await em.execute(
+    `select ${unitsReadOnly.columns(em, 'u')} from administrative_unit u where u.level = 'PROVINCE' and ${validOnClause('u')} order by u.valid_from desc nulls last limit 1`,
+    [day, day],
+  );
+  return row ? unitsReadOnly.fromRow(em, row) : null;
+}
+
 /** `valid_from <= day <= valid_to`, open ends counting as always. */
 export function validOnClause(alias: string): string {
   return `(${alias}.valid_from is null or ${alias}.valid_from <= ?::date) and (${alias}.valid_to is null or ${alias}.valid_to >= ?::date)`;

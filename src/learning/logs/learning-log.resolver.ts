@@ -4,7 +4,7 @@ import { Role } from '../../core/roles';
 import type { Institution } from '../../catalogue/institutions/institution.entity';
 import { institutionById } from '../../catalogue/institutions/institution.loaders';
 import { InstitutionType } from '../../catalogue/institutions/institution.types';
-import { sessionById } from '../../catalogue/programmes/programme.loaders';
+import { programmeById, sessionById } from '../../catalogue/programmes/programme.loaders';
 import { ProgrammeSessionType } from '../../catalogue/programmes/programme.types';
 import type { ProgrammeSession } from '../../catalogue/programmes/session.entity';
 import type { RequestContext } from '../../core/context';
@@ -161,6 +161,18 @@ export class LearningLogResolver {
   async citizen(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<Citizen | null> {
     const citizen = (await logById(ctx).load(log.id))?.citizen ?? null;
     return citizen && mayReadCitizen(ctx.actor, citizen) ? citizen : null;
+  }
+
+  /**
+   * An attendance's title is read from its programme rather than copied into the log: a log is
+   * never edited, so a copy would keep a programme's old name (or a corrected typo) for ever,
+   * while the session, the xAPI export and the catalogue show the new one.
+   */
+  @FieldResolver(() => String, { nullable: true, description: 'What was learnt: the external course or activity in the learner’s words, the resource’s title, or for an attendance the title of the session’s programme (as it is named now).' })
+  async activityTitle(@Root() log: LearningLog, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (log.activityTitle !== null || !log.session) return log.activityTitle;
+    const session = await sessionById(ctx).load(log.session.id);
+    return session ? ((await programmeById(ctx).load(session.programme.id))?.title ?? null) : null;
   }
 
   @FieldResolver(() => ProgrammeSessionType, { nullable: true, description: 'The session attended (source ATTENDANCE).' })

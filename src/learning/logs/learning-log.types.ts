@@ -42,9 +42,6 @@ export class LearningLogType extends Node {
   @Field(() => String, { nullable: true, description: 'Number of the certificate, when one was awarded.' })
   certificateNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The external course or activity, in the learner’s words, or the resource’s title.' })
-  activityTitle!: string | null;
-
   @Field(() => ID, { nullable: true, description: 'The platform resource studied (source RESOURCE_STUDY).' })
   resourceId!: string | null;
 }

@@ -2,7 +2,7 @@ import { Account } from '../../auth/account.entity';
 import type { RequestContext } from '../../core/context';
 import { UserInputError } from '../../core/errors';
 import type { ReportPeriodService } from '../periods/report-period.service';
-import { provinceOn } from '../periods/reporting-bodies.sql';
+import { provinceOn } from '../../catalogue/units/unit.repository';
 import { ReportStatus } from '../reports.enums';
 import type { SnapshotService } from '../snapshots/snapshot.service';
 import { Report } from '../workflow/report.entity';

@@ -8,7 +8,7 @@ import { OutboxJob } from '../../media/outbox.entity';
 import { Body } from '../../bodies/body.entity';
 import { ConsolidatedReport } from '../consolidation/consolidated-report.entity';
 import type { ReportPeriodService } from '../periods/report-period.service';
-import { provinceOn } from '../periods/reporting-bodies.sql';
+import { provinceOn } from '../../catalogue/units/unit.repository';
 import { ReportStatus } from '../reports.enums';
 import { Report } from '../workflow/report.entity';
 import type { ReportService } from '../workflow/report.service';

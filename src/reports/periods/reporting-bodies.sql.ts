@@ -17,13 +17,3 @@ export async function insertDefaultReportingBodies(em: EntityManager, periodId: 
     [periodId, onDay, onDay],
   );
 }
-
-/** The province valid on a day (the newest when two overlap, as on the day of a merger), or null. */
-export async function provinceOn(em: EntityManager, day: string): Promise<{ path: string; name: string } | null> {
-  const [province] = await em.execute<{ path: string; name: string }[]>(
-    `select path, name from administrative_unit where level = 'PROVINCE' and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)
-     order by valid_from desc nulls last limit 1`,
-    [day, day],
-  );
-  return province ?? null;
-}

@@ -17,6 +17,7 @@ import { MetricParameterType, MetricType } from './metric.types';
 import { CreateRulesetDraftInput, DeleteRulesetDraftInput, DeleteRulesetDraftPayload, PublishRulesetInput, RulesetPayload, TitleRulesetConnection, TitleRulesetFilter, TitleRulesetType } from './ruleset.types';
 import { criterionMaximum } from './ruleset-validation';
 import { PassRuleType, TitleCriterionType, TitleDefinitionPayload, TitleDefinitionType, TitleIndicatorType, UpdateTitleDefinitionInput } from './title-definition.types';
+import { DeprecatedKindArg, TitleKindArg, titleKindOf } from '../title-kind-args';
 import { TitleKind } from '../titles.enums';
 
 registerNode('TitleRuleset', TitleRuleset, async (ctx, ids) => {
@@ -168,12 +169,14 @@ export class RulesetResolver {
   @FieldResolver(() => TitleDefinitionType, { nullable: true, description: 'Its definition of one title (and unit level, for LEARNING_COMMUNITY); null when it has none.' })
   async definition(
     @Root() ruleset: TitleRuleset,
-    @Arg('kind', () => TitleKind, { description: 'The title.' }) kind: TitleKind,
+    @TitleKindArg() titleKind: TitleKind | null,
+    @DeprecatedKindArg() kind: TitleKind | null,
     @Arg('unitLevel', () => UnitLevel, { nullable: true, description: 'For LEARNING_COMMUNITY: the level of the units.' }) unitLevel: UnitLevel | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleDefinition | null> {
     const definitions = await definitionsOfRuleset(ctx).load(ruleset.id);
-    return definitions.find((definition) => definition.kind === kind && definition.unitLevel === (unitLevel ?? null)) ?? null;
+    const wanted = titleKindOf(titleKind, kind);
+    return definitions.find((definition) => definition.kind === wanted && definition.unitLevel === (unitLevel ?? null)) ?? null;
   }
 
   @FieldResolver(() => [UserError], { description: 'What stops this draft from being published, as `publishRuleset` would report it; empty for a published version.' })
@@ -185,6 +188,11 @@ export class RulesetResolver {
 
 @Resolver(() => TitleDefinitionType)
 export class TitleDefinitionResolver {
+  @FieldResolver(() => TitleKind, { description: 'The title.' })
+  titleKind(@Root() definition: TitleDefinition): TitleKind {
+    return definition.kind;
+  }
+
   @FieldResolver(() => String, { description: 'The title, in the language of the request.' })
   kindLabel(@Root() definition: TitleDefinition, @Ctx() ctx: RequestContext): string {
     return labelOf('TitleKind', definition.kind, ctx.locale);

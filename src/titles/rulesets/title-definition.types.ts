@@ -117,7 +117,7 @@ export class TitleCriterionType {
 
 @ObjectType('TitleDefinition', { simpleResolvers: true, implements: Node, description: 'The criteria of one title kind (and unit level, for LEARNING_COMMUNITY) in a ruleset.' })
 export class TitleDefinitionType extends Node {
-  @Field(() => TitleKind, { description: 'The title.' })
+  @Field(() => TitleKind, { description: 'The title.', deprecationReason: 'Use `titleKind`: the schema names a title kind `titleKind` everywhere.' })
   kind!: TitleKind;
 
   @Field(() => UnitLevel, { nullable: true, description: 'LEARNING_COMMUNITY: the level of the units assessed (hamlet, commune, district, province); null for other titles.' })

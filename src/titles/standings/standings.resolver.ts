@@ -7,7 +7,8 @@ import { pageSize } from '../../graphql/relay';
 import type { TitleTarget } from './standings.entity';
 import { share, type StandingRow } from './standings.service';
 import { TitleLeaderboardEntryType, TitleStandingRowType, TitleStandingsType, TitleTargetType } from './standings.types';
-import { TitleKind } from '../titles.enums';
+import { DeprecatedKindArg, TitleKindArg, titleKindOf } from '../title-kind-args';
+import type { TitleKind } from '../titles.enums';
 
 const ACCESS = 'Aggregates of units only (never of persons): any signed-in account may read them.';
 
@@ -47,11 +48,12 @@ export class TitleStandingsResolver {
   async titleStandings(
     @Arg('unitId', () => ID, { description: 'Global id of the administrative unit.' }) unitId: string,
     @YearArg('The calendar year.') year: number,
-    @Arg('kind', () => TitleKind, { description: 'The title.' }) kind: TitleKind,
+    @TitleKindArg() titleKind: TitleKind | null,
+    @DeprecatedKindArg() kind: TitleKind | null,
     @Arg('unitLevel', () => UnitLevel, { nullable: true, description: 'For LEARNING_COMMUNITY (required, and only for it): the level of the units counted (HAMLET, COMMUNE, …).' }) unitLevel: UnitLevel | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleStandingsType | null> {
-    const standings = await ctx.services.titles.standings.standings(ctx, idOf('AdministrativeUnit', unitId), year, kind, unitLevel ?? null);
+    const standings = await ctx.services.titles.standings.standings(ctx, idOf('AdministrativeUnit', unitId), year, titleKindOf(titleKind, kind), unitLevel ?? null);
     if (!standings) return null;
     return {
       unit: standings.unit,
@@ -73,12 +75,13 @@ export class TitleStandingsResolver {
   async titleLeaderboard(
     @Arg('unitId', () => ID, { description: 'Global id of the administrative unit.' }) unitId: string,
     @YearArg('The calendar year.') year: number,
-    @Arg('kind', () => TitleKind, { description: 'The title.' }) kind: TitleKind,
+    @TitleKindArg() titleKind: TitleKind | null,
+    @DeprecatedKindArg() kind: TitleKind | null,
     @Arg('unitLevel', () => UnitLevel, { nullable: true, description: 'For LEARNING_COMMUNITY (required, and only for it): the level of the units counted.' }) unitLevel: UnitLevel | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many units, 20 by default, at most 100.' }) first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TitleLeaderboardEntryType[]> {
-    const entries = await ctx.services.titles.standings.leaderboard(ctx, idOf('AdministrativeUnit', unitId), year, kind, unitLevel ?? null, pageSize(first));
+    const entries = await ctx.services.titles.standings.leaderboard(ctx, idOf('AdministrativeUnit', unitId), year, titleKindOf(titleKind, kind), unitLevel ?? null, pageSize(first));
     return entries.map((entry) => ({ ...toRow(entry), rank: entry.rank }));
   }
 }
