@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Logger } from '../infra/logger';
 
 /**
@@ -22,7 +23,12 @@ export class Shutdown {
     this.steps.unshift(step);
   }
 
-  private readonly handle = (signal: NodeJS.Signals): void => this.stop(0, { signal });
+  private readonly handle = (signal: NodeJS.Signals): void => {
+    // Ctrl+C in a terminal reaches the whole process group: an API process forked by a primary waits for the SIGTERM
+    // the primary passes on, which would otherwise be a second signal and end it at once.
+    if (signal === 'SIGINT' && cluster.isWorker) return;
+    this.stop(0, { signal });
+  };
 
   /** Runs the steps as a signal would, then exits with `exitCode` (1 when the process cannot go on). */
   stop(exitCode: number, why: Record<string, unknown>): void {

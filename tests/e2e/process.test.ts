@@ -173,6 +173,21 @@ describe('API_PROCESSES', () => {
     expect(output.match(/"msg":"stopped"/g)).toHaveLength(3);
   }, 60_000);
 
+  it('stops every API process gracefully on a Ctrl+C, which reaches the whole process group', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/api.js')], {
+      env: { ...process.env, ...env(), API_PROCESSES: '2', S3_ENDPOINT: s3.endpoint },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    for (let attempt = 0; attempt < 300 && (output.match(/"msg":"API ready"/g) ?? []).length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
+  }, 60_000);
+
   it('exits with code 1 when its processes cannot start, instead of forking them again', async () => {
     const { code, output } = await runToEnd('dist/src/cli/api.js', [], { ...env(), API_PROCESSES: '2', S3_ENDPOINT: 'http://127.0.0.1:9' });
     expect({ code, failedToStart: output.includes('it failed while starting') }).toEqual({ code: 1, failedToStart: true });
