@@ -12,7 +12,8 @@ export interface TextSearch {
 /** Words beyond these are left out of the word-by-word matching (the phrase still has them all). */
 const MAX_WORDS = 8;
 
-function wordsOf(text: string): string[] {
+/** The words of a search, each once, at most MAX_WORDS. */
+export function wordsOf(text: string): string[] {
   return [...new Set(text.trim().split(/\s+/).filter(Boolean))].slice(0, MAX_WORDS);
 }
 
@@ -26,18 +27,23 @@ function regexEscape(text: string): string {
 }
 
 /**
- * The row has every word typed, in any order, whatever its accents: each as one of its words,
- * but the last, which may be the start of one (a person is still typing it: "thu vi"). A word
- * typed that starts with a sign ("%") may be anywhere. The LIKE half is what the trigram index
- * answers; the pattern half keeps "thu vien" out of "viên chức và thuế".
+ * For each word typed, in order, the condition that the row has it, whatever its accents: as one
+ * of its words, but the last, which may be the start of one (a person is still typing it: "thu
+ * vi"). A word typed that starts with a sign ("%") may be anywhere. The LIKE half is what the
+ * trigram index answers; the pattern half keeps "thu vien" out of "viên chức và thuế".
  */
-export function allWords(column: string, search: TextSearch): SqlPart {
+export function eachWord(column: string, search: TextSearch): SqlPart[] {
   const words = wordsOf(search.text);
-  const parts = words.map((word, index) =>
+  return words.map((word, index) =>
     STARTS_WITH_A_LETTER.test(word)
       ? { sql: `${CONTAINS(column)} and ${HAS_WORD(column, index < words.length - 1)}`, params: [likeEscape(word), regexEscape(word)] }
       : { sql: CONTAINS(column), params: [likeEscape(word)] },
   );
+}
+
+/** The row has every word typed, in any order (`eachWord`). */
+export function allWords(column: string, search: TextSearch): SqlPart {
+  const parts = eachWord(column, search);
   return { sql: `(${parts.map((part) => part.sql).join(' and ')})`, params: parts.flatMap((part) => part.params) };
 }
 

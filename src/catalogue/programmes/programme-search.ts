@@ -1,6 +1,6 @@
 import { labelsOf } from '../../core/labels';
-import { pgArray, type SqlPart } from '../../infra/sql';
-import { allWords, labelMatch, textMatch, textRank, type TextSearch } from '../text-search';
+import type { SqlPart } from '../../infra/sql';
+import { eachWord, labelMatch, textMatch, textRank, wordsOf, type TextSearch } from '../text-search';
 
 /** The institution's name as search text (its `search_text` also holds the address and description). */
 const institutionName = (alias: string) => `immutable_unaccent(lower(${alias}.name))`;
@@ -13,19 +13,24 @@ function institutionKindLabels() {
 
 /**
  * Every word typed in one of the programme's title and description, its institution's name and
- * its institution's kind's labels ("thu vien so" finds "Kỹ năng số" of "Thư viện tỉnh Long An").
- * A correlated lookup of the programme's institution, so that it reads the same for the outer
- * query's alias and none.
+ * its institution's kind's labels ("thu vien so" finds "Kỹ năng số" of "Thư viện tỉnh Long An");
+ * null for one word, which the other halves already find. Each word's institutions are one
+ * uncorrelated subquery, hashed once per query, not a lookup per programme.
  */
-function everyWordAcross(search: TextSearch): SqlPart {
+function everyWordAcross(search: TextSearch): SqlPart | null {
+  const own = eachWord('p.search_text', search);
+  if (own.length < 2) return null;
+  const names = eachWord(institutionName('wi'), search);
   const labels = institutionKindLabels();
-  const words = allWords('c.text', search);
-  return {
-    sql: `exists (select 1 from (select p.search_text || ' ' || ${institutionName('ci')} || ' ' || immutable_unaccent(lower(coalesce(
-             (select string_agg(l.label, ' ') from unnest(?::text[], ?::text[]) l(value, label) where l.value = ci.kind), ''))) as text
-           from institution ci where ci.id = p.institution_id) c where ${words.sql})`,
-    params: [pgArray(labels.flatMap(([value]) => [value, value])), pgArray(labels.flatMap(([, names]) => [names.vi, names.en])), ...words.params],
-  };
+  const perWord = wordsOf(search.text).map((word, index) => {
+    const [ownWord, name] = [own[index] as SqlPart, names[index] as SqlPart];
+    const kind = labelMatch('wi.kind', labels, { text: word, fuzzy: false });
+    return {
+      sql: `(${ownWord.sql} or p.institution_id in (select wi.id from institution wi where ${name.sql} or ${kind.sql}))`,
+      params: [...ownWord.params, ...name.params, ...kind.params],
+    };
+  });
+  return { sql: `(${perWord.map((part) => part.sql).join(' and ')})`, params: perWord.flatMap((part) => part.params) };
 }
 
 /**
@@ -40,8 +45,8 @@ export function programmeSearchMatch(search: TextSearch): SqlPart {
   const kind = labelMatch('si.kind', institutionKindLabels(), search);
   const across = everyWordAcross(search);
   return {
-    sql: `(${own.sql} or p.institution_id = any(array(select si.id from institution si where ${name.sql} or ${kind.sql})) or ${across.sql})`,
-    params: [...own.params, ...name.params, ...kind.params, ...across.params],
+    sql: `(${own.sql} or p.institution_id = any(array(select si.id from institution si where ${name.sql} or ${kind.sql}))${across ? ` or ${across.sql}` : ''})`,
+    params: [...own.params, ...name.params, ...kind.params, ...(across?.params ?? [])],
   };
 }
 
@@ -56,7 +61,7 @@ export function programmeSearchRank(search: TextSearch): SqlPart {
   const kind = labelMatch('i.kind', institutionKindLabels(), search);
   const across = everyWordAcross(search);
   return {
-    sql: `greatest(${own.sql}, ${name.sql}, case when ${kind.sql} or ${across.sql} then 1 else 0 end)`,
-    params: [...own.params, ...name.params, ...kind.params, ...across.params],
+    sql: `greatest(${own.sql}, ${name.sql}, case when ${kind.sql}${across ? ` or ${across.sql}` : ''} then 1 else 0 end)`,
+    params: [...own.params, ...name.params, ...kind.params, ...(across?.params ?? [])],
   };
 }
