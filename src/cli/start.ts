@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import type { AddressInfo } from 'node:net';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
 import { loadDemoData } from '../demo/demo-data';
-import { createApiServer } from '../http/server';
 import { startWorkers } from '../../workers/host';
 import { forkApiProcesses } from '../app/api-processes';
 import { runProcess } from '../app/run';
-import { serveApi } from './serve-api';
+import { listenApi, serveApi } from './serve-api';
 
 /**
  * `npm start`: API and workers on the embedded defaults, migrated, with demo data; one process, or with API_PROCESSES
@@ -15,7 +13,8 @@ import { serveApi } from './serve-api';
  */
 if (cluster.isWorker) serveApi();
 else {
-  runProcess({ migrate: true, redisPurpose: 'api' }, async ({ config, log, runtime, shutdown }) => {
+  runProcess({ migrate: true, redisPurpose: 'api' }, async (started) => {
+    const { config, log, runtime, shutdown } = started;
     if (config.loadDemoData) await loadDemoData(runtime);
     const workers = await startWorkers(runtime);
     shutdown.add(() => workers.close());
@@ -25,10 +24,7 @@ else {
       shutdown.add(() => processes.stop());
       port = await processes.listening;
     } else {
-      const api = await createApiServer(runtime);
-      shutdown.add(() => api.stop());
-      await new Promise<void>((resolve) => api.httpServer.listen(config.port, config.host, resolve));
-      port = (api.httpServer.address() as AddressInfo).port;
+      port = await listenApi(started);
     }
     const url = `http://localhost:${port}/graphql`;
     log.info({ url, processes: config.apiProcesses }, 'API ready');

@@ -122,70 +122,79 @@ describe('API_PROCESSES', () => {
     await rm(s3Dir, { recursive: true, force: true });
   });
 
-  it('runs that many API processes on one port, each serving, and stops them all on SIGTERM with exit code 0', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/api.js')], {
+  /** Starts an entry point with two API processes; `until` polls its output until a line shows, or 30 s pass. */
+  function startTwoApiProcesses(script: string, options: { detached?: boolean } = {}) {
+    const child = spawn(process.execPath, [path.join(ROOT, script)], {
       env: { ...process.env, ...env(), API_PROCESSES: '2', S3_ENDPOINT: s3.endpoint },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.detached ?? false,
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const ready = () => [...output.matchAll(/"port":(\d+),"pid":(\d+),"msg":"API ready"/g)];
-    for (let attempt = 0; attempt < 300 && ready().length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    const processes = ready();
-    expect(processes).toHaveLength(2);
-    expect(new Set(processes.map((match) => match[1])).size).toBe(1);
-    expect(new Set(processes.map((match) => match[2])).size).toBe(2);
+    return {
+      child,
+      exited,
+      output: () => output,
+      /** The port and pid of each API process that is ready. */
+      ready: () => [...output.matchAll(/"port":(\d+),"pid":(\d+),"msg":"API ready"/g)].map((match) => ({ port: match[1], pid: match[2] })),
+      until: async (shown: () => boolean) => {
+        for (let attempt = 0; attempt < 300 && !shown(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      },
+    };
+  }
+
+  async function expectServes(url: string): Promise<void> {
     for (let request = 0; request < 4; request += 1) {
-      const response = await fetch(`http://127.0.0.1:${processes[0]?.[1]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
       expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
     }
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
+  }
+
+  it('runs that many API processes on one port, each serving, and stops them all on SIGTERM with exit code 0', async () => {
+    const api = startTwoApiProcesses('dist/src/cli/api.js');
+    try {
+      await api.until(() => api.ready().length >= 2);
+      const processes = api.ready();
+      expect(processes).toHaveLength(2);
+      expect(new Set(processes.map((ready) => ready.port)).size).toBe(1);
+      expect(new Set(processes.map((ready) => ready.pid)).size).toBe(2);
+      await expectServes(`http://127.0.0.1:${processes[0]?.port}/graphql`);
+    } finally {
+      api.child.kill('SIGTERM');
+    }
+    expect(await api.exited).toBe(0);
+    expect(api.output().match(/"msg":"stopped"/g)).toHaveLength(2);
   }, 60_000);
 
   it('npm start runs that many API processes beside its workers, prints their one URL, and stops them all on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/start.js')], {
-      env: { ...process.env, ...env(), API_PROCESSES: '2', S3_ENDPOINT: s3.endpoint },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const start = startTwoApiProcesses('dist/src/cli/start.js');
     try {
-      for (let attempt = 0; attempt < 300 && !output.includes('Lifelong-learning API:'); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      const processes = [...output.matchAll(/"port":(\d+),"pid":(\d+),"msg":"API ready"/g)];
-      const url = /Lifelong-learning API: (\S+)/.exec(output)?.[1];
-      expect({ workers: output.includes('"msg":"workers started"'), apiPids: new Set(processes.map((match) => match[2])).size, url }).toEqual({
+      await start.until(() => start.output().includes('Lifelong-learning API:'));
+      const processes = start.ready();
+      const url = /Lifelong-learning API: (\S+)/.exec(start.output())?.[1];
+      expect({ workers: start.output().includes('"msg":"workers started"'), apiPids: new Set(processes.map((ready) => ready.pid)).size, url }).toEqual({
         workers: true,
         apiPids: 2,
-        url: `http://localhost:${processes[0]?.[1]}/graphql`,
+        url: `http://localhost:${processes[0]?.port}/graphql`,
       });
-      for (let request = 0; request < 4; request += 1) {
-        const response = await fetch(url as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
-        expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
-      }
+      await expectServes(url as string);
     } finally {
-      child.kill('SIGTERM');
+      start.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(output.match(/"msg":"stopped"/g)).toHaveLength(3);
+    expect(await start.exited).toBe(0);
+    expect(start.output().match(/"msg":"stopped"/g)).toHaveLength(3);
   }, 60_000);
 
   it('stops every API process gracefully on a Ctrl+C, which reaches the whole process group', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/api.js')], {
-      env: { ...process.env, ...env(), API_PROCESSES: '2', S3_ENDPOINT: s3.endpoint },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    for (let attempt = 0; attempt < 300 && (output.match(/"msg":"API ready"/g) ?? []).length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    process.kill(-(child.pid as number), 'SIGINT');
-    expect(await exited).toBe(0);
-    expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
+    const api = startTwoApiProcesses('dist/src/cli/api.js', { detached: true });
+    try {
+      await api.until(() => api.ready().length >= 2);
+    } finally {
+      process.kill(-(api.child.pid as number), 'SIGINT');
+    }
+    expect(await api.exited).toBe(0);
+    expect(api.output().match(/"msg":"stopped"/g)).toHaveLength(2);
   }, 60_000);
 
   it('exits with code 1 when its processes cannot start, instead of forking them again', async () => {
